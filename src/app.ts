@@ -1,0 +1,36 @@
+/** Composes the cross-cutting middleware (shared/API.md §0) and the feature routers. */
+import { cors } from "hono/cors";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { timing } from "hono/timing";
+import { mountDocs } from "./docs";
+import { limitBody } from "./lib/body-limit";
+import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
+import { createRouter } from "./lib/openapi";
+import { requestContext } from "./lib/request-context";
+import { readSettings } from "./lib/settings";
+import { systemRouter } from "./system/system.index";
+
+export const app = createRouter();
+
+app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
+app.use(timing({ crossOrigin: false }));
+app.use(secureHeaders());
+app.use(
+  cors({
+    origin: (origin, c) => (readSettings(c.env).corsOrigins.includes(origin) ? origin : null),
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+    exposeHeaders: ["X-Request-Id", "Server-Timing", "Retry-After"],
+    maxAge: 600,
+  }),
+);
+app.use(requestContext);
+app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedProblem }));
+app.use(limitBody);
+
+app.route("/", systemRouter);
+mountDocs(app);
+
+app.notFound(handleNotFound);
+app.onError(handleError);

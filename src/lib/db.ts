@@ -1,0 +1,77 @@
+/**
+ * The database client: drizzle over Neon's SQL-over-HTTP driver, one `fetch` per query.
+ *
+ * `NEON_FETCH_ENDPOINT` points the driver at the embedded local Neon (tools/local-neon) in
+ * development and tests; unset, the driver talks to real Neon at the connection string's host.
+ */
+import { neon, neonConfig } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-http";
+import * as schema from "../db/schema";
+import { ProblemError } from "./problem";
+import { currentRequestScope, timed } from "./request-scope";
+import type { Settings } from "./settings";
+
+export type Database = ReturnType<typeof connect>;
+
+const neonDefaultEndpoint = neonConfig.fetchEndpoint;
+const FALLBACK_TIMEOUT_MS = 5_000;
+
+/**
+ * The driver reads its endpoint and fetch function from module-wide config. Bindings are the same
+ * for every request of an isolate, so setting them from the request's settings is deterministic.
+ */
+function configureDriver(fetchEndpoint: string | undefined) {
+  neonConfig.fetchEndpoint = fetchEndpoint ?? neonDefaultEndpoint;
+  neonConfig.fetchFunction = databaseFetch;
+}
+
+/** Every query gets the request's timeout, and its time is counted for `Server-Timing: db`. */
+function databaseFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const timeoutMs = currentRequestScope()?.dbTimeoutMs ?? FALLBACK_TIMEOUT_MS;
+  const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+  return timed("db", () => fetch(input, { ...init, signal }));
+}
+
+function connect(url: string) {
+  return drizzle({ client: neon(url), schema });
+}
+
+/**
+ * Builds the request's database handle. Without `DATABASE_URL` every use answers 503
+ * `server_misconfigured` instead of crashing the Worker.
+ */
+export function createDatabase(settings: Settings["database"]): Database {
+  if (!settings.url) return unconfigured();
+  configureDriver(settings.fetchEndpoint);
+  return connect(settings.url);
+}
+
+function unconfigured(): Database {
+  return new Proxy({} as Database, {
+    get() {
+      throw new ProblemError(503, { code: "server_misconfigured", detail: "The database is not configured (DATABASE_URL is missing)." });
+    },
+  });
+}
+
+/**
+ * True for failures to reach the database (refused, reset, timed out, a 5xx from the endpoint),
+ * as opposed to an error Postgres reported for a statement.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error as { name?: string; code?: unknown; message?: string; cause?: unknown; sourceError?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.name === "NeonDbError") {
+      return typeof current.code !== "string" || current.sourceError !== undefined || /^Server error \(HTTP status 5/.test(current.message ?? "");
+    }
+    if (current.name === "TimeoutError" || current.name === "AbortError") return true;
+  }
+  return false;
+}
+
+/** The SQLSTATE of a Postgres error anywhere in the cause chain (e.g. `23505`), if any. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  for (let current = error as { name?: string; code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.name === "NeonDbError" && typeof current.code === "string") return current.code;
+  }
+  return undefined;
+}

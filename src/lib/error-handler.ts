@@ -1,0 +1,63 @@
+/** The one place that turns failures into problem+json responses (shared/API.md §0). */
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../env";
+import { isDatabaseUnavailable } from "./db";
+import { log } from "./log";
+import { type ProblemInit, ProblemError, problemResponse } from "./problem";
+
+const RETRY_AFTER_SECONDS = "5";
+
+/** Codes for the HTTPExceptions Hono and its middleware throw on their own. */
+function problemForHttpException(error: HTTPException): ProblemInit {
+  switch (error.status) {
+    case 400:
+      return /malformed json/i.test(error.message)
+        ? { code: "malformed_json", detail: "The request body is not valid JSON." }
+        : { code: "bad_request", detail: error.message || "The request is malformed." };
+    case 401:
+      return { code: "unauthorized", detail: "A valid bearer token is required.", headers: { "WWW-Authenticate": 'Bearer realm="therapy-assistant"' } };
+    case 413:
+      return { code: "payload_too_large", detail: "The request body is larger than this route accepts." };
+    case 415:
+      return { code: "unsupported_media_type", detail: "This route does not accept that Content-Type; send application/json unless the route documents another type." };
+    default:
+      return { code: "http_error", detail: error.message || "The request failed." };
+  }
+}
+
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  const requestId = c.get("requestId");
+  if (error instanceof ProblemError) return problemResponse(error.status, error.problem, requestId);
+  if (error instanceof HTTPException) return problemResponse(error.status, problemForHttpException(error), requestId);
+  if (isDatabaseUnavailable(error)) {
+    log("warn", "database unavailable", { request_id: requestId, error: errorName(error) });
+    return problemResponse(503, {
+      code: "database_unavailable",
+      detail: "The database is unavailable or too slow right now; retry shortly.",
+      headers: { "Retry-After": RETRY_AFTER_SECONDS },
+    }, requestId);
+  }
+  // Only the error's name: messages of driver errors can carry SQL parameters (clinical text).
+  log("error", "unhandled error", { request_id: requestId, error: errorName(error) });
+  return problemResponse(500, { code: "internal_error", detail: "Something went wrong on our side; the request id identifies it in our logs." }, requestId);
+};
+
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(404, { code: "not_found", detail: `No route matches ${c.req.method} ${c.req.path}.` }, c.get("requestId"));
+
+export function methodNotAllowedProblem(c: Context<AppEnv>, allowed: string[]): Response {
+  return problemResponse(405, {
+    code: "method_not_allowed",
+    detail: `${c.req.method} is not allowed here; use ${allowed.join(", ")}.`,
+    headers: { Allow: allowed.join(", ") },
+  }, c.get("requestId"));
+}
+
+function errorName(error: unknown): string {
+  const names: string[] = [];
+  for (let current = error as { name?: string; code?: unknown; cause?: unknown } | undefined; current && names.length < 4; current = current.cause as typeof current) {
+    names.push(typeof current.code === "string" ? `${current.name}(${current.code})` : String(current.name));
+  }
+  return names.join(" <- ");
+}

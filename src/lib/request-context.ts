@@ -1,0 +1,38 @@
+/**
+ * Builds everything a handler needs from the bindings, once per request: settings, the database,
+ * the AI client and storage (`c.var.*`). No other module reads bindings or globals.
+ */
+import { createMiddleware } from "hono/factory";
+import { setMetric } from "hono/timing";
+import type { AppEnv } from "../env";
+import { createAiClient } from "./ai";
+import { createDatabase } from "./db";
+import { log } from "./log";
+import { newRequestScope, runInRequestScope } from "./request-scope";
+import { readSettings } from "./settings";
+
+export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  const settings = readSettings(c.env);
+  const scope = newRequestScope(settings.database.timeoutMs);
+  c.set("settings", settings);
+  c.set("scope", scope);
+  c.set("db", createDatabase(settings.database));
+  c.set("ai", createAiClient(settings.ai));
+  c.set("storage", c.env.STORAGE);
+  const started = performance.now();
+  await runInRequestScope(scope, next);
+  if (scope.dbCalls) setMetric(c, "db", scope.dbMs, `${scope.dbCalls} queries`);
+  if (scope.aiCalls) setMetric(c, "ai", scope.aiMs, `${scope.aiCalls} calls`);
+  // The path only: query strings can carry clinical text (GET /rag/diagnose?symptoms=...).
+  log("info", "request", {
+    request_id: c.get("requestId"),
+    method: c.req.method,
+    path: c.req.path,
+    status: c.res.status,
+    ms: Math.round(performance.now() - started),
+    db_ms: Math.round(scope.dbMs),
+    db_calls: scope.dbCalls,
+    ai_ms: Math.round(scope.aiMs),
+    ai_calls: scope.aiCalls,
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Typed settings read from the Worker's bindings (wrangler.toml vars, secrets, .dev.vars).
+ * Every module gets configuration from here through `c.var.settings`, never from globals.
+ */
+import { z } from "zod";
+
+const optionalString = z.string().trim().optional().transform((value) => value || undefined);
+const milliseconds = (fallback: number) => z.coerce.number().int().positive().catch(fallback);
+
+const bindingsSchema = z.object({
+  APP_ENV: z.enum(["production", "development", "test"]).catch("production"),
+  APP_VERSION: z.string().catch("0.0.0"),
+  CORS_ORIGINS: z.string().optional(),
+  DATABASE_URL: optionalString,
+  NEON_FETCH_ENDPOINT: optionalString,
+  DB_TIMEOUT_MS: milliseconds(5_000),
+  JWT_SECRET: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_CHAT_MODEL: z.string().catch("gpt-4o-mini"),
+  OPENAI_EMBEDDING_MODEL: z.string().catch("text-embedding-3-small"),
+  OPENAI_TRANSCRIPTION_MODEL: z.string().catch("whisper-1"),
+  AI_TIMEOUT_MS: milliseconds(30_000),
+  AI_TEMPERATURE: z.coerce.number().min(0).max(2).catch(0.2),
+  AUDIO_RETENTION_DAYS: z.coerce.number().int().positive().catch(30),
+});
+
+export type Settings = ReturnType<typeof toSettings>;
+
+function toSettings(raw: z.infer<typeof bindingsSchema>) {
+  return {
+    appEnv: raw.APP_ENV,
+    version: raw.APP_VERSION,
+    corsOrigins: (raw.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
+    database: { url: raw.DATABASE_URL, fetchEndpoint: raw.NEON_FETCH_ENDPOINT, timeoutMs: raw.DB_TIMEOUT_MS },
+    jwtSecret: raw.JWT_SECRET,
+    ai: {
+      apiKey: raw.OPENAI_API_KEY,
+      baseURL: raw.OPENAI_BASE_URL,
+      chatModel: raw.OPENAI_CHAT_MODEL,
+      embeddingModel: raw.OPENAI_EMBEDDING_MODEL,
+      transcriptionModel: raw.OPENAI_TRANSCRIPTION_MODEL,
+      timeoutMs: raw.AI_TIMEOUT_MS,
+      temperature: raw.AI_TEMPERATURE,
+    },
+    audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
+  };
+}
+
+// Bindings are fixed for an isolate's lifetime, so parse each env object once.
+const cache = new WeakMap<object, Settings>();
+
+export function readSettings(env: object): Settings {
+  let settings = cache.get(env);
+  if (!settings) {
+    settings = toSettings(bindingsSchema.parse(env));
+    cache.set(env, settings);
+  }
+  return settings;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createTestApi } from "./support/api";
+
+const api = await createTestApi();
+
+function expectProblem(res: Response, body: any, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+  expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining(code) });
+  expect(body.request_id).toBe(res.headers.get("X-Request-Id"));
+}
+
+describe("every response", () => {
+  it("carries a request id, echoing a sane one the client sent", async () => {
+    const mine = await api.fetch("/", { headers: { "X-Request-Id": "client-abc-123" } });
+    expect(mine.headers.get("X-Request-Id")).toBe("client-abc-123");
+    const generated = await api.fetch("/", { headers: { "X-Request-Id": "bad id with spaces<script>" } });
+    expect(generated.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries Server-Timing with total, and db when the database was used", async () => {
+    const res = await api.fetch("/health");
+    const timing = res.headers.get("Server-Timing") ?? "";
+    expect(timing).toMatch(/total;dur=/);
+    expect(timing).toMatch(/db;dur=/);
+  });
+
+  it("carries secure headers", async () => {
+    const res = await api.fetch("/");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Strict-Transport-Security")).toBeTruthy();
+  });
+});
+
+describe("errors are problem+json", () => {
+  it("an unknown route is a 404 problem", async () => {
+    const { res, body } = await api.get("/no/such/route");
+    expectProblem(res, body, 404, "not_found");
+  });
+
+  it("a wrong method is a 405 problem naming the allowed ones", async () => {
+    const { res, body } = await api.get("/health", { method: "DELETE" });
+    expectProblem(res, body, 405, "method_not_allowed");
+    expect(res.headers.get("Allow")).toContain("GET");
+  });
+});
+
+describe("CORS", () => {
+  it("allows only configured origins", async () => {
+    const open = await createTestApi({ CORS_ORIGINS: "https://app.example.com" }, { database: api.database });
+    const allowed = await open.fetch("/", { headers: { Origin: "https://app.example.com" } });
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
+    const denied = await open.fetch("/", { headers: { Origin: "https://evil.example.com" } });
+    expect(denied.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+});

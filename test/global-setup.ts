@@ -1,0 +1,32 @@
+/**
+ * Starts the real dependencies the Worker talks to over HTTP: the embedded local Neon (PGlite in
+ * memory; every database gets the migrations on first use) and the OpenAI-compatible stub.
+ * Their addresses reach the Worker's bindings (vitest.config.ts) and the tests through inject().
+ */
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createBackend } from "../tools/local-neon/backend.ts";
+import { applyMigrations } from "../tools/local-neon/migrations.ts";
+import { startLocalNeon } from "../tools/local-neon/server.ts";
+import { startOpenAiStub } from "../tools/openai-stub/server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    localNeonUrl: string;
+    openaiUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const migrationsFolder = path.resolve(import.meta.dirname, "../migrations");
+  const neon = await startLocalNeon({
+    backend: createBackend({ onCreate: (pool) => applyMigrations(pool, migrationsFolder) }),
+  });
+  const openai = await startOpenAiStub();
+  project.provide("localNeonUrl", neon.url);
+  project.provide("openaiUrl", openai.url);
+  return async () => {
+    await openai.close();
+    await neon.close();
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Drives the Worker the way a client would: a real Request through the exported fetch handler,
+ * with the bindings from vitest.config.ts. Each test file gets its own database on the local
+ * Neon (created and migrated on first use) and its own OpenAI stub key, so files never see each
+ * other's data or scripted AI replies.
+ */
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { inject } from "vitest";
+import worker from "../../src/index";
+
+export interface TestApi {
+  /** The database name on the local Neon (for its /_stats and fault controls). */
+  database: string;
+  /** The API key the Worker sends to the OpenAI stub (for its script and stats controls). */
+  openaiKey: string;
+  env: CloudflareBindings;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  json<T = any>(path: string, body: unknown, init?: RequestInit): Promise<{ res: Response; body: T }>;
+  get<T = any>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }>;
+}
+
+export interface TestApiOptions {
+  /** Share another client's database (e.g. the same data with different settings). */
+  database?: string;
+}
+
+/**
+ * A client with a fresh database (or `options.database`), already created and migrated on the
+ * local Neon so that no request pays for that under the app's database timeout.
+ */
+export async function createTestApi(overrides: Partial<Record<keyof CloudflareBindings, string>> = {}, options: TestApiOptions = {}): Promise<TestApi> {
+  const suffix = crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+  const database = options.database ?? `t_${suffix}`;
+  await warmDatabase(database);
+  const openaiKey = `sk-test-${suffix}`;
+  const testEnv = { ...env, DATABASE_URL: `postgres://neon:neon@localhost/${database}`, OPENAI_API_KEY: openaiKey, ...overrides } as CloudflareBindings;
+
+  async function fetchWorker(path: string, init?: RequestInit) {
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(new URL(path, "http://api.test"), init) as Request<unknown, IncomingRequestCfProperties>, testEnv, ctx);
+    // Deferred work (audit writes) finishes before the test looks at the database.
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+
+  async function withBody<T>(res: Response) {
+    const text = await res.text();
+    let body: T;
+    try {
+      body = JSON.parse(text) as T;
+    } catch {
+      body = text as T;
+    }
+    return { res, body };
+  }
+
+  return {
+    database,
+    openaiKey,
+    env: testEnv,
+    fetch: fetchWorker,
+    json: async (path, body, init) =>
+      withBody(await fetchWorker(path, { method: "POST", ...init, headers: { "Content-Type": "application/json", ...init?.headers }, body: JSON.stringify(body) })),
+    get: async (path, init) => withBody(await fetchWorker(path, init)),
+  };
+}
+
+async function warmDatabase(database: string) {
+  const res = await fetch(`${inject("localNeonUrl")}/sql`, {
+    method: "POST",
+    headers: { "Neon-Connection-String": `postgres://neon:neon@localhost/${database}`, "Neon-Array-Mode": "true" },
+    body: JSON.stringify({ query: "select 1", params: [] }),
+  });
+  if (!res.ok) throw new Error(`could not create test database ${database}: ${res.status}`);
+}
+
+/** Makes the local Neon misbehave for one database: `down`, `hang`, `delay`, or back to `none`. */
+export async function setDatabaseFault(database: string, mode: "none" | "down" | "hang" | "delay", delayMs?: number) {
+  const res = await fetch(`${inject("localNeonUrl")}/_control/fault`, {
+    method: "POST",
+    body: JSON.stringify({ database, mode, delay_ms: delayMs }),
+  });
+  if (!res.ok) throw new Error(`fault control failed: ${res.status}`);
+}
+
+/** Round trips (SQL requests) the local Neon has served for one database so far. */
+export async function databaseRequests(database: string): Promise<number> {
+  const stats = (await (await fetch(`${inject("localNeonUrl")}/_stats`)).json()) as { databases: Record<string, { requests: number }> };
+  return stats.databases[database]?.requests ?? 0;
+}
+
+/** Queues replies on the OpenAI stub for one API key (see tools/openai-stub/server.ts). */
+export async function scriptOpenAi(apiKey: string, script: Record<string, unknown>) {
+  const res = await fetch(`${inject("openaiUrl").replace(/\/v1$/, "")}/_control/script`, {
+    method: "POST",
+    body: JSON.stringify({ api_key: apiKey, ...script }),
+  });
+  if (!res.ok) throw new Error(`openai script failed: ${res.status}`);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { createTestApi, setDatabaseFault } from "./support/api";
+
+const api = await createTestApi();
+
+describe("service index and health", () => {
+  it("names the service and where its docs are", async () => {
+    const { res, body } = await api.get("/");
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ name: "Therapy Assistant API", version: expect.any(String), docs: "/docs", openapi: "/openapi.json" });
+  });
+
+  it("reports every dependency connected and AI configured", async () => {
+    const { res, body } = await api.get("/health");
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ status: "ok", database: "connected", storage: "connected", ai: "configured", auth: "configured" });
+  });
+
+  it("reports offline mode when no OpenAI key is configured", async () => {
+    const offline = await createTestApi({ OPENAI_API_KEY: "" }, { database: api.database });
+    const { res, body } = await offline.get("/health");
+    expect(res.status).toBe(200);
+    expect(body.ai).toBe("offline");
+  });
+
+  it("is degraded, not crashed, when the JWT secret is too short", async () => {
+    const weak = await createTestApi({ JWT_SECRET: "short" }, { database: api.database });
+    const { res, body } = await weak.get("/health");
+    expect(res.status).toBe(503);
+    expect(body).toMatchObject({ status: "degraded", auth: "misconfigured", database: "connected" });
+  });
+});
+
+describe("health when the database goes away", () => {
+  it("answers 503 degraded quickly when the local Neon drops connections, then recovers", async () => {
+    const flaky = await createTestApi();
+    expect((await flaky.get("/health")).res.status).toBe(200);
+
+    await setDatabaseFault(flaky.database, "down");
+    const started = Date.now();
+    const { res, body } = await flaky.get("/health");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBeTruthy();
+    expect(body).toMatchObject({ status: "degraded", database: "unavailable", storage: "connected" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    await setDatabaseFault(flaky.database, "none");
+    expect((await flaky.get("/health")).body.status).toBe("ok");
+  });
+
+  it("answers 503 within the database timeout when the local Neon hangs", async () => {
+    const hung = await createTestApi();
+    await setDatabaseFault(hung.database, "hang");
+    const started = Date.now();
+    const { res, body } = await hung.get("/health");
+    const elapsed = Date.now() - started;
+    await setDatabaseFault(hung.database, "none");
+    expect(res.status).toBe(503);
+    expect(body.database).toBe("unavailable");
+    // DB_TIMEOUT_MS is 1500 in the test bindings.
+    expect(elapsed).toBeGreaterThanOrEqual(1_400);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});
+
+describe("API description", () => {
+  it("serves an OpenAPI 3.1 document generated from the route schemas", async () => {
+    const { res, body } = await api.get("/openapi.json");
+    expect(res.status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/", "/health"]));
+    expect(body.components.securitySchemes.oauth2Password.flows.password.tokenUrl).toBe("/api/auth/login");
+  });
+
+  it("serves interactive docs that load the OpenAPI document", async () => {
+    const res = await api.fetch("/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect(await res.text()).toContain("/openapi.json");
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Two projects: `worker` runs the app inside workerd (@cloudflare/vitest-plugin) against the
+ * embedded local Neon and the OpenAI-compatible stub that test/global-setup.ts starts; `tools`
+ * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub).
+ */
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                APP_ENV: "test",
+                // Each test file swaps in a database of its own (test/support/api.ts).
+                DATABASE_URL: "postgres://neon:neon@localhost/shared",
+                NEON_FETCH_ENDPOINT: `${inject<string>("localNeonUrl")}/sql`,
+                DB_TIMEOUT_MS: "1500",
+                OPENAI_BASE_URL: inject<string>("openaiUrl"),
+                OPENAI_API_KEY: "sk-test-shared",
+                AI_TIMEOUT_MS: "3000",
+                JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/**/*.test.ts"],
+          globalSetup: ["./test/global-setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "tools",
+          include: ["tools/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
