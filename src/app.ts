@@ -4,6 +4,8 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { timing } from "hono/timing";
+import { adminRouter } from "./admin/admin.index";
+import { authRouter } from "./auth/auth.index";
 import { mountDocs } from "./docs";
 import { limitBody } from "./lib/body-limit";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
@@ -30,6 +32,8 @@ app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedProblem }));
 app.use(limitBody);
 
 app.route("/", systemRouter);
+app.route("/api/auth", authRouter);
+app.route("/api/admin", adminRouter);
 mountDocs(app);
 
 app.notFound(handleNotFound);

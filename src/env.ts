@@ -1,4 +1,6 @@
 import type OpenAI from "openai";
+import type { UserRow } from "./auth/auth.schema";
+import type { AccessClaims } from "./auth/tokens";
 import type { Database } from "./lib/db";
 import type { RequestScope } from "./lib/request-scope";
 import type { Settings } from "./lib/settings";
@@ -14,5 +16,8 @@ export interface AppEnv {
     storage: R2Bucket;
     requestId: string;
     scope: RequestScope;
+    /** Set by the auth guard (src/auth/guard.ts) on routes that declare it; absent elsewhere. */
+    user: UserRow;
+    claims: AccessClaims;
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The drizzle schema: every table of every feature, re-exported for drizzle-kit and the client.
+ * The drizzle schema: every feature's tables, gathered for drizzle-kit and the client.
  * Each feature owns its tables in its own folder.
  */
-export {};
+export * from "../audit/audit.schema";
+export * from "../auth/auth.schema";

@@ -68,10 +68,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The SQLSTATE of a Postgres error anywhere in the cause chain (e.g. `23505`), if any. */
-export function postgresErrorCode(error: unknown): string | undefined {
-  for (let current = error as { name?: string; code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
-    if (current.name === "NeonDbError" && typeof current.code === "string") return current.code;
+/** The Postgres error (SQLSTATE `code`, `constraint`) anywhere in the cause chain, if any. */
+export function postgresError(error: unknown): { code: string; constraint?: string } | undefined {
+  for (let current = error as { name?: string; code?: unknown; constraint?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.name === "NeonDbError" && typeof current.code === "string") return { code: current.code, constraint: current.constraint };
   }
   return undefined;
+}
+
+/** The constraint a unique violation (23505) hit, or undefined for any other error. */
+export function uniqueViolation(error: unknown): string | undefined {
+  const pgError = postgresError(error);
+  return pgError?.code === "23505" ? (pgError.constraint ?? "unique") : undefined;
 }

@@ -30,3 +30,6 @@ export function problemResponses<S extends number>(...statuses: S[]) {
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
 }
+
+/** Routes behind the auth guard: a bearer token, or the docs' OAuth2 password login. */
+export const bearerSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { oauth2Password: [] }];

@@ -399,6 +399,24 @@ describe("/_control/fault", () => {
     expect(performance.now() - started).toBeLessThan(300);
   });
 
+  it("never answers in hang mode until the fault is cleared", async () => {
+    const database = "conf_fault_hang";
+    const sql = db(database);
+    await sql`select 1`;
+
+    await setFault(database, "hang");
+    try {
+      const started = performance.now();
+      const error = await dbError(() => sql.query("select 1", [], { fetchOptions: { signal: AbortSignal.timeout(300) } }));
+      expect(error.code).toBeUndefined();
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      await setFault(database, "none");
+    }
+
+    expect(await sql`select 1 as ok`).toEqual([{ ok: 1 }]);
+  });
+
   it("rejects an unknown fault mode with HTTP 400", async () => {
     const response = await fetch(`${server.url}/_control/fault`, {
       method: "POST",

@@ -112,7 +112,7 @@ export async function runBatch(pool: pg.Pool, queries: SqlQuery[], options: Batc
       await client.query("COMMIT");
       return { results };
     } catch (error) {
-      await client.query("COMMIT").catch(() => { broken = true; });
+      await client.query("ROLLBACK").catch(() => { broken = true; });
       throw error;
     }
   } finally {

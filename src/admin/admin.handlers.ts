@@ -1,0 +1,67 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { audit } from "../audit/audit";
+import { listAuditEvents } from "../audit/audit.data";
+import type { AuditEventRow } from "../audit/audit.schema";
+import { toUser } from "../auth/user.schemas";
+import { findUserById, listUsers as queryUsers, revokeAllRefreshTokens, updateUser as writeUser } from "../auth/users.data";
+import type { AppEnv } from "../env";
+import { page } from "../lib/pagination";
+import { ProblemError } from "../lib/problem";
+import type { listAudit, listUsers, updateUser } from "./admin.routes";
+
+const badCursor = () =>
+  new ProblemError(400, { code: "validation_error", detail: "The cursor is not valid; use next_cursor from a previous page.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
+
+export const listUsersHandler: RouteHandler<typeof listUsers, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  const rows = await queryUsers(c.var.db, { role: query.role, isVerified: query.is_verified, q: query.q, cursor: query.cursor, limit: query.limit });
+  if (!rows) throw badCursor();
+  const { items, nextCursor } = page(rows, query.limit);
+  return c.json({ users: items.map(toUser), next_cursor: nextCursor }, 200);
+};
+
+export const updateUserHandler: RouteHandler<typeof updateUser, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const admin = c.var.user;
+  if (id === admin.id && (body.is_active === false || (body.role && body.role !== "admin"))) {
+    throw new ProblemError(409, { code: "self_lockout", detail: "Admins cannot deactivate themselves or drop their own admin role; ask another admin." });
+  }
+  const before = await findUserById(c.var.db, id);
+  if (!before) throw new ProblemError(404, { code: "not_found", detail: "No user has that id." });
+  const [updated] = await writeUser(c.var.db, id, { role: body.role, isActive: body.is_active, isVerified: body.is_verified });
+  if (body.is_active === false) await revokeAllRefreshTokens(c.var.db, id);
+  audit(c, {
+    userId: admin.id,
+    action: "admin.update_user",
+    target: `user:${id}`,
+    outcome: "success",
+    detail: { before: { role: before.role, is_active: before.isActive, is_verified: before.isVerified }, after: { role: updated.role, is_active: updated.isActive, is_verified: updated.isVerified } },
+  });
+  return c.json(toUser(updated), 200);
+};
+
+function toAuditEvent(row: AuditEventRow) {
+  return {
+    id: row.id,
+    user_id: row.userId,
+    action: row.action,
+    target: row.target,
+    outcome: row.outcome,
+    request_id: row.requestId,
+    latency_ms: row.latencyMs,
+    model: row.model,
+    prompt_tokens: row.promptTokens,
+    completion_tokens: row.completionTokens,
+    detail: row.detail ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+export const listAuditHandler: RouteHandler<typeof listAudit, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  const rows = await listAuditEvents(c.var.db, { userId: query.user_id, action: query.action, since: query.since ? new Date(query.since) : undefined, cursor: query.cursor, limit: query.limit });
+  if (!rows) throw badCursor();
+  const { items, nextCursor } = page(rows, query.limit);
+  return c.json({ events: items.map(toAuditEvent), next_cursor: nextCursor }, 200);
+};

@@ -1,0 +1,32 @@
+/**
+ * The audit service features call. Writes are deferred with `waitUntil` so they add no latency
+ * to the response, and a write that fails is logged (identifiers only), never dropped silently.
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { log } from "../lib/log";
+import { auditEvents } from "./audit.schema";
+
+export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId">;
+
+/** The insert for an event, for callers that batch it with their own deferred writes. */
+export function auditInsert(c: Context<AppEnv>, event: AuditEvent) {
+  return c.var.db.insert(auditEvents).values({ ...event, requestId: c.get("requestId") });
+}
+
+/** Runs deferred database work after the response; failures are logged with what was lost. */
+export function defer(c: Context<AppEnv>, what: string, work: () => Promise<unknown>) {
+  const requestId = c.get("requestId");
+  const task = work().catch((error: unknown) => {
+    log("error", "deferred write failed", { request_id: requestId, what, error: (error as Error)?.name ?? "Error" });
+  });
+  try {
+    c.executionCtx.waitUntil(task);
+  } catch {
+    // No execution context (a direct app.request in a script): the task still runs to completion.
+  }
+}
+
+export function audit(c: Context<AppEnv>, event: AuditEvent) {
+  defer(c, `audit:${event.action}`, () => auditInsert(c, event));
+}

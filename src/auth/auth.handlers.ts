@@ -1,0 +1,160 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { audit, auditInsert, defer } from "../audit/audit";
+import type { AppEnv } from "../env";
+import { uniqueViolation } from "../lib/db";
+import { ProblemError } from "../lib/problem";
+import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { enforceLoginRateLimit } from "./rate-limits";
+import { issueTokenPair } from "./sessions";
+import { hashRefreshToken } from "./tokens";
+import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
+import { findRefreshToken, findUserById, findUserByLogin, insertUser, revokeAllRefreshTokens, revokeRefreshFamily, spendRefreshToken, updateUser } from "./users.data";
+
+const invalidCredentials = () => new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
+
+export const registerUser: RouteHandler<typeof register, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const started = Date.now();
+  try {
+    const [user] = await insertUser(c.var.db, {
+      username: body.username,
+      email: body.email,
+      passwordHash: await hashPassword(body.password),
+      firstName: body.first_name,
+      lastName: body.last_name,
+      role: body.role,
+      licenseType: body.license_type ?? (body.role === "student" ? "STUDENT" : null),
+      licenseNumber: body.license_number ?? null,
+      licenseState: body.license_state ?? null,
+      organization: body.organization ?? null,
+      isVerified: false,
+    });
+    audit(c, { userId: user.id, action: "auth.register", target: `user:${user.id}`, outcome: "success", latencyMs: Date.now() - started, detail: { role: user.role } });
+    return c.json({ user: toUser(user) }, 201);
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (!constraint) throw error;
+    const field = constraint.includes("username") ? "username" : "email";
+    audit(c, { action: "auth.register", target: `${field}-taken`, outcome: "failure", latencyMs: Date.now() - started });
+    throw new ProblemError(409, { code: "already_registered", detail: `An account with that ${field} already exists (compared case-insensitively).`, errors: [{ path: `body.${field}`, message: "already registered" }] });
+  }
+};
+
+/** JSON or the OAuth2 password form; the form's `username` also accepts the email. */
+function loginInput(c: Context<AppEnv>): { login: string; password: string } {
+  const isJson = /^application\/([a-z-.]+\+)?json/i.test(c.req.header("content-type") ?? "");
+  const raw = isJson ? (c.req.valid as (target: "json") => unknown)("json") : (c.req.valid as (target: "form") => unknown)("form");
+  const parsed = LoginBody.safeParse(raw);
+  if (!parsed.success) {
+    throw new ProblemError(400, {
+      code: "validation_error",
+      detail: "Give username (or email) and password, as JSON or as an OAuth2 password form.",
+      errors: parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path.map(String)].join("."), message: issue.message })),
+    });
+  }
+  return { login: (parsed.data.email ?? parsed.data.username)!, password: parsed.data.password };
+}
+
+export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
+  const { login: identifier, password } = loginInput(c);
+  await enforceLoginRateLimit(c, identifier);
+  const started = Date.now();
+  const user = await findUserByLogin(c.var.db, identifier);
+  if (!user) {
+    await verifyAgainstDummy(password);
+    audit(c, { action: "auth.login", outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "unknown_account" } });
+    throw invalidCredentials();
+  }
+  const check = await verifyPassword(password, user.passwordHash);
+  if (!check.valid) {
+    audit(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "wrong_password" } });
+    throw invalidCredentials();
+  }
+  if (!user.isActive) {
+    audit(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "denied", latencyMs: Date.now() - started, detail: { reason: "inactive" } });
+    throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+  }
+  const loggedInAt = new Date();
+  const { body, storeRefreshToken } = await issueTokenPair(c, { ...user, lastLogin: loggedInAt }, crypto.randomUUID());
+  const newHash = check.needsRehash ? await hashPassword(password) : undefined;
+  // One blocking query; the refresh token, last_login and the audit event are written after the response.
+  defer(c, "login", () =>
+    c.var.db.batch([
+      storeRefreshToken(),
+      updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newHash ? { passwordHash: newHash } : {}) }),
+      auditInsert(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "success", latencyMs: Date.now() - started }),
+    ]),
+  );
+  return c.json(body, 200);
+};
+
+export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => {
+  const { refresh_token } = c.req.valid("json");
+  const tokenHash = await hashRefreshToken(refresh_token);
+  const [spent] = await spendRefreshToken(c.var.db, tokenHash);
+  if (!spent) {
+    const [known] = await findRefreshToken(c.var.db, tokenHash);
+    if (known) {
+      // A spent or revoked token came back: someone holds a copy. End that whole login.
+      await revokeRefreshFamily(c.var.db, known.familyId);
+      audit(c, { userId: known.userId, action: "auth.refresh_reuse", target: `session:${known.familyId}`, outcome: "denied" });
+    }
+    throw new ProblemError(401, { code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used; log in again." });
+  }
+  const user = await findUserById(c.var.db, spent.userId);
+  if (!user?.isActive) {
+    await revokeRefreshFamily(c.var.db, spent.familyId);
+    throw new ProblemError(401, { code: "invalid_refresh_token", detail: "This account can no longer log in." });
+  }
+  const { body, storeRefreshToken } = await issueTokenPair(c, user, spent.familyId);
+  await storeRefreshToken();
+  return c.json(body, 200);
+};
+
+export const logoutUser: RouteHandler<typeof logout, AppEnv> = async (c) => {
+  const { user, claims } = c.var;
+  await revokeRefreshFamily(c.var.db, claims.sid);
+  audit(c, { userId: user.id, action: "auth.logout", target: `session:${claims.sid}`, outcome: "success" });
+  return c.body(null, 204);
+};
+
+export const currentUser: RouteHandler<typeof me, AppEnv> = (c) => c.json(toUser(c.var.user), 200);
+
+export const updateCurrentUser: RouteHandler<typeof updateMe, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const { user } = c.var;
+  const licenseChanged =
+    (body.license_type !== undefined && body.license_type !== user.licenseType) ||
+    (body.license_number !== undefined && body.license_number !== user.licenseNumber) ||
+    (body.license_state !== undefined && body.license_state !== user.licenseState);
+  const [updated] = await updateUser(c.var.db, user.id, {
+    firstName: body.first_name,
+    lastName: body.last_name,
+    organization: body.organization,
+    licenseType: body.license_type,
+    licenseNumber: body.license_number,
+    licenseState: body.license_state,
+    // Changed licence details must be checked again by an admin before licensed routes open.
+    ...(licenseChanged && isLicensedRole(user.role) ? { isVerified: false } : {}),
+  });
+  audit(c, { userId: user.id, action: "auth.update_profile", target: `user:${user.id}`, outcome: "success", detail: { fields: Object.keys(body), verification_reset: licenseChanged && user.isVerified } });
+  return c.json(toUser(updated), 200);
+};
+
+export const changeUserPassword: RouteHandler<typeof changePassword, AppEnv> = async (c) => {
+  const { current_password, new_password } = c.req.valid("json");
+  const { user } = c.var;
+  if (!(await verifyPassword(current_password, user.passwordHash)).valid) {
+    audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "failure" });
+    throw new ProblemError(400, { code: "invalid_current_password", detail: "The current password is incorrect.", errors: [{ path: "body.current_password", message: "incorrect" }] });
+  }
+  const passwordHash = await hashPassword(new_password);
+  await c.var.db.batch([
+    updateUser(c.var.db, user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 }),
+    revokeAllRefreshTokens(c.var.db, user.id),
+  ]);
+  audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "success" });
+  return c.body(null, 204);
+};

@@ -1,0 +1,23 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { createRouter } from "../lib/openapi";
+import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
+import { jwtSecret } from "./guard";
+import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+
+/** Every account route needs the signing key: without a usable one they answer 503, never sign with a default. */
+const requireSigningKey = createMiddleware<AppEnv>(async (c, next) => {
+  jwtSecret(c);
+  await next();
+});
+
+export const authRouter = createRouter();
+authRouter.use(requireSigningKey);
+authRouter
+  .openapi(register, registerUser)
+  .openapi(login, loginUser)
+  .openapi(refresh, refreshTokens)
+  .openapi(logout, logoutUser)
+  .openapi(me, currentUser)
+  .openapi(updateMe, updateCurrentUser)
+  .openapi(changePassword, changeUserPassword);

@@ -1,0 +1,61 @@
+/** Accounts: users and their refresh-token chains. */
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const USER_ROLES = ["therapist", "psychiatrist", "psychologist", "student", "admin"] as const;
+export const LICENSED_ROLES = ["therapist", "psychiatrist", "psychologist"] as const;
+export const LICENSE_TYPES = ["LMFT", "LCSW", "LPC", "PSYD", "MD", "PHD", "NP", "STUDENT", "OTHER"] as const;
+
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const licenseType = pgEnum("license_type", LICENSE_TYPES);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    username: text().notNull(),
+    passwordHash: text("password_hash").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    role: userRole().notNull().default("student"),
+    licenseType: licenseType("license_type"),
+    licenseNumber: text("license_number"),
+    licenseState: text("license_state"),
+    organization: text(),
+    isActive: boolean("is_active").notNull().default(true),
+    isVerified: boolean("is_verified").notNull().default(false),
+    /** Bumped on password change: access tokens carry it as `ver` and older ones stop working. */
+    tokenVersion: integer("token_version").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastLogin: timestamp("last_login", { withTimezone: true }),
+  },
+  (t) => [
+    // Case-insensitive uniqueness enforced by the database, so concurrent registrations cannot race past it.
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    index("users_created_at_idx").on(t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** One login's chain of rotated tokens; reuse of a spent token revokes the whole family. */
+    familyId: uuid("family_id").notNull(),
+    /** SHA-256 of the opaque token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
+);
+
+export type UserRow = typeof users.$inferSelect;

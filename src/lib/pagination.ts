@@ -1,0 +1,44 @@
+/**
+ * Keyset pagination on (created_at desc, id desc): `limit` 1–100 (default 20) and an opaque
+ * `cursor` naming the last row of the previous page (shared/API.md §0).
+ */
+import { z } from "@hono/zod-openapi";
+import { and, eq, lt, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+
+// created_at columns have millisecond precision, so a cursor (a JS Date) names a row exactly.
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: "Page size, 1–100" }),
+  cursor: z.string().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
+};
+
+interface CursorKey {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor({ createdAt, id }: CursorKey): string {
+  return btoa(JSON.stringify([createdAt.toISOString(), id])).replaceAll("=", "");
+}
+
+/** `null` for a cursor that was not made by encodeCursor. */
+export function decodeCursor(cursor: string): CursorKey | null {
+  try {
+    const [createdAt, id] = JSON.parse(atob(cursor)) as [string, string];
+    const date = new Date(createdAt);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    return { createdAt: date, id };
+  } catch {
+    return null;
+  }
+}
+
+export function afterCursor(key: CursorKey, createdAt: PgColumn, id: PgColumn): SQL {
+  return or(lt(createdAt, key.createdAt), and(eq(createdAt, key.createdAt), lt(id, key.id)))!;
+}
+
+/** Trims the one extra row fetched to learn whether another page exists. */
+export function page<T extends CursorKey>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+}
