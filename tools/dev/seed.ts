@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
+import { createDatabase } from "../../src/lib/db.ts";
+import { seedDemoUsers } from "./demo-users.ts";
 import { listSeedFiles, type PutBucket, uploadSeedFiles } from "./seed-files.ts";
 
 export interface SeedOptions {
@@ -18,11 +20,14 @@ export interface SeedResult {
   users: Array<{ email: string; description: string }>;
 }
 
-export async function seedLocal({ root }: SeedOptions): Promise<SeedResult> {
+export async function seedLocal({ root, databaseUrl, fetchEndpoint, demoPassword }: SeedOptions): Promise<SeedResult> {
+  // The same driver code the Worker uses, pointed at the local Neon.
+  const db = createDatabase({ url: databaseUrl, fetchEndpoint, timeoutMs: 30_000 });
   const proxy = await getPlatformProxy<{ STORAGE: PutBucket }>({ configPath: path.join(root, "wrangler.toml"), persist: true });
   try {
     const files = await uploadSeedFiles(proxy.env.STORAGE, await listSeedFiles(path.join(root, "data")));
-    return { files, users: [] };
+    const users = await seedDemoUsers(db, demoPassword);
+    return { files, users };
   } finally {
     await proxy.dispose();
   }
