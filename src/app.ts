@@ -7,6 +7,7 @@ import { timing } from "hono/timing";
 import { adminRouter } from "./admin/admin.index";
 import { authRouter } from "./auth/auth.index";
 import { mountDocs } from "./docs";
+import { knowledgeRouter } from "./knowledge/knowledge.index";
 import { limitBody } from "./lib/body-limit";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
@@ -34,6 +35,7 @@ app.use(limitBody);
 app.route("/", systemRouter);
 app.route("/api/auth", authRouter);
 app.route("/api/admin", adminRouter);
+app.route("/api/v1", knowledgeRouter);
 mountDocs(app);
 
 app.notFound(handleNotFound);

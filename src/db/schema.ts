@@ -4,3 +4,4 @@
  */
 export * from "../audit/audit.schema";
 export * from "../auth/auth.schema";
+export * from "../knowledge/knowledge.schema";

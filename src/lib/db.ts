@@ -14,20 +14,22 @@ import type { Settings } from "./settings";
 export type Database = ReturnType<typeof connect>;
 
 const neonDefaultEndpoint = neonConfig.fetchEndpoint;
-const FALLBACK_TIMEOUT_MS = 5_000;
+/** For queries outside a request (scripts, the seed step): the last configured database timeout. */
+let timeoutOutsideRequests = 5_000;
 
 /**
  * The driver reads its endpoint and fetch function from module-wide config. Bindings are the same
  * for every request of an isolate, so setting them from the request's settings is deterministic.
  */
-function configureDriver(fetchEndpoint: string | undefined) {
+function configureDriver({ fetchEndpoint, timeoutMs }: Settings["database"]) {
   neonConfig.fetchEndpoint = fetchEndpoint ?? neonDefaultEndpoint;
+  timeoutOutsideRequests = timeoutMs;
   neonConfig.fetchFunction = databaseFetch;
 }
 
 /** Every query gets the request's timeout, and its time is counted for `Server-Timing: db`. */
 function databaseFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const timeoutMs = currentRequestScope()?.dbTimeoutMs ?? FALLBACK_TIMEOUT_MS;
+  const timeoutMs = currentRequestScope()?.dbTimeoutMs ?? timeoutOutsideRequests;
   const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
   return timed("db", () => fetch(input, { ...init, signal }));
 }
@@ -42,7 +44,7 @@ function connect(url: string) {
  */
 export function createDatabase(settings: Settings["database"]): Database {
   if (!settings.url) return unconfigured();
-  configureDriver(settings.fetchEndpoint);
+  configureDriver(settings);
   return connect(settings.url);
 }
 

@@ -1,0 +1,58 @@
+/**
+ * A knowledge document as authors write it: the JSON body of the admin route, or a markdown file
+ * with a flat `key: value` front matter (the format of data/knowledge, see data/README.md).
+ */
+import { z } from "@hono/zod-openapi";
+import { KNOWLEDGE_TYPES } from "./knowledge.schema";
+
+const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const DocumentInput = z
+  .object({
+    type: z.enum(KNOWLEDGE_TYPES, { error: `type must be one of ${KNOWLEDGE_TYPES.join(", ")}` }),
+    title: z.string().trim().min(1, "title is required").max(300),
+    content: z.string().trim().min(1, "content is required").max(500_000, "content must be at most 500,000 characters"),
+    disorder: optionalText(200),
+    dsm5_code: code.optional(),
+    icd11_code: code.optional(),
+    other_codes: z.array(code).max(100).optional(),
+    category: optionalText(200),
+    evidence_level: optionalText(100),
+    source: optionalText(500),
+  })
+  .strict()
+  .openapi("KnowledgeDocumentInput");
+
+export type DocumentInput = z.infer<typeof DocumentInput>;
+
+/** Splits `---\nkey: value\n---\nbody` into fields and body; no front matter gives an empty record. */
+export function parseFrontMatter(text: string): { fields: Record<string, string>; body: string } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) return { fields: {}, body: text };
+  const fields: Record<string, string> = {};
+  for (const line of match[1].split(/\r?\n/)) {
+    // Split on the first colon only: titles and sources contain colons of their own.
+    const at = line.indexOf(":");
+    if (at <= 0) continue;
+    fields[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return { fields, body: match[2] };
+}
+
+/** A markdown file (front matter + body) as document input; `defaults` fill what it leaves out. */
+export function documentFromMarkdown(text: string, defaults: Partial<DocumentInput> = {}) {
+  const { fields, body } = parseFrontMatter(text);
+  const codes = fields.other_codes?.split(",").map((value) => value.trim()).filter(Boolean);
+  return DocumentInput.safeParse({
+    ...defaults,
+    ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "other_codes")),
+    ...(codes?.length ? { other_codes: codes } : {}),
+    content: body.trim() || defaults.content,
+  });
+}
+
+/** The codes a document is found by, upper-cased and de-duplicated. */
+export function documentCodes(input: DocumentInput): string[] {
+  return [...new Set([input.dsm5_code, input.icd11_code, ...(input.other_codes ?? [])].filter((c): c is string => !!c).map((c) => c.toUpperCase()))];
+}

@@ -1,0 +1,137 @@
+/**
+ * Fetching a document for `POST /knowledge/import`: HTTPS only and no private or loopback hosts
+ * outside local development, a timeout, redirects re-checked hop by hop, a size cap enforced
+ * while streaming, and only text-like content types.
+ */
+import { ProblemError } from "../lib/problem";
+
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+const TIMEOUT_MS = 10_000;
+const MAX_REDIRECTS = 3;
+
+export const IMPORT_CONTENT_TYPES = ["text/html", "text/markdown", "text/x-markdown", "text/plain", "application/json"] as const;
+
+export interface FetchedSource {
+  text: string;
+  bytes: Uint8Array;
+  contentType: (typeof IMPORT_CONTENT_TYPES)[number];
+  url: string;
+}
+
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+  }
+  if (host.includes(":")) {
+    return host === "::" || host === "::1" || host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80") || host.startsWith("::ffff:");
+  }
+  return false;
+}
+
+const badUrl = (detail: string) => new ProblemError(400, { code: "invalid_import_url", detail, errors: [{ path: "body.url", message: detail }] });
+
+/** Throws a 400 problem for URLs this environment must not fetch. */
+export function assertFetchableUrl(raw: string, allowLocal: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badUrl("The url is not a valid absolute URL.");
+  }
+  if (url.username || url.password) throw badUrl("The url must not contain credentials.");
+  if (allowLocal) {
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw badUrl("Only http(s) URLs can be imported.");
+    return url;
+  }
+  if (url.protocol !== "https:") throw badUrl("Only https URLs can be imported.");
+  if (isPrivateHost(url.hostname)) throw badUrl("Private, loopback and link-local addresses cannot be imported.");
+  return url;
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ProblemError(413, { code: "import_too_large", detail: `The document at that URL is larger than ${maxBytes / 1024 / 1024} MiB.` });
+    }
+    parts.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
+}
+
+export async function fetchSource(raw: string, allowLocal: boolean): Promise<FetchedSource> {
+  let url = assertFetchableUrl(raw, allowLocal);
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await fetch(url, { redirect: "manual", signal, headers: { Accept: IMPORT_CONTENT_TYPES.join(", ") } });
+    } catch (error) {
+      if ((error as Error)?.name === "TimeoutError") throw new ProblemError(504, { code: "upstream_timeout", detail: `The URL did not answer within ${TIMEOUT_MS / 1000} s.` });
+      throw new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
+    }
+    if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
+      await response.body?.cancel();
+      if (hop >= MAX_REDIRECTS) throw new ProblemError(502, { code: "upstream_error", detail: "The URL redirects too many times." });
+      url = assertFetchableUrl(new URL(response.headers.get("location")!, url).toString(), allowLocal);
+      continue;
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new ProblemError(502, { code: "upstream_error", detail: `The URL answered HTTP ${response.status}.` });
+    }
+    const essence = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    const contentType = IMPORT_CONTENT_TYPES.find((type) => type === essence);
+    if (!contentType) {
+      await response.body.cancel();
+      throw new ProblemError(415, { code: "unsupported_import_type", detail: `Content type "${essence || "none"}" cannot be imported; allowed: ${IMPORT_CONTENT_TYPES.join(", ")}.` });
+    }
+    const declared = Number(response.headers.get("content-length") ?? 0);
+    if (declared > IMPORT_MAX_BYTES) {
+      await response.body.cancel();
+      throw new ProblemError(413, { code: "import_too_large", detail: `The document at that URL is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.` });
+    }
+    const bytes = await readCapped(response.body, IMPORT_MAX_BYTES);
+    return { bytes, text: new TextDecoder().decode(bytes), contentType, url: url.toString() };
+  }
+}
+
+/** Visible text of an HTML page: scripts, styles and tags removed, entities decoded, blocks as paragraphs. */
+export function htmlToText(html: string): { title: string | null; text: string } {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  const text = html
+    .replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<\/?(p|div|section|article|li|ul|ol|br|tr|table|blockquote|pre)[^>]*>/gi, "\n\n")
+    .replace(/<h([1-6])[^>]*>/gi, (_m, level: string) => `\n\n${"#".repeat(Number(level))} `)
+    .replace(/<\/h[1-6]>/gi, "\n\n")
+    .replace(/<[^>]+>/g, " ");
+  return { title: title ? decodeEntities(title).trim() : null, text: decodeEntities(text).replace(/[ \t]+/g, " ").replace(/\n\s*\n\s*/g, "\n\n").trim() };
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, entity: string) => {
+    if (entity[0] === "#") {
+      const code = entity[1].toLowerCase() === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
+    }
+    return named[entity.toLowerCase()] ?? match;
+  });
+}

@@ -1,0 +1,57 @@
+/** Reading and removing knowledge documents; filling in missing embeddings. */
+import { asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type OpenAI from "openai";
+import type { Database } from "../lib/db";
+import type { Settings } from "../lib/settings";
+import { embeddingText, embedTexts } from "./embeddings";
+import { knowledgeChunks, knowledgeDocuments } from "./knowledge.schema";
+
+export function findDocument(db: Database, id: string) {
+  return db.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, id)).limit(1);
+}
+
+export function documentByObjectKey(db: Database, objectKey: string) {
+  return db.select({ id: knowledgeDocuments.id }).from(knowledgeDocuments).where(eq(knowledgeDocuments.objectKey, objectKey)).limit(1);
+}
+
+export function listDisorders(db: Database) {
+  return db
+    .selectDistinctOn([knowledgeDocuments.disorder], {
+      name: knowledgeDocuments.disorder,
+      dsm5_code: knowledgeDocuments.dsm5Code,
+      icd11_code: knowledgeDocuments.icd11Code,
+      category: knowledgeDocuments.category,
+    })
+    .from(knowledgeDocuments)
+    .where(sql`${knowledgeDocuments.type} = 'dsm5_criteria' and ${knowledgeDocuments.disorder} is not null`)
+    .orderBy(asc(knowledgeDocuments.disorder));
+}
+
+export function countByType(db: Database) {
+  return db.select({ type: knowledgeDocuments.type, count: count() }).from(knowledgeDocuments).groupBy(knowledgeDocuments.type).orderBy(asc(knowledgeDocuments.type));
+}
+
+export function deleteDocument(db: Database, id: string) {
+  return db.delete(knowledgeDocuments).where(eq(knowledgeDocuments.id, id)).returning({ objectKey: knowledgeDocuments.objectKey });
+}
+
+/** Embeds up to `limit` chunks that have no embedding yet, in one embeddings call; returns how many. */
+export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Settings["ai"], limit = 256): Promise<{ embedded: number; remaining: number }> {
+  const pending = await db
+    .select({ id: knowledgeChunks.id, heading: knowledgeChunks.heading, content: knowledgeChunks.content, title: knowledgeDocuments.title })
+    .from(knowledgeChunks)
+    .innerJoin(knowledgeDocuments, eq(knowledgeDocuments.id, knowledgeChunks.documentId))
+    .where(isNull(knowledgeChunks.embedding))
+    .orderBy(asc(knowledgeChunks.id))
+    .limit(limit);
+  if (pending.length) {
+    const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.title, chunk.heading, chunk.content)));
+    await db.batch(pending.map((chunk, i) => db.update(knowledgeChunks).set({ embedding: vectors[i] }).where(eq(knowledgeChunks.id, chunk.id))) as [never, ...never[]]);
+  }
+  const [{ remaining }] = await db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding));
+  return { embedded: pending.length, remaining };
+}
+
+export function embeddedChunkCount(db: Database) {
+  return db.select({ n: count() }).from(knowledgeChunks).where(isNotNull(knowledgeChunks.embedding));
+}

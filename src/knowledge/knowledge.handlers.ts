@@ -1,0 +1,152 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { audit } from "../audit/audit";
+import type { AppEnv } from "../env";
+import { ProblemError } from "../lib/problem";
+import { DocumentInput, documentFromMarkdown } from "./document-input";
+import { fetchSource, htmlToText } from "./fetch-source";
+import { ingestDocument, type SourceFile } from "./ingest";
+import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
+import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
+import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.schema";
+import { queryEmbedding } from "./query-embedding";
+import { hybridSearch } from "./search";
+
+const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  markdown: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  txt: { contentType: "text/plain; charset=utf-8", extension: "txt" },
+  json: { contentType: "application/json", extension: "json" },
+};
+
+function toDocument(row: KnowledgeDocumentRow) {
+  return {
+    id: row.id, type: row.type, title: row.title, disorder: row.disorder, dsm5_code: row.dsm5Code, icd11_code: row.icd11Code,
+    category: row.category, evidence_level: row.evidenceLevel, source: row.source, content: row.content, object_key: row.objectKey,
+  };
+}
+
+function invalidDocument(issues: Array<{ path: PropertyKey[]; message: string }>, prefix = "body"): ProblemError {
+  const errors = issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join("."), message: issue.message }));
+  return new ProblemError(400, { code: "validation_error", detail: `The document is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors });
+}
+
+/**
+ * A document from text in any accepted format. JSON that has the document's shape is taken as
+ * it is; other JSON is indexed as formatted text.
+ */
+function documentFromText(text: string, format: "markdown" | "text" | "json" | "html", defaults: { type?: KnowledgeType; title?: string }) {
+  if (format === "json") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ProblemError(400, { code: "invalid_document", detail: "The JSON file is not valid JSON." });
+    }
+    const asDocument = DocumentInput.safeParse({ ...defaults, ...(parsed as object) });
+    if (asDocument.success) return asDocument.data;
+    const asText = DocumentInput.safeParse({ ...defaults, content: JSON.stringify(parsed, null, 2) });
+    if (!asText.success) throw invalidDocument(asText.error.issues);
+    return asText.data;
+  }
+  if (format === "html") {
+    const { title, text: body } = htmlToText(text);
+    const result = DocumentInput.safeParse({ title: title ?? undefined, ...defaults, content: body });
+    if (!result.success) throw invalidDocument(result.error.issues);
+    return result.data;
+  }
+  const result = documentFromMarkdown(text, defaults);
+  if (!result.success) throw invalidDocument(result.error.issues);
+  return result.data;
+}
+
+function ingestDeps(c: Context<AppEnv>) {
+  return { db: c.var.db, ai: c.var.ai, storage: c.var.storage, settings: c.var.settings };
+}
+
+export const listDisordersHandler: RouteHandler<typeof disorders, AppEnv> = async (c) => {
+  const rows = await listDisorders(c.var.db);
+  return c.json({ disorders: rows.map((row) => ({ ...row, name: row.name! })) }, 200);
+};
+
+export const listTypesHandler: RouteHandler<typeof types, AppEnv> = async (c) => c.json({ types: await countByType(c.var.db) }, 200);
+
+export const getDocumentHandler: RouteHandler<typeof getDocument, AppEnv> = async (c) => {
+  const [row] = await findDocument(c.var.db, c.req.valid("param").id);
+  if (!row) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
+  return c.json(toDocument(row), 200);
+};
+
+export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
+  const { q, type, limit } = c.req.valid("query");
+  const embedding = await queryEmbedding(c, q);
+  const hits = await hybridSearch(c.var.db, { query: q, embedding, type, limit });
+  return c.json(
+    {
+      query: q,
+      mode: embedding ? ("hybrid" as const) : ("lexical" as const),
+      results: hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code })),
+    },
+    200,
+  );
+};
+
+export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> = async (c) => {
+  const contentType = c.req.header("content-type") ?? "";
+  let input: DocumentInput;
+  let source: SourceFile;
+  if (/^application\/json/i.test(contentType)) {
+    const parsed = DocumentInput.safeParse(await c.req.json().catch(() => {
+      throw new ProblemError(400, { code: "malformed_json", detail: "The request body is not valid JSON." });
+    }));
+    if (!parsed.success) throw invalidDocument(parsed.error.issues);
+    input = parsed.data;
+    source = { body: JSON.stringify(input, null, 2), contentType: "application/json", extension: "json" };
+  } else {
+    const form = await c.req.formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) throw new ProblemError(400, { code: "validation_error", detail: "Send the document as a multipart field named `file`.", errors: [{ path: "body.file", message: "required" }] });
+    const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
+    const kind = UPLOAD_TYPES[extension];
+    if (!kind) throw new ProblemError(415, { code: "unsupported_media_type", detail: "Upload markdown (.md), text (.txt) or JSON (.json) files." });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const defaults = { type: (form.get("type") as KnowledgeType | null) ?? undefined, title: (form.get("title") as string | null) ?? undefined };
+    input = documentFromText(new TextDecoder().decode(bytes), kind.extension === "json" ? "json" : kind.extension === "txt" ? "text" : "markdown", defaults);
+    source = { body: bytes, contentType: kind.contentType, extension: kind.extension };
+  }
+  const result = await ingestDocument(ingestDeps(c), input, source);
+  audit(c, { userId: c.var.user.id, action: "knowledge.create", target: `document:${result.id}`, outcome: "success", detail: { chunks: result.chunks, embedded: result.embedded } });
+  return c.json(result, 201);
+};
+
+export const importDocumentHandler: RouteHandler<typeof importDocument, AppEnv> = async (c) => {
+  const { url, type, title } = c.req.valid("json");
+  const allowLocal = c.var.settings.appEnv !== "production";
+  const fetched = await fetchSource(url, allowLocal);
+  const format = fetched.contentType === "application/json" ? "json" : fetched.contentType === "text/html" ? "html" : fetched.contentType === "text/plain" ? "text" : "markdown";
+  const input = documentFromText(fetched.text, format, { type, title });
+  const result = await ingestDocument(ingestDeps(c), { ...input, source: input.source ?? fetched.url }, {
+    body: fetched.bytes,
+    contentType: fetched.contentType,
+    extension: { json: "json", html: "html", text: "txt", markdown: "md" }[format],
+  });
+  audit(c, { userId: c.var.user.id, action: "knowledge.import", target: `document:${result.id}`, outcome: "success", detail: { url: fetched.url, chunks: result.chunks } });
+  return c.json(result, 201);
+};
+
+export const removeDocumentHandler: RouteHandler<typeof removeDocument, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const [removed] = await deleteDocument(c.var.db, id);
+  if (!removed) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
+  await c.var.storage.delete(removed.objectKey);
+  audit(c, { userId: c.var.user.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success" });
+  return c.body(null, 204);
+};
+
+export const reembedHandler: RouteHandler<typeof reembed, AppEnv> = async (c) => {
+  const { ai, settings } = c.var;
+  if (!ai) throw new ProblemError(503, { code: "ai_not_configured", detail: "Set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server) to compute embeddings.", headers: { "Retry-After": "3600" } });
+  const progress = await embedMissingChunks(c.var.db, ai, settings.ai);
+  audit(c, { userId: c.var.user.id, action: "knowledge.reembed", outcome: "success", detail: progress });
+  return c.json(progress, 200);
+};

@@ -1,0 +1,65 @@
+/** The knowledge base: source documents (their files live in R2) and their searchable chunks. */
+import { sql } from "drizzle-orm";
+import { customType, index, integer, pgEnum, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
+
+export const KNOWLEDGE_TYPES = ["dsm5_criteria", "treatment_guideline", "clinical_guideline", "assessment_tool", "reference"] as const;
+export type KnowledgeType = (typeof KNOWLEDGE_TYPES)[number];
+
+/**
+ * Fixed by the embedding model: text-embedding-3-small returns 1536 dimensions (and the
+ * text-embedding-3 family can be asked for exactly this many). Changing it needs a migration.
+ */
+export const EMBEDDING_DIMENSIONS = 1536;
+
+export const knowledgeType = pgEnum("knowledge_type", KNOWLEDGE_TYPES);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const knowledgeDocuments = pgTable(
+  "knowledge_documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: knowledgeType().notNull(),
+    title: text().notNull(),
+    disorder: text(),
+    dsm5Code: text("dsm5_code"),
+    icd11Code: text("icd11_code"),
+    /** Every code that should find this document, upper-cased: principal, specifier and legacy codes. */
+    codes: text().array().notNull().default(sql`'{}'::text[]`),
+    category: text(),
+    evidenceLevel: text("evidence_level"),
+    source: text(),
+    content: text().notNull(),
+    objectKey: text("object_key").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("knowledge_documents_type_idx").on(t.type),
+    index("knowledge_documents_codes_idx").using("gin", t.codes),
+    index("knowledge_documents_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("knowledge_documents_disorder_trgm_idx").using("gin", t.disorder.op("gin_trgm_ops")),
+  ],
+);
+
+export const knowledgeChunks = pgTable(
+  "knowledge_chunks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid("document_id").notNull().references(() => knowledgeDocuments.id, { onDelete: "cascade" }),
+    ordinal: integer().notNull(),
+    heading: text(),
+    content: text().notNull(),
+    /** Null until embedded (a database seeded offline); the re-embed command fills it in. */
+    embedding: vector({ dimensions: EMBEDDING_DIMENSIONS }),
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', content), 'B')`),
+  },
+  (t) => [
+    index("knowledge_chunks_document_idx").on(t.documentId, t.ordinal),
+    index("knowledge_chunks_search_idx").using("gin", t.searchVector),
+    index("knowledge_chunks_embedding_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
+  ],
+);
+
+export type KnowledgeDocumentRow = typeof knowledgeDocuments.$inferSelect;

@@ -1,0 +1,18 @@
+/** The embedding of a search query, or null: offline mode, or the embeddings call failed. */
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { log } from "../lib/log";
+import { embedTexts } from "./embeddings";
+
+export async function queryEmbedding(c: Context<AppEnv>, text: string): Promise<number[] | null> {
+  const { ai, settings } = c.var;
+  if (!ai) return null;
+  try {
+    const [vector] = await embedTexts(ai, settings.ai, [text]);
+    return vector;
+  } catch (error) {
+    // Retrieval still works lexically; the response's `mode` says which was used.
+    log("warn", "query embedding failed; lexical retrieval only", { request_id: c.get("requestId"), error: (error as Error)?.name });
+    return null;
+  }
+}

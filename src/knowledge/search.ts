@@ -1,0 +1,132 @@
+/**
+ * Hybrid retrieval in one SQL statement (one round trip): full-text rank over chunks and pgvector
+ * cosine similarity, fused per document with reciprocal rank fusion, plus a direct hit for exact
+ * diagnostic codes ("F41.1", "300.02", "6B00"). Without a query embedding it is lexical only.
+ */
+import { sql } from "drizzle-orm";
+import type { Database } from "../lib/db";
+import type { KnowledgeType } from "./knowledge.schema";
+
+/** RRF's k: dampens the weight of top ranks so neither list dominates. */
+const RRF_K = 60;
+/** Chunks the vector index returns before fusion. */
+const VECTOR_CANDIDATES = 60;
+/** An exact code match outranks any fused score (max fused ≈ 2 / (k + 1)). */
+const CODE_MATCH_BOOST = 1;
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  type: KnowledgeType;
+  disorder: string | null;
+  dsm5_code: string | null;
+  icd11_code: string | null;
+  category: string | null;
+  evidence_level: string | null;
+  snippet: string;
+  score: number;
+  code_match: boolean;
+}
+
+const CODE_PATTERN = /^(?:[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?|\d{3}(?:\.\d{1,2}X?)?|\d[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,2})?)$/;
+
+/** Tokens of the query that look like DSM-5-TR/ICD-10-CM, DSM-IV or ICD-11 codes, upper-cased. */
+export function codesIn(query: string): string[] {
+  return [...new Set(query.toUpperCase().split(/[\s,;()]+/).map((token) => token.replace(/[.:]+$/, "")).filter((token) => CODE_PATTERN.test(token)))];
+}
+
+/**
+ * The words of the query as an OR-query for `to_tsquery`: any matching word counts and ranking
+ * rewards documents matching more of them. Words are reduced to [a-z0-9] so no tsquery operator
+ * from user input survives; Postgres applies stemming and stop words.
+ */
+export function lexicalQuery(query: string): string {
+  const words = query.toLowerCase().normalize("NFKD").match(/[a-z0-9]+/g) ?? [];
+  return [...new Set(words.filter((word) => word.length > 1))].slice(0, 64).join(" | ");
+}
+
+export interface SearchOptions {
+  query: string;
+  embedding: number[] | null;
+  type?: KnowledgeType;
+  limit: number;
+}
+
+export async function hybridSearch(db: Database, { query, embedding, type, limit }: SearchOptions): Promise<SearchHit[]> {
+  const tsquery = lexicalQuery(query);
+  // sql.param keeps the array one parameter (a bare array would expand into a list of them).
+  const codes = sql.param(codesIn(query));
+  const vectorText = embedding ? `[${embedding.join(",")}]` : null;
+  const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
+
+  const result = await db.execute(sql`
+    with q as (
+      select case when ${tsquery} = '' then null else to_tsquery('english', ${tsquery}) end as tsq
+    ),
+    lexical as (
+      select distinct on (c.document_id) c.document_id, c.id as chunk_id, ts_rank(c.search_vector, q.tsq, 1) as rank_score
+      from knowledge_chunks c
+      join knowledge_documents d on d.id = c.document_id, q
+      where q.tsq is not null and c.search_vector @@ q.tsq and ${typeFilter}
+      order by c.document_id, rank_score desc
+    ),
+    lexical_ranked as (
+      select document_id, chunk_id, row_number() over (order by rank_score desc, document_id) as rank from lexical
+    ),
+    nearest as (
+      select c.document_id, c.id as chunk_id, c.embedding <=> ${vectorText}::vector as distance
+      from knowledge_chunks c
+      join knowledge_documents d on d.id = c.document_id
+      where ${vectorText}::text is not null and c.embedding is not null and ${typeFilter}
+      order by c.embedding <=> ${vectorText}::vector
+      limit ${VECTOR_CANDIDATES}
+    ),
+    semantic as (
+      select distinct on (document_id) document_id, chunk_id, distance from nearest order by document_id, distance
+    ),
+    semantic_ranked as (
+      select document_id, chunk_id, distance, row_number() over (order by distance, document_id) as rank from semantic
+    ),
+    code_hits as (
+      select d.id as document_id from knowledge_documents d
+      where cardinality(${codes}::text[]) > 0 and ${typeFilter}
+        and exists (select 1 from unnest(d.codes) as code where code = any(${codes}::text[]) or split_part(code, '.', 1) = any(${codes}::text[]))
+    ),
+    fused as (
+      select coalesce(l.document_id, s.document_id, h.document_id) as document_id,
+             coalesce(l.chunk_id, s.chunk_id) as chunk_id,
+             coalesce(1.0 / (${RRF_K} + l.rank), 0) + coalesce(1.0 / (${RRF_K} + s.rank), 0)
+               + case when h.document_id is not null then ${CODE_MATCH_BOOST} else 0 end as score,
+             h.document_id is not null as code_match
+      from lexical_ranked l
+      full join semantic_ranked s on s.document_id = l.document_id
+      full join code_hits h on h.document_id = coalesce(l.document_id, s.document_id)
+    )
+    select d.id, d.title, d.type, d.disorder, d.dsm5_code, d.icd11_code, d.category, d.evidence_level,
+           f.score::float8 as score, f.code_match,
+           coalesce(
+             case when q.tsq is not null and ch.content is not null
+               then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end,
+             left(coalesce(ch.content, d.content), 280)
+           ) as snippet
+    from fused f
+    join knowledge_documents d on d.id = f.document_id
+    left join knowledge_chunks ch on ch.id = f.chunk_id
+    cross join q
+    order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
+    limit ${limit}
+  `);
+  return (result.rows as Array<Record<string, unknown>>).map((row) => ({
+    id: row.id as string,
+    title: row.title as string,
+    type: row.type as KnowledgeType,
+    disorder: (row.disorder as string | null) ?? null,
+    dsm5_code: (row.dsm5_code as string | null) ?? null,
+    icd11_code: (row.icd11_code as string | null) ?? null,
+    category: (row.category as string | null) ?? null,
+    evidence_level: (row.evidence_level as string | null) ?? null,
+    snippet: String(row.snippet ?? "").replace(/(^|\s)#{1,6}\s+/g, "$1").replace(/\s+/g, " ").trim(),
+    score: Number(row.score),
+    code_match: row.code_match === true || row.code_match === "t",
+  }));
+}
