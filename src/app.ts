@@ -8,6 +8,7 @@ import { adminRouter } from "./admin/admin.index";
 import { authRouter } from "./auth/auth.index";
 import { mountDocs } from "./docs";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
+import { ragRouter } from "./rag/rag.index";
 import { limitBody } from "./lib/body-limit";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
@@ -36,6 +37,7 @@ app.route("/", systemRouter);
 app.route("/api/auth", authRouter);
 app.route("/api/admin", adminRouter);
 app.route("/api/v1", knowledgeRouter);
+app.route("/api/v1", ragRouter);
 mountDocs(app);
 
 app.notFound(handleNotFound);

@@ -4,15 +4,16 @@
  * `requireAdmin`. The user is loaded with one query per request, so deactivation and password
  * changes take effect on the very next request.
  */
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { hasUsableJwtSecret } from "../lib/jwt-secret";
 import { ProblemError } from "../lib/problem";
 import type { UserRow } from "./auth.schema";
-import { verifyAccessToken } from "./tokens";
+import { type AccessClaims, verifyAccessToken } from "./tokens";
 import { isLicensedRole } from "./user.schemas";
-import { findUserById } from "./users.data";
+import { findUserById, userByIdStatement } from "./users.data";
 
 const unauthorized = (detail: string) =>
   new ProblemError(401, { code: "unauthorized", detail, headers: { "WWW-Authenticate": 'Bearer realm="therapy-assistant", error="invalid_token"' } });
@@ -26,16 +27,27 @@ export function jwtSecret(c: Context<AppEnv>): string {
   return secret;
 }
 
-export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+/** Verifies the bearer token (signature, HS256 only, expiry); no database access. */
+async function claimsFrom(c: Context<AppEnv>): Promise<AccessClaims> {
   const secret = jwtSecret(c);
   const header = c.req.header("Authorization") ?? "";
   const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(header.trim());
   if (!match) throw unauthorized("A bearer access token is required (Authorization: Bearer <token>).");
   const claims = await verifyAccessToken(match[1], secret);
   if (!claims) throw unauthorized("The access token is invalid or expired; log in again or refresh it.");
-  const user = await findUserById(c.var.db, claims.sub);
+  return claims;
+}
+
+/** The account behind a token must still exist, be active and have the token's version. */
+function assertCurrentUser(user: UserRow | undefined, claims: AccessClaims): asserts user is UserRow {
   if (!user || user.tokenVersion !== claims.ver) throw unauthorized("The access token is no longer valid; log in again.");
   if (!user.isActive) throw unauthorized("This account has been deactivated.");
+}
+
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const claims = await claimsFrom(c);
+  const user = await findUserById(c.var.db, claims.sub);
+  assertCurrentUser(user, claims);
   c.set("user", user);
   c.set("claims", claims);
   await next();
@@ -49,13 +61,36 @@ function requireRole(allowed: (user: UserRow) => boolean, detail: (user: UserRow
   });
 }
 
-export const requireLicensed = requireRole(
-  (user) => user.role === "admin" || (isLicensedRole(user.role) && user.isVerified),
-  (user) =>
-    isLicensedRole(user.role)
-      ? "This route needs a verified licensed professional: your licence has not been verified by an admin yet."
-      : "This route is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; student accounts cannot use it.",
-);
+const isLicensedUser = (user: Pick<UserRow, "role" | "isVerified">) => user.role === "admin" || (isLicensedRole(user.role) && user.isVerified);
+const notLicensed = (user: Pick<UserRow, "role">) =>
+  isLicensedRole(user.role)
+    ? "This route needs a verified licensed professional: your licence has not been verified by an admin yet."
+    : "This route is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; student accounts cannot use it.";
+
+export const requireLicensed = requireRole(isLicensedUser, notLicensed);
+
+/**
+ * For (licensed) routes whose work is one database statement: the token is checked here, and
+ * the account check travels with the route's own statement in one batch ({@link withLicensedUser}),
+ * so the request costs one round trip. The role claim turns students away before any AI call.
+ */
+export const requireLicensedToken = createMiddleware<AppEnv>(async (c, next) => {
+  const claims = await claimsFrom(c);
+  if (claims.role !== "admin" && !isLicensedRole(claims.role)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(claims) });
+  c.set("claims", claims);
+  await next();
+});
+
+/** Runs `statement` in one batch with the account check of {@link requireLicensedToken}; returns its result. */
+export async function withLicensedUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
+  const claims = c.get("claims");
+  const [users, result] = await c.var.db.batch([userByIdStatement(c.var.db, claims.sub), statement] as const);
+  const user = users[0];
+  assertCurrentUser(user, claims);
+  if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
+  c.set("user", user);
+  return result as Awaited<T>;
+}
 
 export const requireAdmin = requireRole((user) => user.role === "admin", () => "This route needs the admin role.");
 

@@ -6,8 +6,13 @@ import { refreshTokens, type UserRole, type UserRow, users } from "./auth.schema
 
 export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await userByIdStatement(db, id);
   return row;
+}
+
+/** The account lookup as a statement, for batching with other work; `id` must be a UUID. */
+export function userByIdStatement(db: Database, id: string) {
+  return db.select().from(users).where(eq(users.id, id)).limit(1);
 }
 
 /** By email or username, case-insensitively; an email match wins over a username match. */

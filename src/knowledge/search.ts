@@ -24,6 +24,8 @@ export interface SearchHit {
   category: string | null;
   evidence_level: string | null;
   snippet: string;
+  /** The best-matching chunk in full (what a prompt should quote), or the document's opening. */
+  passage: string;
   score: number;
   code_match: boolean;
 }
@@ -52,14 +54,22 @@ export interface SearchOptions {
   limit: number;
 }
 
-export async function hybridSearch(db: Database, { query, embedding, type, limit }: SearchOptions): Promise<SearchHit[]> {
+export async function hybridSearch(db: Database, options: SearchOptions): Promise<SearchHit[]> {
+  return toSearchHits(await searchStatement(db, options));
+}
+
+/**
+ * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
+ * with other statements, e.g. the caller's account check.
+ */
+export function searchStatement(db: Database, { query, embedding, type, limit }: SearchOptions) {
   const tsquery = lexicalQuery(query);
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
   const codes = sql.param(codesIn(query));
   const vectorText = embedding ? `[${embedding.join(",")}]` : null;
   const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
 
-  const result = await db.execute(sql`
+  return db.execute(sql`
     with q as (
       select case when ${tsquery} = '' then null else to_tsquery('english', ${tsquery}) end as tsq
     ),
@@ -108,7 +118,8 @@ export async function hybridSearch(db: Database, { query, embedding, type, limit
              case when q.tsq is not null and ch.content is not null
                then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end,
              left(coalesce(ch.content, d.content), 280)
-           ) as snippet
+           ) as snippet,
+           left(coalesce(ch.content, d.content), 2400) as passage
     from fused f
     join knowledge_documents d on d.id = f.document_id
     left join knowledge_chunks ch on ch.id = f.chunk_id
@@ -116,6 +127,9 @@ export async function hybridSearch(db: Database, { query, embedding, type, limit
     order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
     limit ${limit}
   `);
+}
+
+export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {
   return (result.rows as Array<Record<string, unknown>>).map((row) => ({
     id: row.id as string,
     title: row.title as string,
@@ -126,6 +140,7 @@ export async function hybridSearch(db: Database, { query, embedding, type, limit
     category: (row.category as string | null) ?? null,
     evidence_level: (row.evidence_level as string | null) ?? null,
     snippet: String(row.snippet ?? "").replace(/(^|\s)#{1,6}\s+/g, "$1").replace(/\s+/g, " ").trim(),
+    passage: String(row.passage ?? ""),
     score: Number(row.score),
     code_match: row.code_match === true || row.code_match === "t",
   }));

@@ -40,9 +40,6 @@ const neon = await startLocalNeon({
 const fetchEndpoint = `${neon.url}/sql`;
 console.log(`• local Neon on ${neon.url}`);
 
-const seeded = await seedLocal({ root, databaseUrl, fetchEndpoint, demoPassword });
-console.log(`• seeded ${seeded.files} data files into local R2${seeded.users.length ? `, ${seeded.users.length} demo users` : ""}`);
-
 // Vars for the Worker: .dev.vars and the environment, plus what this runner provides. Written to
 // a private file rather than passed as --var so that keys do not show up in the process list.
 const vars: Record<string, string> = {
@@ -56,6 +53,10 @@ for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_CHAT_MODEL", "O
   const value = setting(name);
   if (value) vars[name] = value;
 }
+
+const seeded = await seedLocal({ root, vars, demoPassword });
+console.log(`• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; POST /api/v1/knowledge/reembed later)"}, ${seeded.users.length} demo users`);
+
 const envFile = path.join(root, ".local/dev.vars");
 await mkdir(path.dirname(envFile), { recursive: true });
 await writeFile(envFile, Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });

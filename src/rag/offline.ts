@@ -1,0 +1,53 @@
+/**
+ * Offline mode (no AI key): an extractive answer from retrieval alone. Confidence comes from the
+ * retrieval score relative to the best hit, capped below certainty.
+ */
+import type { SearchHit } from "../knowledge/search";
+
+const MAX_OFFLINE_CONFIDENCE = 0.8;
+
+function relative(hit: SearchHit, best: number): number {
+  return best > 0 ? Math.round((hit.score / best) * MAX_OFFLINE_CONFIDENCE * 100) / 100 : 0;
+}
+
+export function offlineDifferential(hits: SearchHit[]) {
+  const criteria = hits.filter((hit) => hit.type === "dsm5_criteria").slice(0, 5);
+  const best = criteria[0]?.score ?? 0;
+  const differential = criteria.map((hit) => ({
+    condition: hit.disorder ?? hit.title,
+    dsm5_code: hit.dsm5_code,
+    icd11_code: hit.icd11_code,
+    confidence: relative(hit, best),
+    rationale: `Retrieved criteria that match the presentation: "${hit.snippet}"`,
+    supporting_sources: [hit.id],
+  }));
+  const lines = differential.map((item, i) => `${i + 1}. **${item.condition}** (DSM-5-TR ${item.dsm5_code ?? "n/a"}, ICD-11 ${item.icd11_code ?? "n/a"}), retrieval match ${item.confidence.toFixed(2)}`);
+  const response = [
+    "## Retrieval-only answer (offline mode)",
+    "No AI model is configured, so this is the ranked list of diagnostic criteria that best match the presentation, not a reasoned differential. Review each cited source against the full presentation.",
+    lines.length ? lines.join("\n") : "No diagnostic criteria matched the presentation.",
+  ].join("\n\n");
+  return { differential, response };
+}
+
+export function offlineTreatmentPlan(hits: SearchHit[]) {
+  const guidelines = hits.filter((hit) => hit.type === "treatment_guideline").slice(0, 4);
+  const modalities = guidelines.map((hit) => ({
+    name: hit.title,
+    evidence_level: hit.evidence_level,
+    rationale: `From the retrieved guideline: "${hit.snippet}"`,
+    supporting_sources: [hit.id],
+  }));
+  const treatment_plan = {
+    modalities,
+    goals: ["Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 weeks (see the measurement-based care guidance)."],
+    timeline: "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
+    medication_considerations: null,
+  };
+  const response = [
+    "## Retrieval-only answer (offline mode)",
+    "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each cited source for first-line options and their evidence.",
+    modalities.length ? modalities.map((m, i) => `${i + 1}. **${m.name}** (evidence ${m.evidence_level ?? "n/a"})`).join("\n") : "No treatment guideline matched.",
+  ].join("\n\n");
+  return { treatment_plan, response };
+}

@@ -1,0 +1,135 @@
+/**
+ * One flow for both RAG routes, as JSON or as Server-Sent Events (`sources`, `delta`…, then
+ * `done` with the validated answer, or `error` with a problem). A client that disconnects
+ * aborts the upstream model call.
+ */
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import type OpenAI from "openai";
+import type { z } from "zod";
+import type { UserRow } from "../auth/auth.schema";
+import type { AppEnv } from "../env";
+import type { KnowledgeType } from "../knowledge/knowledge.schema";
+import { aiProblem, isAbort } from "../lib/ai-errors";
+import { log } from "../lib/log";
+import { ProblemError } from "../lib/problem";
+import type { SafetyBlock } from "../safety/crisis";
+import { chatParams, generateStructured, invalidOutput, parseModelOutput, type StructuredRequest, type Usage } from "./generate";
+import { answerFrame, auditAnswer, enforceAiRateLimit, type Retrieval, retrieve, safetyFor } from "./rag.service";
+import { withRiskFirst } from "./risk-section";
+
+export interface RagSpec<Input, Output extends z.ZodType, Part extends object> {
+  action: string;
+  query(input: Input): Record<string, string | null>;
+  retrievalText(input: Input): string;
+  /** Restrict retrieval to one document type (treatment plans draw on treatment guidelines). */
+  retrievalType?: KnowledgeType;
+  structured(input: Input, retrieval: Retrieval, safety: SafetyBlock, user: UserRow): StructuredRequest<Output>;
+  fromModel(output: z.infer<Output>, retrieval: Retrieval, user: UserRow): { part: Part; response: string };
+  offline(retrieval: Retrieval, user: UserRow): { part: Part; response: string };
+}
+
+export function wantsEventStream(c: Context<AppEnv>): boolean {
+  return /\btext\/event-stream\b/i.test(c.req.header("Accept") ?? "");
+}
+
+function problemBody(error: ProblemError, requestId: string) {
+  return { type: `https://therapy-assistant.dev/problems/${error.problem.code}`, title: "Upstream error", status: error.status, detail: error.problem.detail, code: error.problem.code, request_id: requestId };
+}
+
+export async function answer<Input extends Record<string, string | undefined>, Output extends z.ZodType, Part extends object>(c: Context<AppEnv>, spec: RagSpec<Input, Output, Part>, input: Input) {
+  const started = Date.now();
+  await enforceAiRateLimit(c);
+  const safety = safetyFor(input);
+  const retrieval = await retrieve(c, spec.retrievalText(input), spec.retrievalType);
+  const user = c.get("user");
+  const query = spec.query(input);
+
+  const finish = (part: Part, response: string, usage: Usage | null) => ({ query, ...part, ...answerFrame(retrieval, safety, withRiskFirst(response, safety), usage) });
+
+  const ai = c.var.ai;
+  if (!ai) {
+    const { part, response } = spec.offline(retrieval, user);
+    const body = finish(part, response, null);
+    auditAnswer(c, spec.action, started, query, body);
+    return wantsEventStream(c) ? streamOffline(c, retrieval, body) : c.json(body, 200);
+  }
+
+  const request = spec.structured(input, retrieval, safety, user);
+  if (wantsEventStream(c)) return streamModel(c, ai, spec, request, retrieval, (part, response, usage) => finish(part, response, usage), started, query);
+
+  try {
+    const { output, usage } = await generateStructured(ai, c.var.settings.ai, request);
+    const { part, response } = spec.fromModel(output, retrieval, user);
+    const body = finish(part, response, usage);
+    auditAnswer(c, spec.action, started, query, body);
+    return c.json(body, 200);
+  } catch (error) {
+    const problem = aiProblem(error);
+    auditAnswer(c, spec.action, started, query, null, "failure", problem.problem.code);
+    throw problem;
+  }
+}
+
+function sourcesEvent(retrieval: Retrieval) {
+  return { event: "sources", data: JSON.stringify({ mode: retrieval.mode, sources: retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({ id, title, type, dsm5_code, icd11_code, score })) }) };
+}
+
+function streamOffline(c: Context<AppEnv>, retrieval: Retrieval, body: { ai_response: { response: string } }) {
+  return streamSSE(c, async (stream) => {
+    await stream.writeSSE(sourcesEvent(retrieval));
+    await stream.writeSSE({ event: "delta", data: JSON.stringify({ text: body.ai_response.response }) });
+    await stream.writeSSE({ event: "done", data: JSON.stringify(body) });
+  });
+}
+
+function streamModel<Input, Output extends z.ZodType, Part extends object>(
+  c: Context<AppEnv>,
+  ai: OpenAI,
+  spec: RagSpec<Input, Output, Part>,
+  request: StructuredRequest<Output>,
+  retrieval: Retrieval,
+  finish: (part: Part, response: string, usage: Usage) => object & { ai_response: { model_used: string; prompt_tokens: number; completion_tokens: number; mode: string }; retrieved_sources: Array<{ id: string }> },
+  started: number,
+  query: Record<string, string | null>,
+) {
+  const requestId = c.get("requestId");
+  const upstream = new AbortController();
+  return streamSSE(c, async (stream) => {
+    stream.onAbort(() => upstream.abort());
+    await stream.writeSSE(sourcesEvent(retrieval));
+    const usage: Usage = { model: c.var.settings.ai.chatModel, promptTokens: 0, completionTokens: 0 };
+    let text = "";
+    try {
+      const chunks = await ai.chat.completions.create({ ...chatParams(c.var.settings.ai, request), stream: true, stream_options: { include_usage: true } }, { signal: upstream.signal });
+      for await (const chunk of chunks) {
+        usage.model = chunk.model || usage.model;
+        if (chunk.usage) {
+          usage.promptTokens = chunk.usage.prompt_tokens;
+          usage.completionTokens = chunk.usage.completion_tokens;
+        }
+        const delta = chunk.choices[0]?.delta?.content;
+        if (delta) {
+          text += delta;
+          await stream.writeSSE({ event: "delta", data: JSON.stringify({ text: delta }) });
+        }
+      }
+      const output = parseModelOutput(request.schema, text);
+      // A stream cannot be retried invisibly once text has been sent: invalid output ends with an error event.
+      if (!output) throw invalidOutput();
+      const { part, response } = spec.fromModel(output, retrieval, c.get("user"));
+      const body = finish(part, response, usage);
+      auditAnswer(c, spec.action, started, query, body);
+      await stream.writeSSE({ event: "done", data: JSON.stringify(body) });
+    } catch (error) {
+      if (isAbort(error) && upstream.signal.aborted) {
+        log("info", "client disconnected; upstream call aborted", { request_id: requestId });
+        auditAnswer(c, spec.action, started, query, null, "failure", "client_disconnected");
+        return;
+      }
+      const problem = aiProblem(error);
+      auditAnswer(c, spec.action, started, query, null, "failure", problem.problem.code);
+      await stream.writeSSE({ event: "error", data: JSON.stringify(problemBody(problem, requestId)) });
+    }
+  });
+}
