@@ -5,7 +5,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { timing } from "hono/timing";
 import { adminRouter } from "./admin/admin.index";
+import { assessmentsRouter } from "./assessments/assessments.index";
 import { authRouter } from "./auth/auth.index";
+import { casesRouter } from "./cases/cases.index";
 import { mountDocs } from "./docs";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
 import { ragRouter } from "./rag/rag.index";
@@ -15,6 +17,7 @@ import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
 import { readSettings } from "./lib/settings";
 import { systemRouter } from "./system/system.index";
+import { voiceRouter } from "./voice/voice.index";
 
 export const app = createRouter();
 
@@ -38,6 +41,9 @@ app.route("/api/auth", authRouter);
 app.route("/api/admin", adminRouter);
 app.route("/api/v1", knowledgeRouter);
 app.route("/api/v1", ragRouter);
+app.route("/api/v1", assessmentsRouter);
+app.route("/api/v1", casesRouter);
+app.route("/voice", voiceRouter);
 mountDocs(app);
 
 app.notFound(handleNotFound);

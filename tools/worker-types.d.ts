@@ -5,4 +5,5 @@
 interface R2Bucket {
   put(key: string, value: string | Uint8Array | ArrayBuffer, options?: { httpMetadata?: { contentType?: string }; customMetadata?: Record<string, string> }): Promise<unknown>;
   delete(key: string): Promise<void>;
+  get(key: string): Promise<{ json<T>(): Promise<T> } | null>;
 }

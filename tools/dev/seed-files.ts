@@ -19,10 +19,10 @@ export interface SeedFile {
   contentType: string;
 }
 
-/** `data/knowledge/<type>/<slug>.md` → `knowledge/<type>/<slug>.md`, `data/cases/x.json` → `cases/x.json`. */
-export async function listSeedFiles(dataDir: string): Promise<SeedFile[]> {
+/** `data/<folder>/<path>` → `<folder>/<path>`, e.g. `knowledge/<type>/<slug>.md`. */
+export async function listSeedFiles(dataDir: string, folders: string[]): Promise<SeedFile[]> {
   const files: SeedFile[] = [];
-  for (const folder of ["knowledge", "cases"]) {
+  for (const folder of folders) {
     const root = path.join(dataDir, folder);
     const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
     for (const entry of entries) {

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
+import { saveCases } from "../../src/cases/case-store.ts";
 import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { createAiClient } from "../../src/lib/ai.ts";
 import { createDatabase } from "../../src/lib/db.ts";
@@ -31,12 +32,17 @@ export async function seedLocal({ root, vars, demoPassword }: SeedOptions): Prom
   const settings = readSettings({ ...vars, DB_TIMEOUT_MS: "60000" });
   const db = createDatabase(settings.database);
   const ai = createAiClient(settings.ai);
-  const proxy = await getPlatformProxy<{ STORAGE: PutBucket }>({ configPath: path.join(root, "wrangler.toml"), persist: true });
+  const proxy = await getPlatformProxy<{ STORAGE: PutBucket & R2Bucket }>({ configPath: path.join(root, "wrangler.toml"), persist: true });
   try {
-    const seedFiles = await listSeedFiles(path.join(root, "data"));
-    const files = await uploadSeedFiles(proxy.env.STORAGE, seedFiles);
-    const corpus = await Promise.all(seedFiles.filter((f) => f.key.startsWith("knowledge/")).map(async (f) => ({ key: f.key, text: await readFile(f.file, "utf8") })));
-    const { indexed } = await indexCorpus({ db, ai, storage: proxy.env.STORAGE as R2Bucket, settings }, corpus);
+    const storage = proxy.env.STORAGE as unknown as R2Bucket;
+    const knowledgeFiles = await listSeedFiles(path.join(root, "data"), ["knowledge"]);
+    await uploadSeedFiles(proxy.env.STORAGE, knowledgeFiles);
+    const corpus = await Promise.all(knowledgeFiles.map(async (f) => ({ key: f.key, text: await readFile(f.file, "utf8") })));
+    const { indexed } = await indexCorpus({ db, ai, storage, settings }, corpus);
+    // Cases are validated by the app's schema and written with their index object.
+    const caseFiles = await listSeedFiles(path.join(root, "data"), ["cases"]);
+    const cases = await saveCases(storage, await Promise.all(caseFiles.map(async (f) => JSON.parse(await readFile(f.file, "utf8")))));
+    const files = knowledgeFiles.length + cases;
     const users = await seedDemoUsers(db, demoPassword);
     return { files, indexed, embedded: ai !== null, users };
   } finally {

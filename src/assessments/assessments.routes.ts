@@ -1,0 +1,33 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { authenticated } from "../auth/guard";
+import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
+import { SafetySchema } from "../rag/rag.schemas";
+
+export const AssessmentResultSchema = z
+  .object({
+    instrument: z.enum(["phq9", "gad7"]),
+    score: z.number().int(),
+    max_score: z.number().int(),
+    severity: z.string(),
+    interpretation: z.string(),
+    flags: z.object({ item9_positive: z.boolean().optional(), at_or_above_cutoff: z.boolean() }),
+    safety: SafetySchema,
+  })
+  .openapi("AssessmentResult");
+
+export const scoreRoute = createRoute({
+  method: "post",
+  path: "/assessments/{instrument}",
+  tags: ["Assessments"],
+  security: bearerSecurity,
+  summary: "Score a PHQ-9 (9 items) or GAD-7 (7 items), each item 0-3, with the published severity bands",
+  middleware: authenticated,
+  request: {
+    params: z.object({ instrument: z.enum(["phq9", "gad7"], { error: "instrument must be phq9 or gad7" }) }),
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ responses: z.array(z.unknown()).openapi({ type: "array", items: { type: "integer", minimum: 0, maximum: 3 } }) }).strict() } },
+    },
+  },
+  responses: { 200: jsonContent(AssessmentResultSchema, "The score"), ...problemResponses(400, 401, 415, 503) },
+});

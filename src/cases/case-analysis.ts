@@ -1,0 +1,110 @@
+/** Case analysis: the RAG flow applied to a stored case (one R2 read, one batched retrieval, one chat call). */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { aiProblem } from "../lib/ai-errors";
+import { generateStructured, keepRetrieved } from "../rag/generate";
+import { DISCLAIMER, riskNoteFor, sourcesBlock } from "../rag/prompts";
+import { DifferentialItem } from "../rag/rag.schemas";
+import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve, safetyFor } from "../rag/rag.service";
+import { withRiskFirst } from "../rag/risk-section";
+import type { SyntheticCase } from "./case.schema";
+
+const ModelCaseAnalysis = z.object({
+  response: z.string().min(1),
+  suggested_diagnosis_supported: z.boolean(),
+  alternative_diagnoses: z.array(DifferentialItem).max(5),
+  missing_assessments: z.array(z.string()),
+  treatment_considerations: z.array(z.string()),
+});
+
+const differentialItemSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["condition", "dsm5_code", "icd11_code", "confidence", "rationale", "supporting_sources"],
+  properties: {
+    condition: { type: "string" }, dsm5_code: { type: ["string", "null"] }, icd11_code: { type: ["string", "null"] },
+    confidence: { type: "number", minimum: 0, maximum: 1 }, rationale: { type: "string" }, supporting_sources: { type: "array", items: { type: "string" } },
+  },
+};
+
+const CASE_ANALYSIS_JSON_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["response", "suggested_diagnosis_supported", "alternative_diagnoses", "missing_assessments", "treatment_considerations"],
+  properties: {
+    response: { type: "string" },
+    suggested_diagnosis_supported: { type: "boolean" },
+    alternative_diagnoses: { type: "array", items: differentialItemSchema },
+    missing_assessments: { type: "array", items: { type: "string" } },
+    treatment_considerations: { type: "array", items: { type: "string" } },
+  },
+};
+
+function caseText(item: SyntheticCase) {
+  return [
+    `Age ${item.patient_demographics.age}, ${item.patient_demographics.gender}${item.patient_demographics.occupation ? `, ${item.patient_demographics.occupation}` : ""}.`,
+    `Presenting symptoms: ${item.presenting_symptoms.join("; ")}.`,
+    `History: ${item.clinical_history}`,
+    `Assessment notes: ${item.assessment_notes}`,
+    `Risk factors: ${item.risk_factors.join("; ") || "none recorded"}. Protective factors: ${item.protective_factors.join("; ") || "none recorded"}.`,
+    `Suggested diagnosis: ${item.suggested_diagnosis.primary} (DSM-5-TR ${item.suggested_diagnosis.dsm5_code}, ICD-11 ${item.suggested_diagnosis.icd11_code}).`,
+  ].join("\n");
+}
+
+export async function analyzeStoredCase(c: Context<AppEnv>, item: SyntheticCase) {
+  const started = Date.now();
+  await enforceAiRateLimit(c);
+  const safety = safetyFor({ presenting_symptoms: item.presenting_symptoms.join(". "), clinical_history: item.clinical_history, assessment_notes: item.assessment_notes, risk_factors: item.risk_factors.join(". ") });
+  const retrieval = await retrieve(c, [item.presenting_symptoms.join(". "), item.clinical_history].join("\n"));
+  const request = { case_id: item.case_id };
+
+  let response: string;
+  let findings: z.infer<typeof ModelCaseAnalysis> | null = null;
+  let usage = null;
+  if (c.var.ai) {
+    try {
+      const generated = await generateStructured(c.var.ai, c.var.settings.ai, {
+        name: "case_analysis",
+        jsonSchema: CASE_ANALYSIS_JSON_SCHEMA,
+        schema: ModelCaseAnalysis,
+        messages: [
+          {
+            role: "system",
+            content:
+              "You support licensed mental-health clinicians reviewing a case. Use only the SOURCES; cite their ids; never invent codes. Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, assessments still missing (name validated instruments), and treatment considerations. Write `response` as concise markdown; if risk indicators are present start with '## Risk assessment'.",
+          },
+          { role: "user", content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), `SOURCES:\n${sourcesBlock(retrieval.hits)}`].filter(Boolean).join("\n\n") },
+        ],
+      });
+      usage = generated.usage;
+      findings = { ...generated.output, alternative_diagnoses: generated.output.alternative_diagnoses.map((d) => ({ ...d, confidence: Math.min(1, Math.max(0, d.confidence)), supporting_sources: keepRetrieved(d.supporting_sources, retrieval.ids) })) };
+      response = generated.output.response;
+    } catch (error) {
+      const problem = aiProblem(error);
+      auditAnswer(c, "case.analyze", started, request, null, "failure", problem.problem.code);
+      throw problem;
+    }
+  } else {
+    const matching = retrieval.hits.filter((hit) => hit.type === "dsm5_criteria").slice(0, 3);
+    response = [
+      "## Retrieval-only analysis (offline mode)",
+      `Suggested diagnosis: **${item.suggested_diagnosis.primary}** (DSM-5-TR ${item.suggested_diagnosis.dsm5_code}, ICD-11 ${item.suggested_diagnosis.icd11_code}).`,
+      matching.length ? `Criteria that best match the presentation:\n${matching.map((hit, i) => `${i + 1}. ${hit.title}`).join("\n")}` : "No criteria matched the presentation.",
+      "Compare the case against each cited source; no AI model is configured to reason over them.",
+    ].join("\n\n");
+  }
+
+  const frame = answerFrame(retrieval, safety, withRiskFirst(response, safety), usage);
+  auditAnswer(c, "case.analyze", started, request, frame);
+  return {
+    status: "success" as const,
+    case_id: item.case_id,
+    case_data: item,
+    ai_analysis: { ...frame.ai_response, findings },
+    retrieved_documents: frame.retrieved_sources,
+    knowledge_sources: frame.retrieved_sources.map(({ id, title, score }) => ({ id, title, score })),
+    safety,
+    disclaimer: DISCLAIMER,
+  };
+}

@@ -1,0 +1,39 @@
+/** The synthetic case of shared/API.md §4, validated when cases are loaded and read back. */
+import { z } from "@hono/zod-openapi";
+
+export const SEVERITIES = ["mild", "moderate", "severe"] as const;
+export const CASE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export const CaseSchema = z
+  .object({
+    case_id: z.string().regex(CASE_ID),
+    patient_demographics: z.object({ age: z.number().int().min(0).max(120), gender: z.string().min(1), occupation: z.string().optional() }),
+    presenting_symptoms: z.array(z.string().min(1)).min(1),
+    clinical_history: z.string().min(1),
+    assessment_notes: z.string().min(1),
+    suggested_diagnosis: z.object({ primary: z.string().min(1), dsm5_code: z.string().min(1), icd11_code: z.string().min(1), confidence: z.number().min(0).max(1) }),
+    severity: z.enum(SEVERITIES),
+    risk_factors: z.array(z.string()),
+    protective_factors: z.array(z.string()),
+    treatment_recommendations: z.array(z.string()).min(1),
+  })
+  .strict()
+  .openapi("SyntheticCase");
+
+export type SyntheticCase = z.infer<typeof CaseSchema>;
+
+/** One line of the case index: what listing and filtering need, without reading every case. */
+export const CaseSummarySchema = z
+  .object({
+    case_id: z.string(),
+    age: z.number().int(),
+    gender: z.string(),
+    severity: z.enum(SEVERITIES),
+    primary_diagnosis: z.string(),
+    dsm5_code: z.string(),
+    icd11_code: z.string(),
+    presenting_symptoms: z.array(z.string()),
+  })
+  .openapi("SyntheticCaseSummary");
+
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;

@@ -1,0 +1,92 @@
+/**
+ * Audio as clients send it: base64 JSON `{audio_data, format?}` or a multipart `file`. Sizes are
+ * checked before decoding where possible; the format comes from the bytes' signature and must
+ * agree with any declared format. Nothing here touches storage, so a rejection writes nothing.
+ */
+import { ProblemError } from "../lib/problem";
+
+export const AUDIO_FORMATS = ["wav", "mp3", "m4a", "webm", "ogg", "flac"] as const;
+export type AudioFormat = (typeof AUDIO_FORMATS)[number];
+export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+
+export const CONTENT_TYPES: Record<AudioFormat, string> = {
+  wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", webm: "audio/webm", ogg: "audio/ogg", flac: "audio/flac",
+};
+
+/** Declared names clients use for the same formats. */
+const ALIASES: Record<string, AudioFormat> = {
+  wav: "wav", wave: "wav", "audio/wav": "wav", "audio/x-wav": "wav", "audio/wave": "wav",
+  mp3: "mp3", mpeg: "mp3", "audio/mpeg": "mp3", "audio/mp3": "mp3",
+  m4a: "m4a", mp4: "m4a", "audio/mp4": "m4a", "audio/m4a": "m4a", "audio/x-m4a": "m4a",
+  webm: "webm", "audio/webm": "webm",
+  ogg: "ogg", oga: "ogg", opus: "ogg", "audio/ogg": "ogg",
+  flac: "flac", "audio/flac": "flac", "audio/x-flac": "flac",
+};
+
+const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+
+/** The container format from the file signature, or null when it is none of the accepted ones. */
+export function detectAudioFormat(bytes: Uint8Array): AudioFormat | null {
+  if (bytes.length < 12) return null;
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WAVE") return "wav";
+  if (ascii(bytes, 0, 4) === "fLaC") return "flac";
+  if (ascii(bytes, 0, 4) === "OggS") return "ogg";
+  if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return "webm";
+  if (ascii(bytes, 4, 8) === "ftyp") return "m4a";
+  if (ascii(bytes, 0, 3) === "ID3" || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0)) return "mp3";
+  return null;
+}
+
+export function normalizeDeclaredFormat(declared: string | null | undefined): AudioFormat | null | undefined {
+  if (!declared) return undefined;
+  return ALIASES[declared.trim().toLowerCase()] ?? null;
+}
+
+const bad = (status: 400 | 413 | 415, code: string, detail: string, path = "body.audio_data") => new ProblemError(status, { code, detail, errors: [{ path, message: detail }] });
+
+export function decodeBase64Audio(data: string): Uint8Array {
+  const payload = data.replace(/^data:[\w/+.-]+;base64,/, "").replace(/\s+/g, "");
+  if (!payload) throw bad(400, "empty_audio", "audio_data is empty.");
+  // The decoded size is known from the length alone: refuse before decoding 25+ MiB.
+  const decodedSize = Math.floor((payload.length * 3) / 4) - (payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0);
+  if (decodedSize > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.");
+  if (payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) throw bad(400, "invalid_base64", "audio_data is not valid base64.");
+  const binary = atob(payload);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export interface AudioUpload {
+  bytes: Uint8Array;
+  format: AudioFormat;
+}
+
+/** Checks size, emptiness and the format (signature vs declaration). */
+export function checkAudio(bytes: Uint8Array, declared: string | null | undefined, path: string): AudioUpload {
+  if (bytes.length === 0) throw bad(400, "empty_audio", "The audio is empty.", path);
+  if (bytes.length > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", path);
+  const declaredFormat = normalizeDeclaredFormat(declared);
+  if (declaredFormat === null) throw bad(415, "unsupported_audio_format", `Unsupported format "${declared}"; send one of ${AUDIO_FORMATS.join(", ")}.`, path);
+  const detected = detectAudioFormat(bytes);
+  if (!detected) throw bad(415, "unsupported_audio_format", `The data is not audio in a supported format (${AUDIO_FORMATS.join(", ")}).`, path);
+  if (declaredFormat && declaredFormat !== detected) throw bad(415, "audio_format_mismatch", `The data is ${detected} audio but was declared as ${declaredFormat}.`, path);
+  return { bytes, format: detected };
+}
+
+/** Reads the request's audio, JSON or multipart; every rejection is a 4xx problem. */
+export async function readAudioUpload(request: Request, json: () => Promise<unknown>, form: () => Promise<FormData>): Promise<AudioUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(contentType)) {
+    const data = await form();
+    const file = data.get("file");
+    if (!(file instanceof File)) throw bad(400, "missing_file", "Send the audio as a multipart field named `file`.", "body.file");
+    if (file.size > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", "body.file");
+    const declared = (data.get("format") as string | null) ?? file.name.split(".").pop() ?? null;
+    return checkAudio(new Uint8Array(await file.arrayBuffer()), declared || file.type || undefined, "body.file");
+  }
+  const body = (await json()) as { audio_data?: unknown; format?: unknown };
+  if (typeof body?.audio_data !== "string") throw bad(400, "validation_error", "audio_data must be a base64 string.");
+  if (body.format !== undefined && typeof body.format !== "string") throw bad(400, "validation_error", "format must be a string.", "body.format");
+  return checkAudio(decodeBase64Audio(body.audio_data), body.format as string | undefined, "body.audio_data");
+}

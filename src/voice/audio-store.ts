@@ -1,0 +1,32 @@
+/**
+ * Session audio in R2 under the caller's prefix (`audio/<user_id>/<audio_id>.<ext>`), with its
+ * content type and an expiry date; the daily Cron Trigger removes expired recordings.
+ */
+import { CONTENT_TYPES, type AudioUpload } from "./audio-input";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function storeAudio(storage: R2Bucket, userId: string, upload: AudioUpload, retentionDays: number) {
+  const audioId = crypto.randomUUID();
+  const key = `audio/${userId}/${audioId}.${upload.format}`;
+  const expiresAt = new Date(Date.now() + retentionDays * DAY_MS).toISOString();
+  await storage.put(key, upload.bytes, { httpMetadata: { contentType: CONTENT_TYPES[upload.format] }, customMetadata: { user_id: userId, expires_at: expiresAt } });
+  return { audioId, key, expiresAt };
+}
+
+/** Deletes every recording whose expiry has passed; returns how many were removed. */
+export async function purgeExpiredAudio(storage: R2Bucket, now: Date): Promise<number> {
+  let removed = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await storage.list({ prefix: "audio/", cursor, include: ["customMetadata"], limit: 1000 });
+    const expired = page.objects.filter((object) => {
+      const expiresAt = Date.parse(object.customMetadata?.expires_at ?? "");
+      return Number.isFinite(expiresAt) && expiresAt <= now.getTime();
+    });
+    if (expired.length) await storage.delete(expired.map((object) => object.key));
+    removed += expired.length;
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return removed;
+}

@@ -1,0 +1,88 @@
+/** Transcription and analysis through the openai SDK; stored audio never outlives a failed call. */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { audit } from "../audit/audit";
+import type { AppEnv } from "../env";
+import { aiProblem } from "../lib/ai-errors";
+import { ProblemError } from "../lib/problem";
+import { generateStructured } from "../rag/generate";
+import { enforceAiRateLimit } from "../rag/rag.service";
+import { type AudioUpload, CONTENT_TYPES, readAudioUpload } from "./audio-input";
+import { storeAudio } from "./audio-store";
+import type { TimedWord } from "./speech-metrics";
+
+export function requireAi(c: Context<AppEnv>) {
+  if (!c.var.ai) {
+    throw new ProblemError(503, { code: "ai_not_configured", detail: "Voice features need a transcription model: set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server).", headers: { "Retry-After": "3600" } });
+  }
+  return c.var.ai;
+}
+
+export interface Transcript {
+  audioId: string;
+  text: string;
+  durationSeconds: number;
+  words: TimedWord[];
+}
+
+/** Validates the upload, stores it, transcribes it; on a failed transcription the audio is removed. */
+export async function transcribeUpload(c: Context<AppEnv>, action: string): Promise<Transcript> {
+  const ai = requireAi(c);
+  await enforceAiRateLimit(c);
+  const upload: AudioUpload = await readAudioUpload(c.req.raw, () => c.req.json(), () => c.req.formData());
+  const user = c.get("user");
+  const started = Date.now();
+  const stored = await storeAudio(c.var.storage, user.id, upload, c.var.settings.audioRetentionDays);
+  try {
+    const result = await ai.audio.transcriptions.create({
+      file: new File([upload.bytes], `${stored.audioId}.${upload.format}`, { type: CONTENT_TYPES[upload.format] }),
+      model: c.var.settings.ai.transcriptionModel,
+      response_format: "verbose_json",
+      timestamp_granularities: ["word"],
+    });
+    const transcript = { audioId: stored.audioId, text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
+    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "success", latencyMs: Date.now() - started, model: c.var.settings.ai.transcriptionModel, detail: { bytes: upload.bytes.length, format: upload.format, duration_seconds: transcript.durationSeconds } });
+    return transcript;
+  } catch (error) {
+    await c.var.storage.delete(stored.key);
+    const problem = aiProblem(error);
+    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "failure", latencyMs: Date.now() - started, detail: { error: problem.problem.code, audio_removed: true } });
+    throw problem;
+  }
+}
+
+const ModelVoiceAnalysis = z.object({
+  sentiment: z.enum(["positive", "negative", "neutral"]),
+  emotion: z.string().min(1),
+  tone: z.enum(["calm", "anxious", "depressed", "agitated", "neutral"]),
+  confidence: z.number().min(0).max(1),
+});
+
+const VOICE_JSON_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["sentiment", "emotion", "tone", "confidence"],
+  properties: {
+    sentiment: { type: "string", enum: ["positive", "negative", "neutral"] },
+    emotion: { type: "string", description: "the dominant emotion, one or two words" },
+    tone: { type: "string", enum: ["calm", "anxious", "depressed", "agitated", "neutral"] },
+    confidence: { type: "number", minimum: 0, maximum: 1 },
+  },
+};
+
+export async function analyzeTranscript(c: Context<AppEnv>, text: string) {
+  try {
+    const { output, usage } = await generateStructured(requireAi(c), c.var.settings.ai, {
+      name: "voice_analysis",
+      jsonSchema: VOICE_JSON_SCHEMA,
+      schema: ModelVoiceAnalysis,
+      messages: [
+        { role: "system", content: "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is." },
+        { role: "user", content: `TRANSCRIPT:\n${text || "(no speech)"}` },
+      ],
+    });
+    return { ...output, usage };
+  } catch (error) {
+    throw aiProblem(error);
+  }
+}
