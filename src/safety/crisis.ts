@@ -18,14 +18,16 @@
  *      history of...". A relative's suicide is family history, not the patient's ideation, and
  *      is never flagged (not even as historical);
  *    - a known idiom or neutral use ("kills time", "substance abuse", "overdose education").
- * 3. Temporal markers ("last week", "in 2019", "history of", "currently") are assigned to the
- *    nearest match in the clause. current > recent > historical when a match gets several; no
- *    marker means current. "Recent" is within about three months (hours, days, weeks, or up to
- *    3 months; the C-SSRS looks back 3 months for behaviour); longer ago, years, "as a teenager",
- *    "history of" are historical.
+ *      Accidental or unintentional overdoses are not read as self-harm.
+ * 3. Temporal markers ("last week", "in 2019", "history of", "currently") date the findings in
+ *    their comma-delimited stretch of the clause, or else the nearest finding. current > recent >
+ *    historical when a finding gets several; no marker means current. "Recent" is within about
+ *    three months (hours, days, weeks, up to 3 months: the C-SSRS looks back 3 months for
+ *    behaviour); years, "as a teenager", "history of", "in 2019" are historical. Bare dates
+ *    ("03/2024") are not read, so a dated note cannot push current risk into history.
  * 4. A question ("Have you thought about killing yourself?") is not a disclosure. It is flagged
- *    only when the next sentence answers yes ("Yes, last week."); "Do you feel safe at home?"
- *    answered no is flagged as abuse.
+ *    only when the next sentence answers yes or is ambivalent ("Yes, last week.", "I don't
+ *    know"); "Do you feel safe at home?" answered no is flagged as abuse.
  *
  * Output: `crisis_detected` is true only when an indicator is current or recent. Historical
  * indicators (e.g. "suicide attempt in 2019") are still listed for the clinician, but alone they
@@ -33,10 +35,11 @@
  * then it is {@link CRISIS_RESOURCES}, plus {@link DV_HOTLINE} when a current or recent abuse
  * indicator is present.
  *
- * Known limits: English only; all-caps text loses the case-sensitive abbreviations (SI, HI, DV,
- * NSSI...) only in the sense that lower-case "si"/"hi" are never read as them; "SA" (suicide
- * attempt vs sexual assault) and bare dates are deliberately not interpreted; abuse is flagged
- * whoever the victim is (a DV household is a safety concern either way).
+ * Known limits: English only. The clinical abbreviations (SI, HI, DV, IPV, NSSI...) are read
+ * only in capitals, so "si" and the greeting "Hi" never match. "SA" (suicide attempt or sexual
+ * assault?) is deliberately not read. Abuse is flagged whoever the victim is: a household with
+ * domestic violence is a safety concern either way. Cost: the first call in an isolate compiles
+ * the regexes (tens of ms); after that a note takes about a millisecond, a 60 kB transcript ~15 ms.
  */
 
 export type CrisisCategory = "suicidal_ideation" | "homicidal_ideation" | "self_harm" | "abuse" | "psychosis_with_danger";
@@ -134,6 +137,21 @@ function rule(category: CrisisCategory, source: string, opts: { cs?: boolean; ve
   });
 }
 
+/**
+ * Every match of a global regex. Unlike `matchAll` it does not clone the regex per call (the
+ * detector runs ~80 rules on every clause); `lastIndex` is reset first, so the shared regexes
+ * hold no state between calls.
+ */
+function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === "") re.lastIndex++;
+  }
+  return out;
+}
+
 const after = (m: RegExpExecArray, ctx: RuleContext, chars = 40) => ctx.clause.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + chars);
 const before = (m: RegExpExecArray, ctx: RuleContext, chars = 40) => ctx.clause.slice(Math.max(0, (m.index ?? 0) - chars), m.index ?? 0);
 
@@ -153,12 +171,15 @@ rule(SI, "\\b(?:attempt(?:s|ed|ing)?\\s+(?:at\\s+)?suicide|commit(?:s|ting)?\\s+
 // Passive wish to be dead. "going to die" is left out: it is what panic feels like.
 rule(SI, "\\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|desires?|desired|ready|urges?|longs?|longing|(?:would|'d)\\s+(?:rather|like)|prefer(?:s|red)?)\\s+to\\s+(?:just\\s+)?(?:die|be\\s+dead|not\\s+(?:wake\\s+up|be\\s+alive|exist|be\\s+here)|never\\s+wake\\s+up|disappear\\s+forever)\\b", { verbal: true });
 // Active intent, plan or method, including an overdose plan.
+const SI_ACT =
+  `(?:end(?:ing)?\\s+(?:it\\s+all|${POSS}\\s+(?:own\\s+)?life)|kill(?:ing)?\\s+${REFLEX}|tak(?:e|ing)\\s+${POSS}\\s+(?:own\\s+)?life|commit(?:ting)?\\s+suicide|overdos(?:e|ing)|OD|hang(?:ing)?\\s+${REFLEX}|shoot(?:ing)?\\s+${REFLEX}|jump(?:ing)?\\s+(?:off|from|in\\s+front\\s+of))\\b`;
 rule(
   SI,
-  "\\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|desires?|ready|urges?|going|gonna|plans?|planned|planning|intends?|intended|intending|intent|intention|tried|tries|trying|attempt(?:s|ed|ing)?|threaten(?:s|ed|ing)?|decided|prepared|means|considering|contemplating|(?:thinking|thoughts?|thinks|fantasi\\w+)\\s+(?:of|about))\\s+(?:to\\s+)?(?:just\\s+|really\\s+|actually\\s+)?" +
-    `(?:end(?:ing)?\\s+(?:it\\s+all|${POSS}\\s+(?:own\\s+)?life)|kill(?:ing)?\\s+${REFLEX}|tak(?:e|ing)\\s+${POSS}\\s+(?:own\\s+)?life|commit(?:ting)?\\s+suicide|overdos(?:e|ing)|OD|hang(?:ing)?\\s+${REFLEX}|shoot(?:ing)?\\s+${REFLEX}|jump(?:ing)?\\s+(?:off|from|in\\s+front\\s+of))\\b`,
+  `\\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|desires?|ready|urges?|going|gonna|plans?|planned|planning|intends?|intended|intending|intent|intention|tried|tries|trying|attempt(?:s|ed|ing)?|threaten(?:s|ed|ing)?|decided|prepared|means|considering|contemplating)\\s+(?:to\\s+)?(?:just\\s+|really\\s+|actually\\s+)?${SI_ACT}`,
   { verbal: true },
 );
+// The noun form can sit in a negated list: "denies SI, plan, or thoughts of ending his life".
+rule(SI, `\\b(?:thinking|thoughts?|thinks|fantasi\\w+|ideas?|urges?|images?)\\s+(?:of|about)\\s+(?:just\\s+|really\\s+|actually\\s+)?${SI_ACT}`);
 rule(SI, `\\bkill(?:s|ed|ing)?\\s+${REFLEX}\\b`, { verbal: true });
 rule(SI, `\\b(?:hang(?:s|ed|ing)?|shoot(?:s|ing)?|shot|drown(?:s|ed|ing)?|suffocat(?:e|es|ed|ing)|electrocut(?:e|es|ed|ing)|strangl(?:e|es|ed|ing))\\s+${REFLEX}\\b`, {
   verbal: true,
@@ -170,22 +191,33 @@ rule(SI, "\\b(?:thoughts?|thinking|thinks|think|thought|ideas?|fantasi\\w+|preoc
   accept: (m, ctx) => !/^\s+of\b/i.test(after(m, ctx)), // "talks about death of her father": grief
 });
 rule(SI, "\\bbetter\\s+off\\s+(?:dead|without\\s+me)\\b|\\b(?:everyone|everybody|family|they|kids|children|world|wife|husband|parents)\\s+(?:\\w+\\s+){0,2}better\\s+off\\s+without\\s+(?:him|her|them)\\b");
+rule(SI, "\\bbetter\\s+off\\s+if\\s+(?:I|he|she|they)\\s+(?:(?:was|were)(?:n't|\\s+not)\\s+(?:here|around|alive)|(?:was|were)\\s+(?:gone|dead)|(?:just\\s+)?(?:died|disappeared))\\b|\\b(?:world|everyone|everybody|family)\\s+(?:would\\s+be|is)\\s+better\\s+without\\s+me\\b");
 rule(SI, "\\bwish(?:es|ed|ing)?\\s+(?:that\\s+)?(?:I|he|she|they)\\s+(?:was|were|could\\s+be|would\\s+be|'d\\s+be|had\\s+been)\\s+(?:dead|gone|never\\s+born)\\b");
 rule(SI, "\\bwish(?:es|ed|ing)?\\s+(?:that\\s+)?(?:I|he|she|they)\\s+(?:could|would)\\s+(?:just\\s+)?(?:die|not\\s+wake\\s+up|disappear)\\b");
 rule(SI, "\\b(?:wouldn't|would\\s+not|won't|will\\s+not)\\s+(?:mind|care)\\s+if\\s+(?:I|he|she|they)\\s+(?:died|dies|die|didn't\\s+wake\\s+up|did\\s+not\\s+wake\\s+up|never\\s+woke\\s+up|were\\s+dead|was\\s+dead)\\b");
 rule(SI, "\\b(?:doesn't|does\\s+not|don't|do\\s+not|didn't|no\\s+longer)\\s+care\\s+(?:if|whether)\\s+(?:I|he|she|they)\\s+(?:live|lives|die|dies|died|wakes?\\s+up)\\b");
 rule(SI, "\\bno\\s+(?:reason|point|purpose)\\s+(?:to\\s+(?:live|go\\s+on|keep\\s+(?:going|living))|in\\s+(?:living|going\\s+on|being\\s+alive))\\b");
 rule(SI, "\\b(?:doesn't|does\\s+not|don't|do\\s+not|can't|cannot)\\s+see\\s+(?:a|any|the)\\s+(?:reason|point)\\s+(?:to|in|of)\\s+(?:live|living|go\\s+on|going\\s+on|being\\s+alive)\\b");
+// Often asked rather than stated: "What's the point of living?", "Who would care if I died?"
+rule(SI, "\\b(?:what's|what\\s+is)\\s+the\\s+point\\s+(?:of|in)\\s+(?:living|going\\s+on|life|being\\s+alive|staying\\s+alive)\\b|\\bwhy\\s+(?:should|would|do)\\s+I\\s+(?:even\\s+)?(?:go\\s+on|keep\\s+(?:going|living)|live|bother\\s+living|stay\\s+alive)\\b|\\bwho\\s+would\\s+(?:even\\s+)?(?:care|miss\\s+me|notice)\\s+if\\s+I\\s+(?:died|was\\s+gone|were\\s+gone|killed\\s+myself|disappeared|wasn't\\s+here)\\b");
 rule(SI, "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for\\b|\\b(?:not|isn't|is\\s+not|no\\s+longer)\\s+worth\\s+(?:living|being\\s+alive)\\b|\\btired\\s+of\\s+(?:living|life|being\\s+alive|existing)\\b");
 rule(SI, "\\b(?:don't|doesn't|do\\s+not|does\\s+not|didn't|did\\s+not|no\\s+longer)\\s+want(?:s)?\\s+to\\s+(?:live|be\\s+alive|exist|wake\\s+up|go\\s+on\\s+living|be\\s+(?:here|around)\\s+any\\s?more)\\b", { verbal: true });
 rule(SI, "\\b(?:go\\s+to\\s+sleep|fall\\s+asleep|sleep)\\s+and\\s+(?:never|not)\\s+wake\\s+up\\b|\\b(?:passive\\s+)?death\\s+wish\\b");
 // Preparatory behaviour.
+rule(SI, `\\bnooses?\\b|\\busing\\s+(?:it|them|(?:a|the|his|her|my)\\s+(?:gun|firearm|pistol|rifle|knife|pills|rope))\\s+on\\s+${REFLEX}\\b`);
 rule(SI, "\\b(?:stockpil\\w*|hoard\\w*|sav(?:e|es|ed|ing)\\s+up|stash\\w*)\\s+(?:\\w+\\s+){0,2}?(?:pills|tablets|medications?|meds|opioids|opiates|painkillers|pain\\s+pills)\\b");
 rule(SI, `\\b(?:wrote|writes?|writing|written|left|leaves|leaving|draft(?:s|ed|ing)?)\\s+(?:(?:a|an|her|his|my|their)\\s+)?(?:\\w+\\s+)?(?:goodbye|suicide|farewell)\\s+(?:notes?|letters?|messages?|texts?|videos?)\\b|\\bgoodbye\\s+(?:notes?|letters?)\\b`);
 rule(SI, `\\bgiv(?:e|es|ing|en)\\s+away\\s+(?:(?:his|her|my|their|all|most)\\s+)?(?:\\w+\\s+)?(?:possessions|belongings)\\b|\\bgave\\s+away\\s+(?:(?:his|her|my|their|all|most)\\s+)?(?:\\w+\\s+)?(?:possessions|belongings)\\b`);
 rule(
   SI,
   `\\b(?:research(?:es|ed|ing)?|googl(?:e|es|ed|ing)|look(?:s|ed|ing)?\\s+up|search(?:es|ed|ing)?(?:\\s+for)?|read(?:s|ing)?\\s+about)\\s+(?:\\w+\\s+){0,3}?(?:(?:ways|how|methods?)\\s+to\\s+(?:die|kill\\s+${REFLEX}|end\\s+(?:it\\s+all|${POSS}\\s+life)|overdose|commit\\s+suicide)|lethal\\s+(?:doses?|dosages?|amounts?)|suicide\\s+methods?)\\b`,
+);
+// "Looked up how many of my pills it would take."
+const MED = "(?:pills|tablets|meds|medications?|tylenol|acetaminophen|paracetamol|insulin|opioids|oxy\\w*|xanax|benadryl|lithium)";
+rule(
+  SI,
+  "\\b(?:look(?:s|ed|ing)?\\s+up|research(?:es|ed|ing)?|googl(?:e|es|ed|ing)|search(?:es|ed|ing)?|calculat(?:e|es|ed|ing)|count(?:s|ed|ing)?|figur(?:e|es|ed|ing)\\s+out|wonder(?:s|ed|ing)?)\\s+(?:\\w+\\s+){0,2}?how\\s+(?:many|much)\\s+" +
+    `(?:(?:[\\w']+\\s+){0,3}?${MED}\\s+(?:[\\w']+\\s+){0,3}?(?:would|will|'d)\\s+(?:it\\s+)?take|(?:[\\w']+\\s+){0,5}?(?:would|will|'d)\\s+(?:it\\s+)?(?:kill|be\\s+(?:lethal|fatal|deadly)))\\b`,
 );
 rule(SI, `\\b(?:jump(?:s|ed|ing)?\\s+(?:off|from)\\s+(?:a|the|his|her|my)\\s+(?:bridge|building|roof|rooftop|balcony|cliff|overpass|parking\\s+garage|tower)|(?:jump|step|walk)(?:s|ed|ing)?\\s+in\\s+front\\s+of\\s+(?:a|the)\\s+(?:train|bus|car|truck|traffic)|driv(?:e|es|ing)\\s+(?:${POSS}\\s+)?(?:car\\s+)?(?:off\\s+(?:a|the)\\s+(?:bridge|cliff)|into\\s+oncoming\\s+traffic))\\b`, { verbal: true });
 // The negation is part of these phrases, so a preceding "no" does not turn them around.
@@ -203,23 +235,27 @@ rule(SH, "(?<![A-Za-z])(?:NSSI|SIB|DSH|DTS)(?![A-Za-z])", { cs: true });
 rule(SH, `\\bcut(?:s|ting)?\\s+(?:on\\s+)?(?:${REFLEX}|${POSS}\\s+(?:own\\s+)?${BODY})\\b`, { verbal: true });
 // Bare "cutting" only where it can only mean self-injury: "cuts back on caffeine", "cutting
 // board", "cutting class" stay out.
-rule(
-  SH,
-  "(?<=\\b(?:history\\s+of|hx\\s+of|h\\/o|urges?\\s+(?:to|for)|started|began|begun|resumed|restarted|been|engag(?:es|ed|ing)\\s+in|episodes?\\s+of|recent|active|reports?|reported|endorses?|endorsed|admits?(?:\\s+to)?|admitted(?:\\s+to)?|denies|denied|no|any|self-harm|self-injury|NSSI)\\W+(?:\\w+\\s+)?)cutting\\b(?!\\s+(?:back|down|out|off|up|class(?:es)?|school|corners|costs?|hair|edge|boards?|ties|weight|calories|carbs))",
-);
+const CUTTING_CONTEXT_BEFORE =
+  /\b(?:history\s+of|hx\s+of|h\/o|urges?\s+(?:to|for)|started|began|begun|resumed|restarted|been|engag(?:es|ed|ing)\s+in|episodes?\s+of|recent|active|reports?|reported|endorses?|endorsed|admits?(?:\s+to)?|admitted(?:\s+to)?|denies|denied|no|any|self-harm|self-injury|NSSI)\W+(?:\w+\s+)?$/i;
+const CUTTING_NOT_SELF_AFTER = /^\s+(?:back|down|out|off|up|class(?:es)?|school|corners|costs?|hair|edge|boards?|ties|weight|calories|carbs)\b/i;
+rule(SH, "\\bcutting\\b", { accept: (m, ctx) => CUTTING_CONTEXT_BEFORE.test(before(m, ctx, 60)) && !CUTTING_NOT_SELF_AFTER.test(after(m, ctx)) });
 rule(SH, `\\bcutting\\b(?=\\s*\\)|\\s+(?:again|behaviou?rs?|episodes?|on\\s+${POSS}\\b|with\\s+(?:a\\s+)?(?:razors?|blades?|knife|glass|scissors|box\\s+cutter)))`);
 rule(SH, `\\b(?:burn(?:s|ed|t|ing)?|hit(?:s|ting)?|punch(?:es|ed|ing)?|scratch(?:es|ed|ing)?|hurt(?:s|ing)?|harm(?:s|ed|ing)?|bit(?:e|es|ing)?|stab(?:s|bed|bing)?)\\s+${REFLEX}\\b`, {
   verbal: true,
   // "hurt myself playing football" is an accident.
   accept: (m, ctx) => !/^\s+(?:(?:while|when)\s+)?(?:playing|lifting|working|running|exercising|skiing|climbing|cooking|moving|falling|at\s+(?:work|the\s+gym)|in\s+(?:a|the)\s+(?:fall|accident|gym|game|match)|during|on\s+the\s+job|working\s+out|by\s+accident|accidentally)\b/i.test(after(m, ctx)),
 });
+rule(SH, `\\burges?\\s+to\\s+(?:cut|burn|self-?harm|(?:hurt|harm)\\s+${REFLEX})\\b(?!\\s+(?:back|down|out|off|up|class))`);
+rule(SH, `\\bscratch(?:es|ed|ing)?\\s+(?:${REFLEX}|${POSS}\\s+(?:own\\s+)?${BODY})\\s+(?:until|till|to\\s+the\\s+point)\\b`, { verbal: true });
+// Wounds whose pattern itself says self-inflicted.
+rule(SH, `\\b(?:(?:linear|parallel)\\s+(?:cuts|lacerations|scratches|burns|scars)|(?:fresh|healing)\\s+(?:cuts|scratches))\\s+(?:on|to|across)\\s+(?:(?:her|his|their|the|both|left|right|bilateral)\\s+)*${BODY}`);
 rule(SH, `\\b(?:bang(?:s|ed|ing)?|hit(?:s|ting)?)\\s+${POSS}\\s+head\\s+(?:against|on|into)\\s+(?:the\\s+|a\\s+)?walls?\\b|\\bhead[-\\s]?banging\\b`);
 rule(SH, `\\b(?:harm|danger|injury)\\s+to\\s+(?:self|${REFLEX})\\b|\\b(?:harm(?:ing)?|hurt(?:ing)?)\\s+self\\b|\\bdanger(?:ous)?\\s+to\\s+(?:self|${REFLEX})\\b`);
 // Overdose as an event. Education, prevention, risk, naloxone, accidental ones are not self-harm;
 // an overdose *plan* is suicidal ideation (above).
 const OD_NOT_EVENT_AFTER = /^\s*(?:education|prevention|risk|reversal|kits?|response|training|awareness|deaths?|crisis|epidemic|rescue|precautions?|counsel\w*|antidote|protocol|plan)\b/i;
 const OD_NOT_EVENT_BEFORE =
-  /\b(?:risks?|prevent\w*|educat\w*|signs?|symptoms?|case|event|revers\w*|counsel\w*|dangers?|naloxone|narcan|recogni[sz]\w*|respond\w*|accidental(?:ly)?|unintentional(?:ly)?|unintended|witnessed|fatal|plans?|planned|planning|thoughts?|thinking|wants?|wanted|intends?|intending|considering|contemplating|threaten\w*|urges?|going|gonna|means)\b(?:\s+(?:of|for|an?|the|to|on|about|in|with|opioid|drug|possible|potential|accidental|an?\s+opioid))*\s*$/i;
+  /\b(?:risks?|prevent\w*|educat\w*|signs?|symptoms?|case|event|revers\w*|counsel\w*|dangers?|naloxone|narcan|recogni[sz]\w*|respond\w*|accidental(?:ly)?|unintentional(?:ly)?|unintended|witnessed|plans?|planned|planning|thoughts?|thinking|wants?|wanted|intends?|intending|considering|contemplating|threaten\w*|urges?|going|gonna|means)\b(?:\s+(?:of|for|an?|the|to|on|about|in|with|opioid|drug|possible|potential|accidental|an?\s+opioid))*\s*$/i;
 const overdoseEvent: Accept = (m, ctx) =>
   !OD_NOT_EVENT_AFTER.test(after(m, ctx)) && !OD_NOT_EVENT_BEFORE.test(before(m, ctx, 60)) && !/\b(?:accidental(?:ly)?|unintentional(?:ly)?)\b/i.test(ctx.clause);
 rule(SH, "\\boverdos(?:e|ed|es|ing)\\b", { accept: overdoseEvent });
@@ -231,16 +267,18 @@ rule(SH, `\\b(?:took|ingested|swallowed)\\s+(?:a\\s+(?:whole\\s+)?(?:handful|bot
 const HI = "homicidal_ideation";
 rule(HI, "(?<![A-Za-z])(?:HI|DTO)(?![A-Za-z])", { cs: true });
 rule(HI, "\\bhomicid(?:al|ality)(?:\\s+(?:ideations?|thoughts?|thinking|ideas?|urges?|feelings?|intent|intentions?|behaviou?rs?|plans?|threats?))?\\b", { accept: notProcess });
-const HI_INF = "(?:kill|hurt|harm|murder|stab|shoot|strangle|choke|attack|assault|beat(?:\\s+up)?|poison|punch|run\\s+over|get\\s+back\\s+at)";
-const HI_GER = "(?:killing|hurting|harming|murdering|stabbing|shooting|strangling|choking|attacking|assaulting|beating(?:\\s+up)?|poisoning|punching|running\\s+over|getting\\s+back\\s+at)";
+const HI_INF = "(?:kill|hurt|harm|murder|stab|shoot\\s+up|shoot|strangle|choke|attack|assault|beat(?:\\s+up)?|poison|punch|run\\s+over|get\\s+back\\s+at)";
+const HI_GER = "(?:killing|hurting|harming|murdering|stabbing|shooting\\s+up|shooting|strangling|choking|attacking|assaulting|beating(?:\\s+up)?|poisoning|punching|running\\s+over|getting\\s+back\\s+at)";
 const HI_FRAME_TO = "(?:wants?|wanted|wanting|going|plans?|planned|planning|intends?|intended|intending|intent|intention|threaten(?:s|ed|ing)?|urges?|desires?|desired|tried|tries|trying|ready|prepared|determined|swore|vowed|promised|means)";
 const HI_FRAME_OF = "(?:thoughts?|thinking|thinks|think|fantasi(?:es|[sz]es|[sz]ing|[sz]e)|ideation|ideas?|urges?|impulses?|dreams?|dreaming|obsess(?:ed|ing|ions?)|talk(?:s|ed|ing)?|plans?|planning)\\s+(?:of|about)";
 const HI_OBJ =
   `(?!(?:${REFLEX}|self|me|it|time)\\b)(?<obj>him|her|them|someone|somebody|people|others|everyone|everybody|anyone|anybody|you|us|` +
-  "(?:his|their|my|your|the|a|an|that|this|those|these|our)\\s+(?:[\\w-]+\\s+)?[\\w-]+|(?<name>[A-Za-z][a-z]+))";
+  "(?:his|their|my|your|the|a|an|that|this|those|these|our)\\s+(?:[\\w-]+\\s+)?[\\w-]+|(?<name>[A-Za-z][a-z]+))\\b";
 /** Objects that make "kill/hurt X" an idiom: "hurt her feelings", "kill the pain". */
 const IDIOM_OBJECT = /\b(?:feelings|chances|career|reputation|pride|relationship|business|credit|pain|mood|vibe|time|buzz|noise|engine|lights?|bugs?|weeds|germs|bacteria|competition|interview|presentation|exam|test|game|deal|conversation|joke|back|knee)\b/i;
-const NOT_A_NAME = new Set(["I", "The", "A", "An", "This", "That", "It", "Time", "Everything", "Nothing", "Something", "Anything", "Him", "Her", "Them"]);
+const NOT_A_NAME = new Set(
+  "I The A An This That It Time Everything Nothing Something Anything Him Her Them Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Tonight".split(" "),
+);
 const hiObject: Accept = (m, ctx) => {
   const obj = m.groups?.obj ?? "";
   const name = m.groups?.name;
@@ -249,10 +287,8 @@ const hiObject: Accept = (m, ctx) => {
   if (/^(?:her|his)$/i.test(obj) && IDIOM_OBJECT.test(after(m, ctx, 20).split(/\s+/).slice(0, 3).join(" "))) return false;
   return true;
 };
-rule(HI, `\\b(?:${HI_FRAME_TO}\\s+to\\s+(?:(?:really|just|go|actually)\\s+)?${HI_INF}|gonna\\s+${HI_INF}|(?:I|he|she|they)(?:'ll|\\s+will)\\s+${HI_INF}|${HI_FRAME_OF}\\s+(?:(?:really|just|actually)\\s+)?${HI_GER})\\s+${HI_OBJ}`, {
-  verbal: true,
-  accept: hiObject,
-});
+rule(HI, `\\b(?:${HI_FRAME_TO}\\s+to\\s+(?:(?:really|just|go|actually)\\s+)?${HI_INF}|gonna\\s+${HI_INF}|(?:I|he|she|they)(?:'ll|'d|\\s+will|\\s+would)\\s+${HI_INF})\\s+${HI_OBJ}`, { verbal: true, accept: hiObject });
+rule(HI, `\\b${HI_FRAME_OF}\\s+(?:(?:really|just|actually)\\s+)?${HI_GER}\\s+${HI_OBJ}`, { accept: hiObject });
 rule(HI, `\\b(?:harm(?:ing)?|hurt(?:ing)?|danger(?:ous)?|violen(?:ce|t)|threat(?:s|ening)?|aggressi(?:on|ve))\\s+(?:(?:to(?:wards?)?|toward|against)\\s+)?(?:(?:self|${REFLEX})\\s*(?:or|and|\\/)\\s*)?others\\b`);
 rule(HI, "\\bviolent\\s+(?:thoughts|urges|fantasies|ideation|intent|impulses|threats)\\b");
 rule(HI, "\\bduty\\s+to\\s+(?:warn|protect)\\b|\\bTarasoff\\b", { patientOnly: false });
@@ -262,14 +298,15 @@ rule(HI, "\\bthreaten(?:s|ed|ing)?\\s+(?:his|her|their|a|the)\\s+(?:[\\w-]+\\s+)
 // --- abuse -------------------------------------------------------------------------------------
 
 const AB = "abuse";
-rule(AB, "\\b(?:physical(?:ly)?|sexual(?:ly)?|emotional(?:ly)?|verbal(?:ly)?|psychological(?:ly)?|domestic|child|elder|spousal|partner|financial|ritual(?:istic)?)\\s+(?:abuse[ds]?|abusive|assault(?:ed)?|violence|exploitation|maltreatment)\\b");
+/** "verbally abusive toward staff" is the patient's behaviour on the unit, not abuse they live with. */
+const notTowardStaff: Accept = (m, ctx) => !/^\s+(?:toward|towards|to|with)\s+(?:the\s+)?(?:staff|nurses?|providers?|others|peers|clinicians?)\b/i.test(after(m, ctx));
+rule(AB, "\\b(?:physical(?:ly)?|sexual(?:ly)?|emotional(?:ly)?|verbal(?:ly)?|psychological(?:ly)?|domestic|child|elder|spousal|partner|financial|ritual(?:istic)?)\\s+(?:abuse[ds]?|abusive|assault(?:ed)?|violence|exploitation|maltreatment)\\b", { accept: notTowardStaff });
 // Bare "abuse": not when it is about a substance ("alcohol abuse", "abuse of opioids", "abuse-
 // deterrent"), the old term "self-abuse", or the patient being "abusive toward staff".
+const SUBSTANCE_BEFORE = new RegExp(`(?:\\b${SUBSTANCE}(?:\\s+(?:and|or|\\/|&)\\s+\\w+)?(?:\\s+use)?|self-?)\\s*$`, "i");
+const SUBSTANCE_AFTER = new RegExp(`^\\s*(?:(?:of|on)\\s+(?:\\w+\\s+)?${SUBSTANCE}|${SUBSTANCE}|-?\\s*(?:potential|liability|deterrent|disorder))\\b`, "i");
 rule(AB, "\\b(?:abuse[ds]?|abusing|abusive|abuser)\\b", {
-  accept: (m, ctx) =>
-    !new RegExp(`(?:\\b${SUBSTANCE}(?:\\s+(?:and|or|\\/|&)\\s+\\w+)?(?:\\s+use)?|self-?)\\s*$`, "i").test(before(m, ctx)) &&
-    !new RegExp(`^\\s*(?:(?:of|on)\\s+(?:\\w+\\s+)?${SUBSTANCE}|${SUBSTANCE}|-?\\s*(?:potential|liability|deterrent|disorder))\\b`, "i").test(after(m, ctx)) &&
-    !/^\s+(?:toward|towards|to)\s+(?:staff|nurses?|providers?|others|peers)\b/i.test(after(m, ctx)),
+  accept: (m, ctx) => !SUBSTANCE_BEFORE.test(before(m, ctx)) && !SUBSTANCE_AFTER.test(after(m, ctx)) && notTowardStaff(m, ctx),
 });
 rule(AB, "(?<![A-Za-z])DV(?![A-Za-z])", { cs: true });
 // IPV is also the polio vaccine in paediatric notes.
@@ -277,11 +314,14 @@ rule(AB, "(?<![A-Za-z])IPV(?![A-Za-z])", { cs: true, accept: (_m, ctx) => !/\b(?
 rule(AB, "\\b(?:intimate\\s+partner|family|dating|relationship)\\s+violence\\b");
 rule(AB, "\\b(?:raped?|raping|molest(?:ed|ation|ing|er)?|incest|sexually\\s+(?:assaulted|abused|exploited|molested|touched)|(?:sex|human)\\s+traffick(?:ing|ed)|trafficked|inappropriately\\s+touched|touched\\s+(?:her|him|me)\\s+inappropriately|inappropriate\\s+touching|unwanted\\s+sexual\\s+(?:contact|touching)|battered|batterer)\\b");
 const ABUSE_VERB =
-  "(?:(?:threaten(?:s|ed|ing)?|tried|tries|trying|wants?|going)\\s+to\\s+(?:kill|hurt|harm|beat|shoot|stab|strangle|choke)|threaten(?:s|ed|ing)?|hit|hits|hitting|beat|beats|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|push(?:es|ed|ing)|shov(?:es|ed|ing)|burn(?:s|ed)|bit|bites|grabb?(?:s|ed|ing)|abus(?:es|ed|ing)|assault(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed|ing)|attack(?:s|ed|ing)|smother(?:s|ed|ing)|restrain(?:s|ed|ing)|thr(?:ew|ows)\\s+\\w+\\s+at)";
+  "(?:(?:threaten(?:s|ed|ing)?|tried|tries|trying|wants?|going)\\s+to\\s+(?:kill|hurt|harm|beat|shoot|stab|strangle|choke)|threaten(?:s|ed|ing)?|hit|hits|hitting|beat|beats|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|push(?:es|ed|ing)|shov(?:es|ed|ing)|burn(?:s|ed)|bit|bites|grabb?(?:s|ed|ing)|abus(?:es|ed|ing)|assault(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed|ing)|attack(?:s|ed|ing)|smother(?:s|ed|ing)|restrain(?:s|ed|ing)|stalk(?:s|ed|ing)|harass(?:es|ed|ing)|thr(?:ew|ows)\\s+\\w+\\s+at)";
 const VICTIM =
-  "(?:her|him|me|them|us|the\\s+(?:patient|pt|client|kids|children|child|baby|family)|pt|patient|client|(?:his|her|their|my)\\s+(?:kids|children|child|son|daughter|baby|wife|husband|partner|girlfriend|boyfriend|mother|mom|father|dad|sister|brother))" +
-  "(?!\\s+(?:own\\s+)?(?:back|knees?|legs?|foot|feet|ankle|shoulder|hands?|arm|feelings|funny\\s+bone)\\b)";
-rule(AB, `\\b${PERP}(?:'s)?\\s+(?:[\\w',-]+\\s+){0,4}?${ABUSE_VERB}\\s+${VICTIM}`);
+  "(?:her|him|me|them|us|the\\s+(?:patient|pt|client|kids|children|child|baby|family)|pt|patient|client|(?:his|her|their|my)\\s+(?:kids|children|child|son|daughter|baby|wife|husband|partner|girlfriend|boyfriend|mother|mom|father|dad|sister|brother))\\b" +
+  "(?!\\s+(?:own\\s+)?(?:back|knees?|legs?|foot|feet|ankle|shoulder|hands?|arm|feelings|funny\\s+bone|head(?!\\s+(?:against|into)))\\b)";
+rule(AB, `\\b${PERP}(?:'s)?\\s+(?:[\\w',-]+\\s+){0,4}?${ABUSE_VERB}\\s+${VICTIM}`, {
+  // "My mom is going to kill me when she finds out" is a figure of speech.
+  accept: (m, ctx) => !/\bkill\s+me$/i.test(m[0]) || !/^\s+(?:when|if|once)\s+(?:s?he|they)\s+(?:finds?|found|sees?|saw|hears?|heard)\b/i.test(after(m, ctx)),
+});
 rule(AB, `\\b(?:hit|beaten|beat|punched|kicked|slapped|choked|strangled|pushed|shoved|assaulted|abused|raped|molested|threatened|attacked|hurt|stabbed|burned|smothered|injured|harassed|stalked)\\s+(?:[\\w-]+\\s+){0,2}?by\\s+(?:(?:her|his|my|their|the|an?)\\s+)?(?:[\\w-]+\\s+)?${PERP}\\b`);
 rule(AB, "\\b(?:non-?fatal\\s+)?strangulation\\b", {
   accept: (m, ctx) => !/^\s+of\s+(?:the\s+)?(?:bowel|hernia|intestine|testicle|ovary)\b/i.test(after(m, ctx)) && !/\b(?:bowel|hernia|intestinal|testicular|ovarian)\s*$/i.test(before(m, ctx)),
@@ -320,11 +360,14 @@ const DANGER = new RegExp(
 
 /** Look like negation but are not ("no one would care if I died", "cannot rule out SI"): masked first. */
 const PSEUDO_NEGATION =
-  /\b(?:not\s+(?:only|just|sure|certain|clear|necessarily)|no\s+(?:one|matter|change|improvement|better|longer\s+den(?:ies|ying))|nobody|no-one|if\s+not|whether\s+or\s+not|(?:does|did|do)(?:\s+not|n't)\s+deny|not\s+denying|not\s+ruled\s+out|(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to)\s+(?:rule\s+out|stop|help|get\s+rid|shake|contract|guarantee|commit|agree|promise|keep)|(?:don't|doesn't|won't|didn't|do\s+not|does\s+not|will\s+not|did\s+not|never)\s+(?:stop|go\s+away))\b/gi;
+  /\b(?:not\s+(?:only|just|sure|certain|clear|necessarily)|no\s+(?:one|matter|changes?|improvement|better|longer\s+den(?:ies|ying))|nobody|no-one|if\s+not|whether\s+or\s+not|(?:does|did|do)(?:\s+not|n't)\s+deny|not\s+denying|not\s+ruled\s+out|(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to)\s+(?:rule\s+out|stop|help|get\s+rid|shake|contract|guarantee|commit|agree|promise|keep)|(?:don't|doesn't|won't|didn't|do\s+not|does\s+not|will\s+not|did\s+not|never)\s+(?:stop|go\s+away))\b/gi;
 
-/** Negation triggers. Ones that end in a verb ("does not endorse") start their scope after it. */
+/**
+ * Negation triggers. A reporting verb right after one belongs to it ("does not endorse", "never
+ * reported"), so that verb does not end the scope the way "endorses" does in "denies HI, endorses SI".
+ */
 const NEGATION =
-  /\b(?:den(?:y|ies|ied|ying)|no(?!\s*[,.!?:;])|not|never|without|w\/o|negative\s+for|neg\s+for|free\s+of|absence\s+of|ruled\s+out|rules\s+out|nor|neither|(?:does|did|do|has|have|had|is|was|are|were|would|could|should)(?:\s+not|n't)(?:\s+(?:endorse|report|express|voice|describe|admit|acknowledge|experience|exhibit|display|demonstrate|verbali[sz]e|disclose|indicate))?|can't|cannot|won't|no\s+longer|(?:asked|asking|screened|screening|assessed|assessing|evaluated|evaluating|inquired|queried|questioned)\s+(?:about|for|regarding|re|if|whether))\b/gi;
+  /\b(?:den(?:y|ies|ied|ying)|no(?!\s*[,.!?:;])|not|never|without|w\/o|negative\s+for|neg\s+for|free\s+of|absence\s+of|ruled\s+out|rules\s+out|nor|neither|(?:does|did|do|has|have|had|is|was|are|were|would|could|should)(?:\s+not|n't)|can't|cannot|won't|no\s+longer|(?:asked|asking|screened|screening|assessed|assessing|evaluated|evaluating|inquired|queried|questioned)\s+(?:about|for|regarding|re|if|whether))(?:\s+(?:endors(?:e|ed|es|ing)|report(?:s|ed|ing)?|express(?:es|ed|ing)?|voic(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|admit(?:s|ted|ting)?(?:\s+to)?|acknowledg(?:e|es|ed|ing)|experienc(?:e|es|ed|ing)|exhibit(?:s|ed|ing)?|display(?:s|ed|ing)?|demonstrat(?:e|es|ed|ing)|verbali[sz](?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|indicat(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|present(?:s|ed|ing)?\s+with|have|having|had))?\b/gi;
 
 /** End a negation's scope: a contrast, or a new assertion ("denies HI, endorses SI"). */
 const SCOPE_END =
@@ -338,8 +381,12 @@ const POST_NEGATION = new RegExp(
     "|,?\\s*(?:(?:now|since|which)\\s+)?(?:has\\s+|have\\s+)?(?:resolved|remitted|subsided)\\b)",
   "i",
 );
-/** "History of SI, currently denies": the history stands, the present does not. */
-const POST_NOT_CURRENT = /^[\s,]*(?:but\s+)?(?:(?:currently|now|today)\s+den(?:ies|ied|ying)|den(?:ies|ied|ying)\s+(?:current|currently|now|today|at\s+this\s+time)|none\s+(?:currently|now|since))\b/i;
+/**
+ * "History of SI, currently denies": the history stands, the present does not. Only when nothing
+ * follows the denial: "endorses SI, currently denies plan" must stay current.
+ */
+const POST_NOT_CURRENT =
+  /(?:^|,|\band\b)\s*(?:but\s+)?(?:(?:currently|now|today)\s+den(?:ies|ied|ying)(?:\s+(?:it|this|any|them|SI))?|den(?:ies|ied|ying)\s+(?:current(?:ly)?|now|today|at\s+this\s+time)(?:\s+(?:SI|it|this))?|none\s+(?:currently|now|since|today|at\s+this\s+time))\s*[.;!]?\s*$/i;
 
 /** Words a negated list of symptoms is made of: "denies depression, anxiety, SI". */
 const LIST_WORDS = new Set(
@@ -365,7 +412,7 @@ interface Candidate extends Span {
 
 function negationSpans(clause: string): Span[] {
   const masked = clause.replace(PSEUDO_NEGATION, (s) => "~".repeat(s.length));
-  return [...masked.matchAll(NEGATION)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  return execAll(NEGATION, masked).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
@@ -380,17 +427,51 @@ function isListSegment(segment: string, segStart: number, segEnd: number, inner:
 
 const NEGATION_WINDOW_WORDS = 6;
 
-function isNegated(clause: string, negs: Span[], c: Candidate, candidates: Span[]): boolean {
-  if (POST_NEGATION.test(clause.slice(c.end))) return true;
-  let neg: Span | undefined;
-  for (const n of negs) if (n.end <= c.start) neg = n;
-  if (!neg) return false;
+/** A negated list longer than this is not a list: the scope has ended somewhere. Also bounds the work. */
+const NEGATION_REACH_CHARS = 300;
+
+/** Index of the first span starting at or after `pos` (spans sorted by start), or `spans.length`. */
+function firstStartingFrom(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last span ending at or before `pos` (spans sorted and not overlapping), or -1. */
+function lastEndingBy(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= pos) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Whether `candidates[index]` is negated. `candidates` are sorted by start; the earlier ones
+ * let a negation run on through a list ("denies SI, HI, or thoughts of harming others").
+ */
+function isNegated(clause: string, negs: Span[], candidates: Candidate[], index: number): boolean {
+  const c = candidates[index];
+  if (POST_NEGATION.test(clause.slice(c.end, c.end + 120))) return true;
+  const neg = negs[lastEndingBy(negs, c.start)];
+  if (!neg || c.start - neg.end > NEGATION_REACH_CHARS) return false;
   const gap = clause.slice(neg.end, c.start);
-  if (SCOPE_END.test(gap)) return false;
-  const inner = candidates.filter((o) => o !== c && o.start >= neg.end && o.end <= c.start);
+  // The finding's first word is included: "No appetite and wants to die" ends the scope at "and wants".
+  if (SCOPE_END.test(clause.slice(neg.end, c.start + (/^\S+/.exec(clause.slice(c.start, c.start + 40))?.[0].length ?? 0)))) return false;
+  const inner: Span[] = [];
+  for (let j = index - 1; j >= 0 && candidates[j].start >= neg.end; j--) if (candidates[j].end <= c.start) inner.push(candidates[j]);
   // Commas: the scope runs on through a list of findings or symptoms, and stops at anything else.
   let segStart = neg.end;
-  const commas = [...gap.matchAll(/,/g)].map((m) => neg.end + (m.index ?? 0));
+  const commas = execAll(/,/g, gap).map((m) => neg.end + (m.index ?? 0));
   if (commas.length > 0 && c.verbal) return false;
   for (const comma of commas) {
     if (!isListSegment(clause.slice(segStart, comma), segStart, comma, inner)) return false;
@@ -403,9 +484,9 @@ function isNegated(clause: string, negs: Span[], c: Candidate, candidates: Span[
 
 function hasUnnegatedDanger(clause: string): boolean {
   const negs = negationSpans(clause);
-  for (const m of clause.matchAll(DANGER)) {
+  for (const m of execAll(DANGER, clause)) {
     const c: Candidate = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, category: PS, verbal: false };
-    if (!isNegated(clause, negs, c, [])) return true;
+    if (!isNegated(clause, negs, [c], 0)) return true;
   }
   return false;
 }
@@ -420,9 +501,10 @@ const THIRD_PARTY_SUBJECT = new RegExp(`\\b${KIN}(?:'s)?(?:[\\s,]+${FILLER})*[\\
 const FAMILY_HISTORY = /\b(?:family\s+(?:psych(?:iatric)?\s+)?(?:history|hx)|FHx|FH\s*[:-]|FH\s+of)\b/gi;
 const PATIENT_SUBJECT = /\b(?:pt|patient|client|he|she|they|I)\b/i;
 
-function isThirdParty(prefix: string): boolean {
-  if (THIRD_PARTY_SUBJECT.test(prefix)) return true;
-  const fh = [...prefix.matchAll(FAMILY_HISTORY)].at(-1);
+function isThirdParty(fullPrefix: string): boolean {
+  if (THIRD_PARTY_SUBJECT.test(fullPrefix.slice(-120))) return true;
+  const prefix = fullPrefix.slice(-300);
+  const fh = execAll(FAMILY_HISTORY, prefix).at(-1);
   return fh !== undefined && !PATIENT_SUBJECT.test(prefix.slice((fh.index ?? 0) + fh[0].length));
 }
 
@@ -471,14 +553,17 @@ interface Marker extends Span {
 function temporalMarkers(text: string): Marker[] {
   const found: Marker[] = [];
   // Earlier patterns win overlaps: "past week" is recent, not "past" (historical).
+  const taken = new Uint8Array(text.length);
   for (const { re, kind } of TEMPORAL_MARKERS) {
-    for (const m of text.matchAll(re)) {
-      const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-      if (found.some((f) => f.start < span.end && f.end > span.start)) continue;
-      found.push({ ...span, kind: typeof kind === "function" ? kind(m) : kind });
+    for (const m of execAll(re, text)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.subarray(start, end).includes(1)) continue;
+      taken.fill(1, start, end);
+      found.push({ start, end, kind: typeof kind === "function" ? kind(m) : kind });
     }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 function strongest(kinds: Temporal[], fallback: Temporal): Temporal {
@@ -540,18 +625,24 @@ function splitClauses(sentence: string): string[] {
 }
 
 function evidenceOf(clause: string, at: number): string {
-  const lead = LEADING_JOINER.exec(clause)?.[0].length ?? 0;
+  const lead = LEADING_JOINER.exec(clause.slice(0, 100))?.[0].length ?? 0;
   const text = clause.slice(lead);
-  const collapsed = text.replace(/\s+/g, " ").trim();
-  if (collapsed.length <= EVIDENCE_MAX) return collapsed;
+  const collapse = (t: string) => t.replace(/\s+/g, " ").trim();
+  if (text.length <= 2 * EVIDENCE_MAX) {
+    const collapsed = collapse(text);
+    if (collapsed.length <= EVIDENCE_MAX) return collapsed;
+  }
   // Long clause: a window around the finding, cut at word boundaries.
   const pos = Math.max(0, at - lead);
   let from = Math.max(0, pos - 60);
-  if (from > 0) from = text.indexOf(" ", from) + 1 || from;
-  let window = text.slice(from).replace(/\s+/g, " ").trim();
+  if (from > 0) {
+    const space = text.indexOf(" ", from);
+    if (space >= 0 && space < pos) from = space + 1;
+  }
+  let window = collapse(text.slice(from, from + 2 * EVIDENCE_MAX));
   const head = from > 0 ? "…" : "";
   const budget = EVIDENCE_MAX - head.length - 1;
-  if (window.length > budget + 1) {
+  if (window.length > budget + 1 || from + 2 * EVIDENCE_MAX < text.length) {
     const cut = window.lastIndexOf(" ", budget);
     window = `${window.slice(0, cut > budget / 2 ? cut : budget)}…`;
   }
@@ -572,7 +663,7 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
   const ctx: RuleContext = { clause, dangerInSentence };
   const found: Candidate[] = [];
   for (const r of RULES) {
-    for (const m of clause.matchAll(r.re)) {
+    for (const m of execAll(r.re, clause)) {
       if (!m[0]) continue;
       const start = m.index ?? 0;
       // "yourself" is the clinician asking; it only counts inside an answered question.
@@ -587,14 +678,20 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
   // One candidate per stretch of text and category.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const candidates: Candidate[] = [];
+  const lastOf = new Map<CrisisCategory, Candidate>();
   for (const c of found) {
-    const same = candidates.find((o) => o.category === c.category && c.start < o.end && c.end > o.start);
-    if (same) same.end = Math.max(same.end, c.end);
-    else candidates.push({ ...c });
+    // Sorted by start, so an overlap can only be with the latest one of the category.
+    const same = lastOf.get(c.category);
+    if (same && c.start < same.end) same.end = Math.max(same.end, c.end);
+    else {
+      const copy = { ...c };
+      candidates.push(copy);
+      lastOf.set(c.category, copy);
+    }
   }
 
   const negs = negationSpans(clause);
-  const live = candidates.filter((c) => !isNegated(clause, negs, c, candidates));
+  const live = candidates.filter((_c, i) => !isNegated(clause, negs, candidates, i));
   if (live.length === 0) return [];
 
   // A time marker dates every finding in its comma-delimited stretch ("suicide attempt by
@@ -602,21 +699,33 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
   // ("history of cutting, last episode two days ago"). Negated findings count as nearest, so
   // "today" in "no SI today, cutting last week" cannot drift onto the cutting.
   const markersOf = new Map<Candidate, Temporal[]>();
-  const date = (c: Candidate, kind: Temporal) => markersOf.set(c, [...(markersOf.get(c) ?? []), kind]);
-  const stretchOf = (pos: number) => [clause.lastIndexOf(",", pos - 1), clause.indexOf(",", pos)].map((p, i) => (p < 0 ? (i === 0 ? 0 : clause.length) : p));
+  const date = (c: Candidate, kind: Temporal) => {
+    const kinds = markersOf.get(c);
+    if (kinds) kinds.push(kind);
+    else markersOf.set(c, [kind]);
+  };
+  const stretches: Span[] = [];
+  let stretchStart = 0;
+  for (const m of execAll(/,/g, clause)) {
+    stretches.push({ start: stretchStart, end: m.index ?? 0 });
+    stretchStart = (m.index ?? 0) + 1;
+  }
+  stretches.push({ start: stretchStart, end: clause.length });
+  const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
   for (const marker of temporalMarkers(clause)) {
-    const [from, to] = stretchOf(marker.start);
-    const inStretch = candidates.filter((c) => c.start >= from && c.start < to);
-    if (inStretch.length > 0) {
-      for (const c of inStretch) date(c, marker.kind);
+    const stretch = stretches[Math.max(0, lastEndingBy(stretches, marker.start) + 1)] ?? stretches[stretches.length - 1];
+    let i = firstStartingFrom(candidates, stretch.start);
+    if (i < candidates.length && candidates[i].start <= stretch.end) {
+      for (; i < candidates.length && candidates[i].start <= stretch.end; i++) date(candidates[i], marker.kind);
       continue;
     }
+    // Nearest: the neighbours in start order, and any earlier finding long enough to reach it.
     let best: Candidate | undefined;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const c of candidates) {
-      const d = marker.end <= c.start ? c.start - marker.end : marker.start >= c.end ? marker.start - c.end : 0;
-      if (d < bestDistance) [best, bestDistance] = [c, d];
+    for (let j = Math.min(i, candidates.length - 1); j >= 0; j--) {
+      if (!best || distance(marker, candidates[j]) < distance(marker, best)) best = candidates[j];
+      if (marker.start - candidates[j].start > NEGATION_REACH_CHARS) break;
     }
+    if (i < candidates.length && (!best || distance(marker, candidates[i]) < distance(marker, best))) best = candidates[i];
     if (best) date(best, marker.kind);
   }
 
@@ -631,7 +740,7 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
 
   return groups.map((group) => {
     const kinds = group.flatMap((c) => markersOf.get(c) ?? []);
-    const notCurrent = group.some((c) => POST_NOT_CURRENT.test(clause.slice(c.end)));
+    const notCurrent = group.some((c) => clause.length - c.end < 120 && POST_NOT_CURRENT.test(clause.slice(c.end)));
     const temporal = notCurrent ? strongest(kinds.filter((k) => k !== "current"), "historical") : strongest(kinds, "current");
     return { category: group[0].category, temporal, evidence: evidenceOf(clause, group[0].start) };
   });
@@ -644,13 +753,16 @@ function analyzeSentence(sentence: string, question = false): Finding[] {
 }
 
 const AFFIRMATIVE =
-  /^(?:yes|yeah|yep|yup|yea|ya|sometimes|often|occasionally|a\s+little|a\s+bit|kind\s+of|sort\s+of|kinda|sorta|i\s+(?:have|do|did|am|guess|think\s+so)(?!\s*(?:n't|not|no\b|never))|maybe|uh[-\s]?huh|mm[-\s]?hmm|every\s+day|all\s+the\s+time|lately|constantly|definitely|of\s+course|a\s+lot|more\s+than\s+once)\b/i;
+  /^(?:yes|yeah|yep|yup|yea|ya|sometimes|i\s+(?:don't|do\s+not)\s+know|not\s+sure|i'm\s+not\s+sure|often|occasionally|a\s+little|a\s+bit|kind\s+of|sort\s+of|kinda|sorta|i\s+(?:have|do|did|am|guess|think\s+so)(?!\s*(?:n't|not|no\b|never))|maybe|uh[-\s]?huh|mm[-\s]?hmm|every\s+day|all\s+the\s+time|lately|constantly|definitely|of\s+course|a\s+lot|more\s+than\s+once)\b/i;
 const NEGATIVE_ANSWER = /^(?:no|nope|not\s+(?:really|always|at\s+all|anymore)|sometimes|never)\b/i;
 const SAFE_QUESTION = /\b(?:safe|unsafe)\s+(?:at\s+home|in\s+(?:your|the)\s+(?:home|relationship|house)|with\s+(?:your\s+\w+|him|her|them))\b/i;
 const ABUSE_QUESTION =
   /\b(?:(?:has|have|did|does|is)\s+(?:anyone|someone|somebody|your\s+\w+|he|she)\s+(?:ever\s+)?(?:hit|hurt|hurts|hits|threaten(?:ed|s)?|abuse[ds]?|kick(?:ed|s)?|chok(?:ed|es)|strangl(?:ed|es)|forc(?:ed|es)|touch(?:ed|es))\s+you|afraid\s+of\s+(?:your\s+\w+|him|her))\b/i;
 
-/** A question is flagged only through its answer: "Any thoughts of suicide? Yes, last week." */
+/**
+ * A question is flagged only through its answer: "Any thoughts of suicide? Yes, last week."
+ * Ambivalent answers ("I don't know", "maybe") count as yes: they call for assessment.
+ */
 function answeredQuestion(question: Sentence, answer: Sentence | undefined): Finding[] {
   if (!answer) return [];
   const reply = answer.text;
@@ -666,6 +778,12 @@ function answeredQuestion(question: Sentence, answer: Sentence | undefined): Fin
   return [];
 }
 
+/**
+ * A question the speaker asks about themselves: first person and no "you", "myself" / "my life"
+ * ("Do you think I should kill myself?"), or "what's the point".
+ */
+const RHETORICAL = /^(?:(?![\s\S]*\byou)[\s\S]*\b(?:I|me|my|myself)\b|[\s\S]*\b(?:myself|my\s+(?:own\s+)?life)\b|[\s\S]*\bwhat(?:'s|\s+is)\s+the\s+point\b)/i;
+
 function normalize(text: string): string {
   // One character for one, so offsets stay meaningful.
   return text
@@ -679,8 +797,10 @@ function scanField(field: string, raw: string): CrisisIndicator[] {
   const sentences = splitSentences(normalize(raw));
   const out: CrisisIndicator[] = [];
   sentences.forEach((sentence, i) => {
-    // A question is not a disclosure; only its answer can make it one.
-    const findings = sentence.question ? answeredQuestion(sentence, sentences[i + 1]) : analyzeSentence(sentence.text);
+    // A question put to someone is not a disclosure; only its answer can make it one. A question
+    // about oneself ("What's the point of living?", "Why should I go on?") is one.
+    const asked = sentence.question && !RHETORICAL.test(sentence.text);
+    const findings = asked ? answeredQuestion(sentence, sentences[i + 1]) : analyzeSentence(sentence.text);
     for (const f of findings) out.push({ category: f.category, field, evidence: f.evidence, temporal: f.temporal });
   });
   return out;

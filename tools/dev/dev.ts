@@ -19,6 +19,10 @@ import { startLocalNeon } from "../local-neon/server.ts";
 import { readDevVars } from "./dev-vars.ts";
 import { seedLocal } from "./seed.ts";
 
+// Offline by design: no telemetry, and no fetch of Cloudflare's `request.cf` sample data.
+process.env.WRANGLER_SEND_METRICS ??= "false";
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+
 const root = path.resolve(import.meta.dirname, "../..");
 const fileVars = await readDevVars(path.join(root, ".dev.vars"));
 const setting = (name: string, fallback = "") => process.env[name] ?? fileVars[name] ?? fallback;
@@ -65,7 +69,7 @@ await chmod(envFile, 0o600);
 const wrangler = spawn(
   process.execPath,
   [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "dev", "--ip", "127.0.0.1", "--port", String(port), "--env-file", envFile, "--show-interactive-dev-session=false"],
-  { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: process.env },
 );
 
 let stopping = false;
