@@ -68,7 +68,9 @@ export type DiagnoseAnswer = z.infer<typeof DiagnoseAnswer>;
 export type TreatmentAnswer = z.infer<typeof TreatmentAnswer>;
 
 /** What the model must return (validated with zod, described to it as a strict JSON schema). */
-export const ModelDiagnosis = z.object({ response: z.string().min(1), differential: z.array(DifferentialItem).min(1).max(8) });
+// Confidence outside 0..1 is clamped when the answer is built (rag.specs.ts), not rejected: a
+// model that says 1.2 has still given a usable differential, and a retry would cost a chat call.
+export const ModelDiagnosis = z.object({ response: z.string().min(1), differential: z.array(DifferentialItem.extend({ confidence: z.number() })).min(1).max(8) });
 export const ModelTreatment = z.object({ response: z.string().min(1), treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }) });
 
 const nullableString = { type: ["string", "null"] };

@@ -1,0 +1,820 @@
+/**
+ * The RAG routes (shared/API.md §3) as a clinician's client sees them: who may call them, the
+ * answer's shape and its grounding in what was retrieved, upstream AI failures as problems, the
+ * cost of one request, the audit trail, Server-Sent Events, offline mode, the safety block, the
+ * treatment plan's prescriber-only part, and bad input.
+ *
+ * Every test that talks to the model uses a client of its own (same database, its own OpenAI
+ * stub key), so scripted replies and the stub's per-key counts belong to that test alone, and a
+ * fresh clinician, so no test spends another's AI rate limit (10/min per user).
+ */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, inject, it } from "vitest";
+import worker from "../src/index";
+import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
+import { createTestApi, databaseRequests, scriptOpenAi, type TestApi } from "./support/api";
+import { loadCorpus } from "./support/corpus";
+
+const api = await createTestApi();
+await loadCorpus(api, { embed: true });
+const admin = await createAdmin(api);
+const adminToken = admin.tokens.access_token;
+/** The same data with no AI key configured: offline mode. */
+const offline = await createTestApi({ OPENAI_API_KEY: "" }, { database: api.database });
+
+const CHAT_MODEL = api.env.OPENAI_CHAT_MODEL;
+const STUB_URL = inject("openaiUrl").replace(/\/v1$/, "");
+
+const GAD_SYMPTOMS =
+  "Excessive anxiety and worry about work, finances and her health on most days for the past 8 months. She finds the worry difficult to control. " +
+  "Restlessness, feeling on edge, fatigue, difficulty concentrating, irritability, muscle tension and disturbed sleep.";
+const GAD_CONTEXT = "34-year-old accountant, no prior psychiatric history.";
+/** With its code, as clinicians write it: the exact-code match puts the GAD guideline first. */
+const GAD_DIAGNOSIS = "Generalized anxiety disorder (F41.1)";
+const RISK_SYMPTOMS = "Low mood and anhedonia for two months; passive SI last week, has stockpiled pills.";
+const NO_RISK_SYMPTOMS = "Low mood and anhedonia for two months; denies SI, no history of self-harm.";
+
+/** The knowledge documents coded F41.1, found the way a client would: the search route. */
+async function documentFor(code: string, type: string): Promise<{ id: string; title: string }> {
+  const { res, body } = await api.get(`/api/v1/search/knowledge?q=${encodeURIComponent(code)}&type=${type}`, { headers: authHeader(adminToken) });
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  const hit = body.results.find((result: { dsm5_code: string | null }) => result.dsm5_code === code);
+  expect(hit, `no ${type} document coded ${code}`).toBeDefined();
+  return hit;
+}
+const gadCriteria = await documentFor("F41.1", "dsm5_criteria");
+const gadGuideline = await documentFor("F41.1", "treatment_guideline");
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** A client on the shared database with an OpenAI stub key of its own. */
+function modelClient(): Promise<TestApi> {
+  return createTestApi({}, { database: api.database });
+}
+
+/** A verified clinician (therapist unless overridden) with an unspent AI rate limit. */
+async function clinician(overrides: Parameters<typeof createVerifiedTherapist>[2] = {}): Promise<LoggedIn> {
+  return createVerifiedTherapist(api, adminToken, overrides);
+}
+
+function psychiatrist(): Promise<LoggedIn> {
+  return clinician({ role: "psychiatrist", license_type: "MD", license_number: "MD-98765", license_state: "NY" });
+}
+
+function bearer(account: LoggedIn): Record<string, string> {
+  return authHeader(account.tokens.access_token);
+}
+
+type Body = Record<string, unknown>;
+
+function query(params: Body): string {
+  return new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+}
+
+/** GET with the fields as query parameters, or POST with them as a JSON body. */
+function ask(client: TestApi, route: "diagnose" | "treatment", method: "GET" | "POST", account: LoggedIn, fields: Body, headers: Record<string, string> = {}) {
+  const path = `/api/v1/rag/${route}`;
+  if (method === "GET") return client.get(`${path}?${query(fields)}`, { headers: { ...bearer(account), ...headers } });
+  return client.json(path, fields, { headers: { ...bearer(account), ...headers } });
+}
+
+async function stubCounts(client: TestApi): Promise<{ chat: number; embeddings: number }> {
+  const counts = (await (await fetch(`${STUB_URL}/_stats?api_key=${encodeURIComponent(client.openaiKey)}`)).json()) as Record<string, number>;
+  return { chat: counts.chat ?? 0, embeddings: counts.embeddings ?? 0 };
+}
+
+interface ModelItem {
+  condition: string;
+  dsm5_code: string | null;
+  icd11_code: string | null;
+  confidence: number;
+  rationale: string;
+  supporting_sources: string[];
+}
+
+/** What the model returns for a differential (the structured output the app asks for). */
+function modelDiagnosis(differential: Array<Partial<ModelItem>>, response = "GAD criteria are met: 8 months of excessive, hard-to-control worry with 6 of 6 associated symptoms."): string {
+  return JSON.stringify({
+    response,
+    differential: differential.map((item) => ({
+      condition: "Generalized Anxiety Disorder",
+      dsm5_code: "F41.1",
+      icd11_code: "6B00",
+      confidence: 0.7,
+      rationale: "Meets criteria A-C.",
+      supporting_sources: [],
+      ...item,
+    })),
+  });
+}
+
+function modelTreatment(medication: string | null, response = "CBT first; consider an SSRI if there is no response."): string {
+  return JSON.stringify({
+    response,
+    treatment_plan: {
+      modalities: [
+        { name: "Cognitive behavioural therapy", evidence_level: "A", rationale: "First-line psychological treatment.", supporting_sources: [gadGuideline.id, crypto.randomUUID()] },
+        { name: "Applied relaxation", evidence_level: "A", rationale: "An alternative first-line option.", supporting_sources: [gadGuideline.id] },
+      ],
+      goals: ["GAD-7 below 10 by week 12", "Return to full-time work"],
+      timeline: "12-16 weekly sessions; review at week 6.",
+      medication_considerations: medication,
+    },
+  });
+}
+
+const isSortedDescending = (values: number[]) => values.every((value, i) => i === 0 || value <= values[i - 1]);
+
+/** The diagnose answer of shared/API.md §3, with every cited source among the retrieved ones. */
+function expectDiagnoseAnswer(body: any, mode: "llm" | "offline") {
+  expect(body, JSON.stringify(body)).toMatchObject({
+    status: "success",
+    query: { symptoms: expect.any(String) },
+    differential: expect.any(Array),
+    ai_response: { response: expect.any(String), model_used: expect.any(String), prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), mode },
+    retrieved_sources: expect.any(Array),
+    safety: { crisis_detected: expect.any(Boolean), indicators: expect.any(Array), resources: expect.any(Array) },
+    disclaimer: expect.stringMatching(/licensed/i),
+  });
+  expect(body.query).toHaveProperty("patient_context");
+  expect(body.ai_response.response.length).toBeGreaterThan(0);
+  expect(body.retrieved_sources.length).toBeGreaterThan(0);
+  for (const source of body.retrieved_sources) {
+    expect(Object.keys(source).sort()).toEqual(["dsm5_code", "icd11_code", "id", "score", "title", "type"]);
+    expect(source.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(typeof source.score).toBe("number");
+  }
+  expect(isSortedDescending(body.retrieved_sources.map((s: { score: number }) => s.score))).toBe(true);
+  const retrieved = new Set(body.retrieved_sources.map((s: { id: string }) => s.id));
+  for (const item of body.differential) {
+    expect(Object.keys(item).sort()).toEqual(["condition", "confidence", "dsm5_code", "icd11_code", "rationale", "supporting_sources"]);
+    expect(item.confidence).toBeGreaterThanOrEqual(0);
+    expect(item.confidence).toBeLessThanOrEqual(1);
+    for (const id of item.supporting_sources) expect(retrieved.has(id), `${id} cited but not retrieved`).toBe(true);
+  }
+}
+
+interface SseEvent {
+  event: string;
+  data: any;
+}
+
+function parseSse(text: string): SseEvent[] {
+  return text
+    .split(/\r?\n\r?\n/)
+    .filter((block) => block.trim())
+    .map((block) => {
+      let event = "message";
+      const data: string[] = [];
+      for (const line of block.split(/\r?\n/)) {
+        if (line.startsWith("event:")) event = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+      return { event, data: JSON.parse(data.join("\n")) };
+    });
+}
+
+async function streamed(client: TestApi, account: LoggedIn, route: "diagnose" | "treatment", fields: Body) {
+  const res = await client.fetch(`/api/v1/rag/${route}`, {
+    method: "POST",
+    headers: { ...bearer(account), "Content-Type": "application/json", Accept: "text/event-stream" },
+    body: JSON.stringify(fields),
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
+  return { res, events: parseSse(await res.text()) };
+}
+
+async function auditEvents(filters: Body): Promise<any[]> {
+  const { res, body } = await api.get(`/api/admin/audit?${query({ limit: 100, ...filters })}`, { headers: authHeader(adminToken) });
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body.events;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Access
+// ---------------------------------------------------------------------------------------------
+
+describe("who may ask for a differential", () => {
+  it("without a token the answer is 401 with a bearer challenge", async () => {
+    for (const method of ["GET", "POST"] as const) {
+      const { res, body } = method === "GET" ? await api.get(`/api/v1/rag/diagnose?${query({ symptoms: GAD_SYMPTOMS })}`) : await api.json("/api/v1/rag/diagnose", { symptoms: GAD_SYMPTOMS });
+      expectProblem(res, body, 401, "unauthorized");
+      expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
+    }
+  });
+
+  it("a student and a therapist not yet verified get 403 saying an admin must verify them", async () => {
+    const student = await registerAndLogin(api);
+    const unverified = await registerAndLogin(api, { role: "therapist", license_type: "LCSW", license_number: "LCSW-1", license_state: "CA" });
+    expect(unverified.user).toMatchObject({ role: "therapist", is_verified: false });
+    for (const caller of [student, unverified]) {
+      for (const route of ["diagnose", "treatment"] as const) {
+        const field = route === "diagnose" ? { symptoms: GAD_SYMPTOMS } : { diagnosis: GAD_DIAGNOSIS };
+        const { res, body } = await ask(api, route, "POST", caller, field);
+        expectProblem(res, body, 403, "forbidden");
+        expect(body.detail).toMatch(/verif/i);
+        expect(body.detail).toMatch(/admin/i);
+      }
+    }
+  });
+
+  it("a verified therapist, a verified psychiatrist and an admin get 200", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const prescriber = await psychiatrist();
+    expect(prescriber.user).toMatchObject({ role: "psychiatrist", license_type: "MD", is_verified: true });
+    for (const caller of [therapist, prescriber, admin]) {
+      const { res, body } = await ask(client, "diagnose", "GET", caller, { symptoms: GAD_SYMPTOMS });
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expectDiagnoseAnswer(body, "llm");
+    }
+  });
+
+  it("a therapist whose verification an admin withdraws is refused on the next request", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    expect((await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS })).res.status).toBe(200);
+    const withdrawn = await api.json(`/api/admin/users/${therapist.user.id}`, { is_verified: false }, { method: "PATCH", headers: authHeader(adminToken) });
+    expect(withdrawn.res.status).toBe(200);
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    expectProblem(res, body, 403, "forbidden");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The answer
+// ---------------------------------------------------------------------------------------------
+
+describe("a differential from the model", () => {
+  it.each(["GET", "POST"] as const)("%s answers 200 with codes, clamped confidences and only retrieved sources cited", async (method) => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const madeUp = crypto.randomUUID();
+    await scriptOpenAi(client.openaiKey, {
+      chat: [
+        {
+          content: modelDiagnosis([
+            { confidence: 1.7, supporting_sources: [gadCriteria.id, madeUp, gadCriteria.id] },
+            { condition: "Major Depressive Disorder", dsm5_code: "F32.1", icd11_code: "6A70.1", confidence: 0.2, rationale: "Low mood not reported.", supporting_sources: [madeUp] },
+          ]),
+        },
+      ],
+    });
+
+    const { res, body } = await ask(client, "diagnose", method, therapist, { symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
+
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expectDiagnoseAnswer(body, "llm");
+    expect(body.query).toEqual({ symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
+    // The GAD criteria were retrieved for this presentation (else the citation test proves nothing).
+    const retrievedIds = body.retrieved_sources.map((s: { id: string }) => s.id);
+    expect(retrievedIds).toContain(gadCriteria.id);
+    expect(retrievedIds).not.toContain(madeUp);
+    expect(body.differential).toEqual([
+      { condition: "Generalized Anxiety Disorder", dsm5_code: "F41.1", icd11_code: "6B00", confidence: 1, rationale: "Meets criteria A-C.", supporting_sources: [gadCriteria.id] },
+      { condition: "Major Depressive Disorder", dsm5_code: "F32.1", icd11_code: "6A70.1", confidence: 0.2, rationale: "Low mood not reported.", supporting_sources: [] },
+    ]);
+    expect(body.ai_response).toMatchObject({ mode: "llm", model_used: CHAT_MODEL, response: expect.stringContaining("GAD criteria are met") });
+    expect(body.ai_response.prompt_tokens).toBeGreaterThan(0);
+    expect(body.ai_response.completion_tokens).toBeGreaterThan(0);
+    expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
+    expect(body.disclaimer).toMatch(/decision support/i);
+  });
+
+  it("the treatment route answers the same frame with a treatment plan citing retrieved guidelines", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelTreatment(null) }] });
+    const { res, body } = await ask(client, "treatment", "GET", therapist, { diagnosis: GAD_DIAGNOSIS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({
+      status: "success",
+      query: { diagnosis: GAD_DIAGNOSIS, patient_context: null },
+      ai_response: { mode: "llm", model_used: CHAT_MODEL },
+      safety: { crisis_detected: false },
+      disclaimer: expect.any(String),
+    });
+    expect(body).not.toHaveProperty("differential");
+    const retrieved = body.retrieved_sources.map((s: { id: string }) => s.id);
+    expect(retrieved).toContain(gadGuideline.id);
+    expect(body.retrieved_sources.every((s: { type: string }) => s.type === "treatment_guideline")).toBe(true);
+    expect(body.treatment_plan.modalities).toEqual([
+      { name: "Cognitive behavioural therapy", evidence_level: "A", rationale: "First-line psychological treatment.", supporting_sources: [gadGuideline.id] },
+      { name: "Applied relaxation", evidence_level: "A", rationale: "An alternative first-line option.", supporting_sources: [gadGuideline.id] },
+    ]);
+    expect(body.treatment_plan.goals).toEqual(["GAD-7 below 10 by week 12", "Return to full-time work"]);
+    expect(body.treatment_plan.timeline).toMatch(/12-16 weekly/);
+  });
+});
+
+describe("when the model misbehaves", () => {
+  it("invalid output twice is a 502 ai_invalid_output after exactly one retry", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: "I think it is GAD." }, { content: JSON.stringify({ response: "GAD", differential: "F41.1" }) }] });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    expectProblem(res, body, 502, "ai_invalid_output");
+    expect(await stubCounts(client)).toEqual({ chat: 2, embeddings: 1 });
+    const [event] = await auditEvents({ action: "rag.diagnose", user_id: therapist.user.id });
+    expect(event).toMatchObject({ outcome: "failure", request_id: res.headers.get("X-Request-Id"), detail: { error: "ai_invalid_output", response: null } });
+  });
+
+  it("invalid output once, then a valid answer, is a 200 from the retry", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: '{"response": "cut off' }, { content: modelDiagnosis([{ confidence: 0.65, supporting_sources: [gadCriteria.id] }], "From the retry.") }] });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expectDiagnoseAnswer(body, "llm");
+    expect(body.ai_response.response).toBe("From the retry.");
+    expect(body.differential).toEqual([expect.objectContaining({ confidence: 0.65, supporting_sources: [gadCriteria.id] })]);
+    expect(await stubCounts(client)).toEqual({ chat: 2, embeddings: 1 });
+  });
+
+  it("a provider that keeps answering 429 is a 503 ai_rate_limited with its Retry-After", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    // The SDK retries twice, honouring Retry-After: three 429s exhaust it.
+    await scriptOpenAi(client.openaiKey, { chat: [1, 2, 3].map(() => ({ status: 429, retry_after: 1 })) });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    expectProblem(res, body, 503, "ai_rate_limited");
+    expect(res.headers.get("Retry-After")).toBe("1");
+    expect((await stubCounts(client)).chat).toBe(3);
+  });
+
+  it("a provider that keeps failing with 500 is a 502 ai_upstream_error that leaks nothing of the upstream", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [1, 2, 3].map(() => ({ status: 500, body: { error: { message: "secret internal trace at /srv/model.py:42", type: "server_error" } } })) });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    expectProblem(res, body, 502, "ai_upstream_error");
+    expect(JSON.stringify(body)).not.toMatch(/model\.py|secret|sk-test/);
+    expect((await stubCounts(client)).chat).toBe(3);
+  });
+
+  it("a provider that never answers is a 504 ai_timeout within a bounded time", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [1, 2, 3].map(() => ({ hang: true })) });
+    const started = Date.now();
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
+    const elapsed = Date.now() - started;
+    expectProblem(res, body, 504, "ai_timeout");
+    // AI_TIMEOUT_MS is 3000 in tests: three attempts and the SDK's backoff between them.
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 3000);
+    expect(elapsed).toBeLessThan(15_000);
+    expect((await stubCounts(client)).chat).toBe(3);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cost and audit
+// ---------------------------------------------------------------------------------------------
+
+describe("what one diagnose request costs", () => {
+  it("one blocking database round trip and one deferred audit write, one embedding and one chat call", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const before = await databaseRequests(api.database);
+    const { res, body } = await ask(client, "diagnose", "GET", therapist, { symptoms: GAD_SYMPTOMS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    // The test client waits for the deferred work, so the audit insert is already counted.
+    expect((await databaseRequests(api.database)) - before).toBe(2);
+    expect(await stubCounts(client)).toEqual({ chat: 1, embeddings: 1 });
+    const timing = res.headers.get("Server-Timing") ?? "";
+    // Only the blocking work is in the response's timing: one query, two AI calls.
+    expect(timing).toMatch(/(^|,\s*)db;dur=[\d.]+;desc="1 queries"/);
+    expect(timing).toMatch(/(^|,\s*)ai;dur=[\d.]+;desc="2 calls"/);
+    expect(timing).toMatch(/(^|,\s*)total;dur=/);
+  });
+});
+
+describe("the audit trail", () => {
+  it("records each diagnose with the model, tokens, latency, and the request and the answer", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ confidence: 0.8, supporting_sources: [gadCriteria.id] }]), prompt_tokens: 1234, completion_tokens: 321 }] });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+
+    const events = (await auditEvents({ action: "rag.diagnose" })).filter((event) => event.request_id === res.headers.get("X-Request-Id"));
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({ user_id: therapist.user.id, action: "rag.diagnose", outcome: "success", model: CHAT_MODEL, prompt_tokens: 1234, completion_tokens: 321 });
+    expect(body.ai_response).toMatchObject({ prompt_tokens: 1234, completion_tokens: 321 });
+    expect(event.latency_ms).toEqual(expect.any(Number));
+    expect(event.latency_ms).toBeGreaterThanOrEqual(0);
+    expect(event.detail.request).toEqual({ symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
+    expect(event.detail.response).toEqual(body);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Streaming
+// ---------------------------------------------------------------------------------------------
+
+describe("Server-Sent Events (Accept: text/event-stream)", () => {
+  it("streams sources first, then deltas, then done with the full validated answer", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const madeUp = crypto.randomUUID();
+    const content = modelDiagnosis([{ confidence: 1.2, supporting_sources: [gadCriteria.id, madeUp] }], "Streamed: criteria for GAD are met.");
+    await scriptOpenAi(client.openaiKey, { chat: [{ content }] });
+
+    const { events } = await streamed(client, therapist, "diagnose", { symptoms: GAD_SYMPTOMS });
+
+    const names = events.map((e) => e.event);
+    expect(names[0]).toBe("sources");
+    expect(names.at(-1)).toBe("done");
+    expect(names.slice(1, -1).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(names.slice(1, -1))).toEqual(new Set(["delta"]));
+    expect(names).not.toContain("error");
+
+    const sources = events[0].data.sources as Array<{ id: string }>;
+    expect(sources.map((s) => s.id)).toContain(gadCriteria.id);
+    // The deltas are the model's text as it was written.
+    expect(events.filter((e) => e.event === "delta").map((e) => e.data.text).join("")).toBe(content);
+
+    const done = events.at(-1)!.data;
+    expectDiagnoseAnswer(done, "llm");
+    expect(done.retrieved_sources).toEqual(sources);
+    expect(done.differential).toEqual([expect.objectContaining({ confidence: 1, supporting_sources: [gadCriteria.id] })]);
+    expect(done.ai_response.response).toBe("Streamed: criteria for GAD are met.");
+    expect(done.ai_response.prompt_tokens).toBeGreaterThan(0);
+    expect(done.ai_response.completion_tokens).toBeGreaterThan(0);
+    expect(await stubCounts(client)).toEqual({ chat: 1, embeddings: 1 });
+  });
+
+  it("streams a treatment plan the same way", async () => {
+    const client = await modelClient();
+    const prescriber = await psychiatrist();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelTreatment("SSRIs or SNRIs first line; review at 4-6 weeks.") }] });
+    const { events } = await streamed(client, prescriber, "treatment", { diagnosis: GAD_DIAGNOSIS });
+    expect(events[0].event).toBe("sources");
+    expect(events.at(-1)!.event).toBe("done");
+    expect(events.at(-1)!.data.treatment_plan).toMatchObject({ medication_considerations: "SSRIs or SNRIs first line; review at 4-6 weeks." });
+  });
+
+  it("a stream that breaks off upstream ends with an error event carrying a problem, and no done", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ supporting_sources: [gadCriteria.id] }]), malformed_stream: true }] });
+    const { res, events } = await streamed(client, therapist, "diagnose", { symptoms: GAD_SYMPTOMS });
+    const names = events.map((e) => e.event);
+    expect(names[0]).toBe("sources");
+    expect(names.at(-1)).toBe("error");
+    expect(names).not.toContain("done");
+    expect(events.at(-1)!.data).toMatchObject({ status: 502, code: "ai_upstream_error", type: expect.stringContaining("ai_upstream_error"), title: expect.any(String), detail: expect.any(String), request_id: res.headers.get("X-Request-Id") });
+  });
+
+  it("a streamed answer that fails validation ends with an ai_invalid_output error event", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: "Probably GAD, but I cannot format that as JSON." }] });
+    const { events } = await streamed(client, therapist, "diagnose", { symptoms: GAD_SYMPTOMS });
+    expect(events.map((e) => e.event)).not.toContain("done");
+    expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 502, code: "ai_invalid_output" } });
+  });
+
+  it("offline, it streams sources, the extractive answer as a delta, then done in offline mode", async () => {
+    const therapist = await clinician();
+    const { events } = await streamed(offline, therapist, "diagnose", { symptoms: GAD_SYMPTOMS });
+    expect(events.map((e) => e.event)).toEqual(["sources", "delta", "done"]);
+    const done = events[2].data;
+    expectDiagnoseAnswer(done, "offline");
+    expect(events[1].data.text).toBe(done.ai_response.response);
+    expect(events[0].data.sources).toEqual(done.retrieved_sources);
+  });
+
+  it("a client that disconnects after the sources aborts the upstream call and gets no done", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    // The model takes 2 s before it writes anything.
+    await scriptOpenAi(client.openaiKey, { chat: [{ delay_ms: 2000 }, { content: modelDiagnosis([{ supporting_sources: [gadCriteria.id] }]) }] });
+
+    const started = Date.now();
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      new Request("http://api.test/api/v1/rag/diagnose", {
+        method: "POST",
+        headers: { ...bearer(therapist), "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ symptoms: GAD_SYMPTOMS }),
+      }) as Request<unknown, IncomingRequestCfProperties>,
+      client.env,
+      ctx,
+    );
+    expect(res.status).toBe(200);
+    const requestId = res.headers.get("X-Request-Id");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("\n\n")) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(parseSse(text)[0].event).toBe("sources");
+    // Disconnect only once the chat call is in flight (the stub is holding it for 2 s).
+    while ((await stubCounts(client)).chat < 1 && Date.now() - started < 1500) await sleep(20);
+    expect((await stubCounts(client)).chat).toBe(1);
+    await reader.cancel();
+    await waitOnExecutionContext(ctx);
+
+    // The server side notices: the flow audits the request as abandoned by the client, and it
+    // does so long before the model would have answered (2 s), so the upstream call was cut.
+    let events: any[] = [];
+    while (Date.now() - started < 5000) {
+      events = (await auditEvents({ action: "rag.diagnose", user_id: therapist.user.id })).filter((event) => event.request_id === requestId);
+      if (events.length) break;
+      await sleep(50);
+    }
+    expect(events).toEqual([expect.objectContaining({ outcome: "failure", detail: expect.objectContaining({ error: "client_disconnected", response: null }) })]);
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    // After the model would have finished, still no answer was completed for that request.
+    await sleep(Math.max(0, 2600 - (Date.now() - started)));
+    const later = (await auditEvents({ action: "rag.diagnose", user_id: therapist.user.id })).filter((event) => event.request_id === requestId);
+    expect(later.map((event) => event.outcome)).toEqual(["failure"]);
+    expect((await stubCounts(client)).chat).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Offline mode
+// ---------------------------------------------------------------------------------------------
+
+describe("offline mode (no AI key configured)", () => {
+  it.each(["GET", "POST"] as const)("%s answers 200 from retrieval alone, with confidences from the retrieval scores", async (method) => {
+    const therapist = await clinician();
+    const { res, body } = await ask(offline, "diagnose", method, therapist, { symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expectDiagnoseAnswer(body, "offline");
+    expect(body.ai_response).toMatchObject({ mode: "offline", prompt_tokens: 0, completion_tokens: 0 });
+    expect(body.ai_response.response).toMatch(/offline/i);
+
+    const byId = new Map<string, { type: string; score: number; dsm5_code: string | null }>(body.retrieved_sources.map((s: any) => [s.id, s]));
+    expect(body.differential.length).toBeGreaterThan(0);
+    expect(body.differential[0]).toMatchObject({ dsm5_code: "F41.1", supporting_sources: [gadCriteria.id] });
+    const scores: number[] = [];
+    for (const item of body.differential) {
+      // Each item is one retrieved criteria document, with its codes.
+      expect(item.supporting_sources).toHaveLength(1);
+      const source = byId.get(item.supporting_sources[0])!;
+      expect(source.type).toBe("dsm5_criteria");
+      expect(item.dsm5_code).toBe(source.dsm5_code);
+      scores.push(source.score);
+    }
+    const confidences = body.differential.map((item: { confidence: number }) => item.confidence);
+    expect(isSortedDescending(confidences)).toBe(true);
+    expect(confidences[0]).toBeGreaterThan(0);
+    expect(confidences[0]).toBeLessThan(1);
+    // Proportional to the retrieval score (rounded to 2 decimals).
+    for (let i = 1; i < confidences.length; i++) expect(Math.abs(confidences[i] / confidences[0] - scores[i] / scores[0])).toBeLessThan(0.02);
+  });
+
+  it("answers treatment questions from the retrieved guidelines", async () => {
+    const therapist = await clinician();
+    const { res, body } = await ask(offline, "treatment", "POST", therapist, { diagnosis: GAD_DIAGNOSIS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.ai_response).toMatchObject({ mode: "offline" });
+    const retrieved = new Set(body.retrieved_sources.map((s: { id: string }) => s.id));
+    expect(retrieved.has(gadGuideline.id)).toBe(true);
+    expect(body.treatment_plan.modalities.length).toBeGreaterThan(0);
+    for (const modality of body.treatment_plan.modalities) {
+      expect(modality.supporting_sources.length).toBeGreaterThan(0);
+      for (const id of modality.supporting_sources) expect(retrieved.has(id)).toBe(true);
+    }
+    expect(body.treatment_plan.goals.length).toBeGreaterThan(0);
+    expect(body.treatment_plan.timeline).toEqual(expect.any(String));
+    expect(body.treatment_plan).not.toHaveProperty("medication_considerations");
+  });
+
+  it("never answers 5xx, even for a presentation nothing in the corpus matches", async () => {
+    const therapist = await clinician();
+    const { res, body } = await ask(offline, "diagnose", "POST", therapist, { symptoms: "zzqx qqvv wwxy" });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ status: "success", differential: [], retrieved_sources: [], ai_response: { mode: "offline" } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Safety
+// ---------------------------------------------------------------------------------------------
+
+describe("the safety block", () => {
+  function expectCrisis(body: any) {
+    expect(body.safety.crisis_detected).toBe(true);
+    expect(body.safety.indicators).toEqual(expect.arrayContaining([expect.objectContaining({ category: "suicidal_ideation", field: "symptoms", evidence: expect.any(String), temporal: expect.stringMatching(/^(current|recent)$/) })]));
+    const contacts = body.safety.resources.map((r: { name: string; contact: string }) => `${r.name} ${r.contact}`).join("\n");
+    expect(contacts).toMatch(/988/);
+    expect(contacts).toMatch(/741741/);
+    expect(body.ai_response.response).toMatch(/^## Risk assessment/);
+  }
+
+  it("offline: risk found sets crisis_detected, lists indicators and resources, and puts a risk section first", async () => {
+    const therapist = await clinician();
+    const { res, body } = await ask(offline, "diagnose", "POST", therapist, { symptoms: RISK_SYMPTOMS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expectCrisis(body);
+    // The clinical answer is still given after the risk section.
+    expect(body.ai_response.response).toMatch(/offline mode/i);
+  });
+
+  it("llm: the risk section leads the model's answer, and is not repeated when the model already wrote one", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, {
+      chat: [
+        { content: modelDiagnosis([{ condition: "Major Depressive Disorder", dsm5_code: "F32.1" }], "Depressive episode likely.") },
+        { content: modelDiagnosis([{ condition: "Major Depressive Disorder", dsm5_code: "F32.1" }], "## Risk assessment\n\nHigh acute risk.\n\n## Differential\n\nDepressive episode likely.") },
+      ],
+    });
+    const first = await ask(client, "diagnose", "POST", therapist, { symptoms: RISK_SYMPTOMS });
+    expect(first.res.status, JSON.stringify(first.body)).toBe(200);
+    expectCrisis(first.body);
+    expect(first.body.ai_response.response).toMatch(/Depressive episode likely\.$/);
+
+    const second = await ask(client, "diagnose", "GET", therapist, { symptoms: RISK_SYMPTOMS });
+    expect(second.res.status, JSON.stringify(second.body)).toBe(200);
+    expectCrisis(second.body);
+    expect(second.body.ai_response.response.match(/## Risk assessment/g)).toHaveLength(1);
+  });
+
+  it("the treatment route screens its input too", async () => {
+    const therapist = await clinician();
+    const { res, body } = await ask(offline, "treatment", "POST", therapist, { diagnosis: "Major depressive disorder", patient_context: "Passive SI last week, has stockpiled pills." });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.safety.crisis_detected).toBe(true);
+    expect(body.safety.indicators).toEqual(expect.arrayContaining([expect.objectContaining({ field: "patient_context" })]));
+    expect(body.ai_response.response).toMatch(/^## Risk assessment/);
+  });
+
+  it.each([["offline", false], ["llm", true]] as const)("%s: denied SI and no self-harm history is no crisis and no risk section", async (_mode, useModel) => {
+    const client = useModel ? await modelClient() : offline;
+    const therapist = await clinician();
+    if (useModel) await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ condition: "Major Depressive Disorder", dsm5_code: "F32.1" }], "Depressive episode likely.") }] });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: NO_RISK_SYMPTOMS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
+    expect(body.ai_response.response).not.toMatch(/risk assessment/i);
+    expect(body.ai_response.mode).toBe(useModel ? "llm" : "offline");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Treatment: medication considerations are for prescribers
+// ---------------------------------------------------------------------------------------------
+
+describe("treatment plans and medication considerations", () => {
+  const MEDICATION = "SSRIs (escitalopram, sertraline) or SNRIs first line; pregabalin second line. Avoid long-term benzodiazepines.";
+
+  it.each(["GET", "POST"] as const)("%s: a psychiatrist and an admin see medication considerations, a therapist does not", async (method) => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const prescriber = await psychiatrist();
+    await scriptOpenAi(client.openaiKey, { chat: [1, 2, 3].map(() => ({ content: modelTreatment(MEDICATION) })) });
+    for (const [caller, sees] of [[prescriber, true], [admin, true], [therapist, false]] as const) {
+      const { res, body } = await ask(client, "treatment", method, caller, { diagnosis: GAD_DIAGNOSIS, patient_context: "No medical comorbidities." });
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(body.treatment_plan.modalities.map((m: { supporting_sources: string[] }) => m.supporting_sources)).toEqual([[gadGuideline.id], [gadGuideline.id]]);
+      if (sees) expect(body.treatment_plan.medication_considerations).toBe(MEDICATION);
+      else expect(Object.keys(body.treatment_plan)).not.toContain("medication_considerations");
+      expect(JSON.stringify(body)).toContain(sees ? "escitalopram" : "Cognitive behavioural therapy");
+      if (!sees) expect(JSON.stringify(body)).not.toContain("escitalopram");
+    }
+  });
+
+  it("a therapist's streamed plan has no medication considerations either", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelTreatment(MEDICATION) }] });
+    const { events } = await streamed(client, therapist, "treatment", { diagnosis: GAD_DIAGNOSIS });
+    const done = events.at(-1)!;
+    expect(done.event).toBe("done");
+    expect(Object.keys(done.data.treatment_plan)).not.toContain("medication_considerations");
+  });
+
+  it("offline, a psychiatrist gets the plan with medication considerations left empty", async () => {
+    const prescriber = await psychiatrist();
+    const { res, body } = await ask(offline, "treatment", "GET", prescriber, { diagnosis: GAD_DIAGNOSIS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.ai_response.mode).toBe("offline");
+    expect(body.treatment_plan.medication_considerations).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------------------------
+
+describe("bad input is a 4xx problem naming the field", () => {
+  let therapist: LoggedIn;
+  const tooLong = "worried ".repeat(3000).slice(0, 20_001);
+
+  async function post(body: string, contentType = "application/json", route = "diagnose") {
+    therapist ??= await clinician();
+    return api.get(`/api/v1/rag/${route}`, { method: "POST", headers: { ...bearer(therapist), "Content-Type": contentType }, body });
+  }
+
+  async function get(search: string, route = "diagnose") {
+    therapist ??= await clinician();
+    return api.get(`/api/v1/rag/${route}?${search}`, { headers: bearer(therapist) });
+  }
+
+  it.each<[string, string, unknown, RegExp]>([
+    ["empty symptoms", "body.symptoms", { symptoms: "" }, /must not be empty/],
+    ["whitespace-only symptoms", "body.symptoms", { symptoms: " \n\t  " }, /must not be empty/],
+    ["symptoms over 20,000 characters", "body.symptoms", { symptoms: tooLong }, /at most 20,000 characters/],
+    ["non-string symptoms", "body.symptoms", { symptoms: 123 }, /must be a string/],
+    ["null symptoms", "body.symptoms", { symptoms: null }, /must be a string/],
+    ["missing symptoms", "body.symptoms", { patient_context: "34-year-old" }, /symptoms/],
+    ["an unknown extra field", "body.severity", { symptoms: GAD_SYMPTOMS, severity: "high" }, /severity/],
+    ["a non-string patient_context", "body.patient_context", { symptoms: GAD_SYMPTOMS, patient_context: ["a"] }, /must be a string/],
+    ["patient_context over 20,000 characters", "body.patient_context", { symptoms: GAD_SYMPTOMS, patient_context: tooLong }, /at most 20,000 characters/],
+  ])("POST diagnose with %s is 400 at %s", async (_case, path, payload, message) => {
+    const { res, body } = await post(JSON.stringify(payload));
+    expectProblem(res, body, 400, "validation_error");
+    expect(errorsAt(body, path).length, JSON.stringify(body)).toBeGreaterThan(0);
+    expect(errorsAt(body, path).join(" ")).toMatch(message);
+  });
+
+  it.each<[string, string, string, RegExp]>([
+    ["empty symptoms", "query.symptoms", query({ symptoms: "" }), /must not be empty/],
+    ["whitespace-only symptoms", "query.symptoms", query({ symptoms: "   " }), /must not be empty/],
+    ["symptoms over 20,000 characters", "query.symptoms", query({ symptoms: tooLong }), /at most 20,000 characters/],
+    ["missing symptoms", "query.symptoms", query({ patient_context: "34-year-old" }), /symptoms/],
+    ["an unknown extra parameter", "query.severity", query({ symptoms: GAD_SYMPTOMS, severity: "high" }), /severity/],
+  ])("GET diagnose with %s is 400 at %s", async (_case, path, search, message) => {
+    const { res, body } = await get(search);
+    expectProblem(res, body, 400, "validation_error");
+    expect(errorsAt(body, path).length, JSON.stringify(body)).toBeGreaterThan(0);
+    expect(errorsAt(body, path).join(" ")).toMatch(message);
+  });
+
+  it("treatment without a diagnosis is 400 at body.diagnosis and query.diagnosis", async () => {
+    const posted = await post(JSON.stringify({ patient_context: "x" }), "application/json", "treatment");
+    expectProblem(posted.res, posted.body, 400, "validation_error");
+    expect(errorsAt(posted.body, "body.diagnosis").length).toBeGreaterThan(0);
+    const got = await get(query({ diagnosis: " " }), "treatment");
+    expectProblem(got.res, got.body, 400, "validation_error");
+    expect(errorsAt(got.body, "query.diagnosis").length).toBeGreaterThan(0);
+  });
+
+  it("malformed JSON is a 400 malformed_json", async () => {
+    const { res, body } = await post('{"symptoms": "worry');
+    expectProblem(res, body, 400, "malformed_json");
+  });
+
+  it("a body that is not JSON is a 415 unsupported_media_type", async () => {
+    const { res, body } = await post(GAD_SYMPTOMS, "text/plain");
+    expectProblem(res, body, 415, "unsupported_media_type");
+  });
+
+  it("exactly 20,000 characters of symptoms is accepted", async () => {
+    const account = await clinician();
+    const symptoms = `${GAD_SYMPTOMS} `.repeat(100).slice(0, 20_000);
+    const { res, body } = await offline.json("/api/v1/rag/diagnose", { symptoms }, { headers: bearer(account) });
+    expect(res.status, JSON.stringify(body).slice(0, 500)).toBe(200);
+    expect(body.query.symptoms).toHaveLength(20_000);
+  });
+
+  it("bad input costs no AI call and no AI rate limit", async () => {
+    const client = await modelClient();
+    const account = await clinician();
+    for (let i = 0; i < 12; i++) {
+      const { res } = await client.json("/api/v1/rag/diagnose", { symptoms: "" }, { headers: bearer(account) });
+      expect(res.status).toBe(400);
+    }
+    expect(await stubCounts(client)).toEqual({ chat: 0, embeddings: 0 });
+    expect((await client.json("/api/v1/rag/diagnose", { symptoms: GAD_SYMPTOMS }, { headers: bearer(account) })).res.status).toBe(200);
+  });
+});
+
+describe("the AI rate limit (10 requests a minute per user)", () => {
+  it("the 11th AI request within a minute is 429 with Retry-After, and other users are unaffected", async () => {
+    // The limiter's window is the wall-clock minute: start the burst early in one.
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 45_000) await sleep(60_000 - intoWindow + 100);
+    const client = await modelClient();
+    const account = await clinician();
+    const other = await clinician();
+    for (let i = 0; i < 10; i++) {
+      const route = i % 2 ? "treatment" : "diagnose";
+      const fields = route === "diagnose" ? { symptoms: GAD_SYMPTOMS } : { diagnosis: GAD_DIAGNOSIS };
+      const { res, body } = await ask(client, route, i % 3 ? "POST" : "GET", account, fields);
+      expect(res.status, `request ${i + 1}: ${JSON.stringify(body)}`).toBe(200);
+    }
+    const { res, body } = await ask(client, "diagnose", "POST", account, { symptoms: GAD_SYMPTOMS });
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const counts = await stubCounts(client);
+    expect(counts).toEqual({ chat: 10, embeddings: 10 });
+    expect((await ask(client, "diagnose", "POST", other, { symptoms: GAD_SYMPTOMS })).res.status).toBe(200);
+  }, 80_000);
+});
