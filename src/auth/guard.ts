@@ -72,12 +72,19 @@ export const requireLicensed = requireRole(isLicensedUser, notLicensed);
 /**
  * For (licensed) routes whose work is one database statement: the token is checked here, and
  * the account check travels with the route's own statement in one batch ({@link withLicensedUser}),
- * so the request costs one round trip. The role claim turns students away before any AI call.
+ * so the request costs one round trip. Tokens whose role has no access are checked against the
+ * database at once, so students are turned away before any AI call.
  */
 export const requireLicensedToken = createMiddleware<AppEnv>(async (c, next) => {
   const claims = await claimsFrom(c);
-  if (claims.role !== "admin" && !isLicensedRole(claims.role)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(claims) });
   c.set("claims", claims);
+  if (claims.role !== "admin" && !isLicensedRole(claims.role)) {
+    // The token names a role without access; its role may have changed since, so ask the database
+    // (one cheap query, still before any AI call) rather than trusting the claim to refuse.
+    const user = await findUserById(c.var.db, claims.sub);
+    assertCurrentUser(user, claims);
+    if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
+  }
   await next();
 });
 

@@ -82,8 +82,14 @@ export async function readAudioUpload(request: Request, json: () => Promise<unkn
     const file = data.get("file");
     if (!(file instanceof File)) throw bad(400, "missing_file", "Send the audio as a multipart field named `file`.", "body.file");
     if (file.size > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", "body.file");
-    const declared = (data.get("format") as string | null) ?? file.name.split(".").pop() ?? null;
-    return checkAudio(new Uint8Array(await file.arrayBuffer()), declared || file.type || undefined, "body.file");
+    // An explicit `format` field is a declaration; the file name's extension and the part's type
+    // only count when they name an audio format (a name without one, e.g. "blob", is not a
+    // declaration: the bytes decide).
+    const field = data.get("format");
+    const extension = /\.([^./]+)$/.exec(file.name)?.[1];
+    const hint = [extension, file.type].find((candidate) => candidate && normalizeDeclaredFormat(candidate));
+    const declared = typeof field === "string" && field ? field : hint;
+    return checkAudio(new Uint8Array(await file.arrayBuffer()), declared, "body.file");
   }
   const body = (await json()) as { audio_data?: unknown; format?: unknown };
   if (typeof body?.audio_data !== "string") throw bad(400, "validation_error", "audio_data must be a base64 string.");

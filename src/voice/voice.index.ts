@@ -1,6 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { audit } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
+import type { ProblemError } from "../lib/problem";
 import { assessCrisis } from "../safety/crisis";
 import { AUDIO_FORMATS, MAX_AUDIO_BYTES } from "./audio-input";
 import { speechMetrics } from "./speech-metrics";
@@ -15,7 +17,15 @@ const transcribeHandler: RouteHandler<typeof transcribe, AppEnv> = async (c) => 
 const analyzeHandler: RouteHandler<typeof analyze, AppEnv> = async (c) => {
   const transcript = await transcribeUpload(c, "voice.analyze");
   const metrics = speechMetrics(transcript.words, transcript.durationSeconds);
-  const analysis = await analyzeTranscript(c, transcript.text);
+  let analysis: Awaited<ReturnType<typeof analyzeTranscript>>;
+  try {
+    analysis = await analyzeTranscript(c, transcript.text);
+  } catch (error) {
+    // The client gets no audio_id for a failed analysis, so the recording must not stay behind.
+    await c.var.storage.delete(transcript.key);
+    audit(c, { userId: c.get("user").id, action: "voice.analyze", target: `audio:${transcript.audioId}`, outcome: "failure", detail: { stage: "analysis", error: (error as ProblemError).problem?.code ?? "error", audio_removed: true } });
+    throw error;
+  }
   return c.json(
     {
       transcription: transcript.text,

@@ -9,7 +9,7 @@ const tags = ["Voice"];
 const audioBody = {
   content: {
     "application/json": { schema: z.object({ audio_data: z.string().openapi({ description: "base64 audio, ≤ 25 MiB decoded" }), format: z.string().optional().openapi({ enum: [...AUDIO_FORMATS] }) }) },
-    "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), format: z.string().optional() }) },
+    "multipart/form-data": { schema: z.object({ file: z.any().optional().openapi({ type: "string", format: "binary" }), format: z.string().optional() }) },
   },
 };
 const errors = problemResponses(400, 401, 403, 413, 415, 429, 502, 503, 504);

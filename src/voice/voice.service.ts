@@ -20,6 +20,8 @@ export function requireAi(c: Context<AppEnv>) {
 
 export interface Transcript {
   audioId: string;
+  /** The R2 key of the stored recording (removed again if a later step fails). */
+  key: string;
   text: string;
   durationSeconds: number;
   words: TimedWord[];
@@ -28,8 +30,9 @@ export interface Transcript {
 /** Validates the upload, stores it, transcribes it; on a failed transcription the audio is removed. */
 export async function transcribeUpload(c: Context<AppEnv>, action: string): Promise<Transcript> {
   const ai = requireAi(c);
-  await enforceAiRateLimit(c);
+  // Rejected uploads do not use up the caller's AI quota.
   const upload: AudioUpload = await readAudioUpload(c.req.raw, () => c.req.json(), () => c.req.formData());
+  await enforceAiRateLimit(c);
   const user = c.get("user");
   const started = Date.now();
   const stored = await storeAudio(c.var.storage, user.id, upload, c.var.settings.audioRetentionDays);
@@ -40,7 +43,7 @@ export async function transcribeUpload(c: Context<AppEnv>, action: string): Prom
       response_format: "verbose_json",
       timestamp_granularities: ["word"],
     });
-    const transcript = { audioId: stored.audioId, text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
+    const transcript = { audioId: stored.audioId, key: stored.key, text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
     audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "success", latencyMs: Date.now() - started, model: c.var.settings.ai.transcriptionModel, detail: { bytes: upload.bytes.length, format: upload.format, duration_seconds: transcript.durationSeconds } });
     return transcript;
   } catch (error) {

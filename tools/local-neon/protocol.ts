@@ -87,6 +87,24 @@ export function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOp
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+/**
+ * One statement on a checked-out connection. `pool.query` would discard the connection after any
+ * error, and PGlite's socket serves a single connection, so a failed statement (a unique
+ * violation, say) would break the next request; only a broken connection is discarded here.
+ */
+export async function runSingle(pool: pg.Pool, query: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    return await runQuery(client, query, arrayMode);
+  } catch (error) {
+    broken = !isPostgresError(error);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export async function runQuery(client: Queryable, { query, params }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
   // Extended protocol always, as Neon uses: several statements in one query are an error there too.
   const result = await client.query({ text: query, values: params ?? [], rowMode: arrayMode ? "array" : undefined, queryMode: "extended" } as pg.QueryConfig);
@@ -113,6 +131,7 @@ export async function runBatch(pool: pg.Pool, queries: SqlQuery[], options: Batc
       return { results };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => { broken = true; });
+      if (!isPostgresError(error)) broken = true;
       throw error;
     }
   } finally {

@@ -13,7 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Backend } from "./backend.ts";
-import { batchOptionsFrom, errorBody, isPostgresError, parseSqlBody, ProtocolError, runBatch, runQuery } from "./protocol.ts";
+import { batchOptionsFrom, errorBody, isPostgresError, parseSqlBody, ProtocolError, runBatch, runSingle } from "./protocol.ts";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -76,7 +76,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
       total.statements += statements; counter.statements += statements;
       const body = Array.isArray(parsed)
         ? await runBatch(pool, parsed, batchOptionsFrom(req.headers), arrayMode)
-        : await runQuery(pool, parsed, arrayMode);
+        : await runSingle(pool, parsed, arrayMode);
       sendJson(res, 200, body);
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof ProtocolError) {

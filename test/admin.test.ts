@@ -1,0 +1,426 @@
+import { Hono } from "hono";
+import { beforeAll, describe, expect, it } from "vitest";
+import { licensed } from "../src/auth/guard";
+import type { AppEnv } from "../src/env";
+import { handleError } from "../src/lib/error-handler";
+import { requestContext } from "../src/lib/request-context";
+import {
+  adminUpdateUser,
+  authHeader,
+  createAdmin,
+  createVerifiedTherapist,
+  expectProblem,
+  login,
+  loginAs,
+  type LoggedIn,
+  registerAndLogin,
+  registerUser,
+  uniqueSuffix,
+} from "./support/accounts";
+import { createTestApi, type TestApi } from "./support/api";
+
+const api = await createTestApi();
+const admin = await createAdmin(api);
+const adminAuth = { headers: authHeader(admin.tokens.access_token) };
+
+function adminGet(path: string, client: TestApi = api, token = admin.tokens.access_token) {
+  return client.get(path, { headers: authHeader(token) });
+}
+
+/** Follows next_cursor from the first page to the end, returning every page. */
+async function walk<T>(client: TestApi, token: string, path: string, key: string): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes("?") ? "&" : "?";
+    const { res, body } = await adminGet(`${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ""}`, client, token);
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    pages.push(body[key]);
+    cursor = body.next_cursor;
+    expect(pages.length).toBeLessThan(50);
+  } while (cursor !== null);
+  return pages;
+}
+
+describe("admin routes are for admins only", () => {
+  const userId = crypto.randomUUID();
+  const routes: Array<[string, string, RequestInit?]> = [
+    ["GET", "/api/admin/users"],
+    ["PATCH", `/api/admin/users/${userId}`, { body: JSON.stringify({ is_verified: true }), headers: { "Content-Type": "application/json" } }],
+    ["GET", "/api/admin/audit"],
+  ];
+
+  it.each(routes)("%s %s without a token is 401", async (method, path, init) => {
+    const { res, body } = await api.get(path, { ...init, method });
+    expectProblem(res, body, 401, "unauthorized");
+    expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
+  });
+
+  it.each(routes)("%s %s as a student or a verified therapist is 403 forbidden", async (method, path, init) => {
+    const student = await registerAndLogin(api);
+    const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+    expect(therapist.user).toMatchObject({ role: "therapist", is_verified: true });
+    for (const caller of [student, therapist]) {
+      const { res, body } = await api.get(path, { ...init, method, headers: { ...(init?.headers as Record<string, string>), ...authHeader(caller.tokens.access_token) } });
+      expectProblem(res, body, 403, "forbidden");
+    }
+  });
+
+  it("a user promoted with an old token in hand is an admin on the next request", async () => {
+    const account = await registerAndLogin(api);
+    expect((await adminGet("/api/admin/users", api, account.tokens.access_token)).res.status).toBe(403);
+    await adminUpdateUser(api, admin.tokens.access_token, account.user.id, { role: "admin" });
+    expect((await adminGet("/api/admin/users", api, account.tokens.access_token)).res.status).toBe(200);
+  });
+});
+
+describe("GET /api/admin/users", () => {
+  // A database of its own, so the expected lists are exact.
+  let listing: TestApi;
+  let listingAdmin: LoggedIn;
+  let everyone: Array<{ id: string; role: string; is_verified: boolean }>;
+  let percent: LoggedIn["user"];
+  let underscore: LoggedIn["user"];
+  let verifiedTherapist: LoggedIn["user"];
+
+  async function list(query: string) {
+    return adminGet(`/api/admin/users${query}`, listing, listingAdmin.tokens.access_token);
+  }
+
+  beforeAll(async () => {
+    listing = await createTestApi();
+    listingAdmin = await createAdmin(listing);
+    percent = (await registerUser(listing, { first_name: "Fifty%Off" })).user;
+    underscore = (await registerUser(listing, { last_name: "Snake_Case" })).user;
+    await registerUser(listing, { role: "therapist", license_type: "LPC" });
+    await registerUser(listing, { role: "psychiatrist", license_type: "MD" });
+    verifiedTherapist = (await createVerifiedTherapist(listing, listingAdmin.tokens.access_token)).user;
+    await registerUser(listing);
+    everyone = (await list("?limit=100")).body.users;
+  });
+
+  it("lists every user, newest first, with the User object and next_cursor null at the end", async () => {
+    const { res, body } = await list("?limit=100");
+    expect(res.status).toBe(200);
+    expect(body.next_cursor).toBeNull();
+    expect(body.users).toHaveLength(7);
+    expect(body.users[0].id).not.toBe(listingAdmin.user.id);
+    expect(body.users.at(-1).id).toBe(listingAdmin.user.id);
+    const created = body.users.map((user: { created_at: string }) => user.created_at);
+    expect([...created].sort().reverse()).toEqual(created);
+    expect(JSON.stringify(body)).not.toMatch(/password|pbkdf2/i);
+    expect(body.users.find((user: { id: string }) => user.id === listingAdmin.user.id)).toMatchObject({ role: "admin", email: listingAdmin.user.email });
+  });
+
+  it("filters by role", async () => {
+    const { res, body } = await list("?role=therapist");
+    expect(res.status).toBe(200);
+    expect(body.users).toHaveLength(2);
+    expect(body.users.every((user: { role: string }) => user.role === "therapist")).toBe(true);
+    expect((await list("?role=psychiatrist")).body.users).toHaveLength(1);
+    expect((await list("?role=student")).body.users).toHaveLength(everyone.filter((user) => user.role === "student").length);
+  });
+
+  it("filters by is_verified, alone and with role", async () => {
+    const verified = (await list("?is_verified=true")).body.users;
+    expect(verified.map((user: { id: string }) => user.id).sort()).toEqual([listingAdmin.user.id, verifiedTherapist.id].sort());
+    const unverified = (await list("?is_verified=false")).body.users;
+    expect(unverified).toHaveLength(everyone.length - 2);
+    const unverifiedTherapists = (await list("?role=therapist&is_verified=false")).body.users;
+    expect(unverifiedTherapists).toHaveLength(1);
+    expect(unverifiedTherapists[0].id).not.toBe(verifiedTherapist.id);
+  });
+
+  it("searches email, username and names case-insensitively", async () => {
+    const byName = (await list("?q=fifty")).body.users;
+    expect(byName.map((user: { id: string }) => user.id)).toEqual([percent.id]);
+    const byEmail = (await list(`?q=${encodeURIComponent(underscore.email.toUpperCase())}`)).body.users;
+    expect(byEmail.map((user: { id: string }) => user.id)).toEqual([underscore.id]);
+    expect((await list(`?q=nobody-${uniqueSuffix()}`)).body.users).toEqual([]);
+  });
+
+  it("matches % and _ in q literally, not as wildcards", async () => {
+    const withPercent = (await list(`?q=${encodeURIComponent("%")}`)).body.users;
+    expect(withPercent.map((user: { id: string }) => user.id)).toEqual([percent.id]);
+    const withUnderscore = (await list(`?q=${encodeURIComponent("_")}`)).body.users;
+    expect(withUnderscore.map((user: { id: string }) => user.id)).toEqual([underscore.id]);
+    const pattern = (await list(`?q=${encodeURIComponent("y%o")}`)).body.users;
+    expect(pattern.map((user: { id: string }) => user.id)).toEqual([percent.id]);
+    expect((await list(`?q=${encodeURIComponent("Fif_y")}`)).body.users).toEqual([]);
+    expect((await list(`?q=${encodeURIComponent("\\")}`)).body.users).toEqual([]);
+  });
+
+  it("walks every page with limit=2 via next_cursor, without duplicates, ending with null", async () => {
+    const pages = await walk<{ id: string }>(listing, listingAdmin.tokens.access_token, "/api/admin/users?limit=2", "users");
+    expect(pages).toHaveLength(Math.ceil(everyone.length / 2));
+    for (const page of pages.slice(0, -1)) expect(page).toHaveLength(2);
+    const ids = pages.flat().map((user) => user.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(everyone.map((user) => user.id));
+  });
+
+  it("paginates a filtered list too", async () => {
+    const pages = await walk<{ id: string; is_verified: boolean }>(listing, listingAdmin.tokens.access_token, "/api/admin/users?limit=2&is_verified=false", "users");
+    const ids = pages.flat().map((user) => user.id);
+    expect(ids).toEqual(everyone.filter((user) => !user.is_verified).map((user) => user.id));
+  });
+
+  it.each([
+    ["limit=0", "query.limit"],
+    ["limit=101", "query.limit"],
+    ["limit=abc", "query.limit"],
+    ["cursor=garbage", "query.cursor"],
+    [`cursor=${btoa(JSON.stringify(["not a date", "x"]))}`, "query.cursor"],
+    ["role=superuser", "query.role"],
+    ["is_verified=yes", "query.is_verified"],
+  ])("rejects %s with 400 naming the parameter", async (query, path) => {
+    const { res, body } = await list(`?${query}`);
+    expectProblem(res, body, 400, "validation_error");
+    expect(body.errors.map((error: { path: string }) => error.path)).toContain(path);
+  });
+});
+
+describe("PATCH /api/admin/users/{id}", () => {
+  it("sets is_verified, role and is_active", async () => {
+    const { user } = await registerUser(api, { role: "therapist", license_type: "LCSW" });
+    const verified = await adminUpdateUser(api, admin.tokens.access_token, user.id, { is_verified: true });
+    expect(verified.res.status).toBe(200);
+    expect(verified.body).toMatchObject({ id: user.id, is_verified: true, role: "therapist", is_active: true });
+
+    const promoted = await adminUpdateUser(api, admin.tokens.access_token, user.id, { role: "psychologist" });
+    expect(promoted.body).toMatchObject({ role: "psychologist", is_verified: true });
+
+    const deactivated = await adminUpdateUser(api, admin.tokens.access_token, user.id, { is_active: false });
+    expect(deactivated.body).toMatchObject({ is_active: false });
+
+    const reactivated = await adminUpdateUser(api, admin.tokens.access_token, user.id, { is_active: true, is_verified: false });
+    expect(reactivated.body).toMatchObject({ is_active: true, is_verified: false, role: "psychologist" });
+
+    const listed = (await adminGet(`/api/admin/users?q=${encodeURIComponent(user.email)}`)).body.users;
+    expect(listed).toEqual([reactivated.body]);
+  });
+
+  it("rejects a non-UUID id with 400", async () => {
+    const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, "not-a-uuid", { is_verified: true });
+    expectProblem(res, body, 400, "validation_error");
+    expect(JSON.stringify(body.errors)).toContain("id");
+  });
+
+  it("answers 404 for an unknown user", async () => {
+    const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, crypto.randomUUID(), { is_verified: true });
+    expectProblem(res, body, 404, "not_found");
+  });
+
+  it.each([
+    ["an empty body", {}],
+    ["an unknown role", { role: "overlord" }],
+    ["an unknown field", { password_hash: "x" }],
+    ["a non-boolean flag", { is_active: "no" }],
+  ])("rejects %s with 400", async (_case, changes) => {
+    const { user } = await registerUser(api);
+    const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, user.id, changes);
+    expectProblem(res, body, 400, "validation_error");
+  });
+
+  it("deactivation takes effect on the user's very next request", async () => {
+    const account = await registerAndLogin(api);
+    expect((await api.get("/api/auth/me", { headers: authHeader(account.tokens.access_token) })).res.status).toBe(200);
+
+    const { res } = await adminUpdateUser(api, admin.tokens.access_token, account.user.id, { is_active: false });
+    expect(res.status).toBe(200);
+
+    const me = await api.get("/api/auth/me", { headers: authHeader(account.tokens.access_token) });
+    expectProblem(me.res, me.body, 401, "unauthorized");
+    const again = await login(api, { email: account.user.email, password: account.password });
+    expectProblem(again.res, again.body, 403, "account_inactive");
+    const refreshed = await api.json("/api/auth/refresh", { refresh_token: account.tokens.refresh_token });
+    expectProblem(refreshed.res, refreshed.body, 401, "invalid_refresh_token");
+  });
+
+  it("an admin cannot deactivate themselves or drop their own admin role (409)", async () => {
+    const self = await adminUpdateUser(api, admin.tokens.access_token, admin.user.id, { is_active: false });
+    expectProblem(self.res, self.body, 409, "self_lockout");
+    const demote = await adminUpdateUser(api, admin.tokens.access_token, admin.user.id, { role: "student" });
+    expectProblem(demote.res, demote.body, 409, "self_lockout");
+    const me = await api.get("/api/auth/me", adminAuth);
+    expect(me.body).toMatchObject({ role: "admin", is_active: true });
+  });
+
+  it("an admin can deactivate another admin", async () => {
+    const other = await createAdmin(api);
+    const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, other.user.id, { is_active: false });
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ role: "admin", is_active: false });
+    expect((await api.get("/api/auth/me", { headers: authHeader(other.tokens.access_token) })).res.status).toBe(401);
+  });
+});
+
+describe("GET /api/admin/audit", () => {
+  // A database of its own, so every event in it comes from this block.
+  let trail: TestApi;
+  let trailAdmin: LoggedIn;
+  let subject: LoggedIn;
+  const secrets: string[] = [];
+  const newPassword = "Rotated-Passw0rd!";
+
+  async function events(query = "") {
+    const { res, body } = await adminGet(`/api/admin/audit${query}`, trail, trailAdmin.tokens.access_token);
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    return body.events as Array<Record<string, any>>;
+  }
+
+  beforeAll(async () => {
+    trail = await createTestApi();
+    trailAdmin = await createAdmin(trail);
+    subject = await registerAndLogin(trail, { role: "therapist", license_type: "LMFT" });
+    const failed = await login(trail, { email: subject.user.email, password: "Wr0ng-Passw0rd!" });
+    expect(failed.res.status).toBe(401);
+    const unknown = await login(trail, { email: `ghost.${uniqueSuffix()}@example.com`, password: "Gh0st-Passw0rd!" });
+    expect(unknown.res.status).toBe(401);
+    expect((await adminUpdateUser(trail, trailAdmin.tokens.access_token, subject.user.id, { is_verified: true })).res.status).toBe(200);
+    expect((await adminUpdateUser(trail, trailAdmin.tokens.access_token, subject.user.id, { role: "psychologist" })).res.status).toBe(200);
+    const changed = await trail.fetch("/api/auth/change-password", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...authHeader(subject.tokens.access_token) },
+      body: JSON.stringify({ current_password: subject.password, new_password: newPassword }),
+    });
+    expect(changed.status).toBe(204);
+    const relogin = await loginAs(trail, { user: subject.user, password: newPassword });
+    secrets.push(subject.password, newPassword, "Wr0ng-Passw0rd!", "Gh0st-Passw0rd!", trailAdmin.password);
+    secrets.push(subject.tokens.access_token, subject.tokens.refresh_token, relogin.access_token, relogin.refresh_token, trailAdmin.tokens.access_token, trailAdmin.tokens.refresh_token);
+  });
+
+  it("records registration, logins, failed logins, role and verification changes and password changes", async () => {
+    const all = await events("?limit=100");
+    const has = (action: string, outcome: string, userId?: string | null) =>
+      all.some((event) => event.action === action && event.outcome === outcome && (userId === undefined || event.user_id === userId));
+    expect(has("auth.register", "success", subject.user.id)).toBe(true);
+    expect(has("auth.login", "success", subject.user.id)).toBe(true);
+    expect(has("auth.login", "failure", subject.user.id)).toBe(true);
+    expect(has("auth.login", "failure", null)).toBe(true);
+    expect(has("auth.change_password", "success", subject.user.id)).toBe(true);
+
+    const adminChanges = all.filter((event) => event.action === "admin.update_user" && event.target === `user:${subject.user.id}`);
+    expect(adminChanges).toHaveLength(2);
+    for (const event of adminChanges) expect(event.user_id).toBe(trailAdmin.user.id);
+    expect(adminChanges.map((event) => event.detail)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ before: expect.objectContaining({ is_verified: false }), after: expect.objectContaining({ is_verified: true }) }),
+        expect.objectContaining({ before: expect.objectContaining({ role: "therapist" }), after: expect.objectContaining({ role: "psychologist" }) }),
+      ]),
+    );
+
+    for (const event of all) {
+      expect(event).toMatchObject({ id: expect.any(String), action: expect.any(String), outcome: expect.stringMatching(/^(success|failure|denied)$/), created_at: expect.any(String) });
+    }
+    const created = all.map((event) => event.created_at);
+    expect([...created].sort().reverse()).toEqual(created);
+  });
+
+  it("never holds a password, a password hash or a token", async () => {
+    const text = JSON.stringify(await events("?limit=100"));
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).not.toContain("pbkdf2");
+    expect(text).not.toMatch(/"(access_|refresh_)?token"\s*:/);
+  });
+
+  it("filters by user_id", async () => {
+    const mine = await events(`?user_id=${subject.user.id}&limit=100`);
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    expect(mine.every((event) => event.user_id === subject.user.id)).toBe(true);
+  });
+
+  it("filters by action", async () => {
+    const logins = await events("?action=auth.login&limit=100");
+    expect(logins.length).toBeGreaterThanOrEqual(4);
+    expect(logins.every((event) => event.action === "auth.login")).toBe(true);
+    expect(await events("?action=no.such.action")).toEqual([]);
+  });
+
+  it("filters by since, keeping events at or after it", async () => {
+    const all = await events("?limit=100");
+    const pivot = all[Math.floor(all.length / 2)].created_at;
+    const since = await events(`?since=${encodeURIComponent(pivot)}&limit=100`);
+    expect(since.map((event) => event.id)).toEqual(all.filter((event) => event.created_at >= pivot).map((event) => event.id));
+    expect(since.length).toBeLessThan(all.length);
+    expect(await events(`?since=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`)).toEqual([]);
+  });
+
+  it("combines filters", async () => {
+    const logins = await events(`?user_id=${subject.user.id}&action=auth.login`);
+    expect(logins.length).toBeGreaterThanOrEqual(3);
+    expect(logins.every((event) => event.user_id === subject.user.id && event.action === "auth.login")).toBe(true);
+  });
+
+  it("paginates with limit and next_cursor", async () => {
+    const all = await events("?limit=100");
+    const pages = await walk<{ id: string }>(trail, trailAdmin.tokens.access_token, "/api/admin/audit?limit=2", "events");
+    const ids = pages.flat().map((event) => event.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Reading the trail is not itself audited, so the walk sees the same events.
+    expect(ids).toEqual(all.map((event) => event.id));
+  });
+
+  it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101", "cursor=garbage"])("rejects %s with 400", async (query) => {
+    const { res, body } = await adminGet(`/api/admin/audit?${query}`, trail, trailAdmin.tokens.access_token);
+    expectProblem(res, body, 400, "validation_error");
+  });
+});
+
+describe("the licensed guard", () => {
+  const hono = new Hono<AppEnv>();
+  hono.use(requestContext);
+  hono.onError(handleError);
+  // `licensed` is the middleware list a (licensed) route declares.
+  hono.use("/licensed", ...licensed);
+  hono.get("/licensed", (c) => c.json({ ok: true }));
+
+  async function call(token?: string) {
+    const res = await hono.request("/licensed", { headers: token ? authHeader(token) : {} }, api.env);
+    const text = await res.text();
+    return { res, body: JSON.parse(text) };
+  }
+
+  function expectForbidden(res: Response, body: any) {
+    expect(res.status).toBe(403);
+    expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+    expect(body).toMatchObject({ status: 403, code: "forbidden" });
+    expect(body.detail).toMatch(/verified by an admin/);
+  }
+
+  it("refuses a caller without a token with 401", async () => {
+    const { res, body } = await call();
+    expect(res.status).toBe(401);
+    expect(body.code).toBe("unauthorized");
+  });
+
+  it("refuses a student with 403, saying it needs verification by an admin", async () => {
+    const student = await registerAndLogin(api);
+    const { res, body } = await call(student.tokens.access_token);
+    expectForbidden(res, body);
+  });
+
+  it.each(["therapist", "psychiatrist", "psychologist"])("refuses an unverified %s with 403, saying it needs verification by an admin", async (role) => {
+    const unverified = await registerAndLogin(api, { role, license_type: "OTHER" });
+    const { res, body } = await call(unverified.tokens.access_token);
+    expectForbidden(res, body);
+  });
+
+  it("lets a verified therapist and an admin through", async () => {
+    const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const first = await call(therapist.tokens.access_token);
+    expect(first.res.status).toBe(200);
+    expect(first.body).toEqual({ ok: true });
+    const second = await call(admin.tokens.access_token);
+    expect(second.res.status).toBe(200);
+    expect(second.body).toEqual({ ok: true });
+  });
+
+  it("closes again when an admin revokes the verification", async () => {
+    const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+    expect((await call(therapist.tokens.access_token)).res.status).toBe(200);
+    await adminUpdateUser(api, admin.tokens.access_token, therapist.user.id, { is_verified: false });
+    const { res, body } = await call(therapist.tokens.access_token);
+    expectForbidden(res, body);
+  });
+});

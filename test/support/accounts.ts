@@ -1,0 +1,194 @@
+/**
+ * Account helpers shared by the auth and admin tests: registering, logging in, promoting an
+ * admin (there is no route for that, so it is done with SQL through the local Neon) and checking
+ * problem+json answers.
+ *
+ * The rate-limit bindings are shared by every test file and keyed by client IP, so every
+ * registration and login made here comes from a fresh random `CF-Connecting-IP`.
+ */
+import { expect, inject } from "vitest";
+import type { TestApi } from "./api";
+
+export const DEFAULT_PASSWORD = "Corr3ct-Horse!battery";
+
+export interface RegisterInput {
+  username: string;
+  email: string;
+  password: string;
+  first_name: string;
+  last_name: string;
+  role?: string;
+  license_type?: string | null;
+  license_number?: string | null;
+  license_state?: string | null;
+  organization?: string | null;
+}
+
+/** The User object of API.md §2 as the API returns it. */
+export interface ApiUser {
+  id: string;
+  email: string;
+  username: string;
+  first_name: string;
+  last_name: string;
+  role: string;
+  license_type: string | null;
+  license_number: string | null;
+  license_state: string | null;
+  organization: string | null;
+  is_active: boolean;
+  is_verified: boolean;
+  created_at: string;
+  last_login: string | null;
+}
+
+export interface TokenPair {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  refresh_token: string;
+  user: ApiUser;
+}
+
+export interface Account {
+  user: ApiUser;
+  password: string;
+  /** The client IP the registration came from. */
+  ip: string;
+}
+
+/** A random client IP (unique enough that no two tests share a rate-limit bucket). */
+export function randomIp(): string {
+  const hex = crypto.randomUUID().replaceAll("-", "");
+  return `fd00:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12, 16)}:${hex.slice(16, 20)}:${hex.slice(20, 24)}:${hex.slice(24, 28)}`;
+}
+
+/** Letters and digits only, so generated names never contain LIKE wildcards. */
+export function uniqueSuffix(): string {
+  return crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+}
+
+export function ipHeader(ip: string = randomIp()): Record<string, string> {
+  return { "CF-Connecting-IP": ip };
+}
+
+export function authHeader(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
+}
+
+/** A valid registration body with unique username and email; `overrides` replace any field. */
+export function registrationBody(overrides: Partial<RegisterInput> = {}): RegisterInput {
+  const suffix = uniqueSuffix();
+  return {
+    username: `user-${suffix}`,
+    email: `user.${suffix}@example.com`,
+    password: DEFAULT_PASSWORD,
+    first_name: "Test",
+    last_name: "User",
+    ...overrides,
+  };
+}
+
+/** POST /api/auth/register from a fresh IP; the raw answer. */
+export function register(api: TestApi, body: unknown, ip: string = randomIp()) {
+  return api.json("/api/auth/register", body, { headers: ipHeader(ip) });
+}
+
+/** Registers an account (201 expected) and returns it with its password and the IP used. */
+export async function registerUser(api: TestApi, overrides: Partial<RegisterInput> = {}): Promise<Account> {
+  const body = registrationBody(overrides);
+  const ip = randomIp();
+  const { res, body: answer } = await register(api, body, ip);
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(answer)}`);
+  return { user: answer.user as ApiUser, password: body.password, ip };
+}
+
+/** POST /api/auth/login with a JSON body from a fresh IP (unless given); the raw answer. */
+export function login(api: TestApi, body: unknown, ip: string = randomIp()) {
+  return api.json<any>("/api/auth/login", body, { headers: ipHeader(ip) });
+}
+
+/** Logs an account in by email (200 expected) and returns the token pair. */
+export async function loginAs(api: TestApi, account: { user: { email: string }; password: string }, ip: string = randomIp()): Promise<TokenPair> {
+  const { res, body } = await login(api, { email: account.user.email, password: account.password }, ip);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(body)}`);
+  return body as TokenPair;
+}
+
+/** Runs SQL on the test's database through the local Neon's HTTP endpoint (array mode). */
+export async function runSql(api: TestApi, query: string, params: unknown[] = []): Promise<unknown[][]> {
+  const res = await fetch(`${inject("localNeonUrl")}/sql`, {
+    method: "POST",
+    headers: { "Neon-Connection-String": `postgres://neon:neon@localhost/${api.database}`, "Neon-Array-Mode": "true" },
+    body: JSON.stringify({ query, params }),
+  });
+  if (!res.ok) throw new Error(`SQL failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { rows: unknown[][] };
+  return body.rows;
+}
+
+/** There is no route that creates an admin: promote (and verify) an existing user with SQL. */
+export async function promoteToAdmin(api: TestApi, userId: string): Promise<void> {
+  await runSql(api, "update users set role='admin', is_verified=true where id=$1", [userId]);
+}
+
+export interface LoggedIn extends Account {
+  tokens: TokenPair;
+}
+
+/** A fresh admin, logged in after the promotion. */
+export async function createAdmin(api: TestApi): Promise<LoggedIn> {
+  const account = await registerUser(api, { first_name: "Ada", last_name: "Admin" });
+  await promoteToAdmin(api, account.user.id);
+  const tokens = await loginAs(api, account);
+  return { ...account, user: tokens.user, tokens };
+}
+
+/** PATCH /api/admin/users/{id} as the given admin; the raw answer. */
+export function adminUpdateUser(api: TestApi, adminToken: string, userId: string, changes: Record<string, unknown>) {
+  return api.json<any>(`/api/admin/users/${userId}`, changes, { method: "PATCH", headers: authHeader(adminToken) });
+}
+
+/** A therapist an admin has verified, logged in. */
+export async function createVerifiedTherapist(api: TestApi, adminToken: string, overrides: Partial<RegisterInput> = {}): Promise<LoggedIn> {
+  const account = await registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-12345", license_state: "CA", ...overrides });
+  const { res, body } = await adminUpdateUser(api, adminToken, account.user.id, { is_verified: true });
+  if (res.status !== 200) throw new Error(`verification failed: ${res.status} ${JSON.stringify(body)}`);
+  const tokens = await loginAs(api, account);
+  return { ...account, user: tokens.user, tokens };
+}
+
+/** Registers and logs in. */
+export async function registerAndLogin(api: TestApi, overrides: Partial<RegisterInput> = {}): Promise<LoggedIn> {
+  const account = await registerUser(api, overrides);
+  const tokens = await loginAs(api, account);
+  return { ...account, user: tokens.user, tokens };
+}
+
+/** An RFC 9457 problem with the given status and code, its request id matching the header. */
+export function expectProblem(res: Response, body: any, status: number, code: string) {
+  expect(res.status, JSON.stringify(body)).toBe(status);
+  expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+  expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining(code) });
+  expect(body.request_id).toBe(res.headers.get("X-Request-Id"));
+}
+
+/** The field errors of a validation problem at one path. */
+export function errorsAt(body: any, path: string): string[] {
+  return ((body?.errors ?? []) as Array<{ path: string; message: string }>).filter((error) => error.path === path).map((error) => error.message);
+}
+
+function base64UrlDecode(part: string): string {
+  const base64 = part.replaceAll("-", "+").replaceAll("_", "/");
+  return atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+}
+
+export function base64UrlEncode(text: string): string {
+  return btoa(text).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** The header and claims of a JWT, without verifying it. */
+export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, any> } {
+  const [header, payload] = token.split(".");
+  return { header: JSON.parse(base64UrlDecode(header)), payload: JSON.parse(base64UrlDecode(payload)) };
+}
