@@ -35,8 +35,12 @@ export function deleteDocument(db: Database, id: string) {
   return db.delete(knowledgeDocuments).where(eq(knowledgeDocuments.id, id)).returning({ objectKey: knowledgeDocuments.objectKey });
 }
 
-/** Embeds up to `limit` chunks that have no embedding yet, in one embeddings call; returns how many. */
-export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Settings["ai"], limit = 256): Promise<{ embedded: number; remaining: number }> {
+/**
+ * Embeds up to `limit` chunks that have no embedding yet, in one embeddings call and one UPDATE
+ * statement; returns how many. The batch is kept small so each call (the vector index update
+ * included) stays well inside the database timeout; callers repeat while `remaining > 0`.
+ */
+export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Settings["ai"], limit = 64): Promise<{ embedded: number; remaining: number }> {
   const pending = await db
     .select({ id: knowledgeChunks.id, heading: knowledgeChunks.heading, content: knowledgeChunks.content, title: knowledgeDocuments.title })
     .from(knowledgeChunks)
@@ -46,7 +50,9 @@ export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Set
     .limit(limit);
   if (pending.length) {
     const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.title, chunk.heading, chunk.content)));
-    await db.batch(pending.map((chunk, i) => db.update(knowledgeChunks).set({ embedding: vectors[i] }).where(eq(knowledgeChunks.id, chunk.id))) as [never, ...never[]]);
+    const ids = sql.param(pending.map((chunk) => chunk.id));
+    const texts = sql.param(vectors.map((vector) => `[${vector.join(",")}]`));
+    await db.execute(sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`);
   }
   const [{ remaining }] = await db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding));
   return { embedded: pending.length, remaining };

@@ -51,7 +51,8 @@ function documentFromText(text: string, format: "markdown" | "text" | "json" | "
   }
   if (format === "html") {
     const { title, text: body } = htmlToText(text);
-    const result = DocumentInput.safeParse({ title: title ?? undefined, ...defaults, content: body });
+    // The caller's title wins; an absent one (a key holding undefined) must not hide the page's <title>.
+    const result = DocumentInput.safeParse({ ...defaults, title: defaults.title ?? title ?? undefined, content: body });
     if (!result.success) throw invalidDocument(result.error.issues);
     return result.data;
   }

@@ -356,3 +356,63 @@ describe("authentication", () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe("document fixtures for import tests", () => {
+  const fixtureUrl = (params: Record<string, string | number>) =>
+    `${stub.url.replace(/\/v1$/, "")}/_fixtures/doc?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
+
+  it("answers markdown with front matter by default, without an API key", async () => {
+    const response = await fetch(fixtureUrl({ title: "Behavioural activation" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    const text = await response.text();
+    expect(text).toMatch(/^---\ntitle: Behavioural activation\n[\s\S]*\n---\n/);
+    expect(text).toContain("## Overview");
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(text));
+  });
+
+  it("answers HTML with a title, scripts to strip and character entities", async () => {
+    const response = await fetch(fixtureUrl({ type: "text/html; charset=utf-8", title: "Grounding <skills> & more" }));
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+    expect(html).toContain("<title>Grounding &lt;skills&gt; &amp; more</title>");
+    expect(html).toMatch(/<script[^>]*>[^<]*script-text-must-not-be-indexed/);
+    expect(html).toContain("&amp;");
+    expect(html).toContain("&#8211;");
+  });
+
+  it("answers JSON in the knowledge document shape", async () => {
+    const response = await fetch(fixtureUrl({ type: "application/json", title: "Sleep hygiene" }));
+    expect(response.headers.get("content-type")).toBe("application/json");
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ title: "Sleep hygiene", content: expect.stringContaining("insomnia") });
+    expect(body).not.toHaveProperty("type");
+  });
+
+  it("answers binary bytes for application/octet-stream", async () => {
+    const response = await fetch(fixtureUrl({ type: "application/octet-stream" }));
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(bytes.length).toBe(256);
+    expect(bytes[0]).toBe(0);
+    expect(bytes[255]).toBe(255);
+  });
+
+  it("answers exactly `bytes` bytes of filler, with or without a declared length", async () => {
+    const declared = await fetch(fixtureUrl({ type: "text/plain", bytes: 100_000 }));
+    expect(declared.headers.get("content-length")).toBe("100000");
+    expect((await declared.arrayBuffer()).byteLength).toBe(100_000);
+
+    const chunked = await fetch(fixtureUrl({ type: "text/plain", bytes: 300_000, chunked: "true" }));
+    expect(chunked.headers.get("content-length")).toBeNull();
+    expect(chunked.headers.get("transfer-encoding")).toBe("chunked");
+    expect((await chunked.arrayBuffer()).byteLength).toBe(300_000);
+  });
+
+  it("answers the requested status after the requested delay", async () => {
+    const started = performance.now();
+    const response = await fetch(fixtureUrl({ status: 404, delay_ms: 200 }));
+    expect(response.status).toBe(404);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  });
+});

@@ -7,6 +7,8 @@
  * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], latency_ms?}`
  *   queues replies, each used once, in order; when a queue is empty the default answer is given.
  * - `GET /_stats?api_key=` counts requests per endpoint.
+ * - `GET /_fixtures/doc?type=&bytes=&status=&delay_ms=&title=&chunked=` answers a document for
+ *   import tests (see {@link fixtureDocument}); no API key needed.
  *
  * A Reply is one of `{content}` (chat text, streamed in chunks when asked), `{text, words?}`
  * (transcription), `{status, retry_after?, body?}` (an HTTP error), `{hang: true}` (never
@@ -74,6 +76,7 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
     }
     if (route === "GET /_stats") return sendJson(res, 200, stateFor(url.searchParams.get("api_key") ?? "").counts);
     if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
+    if (route === "GET /_fixtures/doc") return fixture(res, url.searchParams);
 
     const apiKey = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
     if (!apiKey) return sendJson(res, 401, { error: { message: "missing API key", type: "invalid_request_error" } });
@@ -123,6 +126,83 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+export interface FixtureOptions {
+  /** The Content-Type to answer with (default `text/markdown; charset=utf-8`). */
+  type?: string;
+  /** Answer exactly this many bytes of filler text instead of a document. */
+  bytes?: number;
+  /** Title used in the front matter, `<title>` or JSON (default "Fixture document"). */
+  title?: string;
+}
+
+const FILLER = "Filler text for import size tests; nothing clinical to see here.\n";
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * A document of a content type, for the knowledge import route's tests: markdown with front
+ * matter; HTML with a `<title>`, scripts and styles (to be stripped) and character entities;
+ * JSON in the knowledge DocumentInput shape (without `type`); plain text; binary bytes for
+ * `application/octet-stream` (or any other non-text type); or `bytes` of filler text.
+ */
+export function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document" }: FixtureOptions = {}): Buffer {
+  if (bytes !== undefined) {
+    const whole = FILLER.repeat(Math.ceil(bytes / FILLER.length));
+    return Buffer.from(whole.slice(0, bytes), "utf8");
+  }
+  const essence = type.split(";")[0].trim().toLowerCase();
+  switch (essence) {
+    case "text/markdown":
+    case "text/x-markdown":
+      return Buffer.from(
+        `---\ntitle: ${title}\ncategory: Fixtures\nevidence_level: B\n---\n\n## Overview\n\nA markdown fixture about behavioural activation for low mood.\n\n## Details\n\nSchedule pleasant and mastery activities and review them weekly.\n`,
+        "utf8",
+      );
+    case "text/html":
+      return Buffer.from(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+          `<style>body { color: #123456; }</style><script>var fixtureSecret = "script-text-must-not-be-indexed";</script></head>` +
+          `<body><h1>Grounding techniques</h1><p>Use the 5&#8211;4&#8211;3&#8211;2&#8211;1 technique &amp; paced breathing &lt;slowly&gt;.</p>` +
+          `<script type="text/javascript">document.write("inline-script-text");</script><p>Caf&#233; &quot;quotes&quot; &#x2014; done.</p></body></html>`,
+        "utf8",
+      );
+    case "application/json":
+      return Buffer.from(
+        JSON.stringify({ title, content: "## Summary\n\nA JSON fixture about sleep hygiene and stimulus control for insomnia.", category: "Fixtures", evidence_level: "A" }),
+        "utf8",
+      );
+    case "text/plain":
+      return Buffer.from(`${title}\n\nA plain-text fixture about relapse prevention planning.\n`, "utf8");
+    default:
+      return Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  }
+}
+
+/**
+ * `GET /_fixtures/doc`: {@link fixtureDocument} with the query's options, after `delay_ms`, with
+ * `status` (default 200). `Content-Length` is declared unless `chunked=true`, which streams the
+ * body in 64 KiB chunks without a declared length.
+ */
+async function fixture(res: ServerResponse, params: URLSearchParams) {
+  const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+  const status = number("status") ?? 200;
+  await sleep(number("delay_ms") ?? 0);
+  const type = params.get("type") ?? "text/markdown; charset=utf-8";
+  const body = fixtureDocument({ type, bytes: number("bytes"), title: params.get("title") ?? undefined });
+  if (params.get("chunked") === "true") {
+    res.writeHead(status, { "content-type": type });
+    for (let offset = 0; offset < body.length && !res.destroyed; offset += 64 * 1024) {
+      if (!res.write(body.subarray(offset, offset + 64 * 1024))) {
+        // The client may stop reading (a size cap): don't wait for a drain that never comes.
+        await new Promise((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
+      }
+    }
+    return res.end();
+  }
+  res.writeHead(status, { "content-type": type, "content-length": body.length });
+  res.end(body);
 }
 
 interface ChatRequest {

@@ -1,0 +1,587 @@
+/**
+ * The clinical knowledge base (shared/API.md §3): reading, search, admin ingestion (JSON and file
+ * uploads), atomicity against a failing database, re-embedding a database seeded offline, and
+ * importing from a URL (served by the OpenAI stub's `/_fixtures/doc` route).
+ */
+import { env } from "cloudflare:test";
+import { describe, expect, inject, it } from "vitest";
+import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, registerAndLogin, runSql, uniqueSuffix } from "./support/accounts";
+import { createTestApi, databaseRequests, scriptOpenAi, setDatabaseFault, type TestApi } from "./support/api";
+import { corpusFiles, loadCorpus } from "./support/corpus";
+
+// One database with the corpus embedded through the stub; `offline` reads the same data without a key.
+const api = await createTestApi();
+const offline = await createTestApi({ OPENAI_API_KEY: "" }, { database: api.database });
+await loadCorpus(api, { embed: true });
+const admin = await createAdmin(api);
+const student = await registerAndLogin(api);
+const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+const adminToken = admin.tokens.access_token;
+const userToken = student.tokens.access_token;
+
+const GAD_TITLE = "Generalized Anxiety Disorder: DSM-5-TR criteria summary";
+const GAD_KEY = "knowledge/dsm5_criteria/generalized-anxiety-disorder.md";
+const [[gadId]] = (await runSql(api, "select id from knowledge_documents where object_key = $1", [GAD_KEY])) as [[string]];
+
+const corpusKeys = new Set(corpusFiles.map((file) => file.key));
+const fixtureBase = `${inject("openaiUrl").replace(/\/v1$/, "")}/_fixtures/doc`;
+
+// --- helpers ---------------------------------------------------------------------------------
+
+function as(token: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), ...authHeader(token) } };
+}
+
+function search(client: TestApi, params: Record<string, string | number>, token = userToken) {
+  const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
+  return client.get(`/api/v1/search/knowledge?${query}`, as(token));
+}
+
+/** Every R2 key under `knowledge/` (paged), except the corpus files any test file may (re)write. */
+async function ingestedObjectKeys(): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await env.STORAGE.list({ prefix: "knowledge/", cursor });
+    for (const object of page.objects) if (!corpusKeys.has(object.key)) keys.add(object.key);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return keys;
+}
+
+async function rowCounts(client: TestApi = api): Promise<{ documents: number; chunks: number }> {
+  const [[documents, chunks]] = await runSql(client, "select (select count(*) from knowledge_documents)::int, (select count(*) from knowledge_chunks)::int");
+  return { documents: Number(documents), chunks: Number(chunks) };
+}
+
+/** Runs `work` and asserts it left no knowledge rows and no R2 objects behind. */
+async function expectNothingLeftBehind(work: () => Promise<void>, client: TestApi = api) {
+  const rowsBefore = await rowCounts(client);
+  const objectsBefore = await ingestedObjectKeys();
+  await work();
+  expect(await rowCounts(client)).toEqual(rowsBefore);
+  expect([...(await ingestedObjectKeys())].filter((key) => !objectsBefore.has(key))).toEqual([]);
+}
+
+function createJson(body: unknown, token = adminToken, client: TestApi = api) {
+  return client.json("/api/v1/knowledge/documents", body, as(token));
+}
+
+function upload(file: File, fields: Record<string, string> = {}, token = adminToken) {
+  const form = new FormData();
+  form.set("file", file);
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return api.get("/api/v1/knowledge/documents", as(token, { method: "POST", body: form }));
+}
+
+function importUrl(body: Record<string, unknown>, client: TestApi = api, token = adminToken) {
+  return client.json("/api/v1/knowledge/import", body, as(token));
+}
+
+function fixtureUrl(params: Record<string, string | number>) {
+  return `${fixtureBase}?${new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))}`;
+}
+
+function getDocument(id: string, token = userToken) {
+  return api.get(`/api/v1/knowledge/documents/${id}`, as(token));
+}
+
+/** A word no corpus document contains, so a search for it finds exactly the test's document. */
+const uniqueWord = () => `zyqtermin${uniqueSuffix()}`;
+
+// --- reading ---------------------------------------------------------------------------------
+
+describe("reading the knowledge base", () => {
+  it("lists at least 20 disorders with their DSM-5-TR and ICD-11 codes", async () => {
+    const { res, body } = await api.get("/api/v1/knowledge/disorders", as(userToken));
+    expect(res.status).toBe(200);
+    const disorders = body.disorders as Array<{ name: string; dsm5_code: string | null; icd11_code: string | null; category: string | null }>;
+    expect(disorders.length).toBeGreaterThanOrEqual(20);
+    expect(disorders).toContainEqual({ name: "Generalized Anxiety Disorder", dsm5_code: "F41.1", icd11_code: "6B00", category: "Anxiety disorders" });
+    expect(disorders).toContainEqual(expect.objectContaining({ name: "Panic Disorder", dsm5_code: "F41.0", icd11_code: "6B01" }));
+    const names = disorders.map((disorder) => disorder.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const disorder of disorders) {
+      expect(disorder.name.length).toBeGreaterThan(0);
+      expect(disorder.dsm5_code).toMatch(/^[A-Z]\d{2}(\.[0-9A-Z]+)?$/);
+      expect(disorder.icd11_code).toMatch(/^\d[A-Z][0-9A-Z]{2}(\.[0-9A-Z]+)?$/);
+    }
+  });
+
+  it("counts documents per type, matching the corpus", async () => {
+    const { res, body } = await api.get("/api/v1/knowledge/types", as(userToken));
+    expect(res.status).toBe(200);
+    const expected = new Map<string, number>();
+    for (const file of corpusFiles) expected.set(file.key.split("/")[1], (expected.get(file.key.split("/")[1]) ?? 0) + 1);
+    const types = body.types as Array<{ type: string; count: number }>;
+    expect(Object.fromEntries(types.map((entry) => [entry.type, entry.count]))).toEqual(Object.fromEntries(expected));
+    expect(types.find((entry) => entry.type === "dsm5_criteria")?.count).toBeGreaterThanOrEqual(20);
+  });
+
+  it("returns one document whose object_key names an object in R2", async () => {
+    const { res, body } = await getDocument(gadId);
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({
+      id: gadId,
+      type: "dsm5_criteria",
+      title: GAD_TITLE,
+      disorder: "Generalized Anxiety Disorder",
+      dsm5_code: "F41.1",
+      icd11_code: "6B00",
+      category: "Anxiety disorders",
+      object_key: GAD_KEY,
+    });
+    expect(body.content).toContain("Diagnostic criteria");
+    const object = await env.STORAGE.get(body.object_key);
+    expect(object).not.toBeNull();
+    expect(await object!.text()).toContain("dsm5_code: F41.1");
+  });
+
+  it("answers 404 for an unknown id and 400 for an id that is not a UUID", async () => {
+    const missing = await getDocument(crypto.randomUUID());
+    expectProblem(missing.res, missing.body, 404, "not_found");
+
+    const malformed = await getDocument("not-a-uuid");
+    expectProblem(malformed.res, malformed.body, 400, "validation_error");
+    expect(errorsAt(malformed.body, "param.id").length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "/api/v1/knowledge/disorders",
+    "/api/v1/knowledge/types",
+    `/api/v1/knowledge/documents/${crypto.randomUUID()}`,
+    "/api/v1/search/knowledge?q=anxiety",
+  ])("GET %s needs a token (401 without)", async (path) => {
+    const { res, body } = await api.get(path);
+    expectProblem(res, body, 401, "unauthorized");
+    const garbled = await api.get(path, { headers: authHeader("not.a.token") });
+    expectProblem(garbled.res, garbled.body, 401, "unauthorized");
+  });
+});
+
+// --- search ----------------------------------------------------------------------------------
+
+describe("GET /api/v1/search/knowledge", () => {
+  const clients = [["lexical", offline], ["hybrid", api]] as const;
+
+  it.each(clients)("answers in %s mode", async (mode, client) => {
+    const { res, body } = await search(client, { q: "excessive worry restlessness muscle tension" });
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ query: "excessive worry restlessness muscle tension", mode });
+    expect(body.results.length).toBeGreaterThan(0);
+    for (const result of body.results) {
+      expect(Object.keys(result).sort()).toEqual(["dsm5_code", "icd11_code", "id", "score", "snippet", "title", "type"]);
+      expect(result.snippet.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(clients.flatMap(([mode, client]) => ["F41.1", "300.02", "6B00"].map((code) => [code, mode, client] as const)))(
+    "ranks the GAD criteria first for the code %s (%s)",
+    async (code, _mode, client) => {
+      const { res, body } = await search(client, { q: code });
+      expect(res.status).toBe(200);
+      expect(body.results[0]).toMatchObject({ id: gadId, title: GAD_TITLE, type: "dsm5_criteria", dsm5_code: "F41.1", icd11_code: "6B00" });
+    },
+  );
+
+  it.each(clients)("filters by type (%s)", async (_mode, client) => {
+    for (const type of ["treatment_guideline", "assessment_tool", "dsm5_criteria"]) {
+      const { res, body } = await search(client, { q: "anxiety worry panic depression", type, limit: 100 });
+      expect(res.status).toBe(200);
+      expect(body.results.length).toBeGreaterThan(0);
+      expect(new Set(body.results.map((result: { type: string }) => result.type))).toEqual(new Set([type]));
+    }
+  });
+
+  it.each(clients)("ranks results by descending score (%s)", async (_mode, client) => {
+    const { body } = await search(client, { q: "panic attacks with fear of dying and avoidance of crowds", limit: 30 });
+    const scores = (body.results as Array<{ score: number }>).map((result) => result.score);
+    expect(scores.length).toBeGreaterThan(5);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((score) => Number.isFinite(score) && score > 0)).toBe(true);
+  });
+
+  it.each(clients)("respects limit (%s)", async (_mode, client) => {
+    const q = "anxiety depression treatment sleep";
+    const all = await search(client, { q, limit: 100 });
+    expect(all.body.results.length).toBeGreaterThan(10);
+    // The default is 10.
+    expect((await search(client, { q })).body.results).toHaveLength(10);
+    for (const limit of [1, 3, 7]) {
+      const { body } = await search(client, { q, limit });
+      expect(body.results).toHaveLength(limit);
+      expect(body.results.map((result: { id: string }) => result.id)).toEqual(all.body.results.slice(0, limit).map((result: { id: string }) => result.id));
+    }
+  });
+
+  it.each(clients)("costs 2 database round trips in %s mode: the auth guard's user lookup and one search statement", async (_mode, client) => {
+    // requireAuth loads the caller (1 round trip, so deactivation applies on the next request);
+    // the search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement.
+    const before = await databaseRequests(api.database);
+    const { res } = await search(client, { q: "F41.1 worry insomnia" });
+    expect(res.status).toBe(200);
+    expect((await databaseRequests(api.database)) - before).toBe(2);
+  });
+
+  it("accepts a q of exactly 1000 characters", async () => {
+    const { res } = await search(offline, { q: `${"worry ".repeat(166)}abcd` });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ["a missing q", "", "query.q"],
+    ["an empty q", "q=", "query.q"],
+    ["a whitespace q", `q=${encodeURIComponent("   \t ")}`, "query.q"],
+    ["a q over 1000 characters", `q=${"a".repeat(1001)}`, "query.q"],
+    ["limit 0", "q=anxiety&limit=0", "query.limit"],
+    ["limit 101", "q=anxiety&limit=101", "query.limit"],
+    ["limit abc", "q=anxiety&limit=abc", "query.limit"],
+    ["limit 2.5", "q=anxiety&limit=2.5", "query.limit"],
+    ["an unknown type", "q=anxiety&type=gossip", "query.type"],
+  ])("rejects %s with a 400 naming the parameter", async (_label, query, path) => {
+    const { res, body } = await api.get(`/api/v1/search/knowledge?${query}`, as(userToken));
+    expectProblem(res, body, 400, "validation_error");
+    expect(errorsAt(body, path).length, JSON.stringify(body)).toBeGreaterThan(0);
+    expect(body.detail).toContain(path);
+  });
+});
+
+// --- ingestion -------------------------------------------------------------------------------
+
+describe("POST /api/v1/knowledge/documents (admin)", () => {
+  it("indexes a JSON document: stored in R2, chunked, embedded and searchable right away", async () => {
+    const word = uniqueWord();
+    const title = `Behavioural activation protocol ${uniqueSuffix()}`;
+    const content = `## Overview\n\nBehavioural activation schedules valued activities; the ${word} worksheet tracks them.\n\n## Steps\n\nMonitor activity, rate mood, schedule, review.`;
+    const { res, body } = await createJson({ type: "treatment_guideline", title, content, disorder: "Major Depressive Disorder", dsm5_code: "F32.1", evidence_level: "A" });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body).toEqual({ id: expect.any(String), object_key: expect.stringMatching(/^knowledge\/treatment_guideline\/behavioural-activation-protocol-[a-z0-9-]+\.json$/), chunks: expect.any(Number), embedded: true });
+    expect(body.chunks).toBeGreaterThanOrEqual(1);
+
+    const object = await env.STORAGE.get(body.object_key);
+    expect(object).not.toBeNull();
+    expect(object!.customMetadata?.document_id).toBe(body.id);
+    expect(JSON.parse(await object!.text())).toMatchObject({ title, content });
+
+    const [[chunks, embedded]] = await runSql(api, "select count(*)::int, count(embedding)::int from knowledge_chunks where document_id = $1", [body.id]);
+    expect(Number(chunks)).toBe(body.chunks);
+    expect(Number(embedded)).toBe(body.chunks);
+
+    for (const client of [api, offline]) {
+      const found = await search(client, { q: word });
+      expect(found.body.results[0]).toMatchObject({ id: body.id, title, type: "treatment_guideline" });
+    }
+    const document = await getDocument(body.id);
+    expect(document.body).toMatchObject({ id: body.id, title, content, disorder: "Major Depressive Disorder", dsm5_code: "F32.1", evidence_level: "A", object_key: body.object_key });
+  });
+
+  it("indexes a JSON document without embeddings when no AI key is configured", async () => {
+    const { res, body } = await createJson({ type: "reference", title: `Offline note ${uniqueSuffix()}`, content: "Indexed for lexical search only." }, adminToken, offline);
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.embedded).toBe(false);
+    const [[embedded]] = await runSql(api, "select count(embedding)::int from knowledge_chunks where document_id = $1", [body.id]);
+    expect(Number(embedded)).toBe(0);
+  });
+
+  it("indexes an uploaded markdown file with front matter", async () => {
+    const word = uniqueWord();
+    const markdown = `---\ntype: clinical_guideline\ntitle: Sleep diary review: a how-to\ndisorder: Insomnia Disorder\ndsm5_code: F51.01\ncategory: Sleep-wake disorders\n---\n\n## Purpose\n\nReview the ${word} sleep diary weekly.\n\n## Method\n\nCompute sleep efficiency.\n`;
+    const { res, body } = await upload(new File([markdown], "sleep-diary.md", { type: "text/markdown" }));
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body).toMatchObject({ object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/sleep-diary-review-a-how-to-[a-z0-9]+\.md$/), embedded: true });
+    expect(body.chunks).toBeGreaterThanOrEqual(1);
+
+    const document = await getDocument(body.id);
+    expect(document.body).toMatchObject({ type: "clinical_guideline", title: "Sleep diary review: a how-to", disorder: "Insomnia Disorder", dsm5_code: "F51.01", category: "Sleep-wake disorders" });
+    expect(document.body.content).toContain(word);
+    expect(document.body.content).not.toContain("dsm5_code:");
+    // The file is stored unchanged.
+    const object = await env.STORAGE.get(body.object_key);
+    expect(await object!.text()).toBe(markdown);
+    expect(object!.httpMetadata?.contentType).toMatch(/^text\/markdown/);
+    expect((await search(offline, { q: word })).body.results[0].id).toBe(body.id);
+  });
+
+  it("indexes an uploaded text file with type and title from the form fields", async () => {
+    const word = uniqueWord();
+    const title = `Relapse prevention plan ${uniqueSuffix()}`;
+    const { res, body } = await upload(new File([`Warning signs and ${word} coping steps.`], "plan.txt", { type: "text/plain" }), { type: "reference", title });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.object_key).toMatch(/^knowledge\/reference\/relapse-prevention-plan-[a-z0-9-]+\.txt$/);
+    const document = await getDocument(body.id);
+    expect(document.body).toMatchObject({ type: "reference", title, content: `Warning signs and ${word} coping steps.` });
+    expect((await search(offline, { q: word, type: "reference" })).body.results[0].id).toBe(body.id);
+  });
+
+  it.each([
+    ["without a title", { type: "reference", content: "Some content." }, "body.title"],
+    ["with an empty title", { type: "reference", title: "  ", content: "Some content." }, "body.title"],
+    ["without content", { type: "reference", title: "No content" }, "body.content"],
+    ["with empty content", { type: "reference", title: "No content", content: " \n " }, "body.content"],
+    ["with an unknown type", { type: "gossip", title: "Bad type", content: "Some content." }, "body.type"],
+  ])("rejects a JSON document %s with 400, storing nothing", async (_label, document, path) => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await createJson(document);
+      expectProblem(res, body, 400, "validation_error");
+      expect(errorsAt(body, path).length, JSON.stringify(body)).toBeGreaterThan(0);
+    });
+  });
+
+  it("rejects an uploaded markdown file without a title with 400, storing nothing", async () => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await upload(new File(["## Just a heading\n\nNo front matter, no title field."], "untitled.md"), { type: "reference" });
+      expectProblem(res, body, 400, "validation_error");
+      expect(errorsAt(body, "body.title").length, JSON.stringify(body)).toBeGreaterThan(0);
+    });
+  });
+
+  it("rejects an upload with an unsupported extension with 415, storing nothing", async () => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await upload(new File(["%PDF-1.7 not really"], "guideline.pdf", { type: "application/pdf" }), { type: "reference", title: "A PDF" });
+      expectProblem(res, body, 415, "unsupported_media_type");
+    });
+  });
+
+  it("is for admins only: 403 for a student and a verified therapist, 401 without a token", async () => {
+    for (const token of [userToken, therapist.tokens.access_token]) {
+      await expectNothingLeftBehind(async () => {
+        const created = await createJson({ type: "reference", title: "Not allowed", content: "Nope." }, token);
+        expectProblem(created.res, created.body, 403, "forbidden");
+        const uploaded = await upload(new File(["Nope."], "nope.txt"), { type: "reference", title: "Not allowed" }, token);
+        expectProblem(uploaded.res, uploaded.body, 403, "forbidden");
+        const imported = await importUrl({ url: fixtureUrl({}), type: "reference" }, api, token);
+        expectProblem(imported.res, imported.body, 403, "forbidden");
+        const removed = await api.get(`/api/v1/knowledge/documents/${gadId}`, as(token, { method: "DELETE" }));
+        expectProblem(removed.res, removed.body, 403, "forbidden");
+        const reembedded = await api.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+        expectProblem(reembedded.res, reembedded.body, 403, "forbidden");
+      });
+    }
+    const anonymous = await api.json("/api/v1/knowledge/documents", { type: "reference", title: "x", content: "y" });
+    expectProblem(anonymous.res, anonymous.body, 401, "unauthorized");
+  });
+
+  it("DELETE removes the rows (chunks cascade) and the R2 object → 204, then 404", async () => {
+    const word = uniqueWord();
+    const created = await createJson({ type: "reference", title: `Short-lived ${uniqueSuffix()}`, content: `## One\n\n${word} first part.\n\n## Two\n\nSecond part.` });
+    expect(created.res.status).toBe(201);
+    const { id, object_key } = created.body;
+    expect(await env.STORAGE.head(object_key)).not.toBeNull();
+
+    const removed = await api.fetch(`/api/v1/knowledge/documents/${id}`, as(adminToken, { method: "DELETE" }));
+    expect(removed.status).toBe(204);
+    expect(await removed.text()).toBe("");
+
+    const [[documents, chunks]] = await runSql(api, "select (select count(*) from knowledge_documents where id = $1)::int, (select count(*) from knowledge_chunks where document_id = $1)::int", [id]);
+    expect([Number(documents), Number(chunks)]).toEqual([0, 0]);
+    expect(await env.STORAGE.head(object_key)).toBeNull();
+    const gone = await getDocument(id);
+    expectProblem(gone.res, gone.body, 404, "not_found");
+    expect((await search(offline, { q: word })).body.results).toEqual([]);
+
+    const again = await api.get(`/api/v1/knowledge/documents/${id}`, as(adminToken, { method: "DELETE" }));
+    expectProblem(again.res, again.body, 404, "not_found");
+    const malformed = await api.get("/api/v1/knowledge/documents/nope", as(adminToken, { method: "DELETE" }));
+    expectProblem(malformed.res, malformed.body, 400, "validation_error");
+  });
+});
+
+// --- atomicity -------------------------------------------------------------------------------
+
+describe("ingestion when the database fails", () => {
+  it("answers 503 and leaves no R2 object and no rows when the database dies mid-ingestion", async () => {
+    const flaky = await createTestApi();
+    const flakyAdmin = await createAdmin(flaky);
+    // Hold the request in its embeddings call, after the auth guard's user lookup and before the
+    // R2 put and the database batch, and take the database down in that window.
+    await scriptOpenAi(flaky.openaiKey, { embeddings: [{ delay_ms: 1_000 }] });
+    const title = `Doomed document ${uniqueSuffix()}`;
+
+    await expectNothingLeftBehind(async () => {
+      const before = await databaseRequests(flaky.database);
+      const pending = flaky.json("/api/v1/knowledge/documents", { type: "reference", title, content: "## Part\n\nThis never gets indexed." }, as(flakyAdmin.tokens.access_token));
+      try {
+        const deadline = Date.now() + 5_000;
+        while ((await databaseRequests(flaky.database)) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(await databaseRequests(flaky.database)).toBe(before + 1);
+        await setDatabaseFault(flaky.database, "down");
+        const { res, body } = await pending;
+        expectProblem(res, body, 503, "database_unavailable");
+        expect(res.headers.get("Retry-After")).toBeTruthy();
+      } finally {
+        await setDatabaseFault(flaky.database, "none");
+      }
+    }, flaky);
+
+    // The database is back: nothing was half-written, and the same document now goes in whole.
+    const retry = await flaky.json("/api/v1/knowledge/documents", { type: "reference", title, content: "## Part\n\nThis gets indexed." }, as(flakyAdmin.tokens.access_token));
+    expect(retry.res.status).toBe(201);
+    expect(await rowCounts(flaky)).toEqual({ documents: 1, chunks: retry.body.chunks });
+  });
+
+  it("answers 503 without storing anything when the database is down from the start", async () => {
+    const flaky = await createTestApi();
+    const flakyAdmin = await createAdmin(flaky);
+    await expectNothingLeftBehind(async () => {
+      await setDatabaseFault(flaky.database, "down");
+      try {
+        const { res, body } = await flaky.json("/api/v1/knowledge/documents", { type: "reference", title: "Never", content: "Never." }, as(flakyAdmin.tokens.access_token));
+        expectProblem(res, body, 503, "database_unavailable");
+      } finally {
+        await setDatabaseFault(flaky.database, "none");
+      }
+    }, flaky);
+  });
+});
+
+// --- re-embedding ----------------------------------------------------------------------------
+
+describe("POST /api/v1/knowledge/reembed (admin)", () => {
+  it("embeds the chunks of a database seeded offline until none remain; search becomes hybrid", async () => {
+    const seeded = await createTestApi();
+    const seededOffline = await createTestApi({ OPENAI_API_KEY: "" }, { database: seeded.database });
+    await loadCorpus(seeded);
+    const seededAdmin = await createAdmin(seeded);
+    const token = seededAdmin.tokens.access_token;
+
+    const [[total, missing]] = await runSql(seeded, "select count(*)::int, count(*) filter (where embedding is null)::int from knowledge_chunks");
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(Number(missing)).toBe(Number(total));
+    expect((await search(seededOffline, { q: "worry" }, token)).body.mode).toBe("lexical");
+
+    const refused = await seededOffline.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+    expectProblem(refused.res, refused.body, 503, "ai_not_configured");
+    expect(refused.res.headers.get("Retry-After")).toBeTruthy();
+
+    let embedded = 0;
+    let remaining = Number(missing);
+    for (let call = 0; remaining > 0; call++) {
+      expect(call).toBeLessThan(20);
+      const { res, body } = await seeded.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(body).toEqual({ embedded: expect.any(Number), remaining: expect.any(Number) });
+      expect(body.embedded).toBeGreaterThan(0);
+      expect(body.remaining).toBe(remaining - body.embedded);
+      embedded += body.embedded;
+      remaining = body.remaining;
+    }
+    expect(embedded).toBe(Number(total));
+
+    const [[stillMissing]] = await runSql(seeded, "select count(*)::int from knowledge_chunks where embedding is null");
+    expect(Number(stillMissing)).toBe(0);
+    // Nothing left to do: a further call embeds nothing.
+    expect((await seeded.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }))).body).toEqual({ embedded: 0, remaining: 0 });
+
+    const { body } = await search(seeded, { q: "excessive worry more days than not" }, token);
+    expect(body.mode).toBe("hybrid");
+    expect(body.results.length).toBeGreaterThan(0);
+  });
+});
+
+// --- import ----------------------------------------------------------------------------------
+
+describe("POST /api/v1/knowledge/import (admin)", () => {
+  it("imports an HTML page: scripts stripped, entities decoded, title from <title>", async () => {
+    const url = fixtureUrl({ type: "text/html; charset=utf-8", title: "Grounding & breathing <basics>" });
+    const { res, body } = await importUrl({ url, type: "clinical_guideline" });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body).toMatchObject({ object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/grounding-breathing-basics-[a-z0-9]+\.html$/), embedded: true });
+    expect(body.chunks).toBeGreaterThanOrEqual(1);
+
+    const document = (await getDocument(body.id)).body;
+    expect(document).toMatchObject({ type: "clinical_guideline", title: "Grounding & breathing <basics>", source: url });
+    expect(document.content).toContain("Grounding techniques");
+    expect(document.content).toContain("5–4–3–2–1 technique & paced breathing <slowly>.");
+    expect(document.content).toContain('Café "quotes" — done.');
+    for (const hidden of ["script-text-must-not-be-indexed", "inline-script-text", "fixtureSecret", "#123456", "<p>", "&amp;"]) expect(document.content).not.toContain(hidden);
+
+    const object = await env.STORAGE.get(body.object_key);
+    expect(object?.httpMetadata?.contentType).toBe("text/html");
+    expect(await object!.text()).toContain("<script>");
+    expect((await search(offline, { q: "grounding paced breathing", type: "clinical_guideline" })).body.results[0].id).toBe(body.id);
+  });
+
+  it("uses the request's title over the page's <title>", async () => {
+    const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/html", title: "Page title" }), type: "reference", title: "Chosen title" });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect((await getDocument(body.id)).body.title).toBe("Chosen title");
+  });
+
+  it("imports markdown with front matter", async () => {
+    const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/markdown; charset=utf-8", title: "Activation scheduling" }), type: "treatment_guideline" });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.object_key).toMatch(/^knowledge\/treatment_guideline\/activation-scheduling-[a-z0-9]+\.md$/);
+    const document = (await getDocument(body.id)).body;
+    expect(document).toMatchObject({ type: "treatment_guideline", title: "Activation scheduling", category: "Fixtures", evidence_level: "B" });
+    expect(document.content).toContain("behavioural activation");
+    expect(document.content).not.toContain("title:");
+  });
+
+  it("imports JSON in the document shape", async () => {
+    const { res, body } = await importUrl({ url: fixtureUrl({ type: "application/json", title: "Stimulus control" }), type: "treatment_guideline" });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.object_key).toMatch(/\.json$/);
+    const document = (await getDocument(body.id)).body;
+    expect(document).toMatchObject({ type: "treatment_guideline", title: "Stimulus control", category: "Fixtures", evidence_level: "A" });
+    expect(document.content).toContain("sleep hygiene and stimulus control");
+  });
+
+  it("refuses a binary content type with 415 unsupported_import_type", async () => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await importUrl({ url: fixtureUrl({ type: "application/octet-stream" }), type: "reference", title: "Binary" });
+      expectProblem(res, body, 415, "unsupported_import_type");
+    });
+  });
+
+  it.each([["a declared length", "false"], ["a chunked body", "true"]])("refuses a 5 MiB page with %s with 413 import_too_large", async (_label, chunked) => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/plain", bytes: 5 * 1024 * 1024, chunked }), type: "reference", title: "Too large" });
+      expectProblem(res, body, 413, "import_too_large");
+    });
+  });
+
+  it("answers 502 upstream_unreachable for a URL nothing listens on", async () => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await importUrl({ url: "http://127.0.0.1:1/", type: "reference", title: "Unreachable" });
+      expectProblem(res, body, 502, "upstream_unreachable");
+    });
+  });
+
+  it("answers 502 upstream_error when the URL answers an HTTP error", async () => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await importUrl({ url: fixtureUrl({ status: 404 }), type: "reference", title: "Missing" });
+      expectProblem(res, body, 502, "upstream_error");
+    });
+  });
+
+  it.each([
+    ["a missing url", { type: "reference" }, "body.url"],
+    ["a url that is not a URL", { url: "not a url", type: "reference" }, "body.url"],
+    // Loopback fixture URLs: nothing here may send traffic to another host, even if validation broke.
+    ["a missing type", { url: fixtureUrl({}) }, "body.type"],
+    ["an unknown field", { url: fixtureUrl({}), type: "reference", extra: true }, "body"],
+  ])("rejects %s with 400", async (_label, request, path) => {
+    const { res, body } = await importUrl(request);
+    expectProblem(res, body, 400, "validation_error");
+    expect((body.errors as Array<{ path: string }>).some((error) => error.path === path || error.path.startsWith(`${path}.`)), JSON.stringify(body)).toBe(true);
+  });
+
+  describe("in production settings", () => {
+    it.each([
+      // Loopback on purpose: were the check missing, the request would only reach the test stub.
+      ["a plain-HTTP URL", fixtureUrl({})],
+      ["a loopback IP", "https://127.0.0.1/x"],
+      ["a private IP", "https://10.0.0.1/x"],
+      ["localhost", "https://localhost/x"],
+      ["the cloud metadata address", "https://169.254.169.254/latest"],
+      ["an IPv6 loopback", "https://[::1]/x"],
+    ])("refuses %s with 400 invalid_import_url before sending any request", async (_label, url) => {
+      const production = await createTestApi({ APP_ENV: "production" }, { database: api.database });
+      await expectNothingLeftBehind(async () => {
+        const { res, body } = await importUrl({ url, type: "reference", title: "Refused" }, production);
+        expectProblem(res, body, 400, "invalid_import_url");
+        expect(errorsAt(body, "body.url").length).toBeGreaterThan(0);
+      });
+    });
+  });
+});
