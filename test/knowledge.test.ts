@@ -214,13 +214,19 @@ describe("GET /api/v1/search/knowledge", () => {
     }
   });
 
-  it.each(clients)("costs 2 database round trips in %s mode: the auth guard's user lookup and one search statement", async (_mode, client) => {
-    // requireAuth loads the caller (1 round trip, so deactivation applies on the next request);
-    // the search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement.
+  it.each(clients)("costs 1 database round trip in %s mode: the account check and the search statement in one batch", async (_mode, client) => {
+    // The search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement, and
+    // the caller's account check travels with it, so deactivation still applies on the next request.
     const before = await databaseRequests(api.database);
     const { res } = await search(client, { q: "F41.1 worry insomnia" });
     expect(res.status).toBe(200);
-    expect((await databaseRequests(api.database)) - before).toBe(2);
+    expect((await databaseRequests(api.database)) - before).toBe(1);
+  });
+
+  it("finds a disorder's treatment guideline by the disorder's plain name", async () => {
+    const { res, body } = await search(offline, { q: "generalized anxiety disorder", type: "treatment_guideline", limit: 3 });
+    expect(res.status).toBe(200);
+    expect(body.results[0].title).toMatch(/^Generalized Anxiety Disorder/);
   });
 
   it("accepts a q of exactly 1000 characters", async () => {

@@ -88,15 +88,31 @@ export const requireLicensedToken = createMiddleware<AppEnv>(async (c, next) => 
   await next();
 });
 
-/** Runs `statement` in one batch with the account check of {@link requireLicensedToken}; returns its result. */
-export async function withLicensedUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
+/**
+ * For (auth) routes whose work is one database statement: the token is checked here and the
+ * account check travels with the route's statement in one batch ({@link withCurrentUser}).
+ */
+export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("claims", await claimsFrom(c));
+  await next();
+});
+
+/** Runs `statement` in one batch (one round trip) with the account check; returns its result. */
+export async function withCurrentUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
   const claims = c.get("claims");
   const [users, result] = await c.var.db.batch([userByIdStatement(c.var.db, claims.sub), statement] as const);
   const user = users[0];
   assertCurrentUser(user, claims);
-  if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
   c.set("user", user);
   return result as Awaited<T>;
+}
+
+/** {@link withCurrentUser} for (licensed) routes guarded by {@link requireLicensedToken}. */
+export async function withLicensedUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
+  const result = await withCurrentUser(c, statement);
+  const user = c.get("user");
+  if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
+  return result;
 }
 
 export const requireAdmin = requireRole((user) => user.role === "admin", () => "This route needs the admin role.");

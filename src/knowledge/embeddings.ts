@@ -26,6 +26,7 @@ export async function embedTexts(ai: OpenAI, settings: Settings["ai"], texts: st
   return vectors;
 }
 
-export function embeddingText(title: string, heading: string | null, content: string): string {
-  return [title, heading, content].filter(Boolean).join("\n");
+/** The text embedded for a chunk: its heading (which names the document) and its content. */
+export function embeddingText(heading: string | null, content: string): string {
+  return [heading, content].filter(Boolean).join("\n");
 }

@@ -42,13 +42,15 @@ function slug(text: string): string {
 export async function ingestDocument({ db, ai, storage, settings }: IngestDeps, input: DocumentInput, source: SourceFile): Promise<IngestResult> {
   const id = crypto.randomUUID();
   const objectKey = source.objectKey ?? `knowledge/${input.type}/${slug(input.title)}-${id.slice(0, 8)}.${source.extension ?? "md"}`;
-  const chunks = chunkMarkdown(input.content);
-  if (chunks.length === 0) chunks.push({ ordinal: 0, heading: null, content: input.content });
+  // Each chunk's heading carries the document title, so full-text search (which weights headings
+  // highest) finds a section by its document's subject too, e.g. "generalized anxiety" → its treatment.
+  const chunks = chunkMarkdown(input.content).map((chunk) => ({ ...chunk, heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title }));
+  if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
 
   let embeddings: number[][] | null = null;
   if (ai) {
     try {
-      embeddings = await embedTexts(ai, settings.ai, chunks.map((chunk) => embeddingText(input.title, chunk.heading, chunk.content)));
+      embeddings = await embedTexts(ai, settings.ai, chunks.map((chunk) => embeddingText(chunk.heading, chunk.content)));
     } catch (error) {
       // Still indexed for lexical search; `embedded: false` tells the caller, and re-embed fills it in.
       log("warn", "embedding failed during ingestion", { object_key: objectKey, error: (error as Error)?.name });

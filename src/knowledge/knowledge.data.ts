@@ -42,14 +42,13 @@ export function deleteDocument(db: Database, id: string) {
  */
 export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Settings["ai"], limit = 64): Promise<{ embedded: number; remaining: number }> {
   const pending = await db
-    .select({ id: knowledgeChunks.id, heading: knowledgeChunks.heading, content: knowledgeChunks.content, title: knowledgeDocuments.title })
+    .select({ id: knowledgeChunks.id, heading: knowledgeChunks.heading, content: knowledgeChunks.content })
     .from(knowledgeChunks)
-    .innerJoin(knowledgeDocuments, eq(knowledgeDocuments.id, knowledgeChunks.documentId))
     .where(isNull(knowledgeChunks.embedding))
     .orderBy(asc(knowledgeChunks.id))
     .limit(limit);
   if (pending.length) {
-    const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.title, chunk.heading, chunk.content)));
+    const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.heading, chunk.content)));
     const ids = sql.param(pending.map((chunk) => chunk.id));
     const texts = sql.param(vectors.map((vector) => `[${vector.join(",")}]`));
     await db.execute(sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`);

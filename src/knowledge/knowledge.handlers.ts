@@ -1,7 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
+import { withCurrentUser } from "../auth/guard";
 import type { AppEnv } from "../env";
+import { readFormData, readJson } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
 import { DocumentInput, documentFromMarkdown } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
@@ -10,7 +12,7 @@ import { countByType, deleteDocument, embedMissingChunks, findDocument, listDiso
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
 import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.schema";
 import { queryEmbedding } from "./query-embedding";
-import { hybridSearch } from "./search";
+import { searchStatement, toSearchHits } from "./search";
 
 const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
   md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
@@ -81,7 +83,8 @@ export const getDocumentHandler: RouteHandler<typeof getDocument, AppEnv> = asyn
 export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   const embedding = await queryEmbedding(c, q);
-  const hits = await hybridSearch(c.var.db, { query: q, embedding, type, limit });
+  // One round trip: the caller's account check and the search travel in one batch.
+  const hits = toSearchHits(await withCurrentUser(c, searchStatement(c.var.db, { query: q, embedding, type, limit })));
   return c.json(
     {
       query: q,
@@ -97,14 +100,12 @@ export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> 
   let input: DocumentInput;
   let source: SourceFile;
   if (/^application\/json/i.test(contentType)) {
-    const parsed = DocumentInput.safeParse(await c.req.json().catch(() => {
-      throw new ProblemError(400, { code: "malformed_json", detail: "The request body is not valid JSON." });
-    }));
+    const parsed = DocumentInput.safeParse(await readJson(c));
     if (!parsed.success) throw invalidDocument(parsed.error.issues);
     input = parsed.data;
     source = { body: JSON.stringify(input, null, 2), contentType: "application/json", extension: "json" };
   } else {
-    const form = await c.req.formData();
+    const form = await readFormData(c);
     const file = form.get("file");
     if (!(file instanceof File)) throw new ProblemError(400, { code: "validation_error", detail: "Send the document as a multipart field named `file`.", errors: [{ path: "body.file", message: "required" }] });
     const extension = file.name.split(".").pop()?.toLowerCase() ?? "";

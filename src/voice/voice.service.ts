@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { audit } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
+import { readFormData, readJson } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
 import { generateStructured } from "../rag/generate";
 import { enforceAiRateLimit } from "../rag/rag.service";
@@ -31,7 +32,7 @@ export interface Transcript {
 export async function transcribeUpload(c: Context<AppEnv>, action: string): Promise<Transcript> {
   const ai = requireAi(c);
   // Rejected uploads do not use up the caller's AI quota.
-  const upload: AudioUpload = await readAudioUpload(c.req.raw, () => c.req.json(), () => c.req.formData());
+  const upload: AudioUpload = await readAudioUpload(c.req.raw, () => readJson(c), () => readFormData(c));
   await enforceAiRateLimit(c);
   const user = c.get("user");
   const started = Date.now();

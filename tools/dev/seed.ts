@@ -18,6 +18,9 @@ export interface SeedOptions {
   /** The Worker's vars (DATABASE_URL, NEON_FETCH_ENDPOINT, OPENAI_*): the seed uses the same settings. */
   vars: Record<string, string>;
   demoPassword: string;
+  /** The wrangler config and state folder `wrangler dev` will use, so the seeded R2 is the one it reads. */
+  configPath: string;
+  persistTo: string;
 }
 
 export interface SeedResult {
@@ -27,12 +30,12 @@ export interface SeedResult {
   users: Array<{ email: string; description: string }>;
 }
 
-export async function seedLocal({ root, vars, demoPassword }: SeedOptions): Promise<SeedResult> {
+export async function seedLocal({ root, vars, demoPassword, configPath, persistTo }: SeedOptions): Promise<SeedResult> {
   // The same settings, driver and ingestion code the Worker uses, pointed at the local stack.
   const settings = readSettings({ ...vars, DB_TIMEOUT_MS: "60000" });
   const db = createDatabase(settings.database);
   const ai = createAiClient(settings.ai);
-  const proxy = await getPlatformProxy<{ STORAGE: PutBucket & R2Bucket }>({ configPath: path.join(root, "wrangler.toml"), persist: true });
+  const proxy = await getPlatformProxy<{ STORAGE: PutBucket & R2Bucket }>({ configPath, persist: { path: path.join(persistTo, "v3") } });
   try {
     const storage = proxy.env.STORAGE as unknown as R2Bucket;
     const knowledgeFiles = await listSeedFiles(path.join(root, "data"), ["knowledge"]);

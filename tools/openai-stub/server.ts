@@ -45,13 +45,15 @@ export interface OpenAiStubOptions {
   host?: string;
   /** Added before every answer, to model a real model's latency. */
   latencyMs?: number;
+  /** Per-endpoint latency overriding `latencyMs` (embeddings are much faster than chat). */
+  endpointLatencyMs?: Partial<Record<Endpoint, number>>;
   /** Default transcription text when nothing is scripted. */
   defaultTranscript?: string;
 }
 
 const DEFAULT_TRANSCRIPT = "I have been feeling on edge most days and I cannot stop worrying about work. Sleep is poor. I still see friends at the weekend.";
 
-export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs = 0, defaultTranscript = DEFAULT_TRANSCRIPT }: OpenAiStubOptions = {}): Promise<OpenAiStub> {
+export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs = 0, endpointLatencyMs = {}, defaultTranscript = DEFAULT_TRANSCRIPT }: OpenAiStubOptions = {}): Promise<OpenAiStub> {
   const keys = new Map<string, KeyState>();
   const open = new Set<ServerResponse>();
 
@@ -87,7 +89,7 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
     state.counts[endpoint] = (state.counts[endpoint] ?? 0) + 1;
 
     const raw = await readBody(req);
-    await sleep(state.latencyMs ?? latencyMs);
+    await sleep(state.latencyMs ?? endpointLatencyMs[endpoint] ?? latencyMs);
     let reply = state.queues[endpoint].shift();
     if (reply && "delay_ms" in reply) {
       await sleep(reply.delay_ms);

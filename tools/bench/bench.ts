@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: measures the project the way a user would and writes BENCHMARKS.md.
+ *
+ * Starts the local stack exactly as `npm run dev` does (embedded local Neon, local R2,
+ * `wrangler dev`) but with its own data folders and raised rate limits, plus the OpenAI stub with
+ * a set latency; logs in the demo therapist; then drives each scenario from a separate load
+ * process (autocannon, tools/bench/load.ts) and counts the database round trips per request at
+ * the local Neon. Options (flags or env): --ai-latency-ms (BENCH_AI_LATENCY_MS, 1000),
+ * --duration seconds per scenario (10), --connections (50), --runs per scenario (3),
+ * --soak requests (5000), --out (BENCHMARKS.md).
+ */
+import { execFile, spawn } from "node:child_process";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { startOpenAiStub } from "../openai-stub/server.ts";
+import { startStack } from "../dev/stack.ts";
+import { benchConfig } from "./bench-config.ts";
+import { type Measured, median, renderReport } from "./report.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const { values: flags } = parseArgs({
+  options: {
+    "ai-latency-ms": { type: "string", default: process.env.BENCH_AI_LATENCY_MS ?? "1000" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    runs: { type: "string", default: "3" },
+    soak: { type: "string", default: "5000" },
+    out: { type: "string", default: "BENCHMARKS.md" },
+    port: { type: "string", default: "8790" },
+  },
+});
+const aiLatencyMs = Number(flags["ai-latency-ms"]);
+const embeddingLatencyMs = Math.min(50, aiLatencyMs);
+const duration = Number(flags.duration);
+const connections = Number(flags.connections);
+const runs = Number(flags.runs);
+const soakRequests = Number(flags.soak);
+const demoPassword = "Bench-Password-2026!";
+
+const work = path.join(root, ".local/bench");
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+
+console.log(`• OpenAI stub: chat ${aiLatencyMs} ms, embeddings ${embeddingLatencyMs} ms`);
+const stub = await startOpenAiStub({ latencyMs: aiLatencyMs, endpointLatencyMs: { embeddings: embeddingLatencyMs } });
+const wranglerConfig = await benchConfig(root, work);
+console.log("• starting the local stack (local Neon, seed, wrangler dev)…");
+const stack = await startStack({
+  root,
+  port: Number(flags.port),
+  dataDir: path.join(work, "neon"),
+  persistTo: path.join(work, "state"),
+  vars: { APP_ENV: "development", JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: stub.url },
+  demoPassword,
+  wranglerConfig,
+  varsFile: path.join(work, "dev.vars"),
+  quiet: true,
+});
+
+try {
+  const login = await fetch(`${stack.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "therapist@demo.local", password: demoPassword }) });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const auth = { authorization: `Bearer ${token}` };
+
+  type Request = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+  const scenarios: Array<{ name: string; seed: string; requests: Request[]; connections?: number }> = [
+    { name: "GET /health", seed: "—", requests: [{ method: "GET", path: "/health" }] },
+    { name: "GET /api/auth/me (auth + database)", seed: "Database queries ~1000+", requests: [{ method: "GET", path: "/api/auth/me", headers: auth }] },
+    { name: "GET /api/v1/search/knowledge (hybrid search)", seed: "Database queries ~1000+", requests: [{ method: "GET", path: "/api/v1/search/knowledge?q=worry%20restless%20muscle%20tension", headers: auth }] },
+    { name: "GET /api/v1/synthetic-cases (R2)", seed: "File operations ~2000+", requests: [{ method: "GET", path: "/api/v1/synthetic-cases?limit=20", headers: auth }] },
+    { name: `GET /api/v1/rag/diagnose (AI at ${aiLatencyMs} ms)`, seed: "OpenAI calls ~10-20", requests: [{ method: "GET", path: "/api/v1/rag/diagnose?symptoms=anxiety", headers: auth }] },
+    {
+      name: "mixed (health, me, search, cases, case, diagnose)",
+      seed: "Mixed workload ~100+",
+      requests: [
+        { method: "GET", path: "/health" },
+        { method: "GET", path: "/api/auth/me", headers: auth },
+        { method: "GET", path: "/api/v1/search/knowledge?q=low%20mood%20anhedonia", headers: auth },
+        { method: "GET", path: "/api/v1/synthetic-cases?severity=severe", headers: auth },
+        { method: "GET", path: "/api/v1/synthetic-cases/case-007", headers: auth },
+        { method: "GET", path: "/api/v1/rag/diagnose?symptoms=panic%20attacks", headers: auth },
+      ],
+    },
+  ];
+
+  const results: Measured[] = [];
+  for (const scenario of scenarios) {
+    const samples = [];
+    for (let run = 0; run < runs; run++) {
+      const before = stack.neon.stats().total.requests;
+      const sample = await runLoad({ url: stack.url, connections: scenario.connections ?? connections, duration, requests: scenario.requests });
+      const queries = stack.neon.stats().total.requests - before;
+      samples.push({ ...sample, queriesPerRequest: sample.requests ? queries / sample.requests : 0 });
+      process.stdout.write(`  ${scenario.name} run ${run + 1}: ${sample.rps} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, non-2xx ${nonOk(sample.statuses)}, errors ${sample.errors}\n`);
+    }
+    results.push({ name: scenario.name, seed: scenario.seed, samples });
+  }
+
+  console.log("• concurrency: simultaneous diagnose requests");
+  const perRequestAiMs = aiLatencyMs + embeddingLatencyMs;
+  const concurrency = [];
+  for (const n of [10, 50, 100]) {
+    const walls = [];
+    let failures = 0;
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const statuses = await Promise.all(
+        Array.from({ length: n }, (_, i) => fetch(`${stack.url}/api/v1/rag/diagnose?symptoms=${encodeURIComponent(`worry and poor sleep ${i}`)}`, { headers: auth }).then(async (res) => (await res.arrayBuffer(), res.status))),
+      );
+      walls.push(performance.now() - started);
+      failures += statuses.filter((status) => status !== 200).length;
+    }
+    const wall = median(walls);
+    concurrency.push({ n, wallMs: Math.round(wall), ratio: Math.round((wall / perRequestAiMs) * 100) / 100, failures });
+    console.log(`  ${n} simultaneous: ${Math.round(wall)} ms wall, ratio ${(wall / perRequestAiMs).toFixed(2)}, failures ${failures}`);
+  }
+
+  console.log(`• soak: ${soakRequests} mixed requests at concurrency 50, with writes`);
+  const usersBefore = await countRows(stack.neon.url, "select count(*) from users");
+  const auditBefore = await countRows(stack.neon.url, "select count(*) from audit_events where action = 'auth.register'");
+  const soak = await runLoad({
+    url: stack.url,
+    connections: 50,
+    amount: soakRequests,
+    uniqueBodies: true,
+    requests: [
+      { method: "GET", path: "/health" },
+      { method: "GET", path: "/api/auth/me", headers: auth },
+      { method: "GET", path: "/api/v1/search/knowledge?q=intrusive%20thoughts%20checking", headers: auth },
+      { method: "POST", path: "/api/auth/register", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "soak-[<id>]", email: "soak-[<id>]@bench.local", password: "Soak-Pass-2026!", first_name: "Soak", last_name: "Test" }) },
+      { method: "GET", path: "/api/v1/synthetic-cases", headers: auth },
+    ],
+  });
+  // Deferred audit writes finish shortly after their responses.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const registered = soak.statuses["201"] ?? 0;
+  const usersAdded = (await countRows(stack.neon.url, "select count(*) from users")) - usersBefore;
+  const auditsAdded = (await countRows(stack.neon.url, "select count(*) from audit_events where action = 'auth.register'")) - auditBefore;
+  console.log(`  ${soak.requests} requests, ${soak.rps} req/s, statuses ${JSON.stringify(soak.statuses)}; registrations ${registered}, users added ${usersAdded}, audit events added ${auditsAdded}`);
+
+  const bundle = await bundleSize();
+  const machine = {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+    node: process.version,
+    workerd: JSON.parse(await readFile(path.join(root, "node_modules/workerd/package.json"), "utf8")).version as string,
+    os: `${os.type()} ${os.release()}`,
+  };
+  const report = renderReport({ date: new Date().toISOString(), machine, aiLatencyMs, embeddingLatencyMs, duration, connections, runs, results, concurrency, soak: { ...soak, registered, usersAdded, auditsAdded }, bundle, command: `npm run bench -- --ai-latency-ms ${aiLatencyMs} --duration ${duration} --connections ${connections} --runs ${runs} --soak ${soakRequests}` });
+  await writeFile(path.resolve(root, flags.out), report);
+  console.log(`• wrote ${flags.out}`);
+} finally {
+  await stack.stop();
+  await stub.close();
+}
+
+function nonOk(statuses: Record<string, number>) {
+  return Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
+}
+
+interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+}
+
+function runLoad(scenario: object): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load.ts"), JSON.stringify(scenario)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").pop()!)) : reject(new Error(`load process exited ${code}`))));
+  });
+}
+
+async function countRows(neonUrl: string, query: string): Promise<number> {
+  const res = await fetch(`${neonUrl}/sql`, { method: "POST", headers: { "Neon-Connection-String": "postgres://neon:neon@localhost/neondb", "Neon-Array-Mode": "true" }, body: JSON.stringify({ query, params: [] }) });
+  const body = (await res.json()) as { rows: string[][] };
+  return Number(body.rows[0][0]);
+}
+
+async function bundleSize(): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", path.join(work, "dist")], { cwd: root });
+  const match = /Total Upload: ([\d.]+ KiB) \/ gzip: ([\d.]+ KiB)/.exec(stdout);
+  return match ? `${match[2]} gzip (${match[1]} uncompressed)` : "unknown";
+}

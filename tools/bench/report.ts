@@ -1,0 +1,97 @@
+/** BENCHMARKS.md: our figures beside the seed document's claims, with the machine and the command. */
+export interface Sample {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  queriesPerRequest: number;
+}
+
+export interface Measured {
+  name: string;
+  seed: string;
+  samples: Sample[];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const failures = (sample: Sample) => Object.entries(sample.statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, n]) => sum + n, 0) + sample.errors + sample.timeouts;
+
+export interface ReportInput {
+  date: string;
+  machine: { cpus: string; memory: string; node: string; workerd: string; os: string };
+  aiLatencyMs: number;
+  embeddingLatencyMs: number;
+  duration: number;
+  connections: number;
+  runs: number;
+  results: Measured[];
+  concurrency: Array<{ n: number; wallMs: number; ratio: number; failures: number }>;
+  soak: Omit<Sample, "queriesPerRequest"> & { registered: number; usersAdded: number; auditsAdded: number; seconds: number };
+  bundle: string;
+  command: string;
+}
+
+export function renderReport(input: ReportInput): string {
+  const rows = input.results.map((result) => {
+    const m = (pick: (s: Sample) => number) => median(result.samples.map(pick));
+    const errors = result.samples.reduce((sum, sample) => sum + failures(sample), 0);
+    return `| ${result.name} | ${result.seed} | **${m((s) => s.rps).toFixed(0)}** | ${m((s) => s.p50)} | ${m((s) => s.p95)} | ${m((s) => s.p99)} | ${errors} | ${m((s) => s.queriesPerRequest).toFixed(2)} |`;
+  });
+  const concurrency = input.concurrency.map((c) => `| ${c.n} | ${c.wallMs} | **${c.ratio.toFixed(2)}** | ${c.failures} |`);
+  const soak = input.soak;
+  return `# Benchmarks
+
+Measured by \`npm run bench\` on ${input.date.slice(0, 10)}: the local stack exactly as \`npm run dev\` runs it
+(\`wrangler dev\` with workerd, the embedded local Neon on PGlite, miniflare's local R2), the project's
+OpenAI-compatible stub answering chat in ${input.aiLatencyMs} ms and embeddings in ${input.embeddingLatencyMs} ms, load from a
+separate autocannon process. Rate limits are raised for the run (they are bindings).
+
+Reproduce: \`${input.command}\`
+
+Machine: ${input.machine.cpus}, ${input.machine.memory}, ${input.machine.os}, Node ${input.machine.node}, workerd ${input.machine.workerd}.
+
+## Throughput beside the seed's claims
+
+Each scenario ran ${input.runs} times for ${input.duration} s at ${input.connections} connections; figures are medians of the runs.
+"Queries/req" is database round trips per request counted at the local Neon (deferred audit writes included).
+
+| scenario | seed's async claim (req/s) | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors (all runs) | queries/req |
+|---|---|---|---|---|---|---|---|
+${rows.join("\n")}
+
+## Concurrency: N simultaneous diagnose requests
+
+Each diagnose waits on one embeddings call and one chat call (${input.embeddingLatencyMs + input.aiLatencyMs} ms of AI latency).
+Ratio = total wall time ÷ that latency (the seed claims ≈ 1.0 for 10; the budget is ≤ 1.25 at 100). Medians of ${input.runs} runs.
+
+| simultaneous requests | wall ms | ratio | failed requests |
+|---|---|---|---|
+${concurrency.join("\n")}
+
+## Soak
+
+${soak.requests} mixed requests (health, me, search, registration, cases) at concurrency 50: ${soak.rps} req/s,
+statuses ${JSON.stringify(soak.statuses)}, errors ${soak.errors}, timeouts ${soak.timeouts}.
+Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded}; registration audit events added: ${soak.auditsAdded}.
+
+## Bundle
+
+\`wrangler deploy --dry-run\`: ${input.bundle} (budget 400 KiB gzip; the openai SDK and zod are most of it, minified).
+
+## Caveats
+
+- One 2-core machine runs the load generator, workerd, the local Neon and PGlite together; figures are
+  lower bounds for Cloudflare's network and Neon, and noisy between runs (hence medians).
+- PGlite is single-connection Postgres in WASM: database-bound scenarios measure it, not Neon.
+- The AI stub's latency is fixed; real model latency varies and rate limits apply upstream.
+`;
+}
