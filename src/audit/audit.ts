@@ -9,9 +9,17 @@ import { auditEvents } from "./audit.schema";
 
 export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId">;
 
+/** jsonb cannot hold U+0000; a request that carried one is still recorded, without it. */
+function storable(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\0") ? value.replaceAll("\0", "") : value;
+  if (Array.isArray(value)) return value.map(storable);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [storable(key) as string, storable(item)]));
+  return value;
+}
+
 /** The insert for an event, for callers that batch it with their own deferred writes. */
 export function auditInsert(c: Context<AppEnv>, event: AuditEvent) {
-  return c.var.db.insert(auditEvents).values({ ...event, requestId: c.get("requestId") });
+  return c.var.db.insert(auditEvents).values({ ...event, detail: storable(event.detail), requestId: c.get("requestId") });
 }
 
 /** Runs deferred database work after the response; failures are logged with what was lost. */

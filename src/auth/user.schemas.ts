@@ -44,16 +44,17 @@ export function toUser(row: UserRow): User {
 
 /** Printable text without control characters; quotes and other SQL metacharacters are fine. */
 const text = (max: number, min = 1) =>
-  z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`).regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+  z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`).refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
 
 export const passwordSchema = z
   .string()
   .min(8, "password must be at least 8 characters")
   .max(128, "password must be at most 128 characters")
-  .regex(/\p{Ll}/u, "password must contain a lowercase letter")
-  .regex(/\p{Lu}/u, "password must contain an uppercase letter")
-  .regex(/\p{Nd}/u, "password must contain a digit")
-  .regex(/[^\p{L}\p{Nd}\s]/u, "password must contain a symbol");
+  // refine rather than regex: JSON Schema patterns cannot express Unicode property classes.
+  .refine((value) => /\p{Ll}/u.test(value), "password must contain a lowercase letter")
+  .refine((value) => /\p{Lu}/u.test(value), "password must contain an uppercase letter")
+  .refine((value) => /\p{Nd}/u.test(value), "password must contain a digit")
+  .refine((value) => /[^\p{L}\p{Nd}\s]/u.test(value), "password must contain a symbol");
 
 const SELF_SERVICE_ROLES = USER_ROLES.filter((role) => role !== "admin") as [string, ...string[]];
 

@@ -2,7 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
-import { isDatabaseUnavailable } from "./db";
+import { isDatabaseUnavailable, postgresError } from "./db";
 import { log } from "./log";
 import { type ProblemInit, ProblemError, problemResponse } from "./problem";
 
@@ -30,6 +30,10 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   const requestId = c.get("requestId");
   if (error instanceof ProblemError) return problemResponse(error.status, error.problem, requestId);
   if (error instanceof HTTPException) return problemResponse(error.status, problemForHttpException(error), requestId);
+  // Text Postgres cannot store (a NUL character) is the caller's input, not our failure.
+  if (["22021", "22P05"].includes(postgresError(error)?.code ?? "")) {
+    return problemResponse(400, { code: "invalid_characters", detail: "The request contains characters that cannot be stored (such as NUL, U+0000); remove them and retry." }, requestId);
+  }
   if (isDatabaseUnavailable(error)) {
     log("warn", "database unavailable", { request_id: requestId, error: errorName(error) });
     return problemResponse(503, {

@@ -77,6 +77,9 @@ export function checkAudio(bytes: Uint8Array, declared: string | null | undefine
 /** Reads the request's audio, JSON or multipart; every rejection is a 4xx problem. */
 export async function readAudioUpload(request: Request, json: () => Promise<unknown>, form: () => Promise<FormData>): Promise<AudioUpload> {
   const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(contentType) && !/^application\/([a-z.+-]+\+)?json/i.test(contentType)) {
+    throw bad(415, "unsupported_media_type", "Send audio as JSON {audio_data, format} or as a multipart `file` upload.", "body");
+  }
   if (/^multipart\/form-data/i.test(contentType)) {
     const data = await form();
     const file = data.get("file");

@@ -31,8 +31,13 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
       // autocannon rejects an explicit undefined: pass only the bound that was given.
       ...(scenario.amount ? { amount: scenario.amount } : { duration: scenario.duration ?? 10 }),
       timeout: 30,
-      idReplacement: scenario.uniqueBodies ?? false,
-      requests: scenario.requests,
+      // A body template's `[<id>]` gets a fresh id per request. (autocannon's own idReplacement
+      // keeps the template's Content-Length, which hangs the server waiting for the rest.)
+      requests: scenario.requests.map((request) =>
+        scenario.uniqueBodies && request.body?.includes("[<id>]")
+          ? { ...request, setupRequest: (req: autocannon.Request) => ({ ...req, body: request.body!.replaceAll("[<id>]", crypto.randomUUID()) }) }
+          : request,
+      ),
     },
     (error, output) => (error ? reject(error) : resolve(output)),
   );
