@@ -3,21 +3,38 @@
  * the AI client and storage (`c.var.*`). No other module reads bindings or globals.
  */
 import { createMiddleware } from "hono/factory";
+import type OpenAI from "openai";
 import { setMetric } from "hono/timing";
 import type { AppEnv } from "../env";
 import { createAiClient } from "./ai";
-import { createDatabase } from "./db";
+import { createDatabase, type Database } from "./db";
 import { log } from "./log";
 import { newRequestScope, runInRequestScope } from "./request-scope";
-import { readSettings } from "./settings";
+import { readSettings, type Settings } from "./settings";
+
+/**
+ * Both clients are stateless (each query or call is its own fetch), so one per isolate and
+ * settings object serves every request; settings change only with a new isolate.
+ */
+const clients = new WeakMap<Settings, { db: Database; ai: OpenAI | null }>();
+
+function clientsFor(settings: Settings) {
+  let entry = clients.get(settings);
+  if (!entry) {
+    entry = { db: createDatabase(settings.database), ai: createAiClient(settings.ai) };
+    clients.set(settings, entry);
+  }
+  return entry;
+}
 
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const settings = readSettings(c.env);
   const scope = newRequestScope(settings.database.timeoutMs);
+  const { db, ai } = clientsFor(settings);
   c.set("settings", settings);
   c.set("scope", scope);
-  c.set("db", createDatabase(settings.database));
-  c.set("ai", createAiClient(settings.ai));
+  c.set("db", db);
+  c.set("ai", ai);
   c.set("storage", c.env.STORAGE);
   const started = performance.now();
   await runInRequestScope(scope, next);

@@ -17,7 +17,7 @@ import { parseArgs, promisify } from "node:util";
 import { startOpenAiStub } from "../openai-stub/server.ts";
 import { startStack } from "../dev/stack.ts";
 import { benchConfig } from "./bench-config.ts";
-import { type Measured, median, renderReport } from "./report.ts";
+import { type LoadResult, type Measured, median, renderReport } from "./report.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: flags } = parseArgs({
@@ -160,17 +160,6 @@ function nonOk(statuses: Record<string, number>) {
   return Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
 }
 
-interface LoadResult {
-  requests: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  statuses: Record<string, number>;
-  errors: number;
-  timeouts: number;
-}
 
 function runLoad(scenario: object): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

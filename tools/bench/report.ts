@@ -1,6 +1,8 @@
 /** BENCHMARKS.md: our figures beside the seed document's claims, with the machine and the command. */
-export interface Sample {
+/** What one load process reports (tools/bench/load.ts). */
+export interface LoadResult {
   requests: number;
+  seconds: number;
   rps: number;
   p50: number;
   p95: number;
@@ -8,6 +10,9 @@ export interface Sample {
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
+}
+
+export interface Sample extends LoadResult {
   queriesPerRequest: number;
 }
 
@@ -35,7 +40,7 @@ export interface ReportInput {
   runs: number;
   results: Measured[];
   concurrency: Array<{ n: number; wallMs: number; ratio: number; failures: number }>;
-  soak: Omit<Sample, "queriesPerRequest"> & { registered: number; usersAdded: number; auditsAdded: number; seconds: number };
+  soak: LoadResult & { registered: number; usersAdded: number; auditsAdded: number };
   bundle: string;
   command: string;
 }
