@@ -24,6 +24,8 @@ export default defineConfig({
                 OPENAI_API_KEY: "sk-test-shared",
                 AI_TIMEOUT_MS: "3000",
                 JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
+                // Keeps thousands of per-request log lines out of the test output; warnings and errors still show.
+                LOG_LEVEL: "warn",
               },
             },
           })),

@@ -40,6 +40,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   await runInRequestScope(scope, next);
   if (scope.dbCalls) setMetric(c, "db", scope.dbMs, `${scope.dbCalls} queries`);
   if (scope.aiCalls) setMetric(c, "ai", scope.aiMs, `${scope.aiCalls} calls`);
+  if (settings.logLevel !== "debug" && settings.logLevel !== "info") return;
   // The path only: query strings can carry clinical text (GET /rag/diagnose?symptoms=...).
   log("info", "request", {
     request_id: c.get("requestId"),

@@ -23,6 +23,7 @@ const bindingsSchema = z.object({
   AI_TIMEOUT_MS: milliseconds(30_000),
   AI_TEMPERATURE: z.coerce.number().min(0).max(2).catch(0.2),
   AUDIO_RETENTION_DAYS: z.coerce.number().int().positive().catch(30),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).catch("info"),
 });
 
 export type Settings = ReturnType<typeof toSettings>;
@@ -44,6 +45,8 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
       temperature: raw.AI_TEMPERATURE,
     },
     audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
+    /** `warn` drops the per-request log lines (tests and benchmarks); errors are always logged. */
+    logLevel: raw.LOG_LEVEL,
   };
 }
 

@@ -52,7 +52,7 @@ const stack = await startStack({
   port: Number(flags.port),
   dataDir: path.join(work, "neon"),
   persistTo: path.join(work, "state"),
-  vars: { APP_ENV: "development", JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: stub.url },
+  vars: { APP_ENV: "development", LOG_LEVEL: "warn", JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: stub.url },
   demoPassword,
   wranglerConfig,
   varsFile: path.join(work, "dev.vars"),

@@ -58,7 +58,8 @@ export function renderReport(input: ReportInput): string {
 Measured by \`npm run bench\` on ${input.date.slice(0, 10)}: the local stack exactly as \`npm run dev\` runs it
 (\`wrangler dev\` with workerd, the embedded local Neon on PGlite, miniflare's local R2), the project's
 OpenAI-compatible stub answering chat in ${input.aiLatencyMs} ms and embeddings in ${input.embeddingLatencyMs} ms, load from a
-separate autocannon process. Rate limits are raised for the run (they are bindings).
+separate autocannon process. Rate limits are raised for the run (they are bindings) and per-request
+log lines are off (\`LOG_LEVEL=warn\`).
 
 Reproduce: \`${input.command}\`
 
