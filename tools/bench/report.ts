@@ -98,6 +98,11 @@ Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded};
 - One 2-core machine runs the load generator, workerd, the local Neon and PGlite together; figures are
   lower bounds for Cloudflare's network and Neon, and noisy between runs (hence medians).
 - PGlite is single-connection Postgres in WASM: database-bound scenarios measure it, not Neon.
+- The concurrency ratio grows past 10 simultaneous requests because each diagnose's one database
+  round trip (account check + hybrid retrieval, ~15-20 ms in PGlite here) and its deferred audit
+  insert queue on that single connection: 100 requests carry about 1.5-2 s of serialized database
+  work on top of the 1.05 s the model takes. The Worker itself does not wait on the model in line
+  (10 simultaneous: 1.13); Neon runs concurrent queries in parallel, which PGlite cannot.
 - The AI stub's latency is fixed; real model latency varies and rate limits apply upstream.
 `;
 }
