@@ -96,17 +96,13 @@ describe("retrieval quality on the vignette evaluation set", () => {
     expect(lexical.rate, `lexical misses: ${JSON.stringify(lexical.misses)}`).toBeGreaterThanOrEqual(LEXICAL_GATE);
   }, 120_000);
 
-  it("holds hybrid mode (stub embeddings) to the same gate, within one vignette of lexical alone", async () => {
+  it("is no worse in hybrid mode (the stub's embeddings) than lexical alone", async () => {
     const [lexical, hybrid] = await Promise.all([evaluation("lexical"), evaluation("hybrid")]);
     expect(hybrid.total).toBe(evaluationSet.length);
     const lexicalMisses = new Set(lexical.misses.map((miss) => miss.id));
     const hybridMisses = new Set(hybrid.misses.map((miss) => miss.id));
     console.log(`hybrid vs lexical: fixed ${[...lexicalMisses].filter((id) => !hybridMisses.has(id)).join(", ") || "none"}; lost ${[...hybridMisses].filter((id) => !lexicalMisses.has(id)).join(", ") || "none"}`);
     expect(hybrid.rate, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(LEXICAL_GATE);
-    // Not plain `hybrid >= lexical`: the stub's embeddings are a hashed bag of word prefixes, and
-    // with equal-weight reciprocal rank fusion they currently cost one vignette (v26: PTSD is
-    // lexical #1 but outside the stub's semantic top 8, so it fuses to 4th). With a real
-    // embedding model this should be tightened to `hybrid.hits >= lexical.hits`.
-    expect(hybrid.hits, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(lexical.hits - 1);
+    expect(hybrid.hits, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(lexical.hits);
   }, 120_000);
 });
