@@ -14,30 +14,17 @@ function answerResponses<T extends z.ZodType>(schema: T, description: string) {
 const diagnoseDescription = "Ranked differential with DSM-5-TR and ICD-11 codes, each item citing retrieved sources; `Accept: text/event-stream` streams it";
 const treatmentDescription = "Evidence-based treatment plan citing retrieved guidelines (medication considerations for psychiatrists and admins only)";
 
-export const diagnoseGet = createRoute({
-  method: "get", path: "/rag/diagnose", tags, security: bearerSecurity, summary: diagnoseDescription,
-  middleware: [requireLicensedToken],
-  request: { query: DiagnoseInput },
-  responses: answerResponses(DiagnoseAnswer, "The differential"),
-});
+/** The GET (query string) and POST (JSON body, for long notes) forms of one RAG route. */
+function ragRoutes<I extends z.ZodObject, A extends z.ZodType>(path: "/rag/diagnose" | "/rag/treatment", input: I, answer: A, summary: string, description: string) {
+  const common = { path, tags, security: bearerSecurity, middleware: [requireLicensedToken], responses: answerResponses(answer, description) };
+  return {
+    get: createRoute({ ...common, method: "get", summary, request: { query: input } }),
+    post: createRoute({ ...common, method: "post", summary: `${summary} (body form, for long notes)`, request: { body: { required: true, content: { "application/json": { schema: input } } } } }),
+  };
+}
 
-export const diagnosePost = createRoute({
-  method: "post", path: "/rag/diagnose", tags, security: bearerSecurity, summary: `${diagnoseDescription} (body form, for long notes)`,
-  middleware: [requireLicensedToken],
-  request: { body: { required: true, content: { "application/json": { schema: DiagnoseInput } } } },
-  responses: answerResponses(DiagnoseAnswer, "The differential"),
-});
+const diagnose = ragRoutes("/rag/diagnose", DiagnoseInput, DiagnoseAnswer, diagnoseDescription, "The differential");
+const treatment = ragRoutes("/rag/treatment", TreatmentInput, TreatmentAnswer, treatmentDescription, "The treatment plan");
 
-export const treatmentGet = createRoute({
-  method: "get", path: "/rag/treatment", tags, security: bearerSecurity, summary: treatmentDescription,
-  middleware: [requireLicensedToken],
-  request: { query: TreatmentInput },
-  responses: answerResponses(TreatmentAnswer, "The treatment plan"),
-});
-
-export const treatmentPost = createRoute({
-  method: "post", path: "/rag/treatment", tags, security: bearerSecurity, summary: `${treatmentDescription} (body form)`,
-  middleware: [requireLicensedToken],
-  request: { body: { required: true, content: { "application/json": { schema: TreatmentInput } } } },
-  responses: answerResponses(TreatmentAnswer, "The treatment plan"),
-});
+export const { get: diagnoseGet, post: diagnosePost } = diagnose;
+export const { get: treatmentGet, post: treatmentPost } = treatment;
