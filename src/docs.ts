@@ -1,6 +1,7 @@
 /** `/openapi.json` (generated from the same zod schemas that validate requests) and `/docs`. */
 import { swaggerUI } from "@hono/swagger-ui";
 import type { Router } from "./lib/openapi";
+import { DOCS_ASSETS_PREFIX, SWAGGER_UI_VERSION } from "./docs-assets";
 
 export function mountDocs(app: Router) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
@@ -17,5 +18,15 @@ export function mountDocs(app: Router) {
       description: "Clinical decision support for licensed clinicians: retrieval-grounded differential diagnosis, treatment options and risk flags. Decision support only; it does not replace clinical judgement.",
     },
   }));
-  app.get("/docs", swaggerUI({ url: "/openapi.json", persistAuthorization: true, title: "Therapy Assistant API" }));
+  // Swagger UI's two files come from our own R2 bucket (the seed step puts them there), so the
+  // docs work offline; where they were never uploaded, the public CDN serves them instead.
+  app.get("/docs", swaggerUI({ url: "/openapi.json", persistAuthorization: true, title: "Therapy Assistant API", baseUrl: "/docs/assets" }));
+  app.get("/docs/assets/swagger-ui-dist/:file{swagger-ui-bundle\\.js|swagger-ui\\.css}", async (c) => {
+    const file = c.req.param("file");
+    const object = await c.var.storage.get(`${DOCS_ASSETS_PREFIX}${file}`);
+    if (!object) return c.redirect(`https://cdn.jsdelivr.net/npm/swagger-ui-dist@${SWAGGER_UI_VERSION}/${file}`, 302);
+    return new Response(object.body, {
+      headers: { "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400", ETag: object.httpEtag },
+    });
+  });
 }

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createTestApi, setDatabaseFault } from "./support/api";
 
@@ -70,6 +71,23 @@ describe("API description", () => {
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/", "/health"]));
     expect(body.components.securitySchemes.oauth2Password.flows.password.tokenUrl).toBe("/api/auth/login");
+  });
+
+  it("serves Swagger UI's files from R2 so the docs work offline, and falls back to the CDN", async () => {
+    const html = await (await api.fetch("/docs")).text();
+    expect(html).toContain("/docs/assets/swagger-ui-dist/swagger-ui-bundle.js");
+
+    const missing = await api.fetch("/docs/assets/swagger-ui-dist/swagger-ui.css", { redirect: "manual" });
+    expect(missing.status).toBe(302);
+    expect(missing.headers.get("Location")).toMatch(/^https:\/\/cdn\.jsdelivr\.net\/npm\/swagger-ui-dist@[\d.]+\/swagger-ui\.css$/);
+
+    await env.STORAGE.put("docs/swagger-ui-dist/swagger-ui.css", "body { color: black }");
+    const stored = await api.fetch("/docs/assets/swagger-ui-dist/swagger-ui.css");
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get("Content-Type")).toMatch(/^text\/css/);
+    expect(await stored.text()).toBe("body { color: black }");
+
+    expect((await api.fetch("/docs/assets/swagger-ui-dist/other.js")).status).toBe(404);
   });
 
   it("serves interactive docs that load the OpenAPI document", async () => {

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { saveCases } from "../../src/cases/case-store.ts";
+import { DOCS_ASSET_FILES, DOCS_ASSETS_PREFIX } from "../../src/docs-assets.ts";
 import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
 import { createAiClient } from "../../src/lib/ai.ts";
@@ -49,6 +50,10 @@ export async function seedLocal({ root, vars, demoPassword, configPath, persistT
     const caseFiles = await listSeedFiles(path.join(root, "data"), ["cases"]);
     const cases = await saveCases(storage, await Promise.all(caseFiles.map(async (f) => JSON.parse(await readFile(f.file, "utf8")))));
     const files = knowledgeFiles.length + cases;
+    // Swagger UI's files, so /docs works without the network.
+    for (const file of DOCS_ASSET_FILES) {
+      await storage.put(`${DOCS_ASSETS_PREFIX}${file}`, await readFile(path.join(root, "node_modules/swagger-ui-dist", file)));
+    }
     const users = await seedDemoUsers(db, demoPassword);
     return { files, indexed, embedded: ai !== null, users };
   } finally {
