@@ -5,9 +5,10 @@ import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
 import { generateStructured, keepRetrieved } from "../rag/generate";
 import { DISCLAIMER, riskNoteFor, sourcesBlock } from "../rag/prompts";
-import { DifferentialItem } from "../rag/rag.schemas";
-import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve, safetyFor } from "../rag/rag.service";
+import { DIFFERENTIAL_ITEM_JSON_SCHEMA, DifferentialItem } from "../rag/rag.schemas";
+import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve } from "../rag/rag.service";
 import { withRiskFirst } from "../rag/risk-section";
+import { assessCrisis } from "../safety/crisis";
 import type { SyntheticCase } from "./case.schema";
 
 const ModelCaseAnalysis = z.object({
@@ -18,16 +19,6 @@ const ModelCaseAnalysis = z.object({
   treatment_considerations: z.array(z.string()),
 });
 
-const differentialItemSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["condition", "dsm5_code", "icd11_code", "confidence", "rationale", "supporting_sources"],
-  properties: {
-    condition: { type: "string" }, dsm5_code: { type: ["string", "null"] }, icd11_code: { type: ["string", "null"] },
-    confidence: { type: "number", minimum: 0, maximum: 1 }, rationale: { type: "string" }, supporting_sources: { type: "array", items: { type: "string" } },
-  },
-};
-
 const CASE_ANALYSIS_JSON_SCHEMA = {
   type: "object",
   additionalProperties: false,
@@ -35,7 +26,7 @@ const CASE_ANALYSIS_JSON_SCHEMA = {
   properties: {
     response: { type: "string" },
     suggested_diagnosis_supported: { type: "boolean" },
-    alternative_diagnoses: { type: "array", items: differentialItemSchema },
+    alternative_diagnoses: { type: "array", items: DIFFERENTIAL_ITEM_JSON_SCHEMA },
     missing_assessments: { type: "array", items: { type: "string" } },
     treatment_considerations: { type: "array", items: { type: "string" } },
   },
@@ -55,7 +46,7 @@ function caseText(item: SyntheticCase) {
 export async function analyzeStoredCase(c: Context<AppEnv>, item: SyntheticCase) {
   const started = Date.now();
   await enforceAiRateLimit(c);
-  const safety = safetyFor({ presenting_symptoms: item.presenting_symptoms.join(". "), clinical_history: item.clinical_history, assessment_notes: item.assessment_notes, risk_factors: item.risk_factors.join(". ") });
+  const safety = assessCrisis({ presenting_symptoms: item.presenting_symptoms.join(". "), clinical_history: item.clinical_history, assessment_notes: item.assessment_notes, risk_factors: item.risk_factors.join(". ") });
   const retrieval = await retrieve(c, [item.presenting_symptoms.join(". "), item.clinical_history].join("\n"));
   const request = { case_id: item.case_id };
 

@@ -1,5 +1,5 @@
 /** Reading and removing knowledge documents; filling in missing embeddings. */
-import { asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { asc, count, eq, isNull, sql } from "drizzle-orm";
 import type OpenAI from "openai";
 import type { Database } from "../lib/db";
 import type { Settings } from "../lib/settings";
@@ -55,8 +55,4 @@ export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Set
   }
   const [{ remaining }] = await db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding));
   return { embedded: pending.length, remaining };
-}
-
-export function embeddedChunkCount(db: Database) {
-  return db.select({ n: count() }).from(knowledgeChunks).where(isNotNull(knowledgeChunks.embedding));
 }

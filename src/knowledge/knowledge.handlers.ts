@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { audit } from "../audit/audit";
 import { withCurrentUser } from "../auth/guard";
 import type { AppEnv } from "../env";
-import { readFormData, readJson } from "../lib/form-data";
+import { readFormData } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
 import { DocumentInput, documentFromMarkdown } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
@@ -100,9 +100,8 @@ export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> 
   let input: DocumentInput;
   let source: SourceFile;
   if (/^application\/json/i.test(contentType)) {
-    const parsed = DocumentInput.safeParse(await readJson(c));
-    if (!parsed.success) throw invalidDocument(parsed.error.issues);
-    input = parsed.data;
+    // The route's JSON validator has already checked this body against DocumentInput.
+    input = c.req.valid("json") as DocumentInput;
     source = { body: JSON.stringify(input, null, 2), contentType: "application/json", extension: "json" };
   } else {
     const form = await readFormData(c);

@@ -54,10 +54,6 @@ export interface SearchOptions {
   limit: number;
 }
 
-export async function hybridSearch(db: Database, options: SearchOptions): Promise<SearchHit[]> {
-  return toSearchHits(await searchStatement(db, options));
-}
-
 /**
  * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
  * with other statements, e.g. the caller's account check.

@@ -13,9 +13,9 @@ import type { KnowledgeType } from "../knowledge/knowledge.schema";
 import { aiProblem, isAbort } from "../lib/ai-errors";
 import { log } from "../lib/log";
 import { ProblemError } from "../lib/problem";
-import type { SafetyBlock } from "../safety/crisis";
+import { assessCrisis, type SafetyBlock } from "../safety/crisis";
 import { chatParams, generateStructured, invalidOutput, parseModelOutput, type StructuredRequest, type Usage } from "./generate";
-import { answerFrame, auditAnswer, enforceAiRateLimit, type Retrieval, retrieve, safetyFor } from "./rag.service";
+import { answerFrame, auditAnswer, enforceAiRateLimit, type Retrieval, retrieve } from "./rag.service";
 import { withRiskFirst } from "./risk-section";
 
 export interface RagSpec<Input, Output extends z.ZodType, Part extends object> {
@@ -40,7 +40,7 @@ function problemBody(error: ProblemError, requestId: string) {
 export async function answer<Input extends Record<string, string | undefined>, Output extends z.ZodType, Part extends object>(c: Context<AppEnv>, spec: RagSpec<Input, Output, Part>, input: Input) {
   const started = Date.now();
   await enforceAiRateLimit(c);
-  const safety = safetyFor(input);
+  const safety = assessCrisis(input);
   const retrieval = await retrieve(c, spec.retrievalText(input), spec.retrievalType);
   const user = c.get("user");
   const query = spec.query(input);

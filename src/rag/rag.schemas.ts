@@ -76,22 +76,21 @@ export const ModelTreatment = z.object({ response: z.string().min(1), treatment_
 const nullableString = { type: ["string", "null"] };
 const sourcesArray = { type: "array", items: { type: "string" } };
 
-/** JSON schemas for `response_format`; strict mode needs every key required and no extras. */
+/** One differential item as JSON schema (for `response_format`; strict mode needs every key required and no extras). */
+export const DIFFERENTIAL_ITEM_JSON_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["condition", "dsm5_code", "icd11_code", "confidence", "rationale", "supporting_sources"],
+  properties: { condition: { type: "string" }, dsm5_code: nullableString, icd11_code: nullableString, confidence: { type: "number", minimum: 0, maximum: 1 }, rationale: { type: "string" }, supporting_sources: sourcesArray },
+} as const;
+
 export const DIAGNOSIS_JSON_SCHEMA = {
   type: "object",
   additionalProperties: false,
   required: ["response", "differential"],
   properties: {
     response: { type: "string", description: "markdown narrative for the clinician" },
-    differential: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["condition", "dsm5_code", "icd11_code", "confidence", "rationale", "supporting_sources"],
-        properties: { condition: { type: "string" }, dsm5_code: nullableString, icd11_code: nullableString, confidence: { type: "number", minimum: 0, maximum: 1 }, rationale: { type: "string" }, supporting_sources: sourcesArray },
-      },
-    },
+    differential: { type: "array", items: DIFFERENTIAL_ITEM_JSON_SCHEMA },
   },
 } as const;
 

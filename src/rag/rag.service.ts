@@ -11,7 +11,7 @@ import type { KnowledgeType } from "../knowledge/knowledge.schema";
 import { queryEmbedding } from "../knowledge/query-embedding";
 import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
 import { enforceRateLimit } from "../lib/rate-limit";
-import { assessCrisis, type SafetyBlock } from "../safety/crisis";
+import type { SafetyBlock } from "../safety/crisis";
 import type { Usage } from "./generate";
 import { DISCLAIMER } from "./prompts";
 
@@ -33,10 +33,6 @@ export async function retrieve(c: Context<AppEnv>, text: string, type?: Knowledg
 /** The AI routes' per-user limit (shared/API.md §2: 10/min), keyed by the token's subject. */
 export function enforceAiRateLimit(c: Context<AppEnv>) {
   return enforceRateLimit(c.env.AI_LIMITER, `ai:${c.get("claims").sub}`, "AI");
-}
-
-export function safetyFor(texts: Record<string, string | undefined>): SafetyBlock {
-  return assessCrisis(texts);
 }
 
 export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response: string, usage: Usage | null) {

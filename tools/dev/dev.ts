@@ -42,7 +42,7 @@ const stack = await startStack({
 
 const { seeded } = stack;
 console.log(`• local Neon on ${stack.neon.url}`);
-console.log(`• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; POST /api/v1/knowledge/reembed later)"}, ${seeded.users.length} demo users`);
+console.log(`• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; with a key, the next npm run dev or npm run reembed adds embeddings)"}, ${seeded.users.length} demo users`);
 const health = (await (await fetch(`${stack.url}/health`)).json()) as { status: string; ai: string };
 console.log(`\n  Therapy Assistant API: ${stack.url}   docs: ${stack.url}/docs   health: ${health.status}, AI ${health.ai}`);
 console.log(`  demo accounts (password ${JSON.stringify(demoPassword)}):`);

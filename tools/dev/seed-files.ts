@@ -8,11 +8,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** The part of an R2 bucket binding the upload needs (Node has no Workers types). */
-export interface PutBucket {
-  put(key: string, value: Uint8Array, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
-}
-
 export interface SeedFile {
   key: string;
   file: string;
@@ -36,7 +31,7 @@ export async function listSeedFiles(dataDir: string, folders: string[]): Promise
   return files.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export async function uploadSeedFiles(bucket: PutBucket, files: SeedFile[]): Promise<number> {
+export async function uploadSeedFiles(bucket: R2Bucket, files: SeedFile[]): Promise<number> {
   for (const { key, file, contentType } of files) {
     await bucket.put(key, await readFile(file), { httpMetadata: { contentType } });
   }

@@ -13,7 +13,7 @@ import { createAiClient } from "../../src/lib/ai.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
 import { seedDemoUsers } from "./demo-users.ts";
-import { listSeedFiles, type PutBucket, uploadSeedFiles } from "./seed-files.ts";
+import { listSeedFiles, uploadSeedFiles } from "./seed-files.ts";
 
 export interface SeedOptions {
   root: string;
@@ -37,11 +37,11 @@ export async function seedLocal({ root, vars, demoPassword, configPath, persistT
   const settings = readSettings({ ...vars, DB_TIMEOUT_MS: "60000" });
   const db = createDatabase(settings.database);
   const ai = createAiClient(settings.ai);
-  const proxy = await getPlatformProxy<{ STORAGE: PutBucket & R2Bucket }>({ configPath, persist: { path: path.join(persistTo, "v3") } });
+  const proxy = await getPlatformProxy<{ STORAGE: R2Bucket }>({ configPath, persist: { path: path.join(persistTo, "v3") } });
   try {
-    const storage = proxy.env.STORAGE as unknown as R2Bucket;
+    const storage = proxy.env.STORAGE;
     const knowledgeFiles = await listSeedFiles(path.join(root, "data"), ["knowledge"]);
-    await uploadSeedFiles(proxy.env.STORAGE, knowledgeFiles);
+    await uploadSeedFiles(storage, knowledgeFiles);
     const corpus = await Promise.all(knowledgeFiles.map(async (f) => ({ key: f.key, text: await readFile(f.file, "utf8") })));
     const { indexed } = await indexCorpus({ db, ai, storage, settings }, corpus);
     // With a key, chunks indexed earlier without one (an offline seed) get their embeddings now.

@@ -19,12 +19,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export type Fault = { mode: "none" } | { mode: "down" } | { mode: "hang" } | { mode: "delay"; delayMs: number };
 
-interface Counter {
-  requests: number;
-  statements: number;
-  /** Milliseconds spent answering SQL requests (overlapping requests each count). */
-  busyMs: number;
-}
+interface Counter { requests: number; statements: number; }
 
 export interface LocalNeon {
   /** Base URL, e.g. `http://127.0.0.1:5433`; the driver's endpoint is `${url}/sql`. */
@@ -43,14 +38,14 @@ export interface LocalNeonOptions {
 }
 
 export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", onRequest }: LocalNeonOptions): Promise<LocalNeon> {
-  const total: Counter = { requests: 0, statements: 0, busyMs: 0 };
+  const total: Counter = { requests: 0, statements: 0 };
   const perDatabase = new Map<string, Counter>();
   const faults = new Map<string, Fault>();
   const hanging = new Set<ServerResponse>();
 
   const countFor = (database: string) => {
     let counter = perDatabase.get(database);
-    if (!counter) perDatabase.set(database, (counter = { requests: 0, statements: 0, busyMs: 0 }));
+    if (!counter) perDatabase.set(database, (counter = { requests: 0, statements: 0 }));
     return counter;
   };
 
@@ -95,10 +90,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
         sendJson(res, status, { message: "local neon backend error" });
       }
     } finally {
-      const ms = performance.now() - started;
-      total.busyMs += ms;
-      countFor(database).busyMs += ms;
-      onRequest?.({ database, statements, ms: Math.round(ms), status });
+      onRequest?.({ database, statements, ms: Math.round(performance.now() - started), status });
     }
   }
 
@@ -127,7 +119,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
         case "GET /health": return sendJson(res, 200, { status: "ok" });
         case "GET /_stats": return sendJson(res, 200, stats());
         case "POST /_stats/reset":
-          total.requests = total.statements = total.busyMs = 0;
+          total.requests = total.statements = 0;
           perDatabase.clear();
           return sendJson(res, 200, stats());
         case "POST /_control/fault": return handleFault(req, res);
