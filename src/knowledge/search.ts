@@ -52,22 +52,33 @@ export interface SearchOptions {
   embedding: number[] | null;
   type?: KnowledgeType;
   limit: number;
+  /**
+   * Highlight the best-matching words (`ts_headline`, ~1.5 ms a query) for `snippet`. Callers
+   * that never show snippets (the model-backed RAG answers) skip it and get the passage's opening.
+   */
+  snippets?: boolean;
 }
 
 /**
  * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
  * with other statements, e.g. the caller's account check.
  */
-export function searchStatement(db: Database, { query, embedding, type, limit }: SearchOptions) {
+export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true }: SearchOptions) {
   const tsquery = lexicalQuery(query);
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
+  // The vector is sent once (in `q`) and referenced from there: as text it is ~30 KB.
   const codes = sql.param(codesIn(query));
   const vectorText = embedding ? `[${embedding.join(",")}]` : null;
   const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
+  const headline = snippets
+    ? sql`case when q.tsq is not null and ch.content is not null
+            then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end`
+    : sql`null`;
 
   return db.execute(sql`
     with q as (
-      select case when ${tsquery} = '' then null else to_tsquery('english', ${tsquery}) end as tsq
+      select case when ${tsquery} = '' then null else to_tsquery('english', ${tsquery}) end as tsq,
+             ${vectorText}::vector as embedding
     ),
     lexical as (
       select distinct on (c.document_id) c.document_id, c.id as chunk_id, ts_rank(c.search_vector, q.tsq, 1) as rank_score
@@ -79,12 +90,13 @@ export function searchStatement(db: Database, { query, embedding, type, limit }:
     lexical_ranked as (
       select document_id, chunk_id, row_number() over (order by rank_score desc, document_id) as rank from lexical
     ),
+    -- Chunks alone (no join) so the planner keeps the HNSW index; a type filter is a semi-join.
     nearest as (
-      select c.document_id, c.id as chunk_id, c.embedding <=> ${vectorText}::vector as distance
+      select c.document_id, c.id as chunk_id, c.embedding <=> (select embedding from q) as distance
       from knowledge_chunks c
-      join knowledge_documents d on d.id = c.document_id
-      where ${vectorText}::text is not null and c.embedding is not null and ${typeFilter}
-      order by c.embedding <=> ${vectorText}::vector
+      where (select embedding from q) is not null and c.embedding is not null
+        and ${type ? sql`c.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`}
+      order by c.embedding <=> (select embedding from q)
       limit ${VECTOR_CANDIDATES}
     ),
     semantic as (
@@ -107,21 +119,26 @@ export function searchStatement(db: Database, { query, embedding, type, limit }:
       from lexical_ranked l
       full join semantic_ranked s on s.document_id = l.document_id
       full join code_hits h on h.document_id = coalesce(l.document_id, s.document_id)
+    ),
+    -- Ranked and cut to the page before any chunk or document text is read: text (and
+    -- ts_headline) is only touched for the rows returned, by primary key.
+    top as (
+      select d.id, d.title, d.type, d.disorder, d.dsm5_code, d.icd11_code, d.category, d.evidence_level,
+             f.chunk_id, f.score, f.code_match
+      from fused f
+      join knowledge_documents d on d.id = f.document_id
+      order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
+      limit ${limit}
     )
-    select d.id, d.title, d.type, d.disorder, d.dsm5_code, d.icd11_code, d.category, d.evidence_level,
-           f.score::float8 as score, f.code_match,
-           coalesce(
-             case when q.tsq is not null and ch.content is not null
-               then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end,
-             left(coalesce(ch.content, d.content), 280)
-           ) as snippet,
+    select t.id, t.title, t.type, t.disorder, t.dsm5_code, t.icd11_code, t.category, t.evidence_level,
+           t.score::float8 as score, t.code_match,
+           coalesce(${headline}, left(coalesce(ch.content, d.content), 280)) as snippet,
            left(coalesce(ch.content, d.content), 2400) as passage
-    from fused f
-    join knowledge_documents d on d.id = f.document_id
-    left join knowledge_chunks ch on ch.id = f.chunk_id
+    from top t
+    join knowledge_documents d on d.id = t.id
+    left join knowledge_chunks ch on ch.id = t.chunk_id
     cross join q
-    order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
-    limit ${limit}
+    order by t.score desc, t.type = 'dsm5_criteria' desc, t.title
   `);
 }
 
