@@ -1,0 +1,35 @@
+export {};
+/**
+ * The burst process of `npm run bench`: sends N requests at the same instant, waits for all of
+ * them and prints, as JSON, the wall time from the first send to the last response, the statuses,
+ * and where the slowest request spent its time according to the Worker's `Server-Timing`
+ * (`db` = waiting for and running its database round trip, `ai` = its model calls).
+ * A separate process, like load.ts, so the client never shares an event loop with a server.
+ *
+ * Input: one JSON argument `{urls: string[], headers}`.
+ */
+interface Burst { urls: string[]; headers: Record<string, string> }
+
+const { urls, headers } = JSON.parse(process.argv[2]) as Burst;
+
+const metric = (timing: string | null, name: string) => Number(new RegExp(`(?:^|,)\\s*${name};dur=([\\d.]+)`).exec(timing ?? "")?.[1] ?? 0);
+
+const started = performance.now();
+const responses = await Promise.all(
+  urls.map(async (url) => {
+    try {
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      const timing = res.headers.get("server-timing");
+      return { status: res.status, doneMs: performance.now() - started, dbMs: metric(timing, "db"), aiMs: metric(timing, "ai") };
+    } catch {
+      return { status: 0, doneMs: performance.now() - started, dbMs: 0, aiMs: 0 };
+    }
+  }),
+);
+const wallMs = performance.now() - started;
+const slowest = responses.reduce((a, b) => (b.doneMs > a.doneMs ? b : a));
+const statuses: Record<string, number> = {};
+for (const { status } of responses) statuses[status] = (statuses[status] ?? 0) + 1;
+const round = Math.round;
+console.log(JSON.stringify({ wallMs: round(wallMs), statuses, slowest: { doneMs: round(slowest.doneMs), dbMs: round(slowest.dbMs), aiMs: round(slowest.aiMs) }, maxDbMs: round(Math.max(...responses.map((r) => r.dbMs))) }));
