@@ -413,6 +413,18 @@ describe("the audit trail", () => {
     expect(event.detail.request).toEqual({ symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT });
     expect(event.detail.response).toEqual(body);
   });
+
+  it("still records a request carrying NUL or a lone surrogate, which jsonb cannot hold", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ confidence: 0.8, supporting_sources: [gadCriteria.id] }]) }] });
+    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: `${GAD_SYMPTOMS} \ud800`, patient_context: `${GAD_CONTEXT}\u0000 \udfff` });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+
+    const events = (await auditEvents({ action: "rag.diagnose" })).filter((event) => event.request_id === res.headers.get("X-Request-Id"));
+    expect(events).toHaveLength(1);
+    expect(events[0].detail.request).toEqual({ symptoms: `${GAD_SYMPTOMS} \ufffd`, patient_context: `${GAD_CONTEXT} \ufffd` });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -9,9 +9,15 @@ import { auditEvents } from "./audit.schema";
 
 export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId">;
 
-/** jsonb cannot hold U+0000; a request that carried one is still recorded, without it. */
+/** A UTF-16 surrogate without its pair: valid in a JS string, refused by Postgres in jsonb. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * jsonb cannot hold U+0000 or a lone surrogate, and either would make Postgres refuse the whole
+ * event. A request that carried one is still recorded: NUL removed, a lone surrogate as U+FFFD.
+ */
 function storable(value: unknown): unknown {
-  if (typeof value === "string") return value.includes("\0") ? value.replaceAll("\0", "") : value;
+  if (typeof value === "string") return value.replaceAll("\0", "").replace(LONE_SURROGATE, "\uFFFD");
   if (Array.isArray(value)) return value.map(storable);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [storable(key) as string, storable(item)]));
   return value;
