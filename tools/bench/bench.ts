@@ -38,8 +38,11 @@ const { values: flags } = parseArgs({
     "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL },
   },
 });
+const PARTS = ["throughput", "concurrency", "soak"];
 const parts = new Set(flags.only.split(",").map((part) => part.trim()));
-const everything = ["throughput", "concurrency", "soak"].every((part) => parts.has(part));
+const unknownParts = [...parts].filter((part) => !PARTS.includes(part));
+if (unknownParts.length) throw new Error(`--only takes ${PARTS.join(", ")}; not ${unknownParts.join(", ")}`);
+const everything = PARTS.every((part) => parts.has(part));
 const aiLatencyMs = Number(flags["ai-latency-ms"]);
 const embeddingLatencyMs = Math.min(50, aiLatencyMs);
 const duration = Number(flags.duration);
@@ -67,6 +70,9 @@ const stack = await startStack({
   wranglerConfig,
   varsFile: path.join(work, "dev.vars"),
   quiet: true,
+}).catch(async (error: unknown) => {
+  await stub.stop();
+  throw error;
 });
 
 try {
@@ -184,7 +190,6 @@ try {
 function nonOk(statuses: Record<string, number>) {
   return Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
 }
-
 
 /** Runs tools/bench/<script> in its own Node process and returns the JSON it prints last. */
 function runChild<T>(script: string, input: object): Promise<T> {
