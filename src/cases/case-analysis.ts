@@ -5,32 +5,19 @@ import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
 import { generateStructured, keepRetrieved } from "../rag/generate";
 import { DISCLAIMER, riskNoteFor, sourcesBlock } from "../rag/prompts";
-import { DIFFERENTIAL_ITEM_JSON_SCHEMA, DifferentialItem } from "../rag/rag.schemas";
+import { DifferentialItem, modelText } from "../rag/rag.schemas";
 import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve } from "../rag/rag.service";
 import { withRiskFirst } from "../rag/risk-section";
 import { assessCrisis } from "../safety/crisis";
 import type { SyntheticCase } from "./case.schema";
 
 const ModelCaseAnalysis = z.object({
-  response: z.string().min(1),
+  response: modelText("concise markdown for the clinician"),
   suggested_diagnosis_supported: z.boolean(),
   alternative_diagnoses: z.array(DifferentialItem).max(5),
   missing_assessments: z.array(z.string()),
   treatment_considerations: z.array(z.string()),
 });
-
-const CASE_ANALYSIS_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["response", "suggested_diagnosis_supported", "alternative_diagnoses", "missing_assessments", "treatment_considerations"],
-  properties: {
-    response: { type: "string" },
-    suggested_diagnosis_supported: { type: "boolean" },
-    alternative_diagnoses: { type: "array", items: DIFFERENTIAL_ITEM_JSON_SCHEMA },
-    missing_assessments: { type: "array", items: { type: "string" } },
-    treatment_considerations: { type: "array", items: { type: "string" } },
-  },
-};
 
 function caseText(item: SyntheticCase) {
   return [
@@ -57,7 +44,6 @@ export async function analyzeStoredCase(c: Context<AppEnv>, item: SyntheticCase)
     try {
       const generated = await generateStructured(c.var.ai, c.var.settings.ai, {
         name: "case_analysis",
-        jsonSchema: CASE_ANALYSIS_JSON_SCHEMA,
         schema: ModelCaseAnalysis,
         messages: [
           {

@@ -4,7 +4,7 @@
  */
 import type OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { z } from "zod";
+import { z } from "zod";
 import { aiProblem } from "../lib/ai-errors";
 import { ProblemError } from "../lib/problem";
 import type { Settings } from "../lib/settings";
@@ -17,9 +17,23 @@ export interface Usage {
 
 export interface StructuredRequest<T extends z.ZodType> {
   name: string;
-  jsonSchema: Record<string, unknown>;
+  /** Validates the answer; converted, it is also the strict JSON schema the model follows. */
   schema: T;
   messages: ChatCompletionMessageParam[];
+}
+
+const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+/**
+ * The strict JSON schema the model follows, generated from the zod schema that validates its
+ * answer, once per schema and isolate. (zod's own converter: the SDK's `zodResponseFormat` gives
+ * the same output here but adds ~29 KiB gzip to the bundle.) Strict mode wants every property
+ * required, so model schemas use `.nullable()`, never `.optional()`.
+ */
+function strictJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  let jsonSchema = jsonSchemas.get(schema);
+  if (!jsonSchema) jsonSchemas.set(schema, (jsonSchema = z.toJSONSchema(schema, { target: "draft-7", io: "output" })));
+  return jsonSchema;
 }
 
 export function chatParams(settings: Settings["ai"], request: StructuredRequest<z.ZodType>) {
@@ -27,7 +41,7 @@ export function chatParams(settings: Settings["ai"], request: StructuredRequest<
     model: settings.chatModel,
     temperature: settings.temperature,
     messages: request.messages,
-    response_format: { type: "json_schema" as const, json_schema: { name: request.name, schema: request.jsonSchema, strict: true } },
+    response_format: { type: "json_schema" as const, json_schema: { name: request.name, strict: true, schema: strictJsonSchema(request.schema) } },
   };
 }
 

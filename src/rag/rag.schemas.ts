@@ -67,57 +67,20 @@ export const TreatmentAnswer = z
 export type DiagnoseAnswer = z.infer<typeof DiagnoseAnswer>;
 export type TreatmentAnswer = z.infer<typeof TreatmentAnswer>;
 
-/** What the model must return (validated with zod, described to it as a strict JSON schema). */
+/**
+ * Non-empty model text. A refinement rather than `.min(1)`: strict structured outputs accept no
+ * string-length keywords, so this check stays on our side and out of the schema sent to the model.
+ */
+export const modelText = (description?: string) => {
+  const text = z.string().refine((value) => value.length > 0, "must not be empty");
+  return description ? text.describe(description) : text;
+};
+
+/**
+ * What the model must return: validated with zod, and described to the model as a strict JSON
+ * schema generated from the same zod schema (src/rag/generate.ts).
+ */
 // Confidence outside 0..1 is clamped when the answer is built (rag.specs.ts), not rejected: a
 // model that says 1.2 has still given a usable differential, and a retry would cost a chat call.
-export const ModelDiagnosis = z.object({ response: z.string().min(1), differential: z.array(DifferentialItem.extend({ confidence: z.number() })).min(1).max(8) });
-export const ModelTreatment = z.object({ response: z.string().min(1), treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }) });
-
-const nullableString = { type: ["string", "null"] };
-const sourcesArray = { type: "array", items: { type: "string" } };
-
-/** One differential item as JSON schema (for `response_format`; strict mode needs every key required and no extras). */
-export const DIFFERENTIAL_ITEM_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["condition", "dsm5_code", "icd11_code", "confidence", "rationale", "supporting_sources"],
-  properties: { condition: { type: "string" }, dsm5_code: nullableString, icd11_code: nullableString, confidence: { type: "number", minimum: 0, maximum: 1 }, rationale: { type: "string" }, supporting_sources: sourcesArray },
-} as const;
-
-export const DIAGNOSIS_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["response", "differential"],
-  properties: {
-    response: { type: "string", description: "markdown narrative for the clinician" },
-    differential: { type: "array", items: DIFFERENTIAL_ITEM_JSON_SCHEMA },
-  },
-} as const;
-
-export const TREATMENT_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["response", "treatment_plan"],
-  properties: {
-    response: { type: "string" },
-    treatment_plan: {
-      type: "object",
-      additionalProperties: false,
-      required: ["modalities", "goals", "timeline", "medication_considerations"],
-      properties: {
-        modalities: {
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["name", "evidence_level", "rationale", "supporting_sources"],
-            properties: { name: { type: "string" }, evidence_level: nullableString, rationale: { type: "string" }, supporting_sources: sourcesArray },
-          },
-        },
-        goals: { type: "array", items: { type: "string" } },
-        timeline: { type: "string" },
-        medication_considerations: nullableString,
-      },
-    },
-  },
-} as const;
+export const ModelDiagnosis = z.object({ response: modelText("markdown narrative for the clinician"), differential: z.array(DifferentialItem.extend({ confidence: z.number().describe("0 to 1") })).min(1).max(8) });
+export const ModelTreatment = z.object({ response: modelText("markdown narrative for the clinician"), treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }) });

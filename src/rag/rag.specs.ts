@@ -3,7 +3,7 @@ import type { UserRow } from "../auth/auth.schema";
 import { keepRetrieved } from "./generate";
 import { offlineDifferential, offlineTreatmentPlan } from "./offline";
 import { diagnosisMessages, riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
-import { DIAGNOSIS_JSON_SCHEMA, ModelDiagnosis, ModelTreatment, TREATMENT_JSON_SCHEMA } from "./rag.schemas";
+import { ModelDiagnosis, ModelTreatment } from "./rag.schemas";
 import type { RagSpec } from "./rag.flow";
 
 type DiagnoseInput = { symptoms: string; patient_context?: string };
@@ -20,7 +20,6 @@ export const diagnoseSpec: RagSpec<DiagnoseInput, typeof ModelDiagnosis, { diffe
   retrievalText: (input) => [input.symptoms, input.patient_context].filter(Boolean).join("\n"),
   structured: (input, retrieval, safety) => ({
     name: "differential_diagnosis",
-    jsonSchema: DIAGNOSIS_JSON_SCHEMA,
     schema: ModelDiagnosis,
     messages: diagnosisMessages(input.symptoms, input.patient_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators)),
   }),
@@ -51,7 +50,6 @@ export const treatmentSpec: RagSpec<TreatmentInput, typeof ModelTreatment, { tre
   retrievalText: (input) => [input.diagnosis, input.patient_context].filter(Boolean).join("\n"),
   structured: (input, retrieval, safety, user) => ({
     name: "treatment_plan",
-    jsonSchema: TREATMENT_JSON_SCHEMA,
     schema: ModelTreatment,
     messages: treatmentMessages(input.diagnosis, input.patient_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators), canSeeMedication(user)),
   }),

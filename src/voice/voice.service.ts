@@ -7,6 +7,7 @@ import { aiProblem } from "../lib/ai-errors";
 import { readFormData, readJson } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
 import { generateStructured } from "../rag/generate";
+import { modelText } from "../rag/rag.schemas";
 import { enforceAiRateLimit } from "../rag/rag.service";
 import { type AudioUpload, CONTENT_TYPES, readAudioUpload } from "./audio-input";
 import { storeAudio } from "./audio-store";
@@ -57,28 +58,15 @@ export async function transcribeUpload(c: Context<AppEnv>, action: string): Prom
 
 const ModelVoiceAnalysis = z.object({
   sentiment: z.enum(["positive", "negative", "neutral"]),
-  emotion: z.string().min(1),
+  emotion: modelText("the dominant emotion, one or two words"),
   tone: z.enum(["calm", "anxious", "depressed", "agitated", "neutral"]),
   confidence: z.number().min(0).max(1),
 });
-
-const VOICE_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["sentiment", "emotion", "tone", "confidence"],
-  properties: {
-    sentiment: { type: "string", enum: ["positive", "negative", "neutral"] },
-    emotion: { type: "string", description: "the dominant emotion, one or two words" },
-    tone: { type: "string", enum: ["calm", "anxious", "depressed", "agitated", "neutral"] },
-    confidence: { type: "number", minimum: 0, maximum: 1 },
-  },
-};
 
 export async function analyzeTranscript(c: Context<AppEnv>, text: string) {
   try {
     const { output, usage } = await generateStructured(requireAi(c), c.var.settings.ai, {
       name: "voice_analysis",
-      jsonSchema: VOICE_JSON_SCHEMA,
       schema: ModelVoiceAnalysis,
       messages: [
         { role: "system", content: "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is." },

@@ -147,6 +147,19 @@ describe("chat completions", () => {
     expect(Array.isArray(parsed.themes)).toBe(true);
     expect(typeof parsed.follow_up).toBe("boolean");
   });
+
+  it("refuses a strict schema OpenAI would refuse (an optional property, a string length) with a 400", async () => {
+    const client = clientFor(freshKey("strict"));
+    const ask = (schema: Record<string, unknown>) =>
+      client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hi" }], response_format: { type: "json_schema", json_schema: { name: "note", schema, strict: true } } });
+
+    const optional = ask({ type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "string" }, b: { type: "string" } } });
+    await expect(optional).rejects.toMatchObject({ status: 400, message: expect.stringContaining("missing b") });
+    const length = ask({ type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "string", minLength: 1 } } });
+    await expect(length).rejects.toMatchObject({ status: 400, message: expect.stringContaining("'minLength' is not permitted") });
+    const open = ask({ type: "object", required: ["a"], properties: { a: { type: "array", items: { type: "object", properties: {} } } } });
+    await expect(open).rejects.toMatchObject({ status: 400, message: expect.stringContaining("additionalProperties") });
+  });
 });
 
 describe("scripted replies", () => {

@@ -211,10 +211,15 @@ interface ChatRequest {
   model: string;
   stream?: boolean;
   messages: Array<{ role: string; content: unknown }>;
-  response_format?: { type: string; json_schema?: { schema?: unknown } };
+  response_format?: { type: string; json_schema?: { name?: string; strict?: boolean; schema?: unknown } };
 }
 
 function chat(res: ServerResponse, request: ChatRequest, reply: Reply | undefined) {
+  const format = request.response_format;
+  const invalid = format?.type === "json_schema" && format.json_schema?.strict ? strictSchemaError(format.json_schema.schema as JsonSchema) : null;
+  if (invalid) {
+    return sendJson(res, 400, { error: { message: `Invalid schema for response_format '${format?.json_schema?.name}': ${invalid}`, type: "invalid_request_error", param: "response_format", code: "invalid_json_schema" } });
+  }
   const content = reply && "content" in reply ? reply.content : defaultChatContent(request);
   const promptTokens = reply && "prompt_tokens" in reply && reply.prompt_tokens !== undefined ? reply.prompt_tokens : countTokens(JSON.stringify(request.messages));
   const completionTokens = reply && "completion_tokens" in reply && reply.completion_tokens !== undefined ? reply.completion_tokens : countTokens(content);
@@ -254,11 +259,41 @@ function defaultChatContent(request: ChatRequest): string {
 interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: unknown;
   items?: JsonSchema;
   enum?: unknown[];
   anyOf?: JsonSchema[];
   minimum?: number;
   maximum?: number;
+}
+
+/** String-length keywords, which OpenAI's strict structured outputs refuse. */
+const UNSUPPORTED_IN_STRICT = ["minLength", "maxLength"];
+
+/**
+ * Why OpenAI would refuse this schema in strict mode (as its API does, with a 400), or null:
+ * every object must list all its properties as required and set `additionalProperties: false`.
+ */
+export function strictSchemaError(schema: JsonSchema | undefined, at = "root"): string | null {
+  if (!schema || typeof schema !== "object") return `${at}: not a schema`;
+  const keyword = UNSUPPORTED_IN_STRICT.find((name) => name in schema);
+  if (keyword) return `${at}: '${keyword}' is not permitted`;
+  if (schema.type === "object" || schema.properties) {
+    if (schema.additionalProperties !== false) return `${at}: 'additionalProperties' is required to be supplied and to be false`;
+    const missing = Object.keys(schema.properties ?? {}).filter((key) => !schema.required?.includes(key));
+    if (missing.length) return `${at}: 'required' is required to include every property; missing ${missing.join(", ")}`;
+  }
+  const children: Array<[string, JsonSchema | undefined]> = [
+    ...Object.entries(schema.properties ?? {}).map(([key, value]): [string, JsonSchema] => [`${at}.${key}`, value]),
+    ...(schema.items ? [[`${at}[]`, schema.items] as [string, JsonSchema]] : []),
+    ...(schema.anyOf ?? []).map((value, index): [string, JsonSchema] => [`${at}.anyOf[${index}]`, value]),
+  ];
+  for (const [path, child] of children) {
+    const error = strictSchemaError(child, path);
+    if (error) return error;
+  }
+  return null;
 }
 
 /** A minimal instance of a JSON schema, enough for structured-output plumbing to parse. */
