@@ -553,6 +553,17 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     });
   });
 
+  // The import's deadline (10 s) covers the headers and the whole body.
+  it.each([
+    ["never answers", { delay_ms: 15_000 }],
+    ["stops sending its body midway", { type: "text/plain", bytes: 256 * 1024, stall: "true" }],
+  ])("answers 504 upstream_timeout when the URL %s", async (_label, params) => {
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await importUrl({ url: fixtureUrl(params), type: "reference", title: "Slow" });
+      expectProblem(res, body, 504, "upstream_timeout");
+    });
+  }, 20_000);
+
   it("answers 502 upstream_error when the URL answers an HTTP error", async () => {
     await expectNothingLeftBehind(async () => {
       const { res, body } = await importUrl({ url: fixtureUrl({ status: 404 }), type: "reference", title: "Missing" });

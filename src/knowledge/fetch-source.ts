@@ -75,16 +75,23 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
   return bytes;
 }
 
+/** A failure of the request or of reading its body, as the problem the client gets. */
+function fetchProblem(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if ((error as Error)?.name === "TimeoutError") return new ProblemError(504, { code: "upstream_timeout", detail: `The URL did not answer within ${TIMEOUT_MS / 1000} s.` });
+  return new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
+}
+
 export async function fetchSource(raw: string, allowLocal: boolean): Promise<FetchedSource> {
   let url = assertFetchableUrl(raw, allowLocal);
+  // One deadline for the redirects, the headers and the body.
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   for (let hop = 0; ; hop++) {
     let response: Response;
     try {
       response = await fetch(url, { redirect: "manual", signal, headers: { Accept: IMPORT_CONTENT_TYPES.join(", ") } });
     } catch (error) {
-      if ((error as Error)?.name === "TimeoutError") throw new ProblemError(504, { code: "upstream_timeout", detail: `The URL did not answer within ${TIMEOUT_MS / 1000} s.` });
-      throw new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
+      throw fetchProblem(error);
     }
     if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
       await response.body?.cancel();
@@ -107,7 +114,9 @@ export async function fetchSource(raw: string, allowLocal: boolean): Promise<Fet
       await response.body.cancel();
       throw new ProblemError(413, { code: "import_too_large", detail: `The document at that URL is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.` });
     }
-    const bytes = await readCapped(response.body, IMPORT_MAX_BYTES);
+    const bytes = await readCapped(response.body, IMPORT_MAX_BYTES).catch((error: unknown) => {
+      throw fetchProblem(error);
+    });
     return { bytes, text: new TextDecoder().decode(bytes), contentType, url: url.toString() };
   }
 }

@@ -59,14 +59,15 @@ function unconfigured(): Database {
 
 /**
  * True for failures to reach the database (refused, reset, timed out, a 5xx from the endpoint),
- * as opposed to an error Postgres reported for a statement.
+ * as opposed to an error Postgres reported for a statement. The driver wraps a failed or timed-out
+ * fetch in a NeonDbError with `sourceError`, so a timeout elsewhere (another upstream) is not
+ * mistaken for the database's.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error as { name?: string; code?: unknown; message?: string; cause?: unknown; sourceError?: unknown } | undefined; current; current = current.cause as typeof current) {
     if (current.name === "NeonDbError") {
       return typeof current.code !== "string" || current.sourceError !== undefined || /^Server error \(HTTP status 5/.test(current.message ?? "");
     }
-    if (current.name === "TimeoutError" || current.name === "AbortError") return true;
   }
   return false;
 }

@@ -185,7 +185,8 @@ export function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, 
 /**
  * `GET /_fixtures/doc`: {@link fixtureDocument} with the query's options, after `delay_ms`, with
  * `status` (default 200). `Content-Length` is declared unless `chunked=true`, which streams the
- * body in 64 KiB chunks without a declared length.
+ * body in 64 KiB chunks without a declared length. `stall=true` sends the headers and the first
+ * chunk, then nothing more until the client gives up (a download that stops midway).
  */
 async function fixture(res: ServerResponse, params: URLSearchParams) {
   const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
@@ -193,6 +194,11 @@ async function fixture(res: ServerResponse, params: URLSearchParams) {
   await sleep(number("delay_ms") ?? 0);
   const type = params.get("type") ?? "text/markdown; charset=utf-8";
   const body = fixtureDocument({ type, bytes: number("bytes"), title: params.get("title") ?? undefined });
+  if (params.get("stall") === "true") {
+    res.writeHead(status, { "content-type": type });
+    res.write(body.subarray(0, 64 * 1024));
+    return new Promise<void>((resolve) => res.once("close", resolve));
+  }
   if (params.get("chunked") === "true") {
     res.writeHead(status, { "content-type": type });
     for (let offset = 0; offset < body.length && !res.destroyed; offset += 64 * 1024) {
