@@ -485,6 +485,21 @@ describe("Server-Sent Events (Accept: text/event-stream)", () => {
     expect(events.at(-1)!.data).toMatchObject({ status: 502, code: "ai_upstream_error", type: expect.stringContaining("ai_upstream_error"), title: expect.any(String), detail: expect.any(String), request_id: res.headers.get("X-Request-Id") });
   });
 
+  it("a stream that goes quiet midway ends with an ai_timeout error event after the AI timeout, and is audited", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ supporting_sources: [gadCriteria.id] }]), stalled_stream: true }] });
+    const started = Date.now();
+    const { res, events } = await streamed(client, therapist, "diagnose", { symptoms: GAD_SYMPTOMS });
+    // AI_TIMEOUT_MS is 3000 in tests.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(events[0].event).toBe("sources");
+    expect(events.map((e) => e.event)).not.toContain("done");
+    expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 504, code: "ai_timeout", title: "Gateway Timeout", request_id: res.headers.get("X-Request-Id") } });
+    const audited = (await auditEvents({ action: "rag.diagnose", user_id: therapist.user.id })).filter((event) => event.request_id === res.headers.get("X-Request-Id"));
+    expect(audited).toMatchObject([{ outcome: "failure", detail: { error: "ai_timeout" } }]);
+  });
+
   it("a streamed answer that fails validation ends with an ai_invalid_output error event", async () => {
     const client = await modelClient();
     const therapist = await clinician();

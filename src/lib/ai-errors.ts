@@ -5,11 +5,11 @@
 import OpenAI from "openai";
 import { ProblemError } from "./problem";
 
+export const aiTimeout = (cause?: unknown) => new ProblemError(504, { code: "ai_timeout", detail: "The AI model did not answer in time; try again." }, { cause });
+
 export function aiProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (error instanceof OpenAI.APIConnectionTimeoutError || (error as Error)?.name === "TimeoutError") {
-    return new ProblemError(504, { code: "ai_timeout", detail: "The AI model did not answer in time; try again." }, { cause: error });
-  }
+  if (error instanceof OpenAI.APIConnectionTimeoutError || (error as Error)?.name === "TimeoutError") return aiTimeout(error);
   if (error instanceof OpenAI.RateLimitError) {
     const retryAfter = Number(error.headers?.get?.("retry-after")) || 30;
     return new ProblemError(503, { code: "ai_rate_limited", detail: "The AI provider is rate limiting requests; retry later.", headers: { "Retry-After": String(Math.ceil(retryAfter)) } }, { cause: error });

@@ -34,8 +34,9 @@ export class ProblemError extends HTTPException {
   }
 }
 
-export function problemResponse(status: number, problem: ProblemInit, requestId: string | undefined): Response {
-  const body = {
+/** The problem document itself: a response body, or the data of an SSE `error` event. */
+export function problemBody(status: number, problem: ProblemInit, requestId: string | undefined) {
+  return {
     type: `https://therapy-assistant.dev/problems/${problem.code}`,
     title: problem.title ?? TITLES[status] ?? "Error",
     status,
@@ -44,7 +45,10 @@ export function problemResponse(status: number, problem: ProblemInit, requestId:
     request_id: requestId ?? null,
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
-  return new Response(JSON.stringify(body), {
+}
+
+export function problemResponse(status: number, problem: ProblemInit, requestId: string | undefined): Response {
+  return new Response(JSON.stringify(problemBody(status, problem, requestId)), {
     status,
     headers: { "Content-Type": "application/problem+json", ...problem.headers },
   });

@@ -10,9 +10,9 @@ import type { z } from "zod";
 import type { UserRow } from "../auth/auth.schema";
 import type { AppEnv } from "../env";
 import type { KnowledgeType } from "../knowledge/knowledge.schema";
-import { aiProblem, isAbort } from "../lib/ai-errors";
+import { aiProblem, aiTimeout, isAbort } from "../lib/ai-errors";
 import { log } from "../lib/log";
-import { ProblemError } from "../lib/problem";
+import { problemBody } from "../lib/problem";
 import { assessCrisis, type SafetyBlock } from "../safety/crisis";
 import { chatParams, generateStructured, invalidOutput, parseModelOutput, type StructuredRequest, type Usage } from "./generate";
 import { answerFrame, auditAnswer, enforceAiRateLimit, type Retrieval, retrieve } from "./rag.service";
@@ -31,10 +31,6 @@ export interface RagSpec<Input, Output extends z.ZodType, Part extends object> {
 
 export function wantsEventStream(c: Context<AppEnv>): boolean {
   return /\btext\/event-stream\b/i.test(c.req.header("Accept") ?? "");
-}
-
-function problemBody(error: ProblemError, requestId: string) {
-  return { type: `https://therapy-assistant.dev/problems/${error.problem.code}`, title: "Upstream error", status: error.status, detail: error.problem.detail, code: error.problem.code, request_id: requestId };
 }
 
 export async function answer<Input extends Record<string, string | undefined>, Output extends z.ZodType, Part extends object>(c: Context<AppEnv>, spec: RagSpec<Input, Output, Part>, input: Input) {
@@ -95,6 +91,17 @@ function streamModel<Input, Output extends z.ZodType, Part extends object>(
 ) {
   const requestId = c.get("requestId");
   const upstream = new AbortController();
+  // The SDK's timeout ends once the response headers arrive; a stream that then goes quiet for
+  // as long as that timeout is abandoned here and answered as a 504.
+  let stalled = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const awaitNextChunk = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      stalled = true;
+      upstream.abort();
+    }, c.var.settings.ai.timeoutMs);
+  };
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => upstream.abort());
     await stream.writeSSE(sourcesEvent(retrieval));
@@ -102,7 +109,9 @@ function streamModel<Input, Output extends z.ZodType, Part extends object>(
     let text = "";
     try {
       const chunks = await ai.chat.completions.create({ ...chatParams(c.var.settings.ai, request), stream: true, stream_options: { include_usage: true } }, { signal: upstream.signal });
+      awaitNextChunk();
       for await (const chunk of chunks) {
+        awaitNextChunk();
         usage.model = chunk.model || usage.model;
         if (chunk.usage) {
           usage.promptTokens = chunk.usage.prompt_tokens;
@@ -122,14 +131,16 @@ function streamModel<Input, Output extends z.ZodType, Part extends object>(
       auditAnswer(c, spec.action, started, query, body);
       await stream.writeSSE({ event: "done", data: JSON.stringify(body) });
     } catch (error) {
-      if (isAbort(error) && upstream.signal.aborted) {
+      if (isAbort(error) && upstream.signal.aborted && !stalled) {
         log("info", "client disconnected; upstream call aborted", { request_id: requestId });
         auditAnswer(c, spec.action, started, query, null, "failure", "client_disconnected");
         return;
       }
-      const problem = aiProblem(error);
+      const problem = stalled ? aiTimeout(error) : aiProblem(error);
       auditAnswer(c, spec.action, started, query, null, "failure", problem.problem.code);
-      await stream.writeSSE({ event: "error", data: JSON.stringify(problemBody(problem, requestId)) });
+      await stream.writeSSE({ event: "error", data: JSON.stringify(problemBody(problem.status, problem.problem, requestId)) });
+    } finally {
+      clearTimeout(idle);
     }
   });
 }

@@ -7,12 +7,13 @@
  * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], latency_ms?}`
  *   queues replies, each used once, in order; when a queue is empty the default answer is given.
  * - `GET /_stats?api_key=` counts requests per endpoint.
- * - `GET /_fixtures/doc?type=&bytes=&status=&delay_ms=&title=&chunked=` answers a document for
+ * - `GET /_fixtures/doc?type=&bytes=&status=&delay_ms=&title=&chunked=&stall=` answers a document for
  *   import tests (see {@link fixtureDocument}); no API key needed.
  *
  * A Reply is one of `{content}` (chat text, streamed in chunks when asked), `{text, words?}`
  * (transcription), `{status, retry_after?, body?}` (an HTTP error), `{hang: true}` (never
- * answers), `{malformed_stream: true}` (a stream that breaks off with invalid data).
+ * answers), `{malformed_stream: true}` (a stream that breaks off with invalid data),
+ * `{stalled_stream: true}` (a stream that sends one piece, then goes quiet without closing).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +25,7 @@ export type Reply =
   | { status: number; retry_after?: number; body?: unknown }
   | { hang: true }
   | { malformed_stream: true }
+  | { stalled_stream: true }
   | { delay_ms: number };
 
 type Endpoint = "chat" | "embeddings" | "transcription";
@@ -243,6 +245,10 @@ function chat(res: ServerResponse, request: ChatRequest, reply: Reply | undefine
     res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`);
   chunk({ role: "assistant", content: "" });
   const pieces = content.match(/[\s\S]{1,24}/g) ?? [];
+  if (reply && "stalled_stream" in reply) {
+    chunk({ content: pieces[0] ?? "partial" });
+    return;
+  }
   if (reply && "malformed_stream" in reply) {
     chunk({ content: pieces[0] ?? "partial" });
     res.write("data: {this is not json\n\n");
