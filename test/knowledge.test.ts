@@ -482,6 +482,23 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
     expect(body.mode).toBe("hybrid");
     expect(body.results.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    ["keeps failing", { status: 500 }, 502, "ai_upstream_error"],
+    ["keeps rate limiting", { status: 429, retry_after: 1 }, 503, "ai_rate_limited"],
+  ])("answers a provider that %s with a 5xx problem and embeds nothing", async (_label, reply, status, code) => {
+    const own = await createTestApi();
+    const ownOffline = await createTestApi({ OPENAI_API_KEY: "" }, { database: own.database });
+    const token = (await createAdmin(own)).tokens.access_token;
+    expect((await createJson({ type: "reference", title: `Unembedded ${uniqueSuffix()}`, content: "## Part\n\nIndexed offline." }, token, ownOffline)).res.status).toBe(201);
+    // The SDK retries twice: three failures exhaust it.
+    await scriptOpenAi(own.openaiKey, { embeddings: [1, 2, 3].map(() => reply) });
+
+    const { res, body } = await own.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+    expectProblem(res, body, status, code);
+    const [[missing]] = await runSql(own, "select count(*)::int from knowledge_chunks where embedding is null");
+    expect(Number(missing)).toBeGreaterThan(0);
+  });
 });
 
 // --- import ----------------------------------------------------------------------------------

@@ -58,12 +58,12 @@ export function parseModelOutput<T extends z.ZodType>(schema: T, text: string | 
 
 export const invalidOutput = () => new ProblemError(502, { code: "ai_invalid_output", detail: "The AI model returned an answer that failed validation twice; try again." });
 
-export async function generateStructured<T extends z.ZodType>(ai: OpenAI, settings: Settings["ai"], request: StructuredRequest<T>, signal?: AbortSignal): Promise<{ output: z.infer<T>; usage: Usage }> {
+export async function generateStructured<T extends z.ZodType>(ai: OpenAI, settings: Settings["ai"], request: StructuredRequest<T>): Promise<{ output: z.infer<T>; usage: Usage }> {
   const usage: Usage = { model: settings.chatModel, promptTokens: 0, completionTokens: 0 };
   for (let attempt = 0; attempt < 2; attempt++) {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await ai.chat.completions.create(chatParams(settings, request), { signal });
+      completion = await ai.chat.completions.create(chatParams(settings, request));
     } catch (error) {
       throw aiProblem(error);
     }
