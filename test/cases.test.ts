@@ -300,6 +300,8 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
       alternative_diagnoses: [
         { condition: "Agoraphobia", dsm5_code: "F40.00", icd11_code: "6B02", confidence: 0.3, rationale: "Avoidance of crowded places.", supporting_sources: [realId, madeUp, "not-even-a-uuid"] },
         { condition: "Hyperthyroidism-related anxiety", dsm5_code: null, icd11_code: null, confidence: 0.1, rationale: "Rule out medically.", supporting_sources: [madeUp] },
+        // Out of range: clamped to 1, not a retry.
+        { condition: "Panic disorder", dsm5_code: "F41.0", icd11_code: "6B01", confidence: 1.2, rationale: "Recurrent unexpected attacks.", supporting_sources: [realId] },
       ],
       missing_assessments: ["PDSS", "TSH"],
       treatment_considerations: ["CBT with interoceptive exposure"],
@@ -312,6 +314,7 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
     const [agoraphobia, medical] = body.ai_analysis.findings.alternative_diagnoses;
     expect(agoraphobia.supporting_sources).toEqual([realId]);
     expect(medical.supporting_sources).toEqual([]);
+    expect(body.ai_analysis.findings.alternative_diagnoses[2]).toMatchObject({ condition: "Panic disorder", confidence: 1 });
     const retrieved = new Set(body.retrieved_documents.map((doc: any) => doc.id));
     for (const item of body.ai_analysis.findings.alternative_diagnoses) for (const id of item.supporting_sources) expect(retrieved.has(id)).toBe(true);
     expect(JSON.stringify(body)).not.toContain(madeUp);

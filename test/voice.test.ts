@@ -253,6 +253,14 @@ describe("POST /voice/analyze", () => {
     expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
   });
 
+  it("a confidence outside 0..1 is clamped, not a retry or a 502", async () => {
+    const therapist = await newTherapist();
+    await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Fine.", duration: 1 }], chat: [{ content: JSON.stringify({ sentiment: "neutral", emotion: "calm", tone: "neutral", confidence: 1.4 }) }] });
+    const { res, body } = await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ sentiment: "neutral", confidence: 1 });
+  });
+
   it("a model answer outside the schema (twice) is a 502, not a made-up analysis, and the audio is not kept", async () => {
     const therapist = await newTherapist();
     const invalid = { content: JSON.stringify({ sentiment: "ecstatic", emotion: "", tone: "loud", confidence: 7 }) };

@@ -3,9 +3,9 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
-import { generateStructured, keepRetrieved } from "../rag/generate";
+import { generateStructured, groundDifferential } from "../rag/generate";
 import { DISCLAIMER, riskNoteFor, sourcesBlock } from "../rag/prompts";
-import { DifferentialItem, modelText } from "../rag/rag.schemas";
+import { ModelDifferentialItem, modelText } from "../rag/rag.schemas";
 import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve } from "../rag/rag.service";
 import { withRiskFirst } from "../rag/risk-section";
 import { assessCrisis } from "../safety/crisis";
@@ -14,7 +14,7 @@ import type { SyntheticCase } from "./case.schema";
 const ModelCaseAnalysis = z.object({
   response: modelText("concise markdown for the clinician"),
   suggested_diagnosis_supported: z.boolean(),
-  alternative_diagnoses: z.array(DifferentialItem).max(5),
+  alternative_diagnoses: z.array(ModelDifferentialItem).max(5),
   missing_assessments: z.array(z.string()),
   treatment_considerations: z.array(z.string()),
 });
@@ -55,7 +55,7 @@ export async function analyzeStoredCase(c: Context<AppEnv>, item: SyntheticCase)
         ],
       });
       usage = generated.usage;
-      findings = { ...generated.output, alternative_diagnoses: generated.output.alternative_diagnoses.map((d) => ({ ...d, confidence: Math.min(1, Math.max(0, d.confidence)), supporting_sources: keepRetrieved(d.supporting_sources, retrieval.ids) })) };
+      findings = { ...generated.output, alternative_diagnoses: groundDifferential(generated.output.alternative_diagnoses, retrieval.ids) };
       response = generated.output.response;
     } catch (error) {
       const problem = aiProblem(error);

@@ -4,6 +4,7 @@ import { audit } from "../audit/audit";
 import { withCurrentUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { readFormData } from "../lib/form-data";
+import { log } from "../lib/log";
 import { ProblemError } from "../lib/problem";
 import { DocumentInput, documentFromMarkdown } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
@@ -139,8 +140,12 @@ export const removeDocumentHandler: RouteHandler<typeof removeDocument, AppEnv> 
   const { id } = c.req.valid("param");
   const [removed] = await deleteDocument(c.var.db, id);
   if (!removed) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
-  await c.var.storage.delete(removed.objectKey);
-  audit(c, { userId: c.var.user.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success" });
+  // The document is gone from search once its rows are; a stale source file is only logged.
+  const fileRemoved = await c.var.storage.delete(removed.objectKey).then(
+    () => true,
+    () => (log("error", "orphan object left after deleting a document", { object_key: removed.objectKey }), false),
+  );
+  audit(c, { userId: c.var.user.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success", detail: { file_removed: fileRemoved } });
   return c.body(null, 204);
 };
 

@@ -76,6 +76,14 @@ export async function generateStructured<T extends z.ZodType>(ai: OpenAI, settin
   throw invalidOutput();
 }
 
+/** A model's confidence, held to 0..1 (schemas describe the range but do not reject outside it). */
+export const clampConfidence = (value: number) => Math.min(1, Math.max(0, value));
+
+/** Differential items as answered: confidence clamped, citations limited to what was retrieved. */
+export function groundDifferential<Item extends { confidence: number; supporting_sources: string[] }>(items: Item[], retrieved: Set<string>): Item[] {
+  return items.map((item) => ({ ...item, confidence: clampConfidence(item.confidence), supporting_sources: keepRetrieved(item.supporting_sources, retrieved) }));
+}
+
 /** Keeps only source ids that were retrieved; a model citing anything else is not trusted on it. */
 export function keepRetrieved(ids: string[], retrieved: Set<string>): string[] {
   return [...new Set(ids.filter((id) => retrieved.has(id)))];

@@ -80,7 +80,8 @@ export const modelText = (description?: string) => {
  * What the model must return: validated with zod, and described to the model as a strict JSON
  * schema generated from the same zod schema (src/rag/generate.ts).
  */
-// Confidence outside 0..1 is clamped when the answer is built (rag.specs.ts), not rejected: a
-// model that says 1.2 has still given a usable differential, and a retry would cost a chat call.
-export const ModelDiagnosis = z.object({ response: modelText("markdown narrative for the clinician"), differential: z.array(DifferentialItem.extend({ confidence: z.number().describe("0 to 1") })).min(1).max(8) });
+// Confidence outside 0..1 is clamped when the answer is built (groundDifferential), not rejected:
+// a model that says 1.2 has still given a usable differential, and a retry would cost a chat call.
+export const ModelDifferentialItem = DifferentialItem.extend({ confidence: z.number().describe("0 to 1") });
+export const ModelDiagnosis = z.object({ response: modelText("markdown narrative for the clinician"), differential: z.array(ModelDifferentialItem).min(1).max(8) });
 export const ModelTreatment = z.object({ response: modelText("markdown narrative for the clinician"), treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }) });

@@ -1,6 +1,6 @@
 /** What differs between the diagnose and the treatment answer. */
 import type { UserRow } from "../auth/auth.schema";
-import { keepRetrieved } from "./generate";
+import { groundDifferential, keepRetrieved } from "./generate";
 import { offlineDifferential, offlineTreatmentPlan } from "./offline";
 import { diagnosisMessages, riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
 import { ModelDiagnosis, ModelTreatment } from "./rag.schemas";
@@ -8,8 +8,6 @@ import type { RagSpec } from "./rag.flow";
 
 type DiagnoseInput = { symptoms: string; patient_context?: string };
 type TreatmentInput = { diagnosis: string; patient_context?: string };
-
-const clamp = (value: number) => Math.min(1, Math.max(0, value));
 
 /** Prescribing considerations are for prescribers: psychiatrists, and admins. */
 export const canSeeMedication = (user: Pick<UserRow, "role">) => user.role === "psychiatrist" || user.role === "admin";
@@ -26,7 +24,7 @@ export const diagnoseSpec: RagSpec<DiagnoseInput, typeof ModelDiagnosis, { diffe
   fromModel: (output, retrieval) => ({
     response: output.response,
     part: {
-      differential: output.differential.map((item) => ({ ...item, confidence: clamp(item.confidence), supporting_sources: keepRetrieved(item.supporting_sources, retrieval.ids) })),
+      differential: groundDifferential(output.differential, retrieval.ids),
     },
   }),
   offline: (retrieval) => {

@@ -2,6 +2,7 @@
  * Session audio in R2 under the caller's prefix (`audio/<user_id>/<audio_id>.<ext>`), with its
  * content type and an expiry date; the daily Cron Trigger removes expired recordings.
  */
+import { log } from "../lib/log";
 import { CONTENT_TYPES, type AudioUpload } from "./audio-input";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,6 +13,20 @@ export async function storeAudio(storage: R2Bucket, userId: string, upload: Audi
   const expiresAt = new Date(Date.now() + retentionDays * DAY_MS).toISOString();
   await storage.put(key, upload.bytes, { httpMetadata: { contentType: CONTENT_TYPES[upload.format] }, customMetadata: { user_id: userId, expires_at: expiresAt } });
   return { audioId, key, expiresAt };
+}
+
+/**
+ * Removes a recording the client will not get an id for (its request failed). A failed delete is
+ * logged and left to the retention purge, so it never hides the error the client should see.
+ */
+export async function removeAudio(storage: R2Bucket, key: string): Promise<boolean> {
+  try {
+    await storage.delete(key);
+    return true;
+  } catch {
+    log("error", "audio left for the retention purge after a failed request", { object_key: key });
+    return false;
+  }
 }
 
 /** Deletes every recording whose expiry has passed; returns how many were removed. */

@@ -5,6 +5,7 @@ import { createRouter } from "../lib/openapi";
 import type { ProblemError } from "../lib/problem";
 import { assessCrisis } from "../safety/crisis";
 import { AUDIO_FORMATS, MAX_AUDIO_BYTES } from "./audio-input";
+import { removeAudio } from "./audio-store";
 import { speechMetrics } from "./speech-metrics";
 import { analyzeTranscript, transcribeUpload } from "./voice.service";
 import { analyze, transcribe, voiceHealth } from "./voice.routes";
@@ -22,8 +23,8 @@ const analyzeHandler: RouteHandler<typeof analyze, AppEnv> = async (c) => {
     analysis = await analyzeTranscript(c, transcript.text);
   } catch (error) {
     // The client gets no audio_id for a failed analysis, so the recording must not stay behind.
-    await c.var.storage.delete(transcript.key);
-    audit(c, { userId: c.get("user").id, action: "voice.analyze", target: `audio:${transcript.audioId}`, outcome: "failure", detail: { stage: "analysis", error: (error as ProblemError).problem?.code ?? "error", audio_removed: true } });
+    const removed = await removeAudio(c.var.storage, transcript.key);
+    audit(c, { userId: c.get("user").id, action: "voice.analyze", target: `audio:${transcript.audioId}`, outcome: "failure", detail: { stage: "analysis", error: (error as ProblemError).problem?.code ?? "error", audio_removed: removed } });
     throw error;
   }
   return c.json(

@@ -6,11 +6,11 @@ import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
 import { readFormData, readJson } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
-import { generateStructured } from "../rag/generate";
+import { clampConfidence, generateStructured } from "../rag/generate";
 import { modelText } from "../rag/rag.schemas";
 import { enforceAiRateLimit } from "../rag/rag.service";
 import { type AudioUpload, CONTENT_TYPES, readAudioUpload } from "./audio-input";
-import { storeAudio } from "./audio-store";
+import { removeAudio, storeAudio } from "./audio-store";
 import type { TimedWord } from "./speech-metrics";
 
 export function requireAi(c: Context<AppEnv>) {
@@ -49,9 +49,9 @@ export async function transcribeUpload(c: Context<AppEnv>, action: string): Prom
     audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "success", latencyMs: Date.now() - started, model: c.var.settings.ai.transcriptionModel, detail: { bytes: upload.bytes.length, format: upload.format, duration_seconds: transcript.durationSeconds } });
     return transcript;
   } catch (error) {
-    await c.var.storage.delete(stored.key);
+    const removed = await removeAudio(c.var.storage, stored.key);
     const problem = aiProblem(error);
-    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "failure", latencyMs: Date.now() - started, detail: { error: problem.problem.code, audio_removed: true } });
+    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "failure", latencyMs: Date.now() - started, detail: { error: problem.problem.code, audio_removed: removed } });
     throw problem;
   }
 }
@@ -60,21 +60,18 @@ const ModelVoiceAnalysis = z.object({
   sentiment: z.enum(["positive", "negative", "neutral"]),
   emotion: modelText("the dominant emotion, one or two words"),
   tone: z.enum(["calm", "anxious", "depressed", "agitated", "neutral"]),
-  confidence: z.number().min(0).max(1),
+  // Clamped, not rejected, like a differential's (a retry would cost a chat call).
+  confidence: z.number().describe("0 to 1"),
 });
 
 export async function analyzeTranscript(c: Context<AppEnv>, text: string) {
-  try {
-    const { output, usage } = await generateStructured(requireAi(c), c.var.settings.ai, {
-      name: "voice_analysis",
-      schema: ModelVoiceAnalysis,
-      messages: [
-        { role: "system", content: "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is." },
-        { role: "user", content: `TRANSCRIPT:\n${text || "(no speech)"}` },
-      ],
-    });
-    return { ...output, usage };
-  } catch (error) {
-    throw aiProblem(error);
-  }
+  const { output } = await generateStructured(requireAi(c), c.var.settings.ai, {
+    name: "voice_analysis",
+    schema: ModelVoiceAnalysis,
+    messages: [
+      { role: "system", content: "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is." },
+      { role: "user", content: `TRANSCRIPT:\n${text || "(no speech)"}` },
+    ],
+  });
+  return { ...output, confidence: clampConfidence(output.confidence) };
 }
