@@ -449,6 +449,18 @@ describe("change password", () => {
     expect(errorsAt(body, "body.current_password")).toHaveLength(1);
   });
 
+  it("limits guesses at the current password: the sixth within a minute is 429, even with the right one", async () => {
+    const { tokens, password } = await registerAndLogin(api);
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const { res } = await api.json("/api/auth/change-password", { current_password: `Wr0ng-password-${attempt}!`, new_password: "N3w-Password!!" }, { headers: authHeader(tokens.access_token) });
+      expect(res.status, `attempt ${attempt}`).toBe(400);
+    }
+    const { res, body } = await api.json("/api/auth/change-password", { current_password: password, new_password: "N3w-Password!!" }, { headers: authHeader(tokens.access_token) });
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
   it("refuses a new password equal to the current one with 400", async () => {
     const { tokens, password } = await registerAndLogin(api);
     const { res, body } = await api.json("/api/auth/change-password", { current_password: password, new_password: password }, { headers: authHeader(tokens.access_token) });
@@ -527,6 +539,22 @@ describe("own profile", () => {
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ license_number: "LMFT-99999", is_verified: false });
     expect((await me(therapist.tokens.access_token)).body.is_verified).toBe(false);
+  });
+
+  it("records verification_reset only when verification was actually reset", async () => {
+    const admin = await createAdmin(api);
+    const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const profileEvents = async (userId: string) =>
+      (await api.get(`/api/admin/audit?action=auth.update_profile&user_id=${userId}`, { headers: authHeader(admin.tokens.access_token) })).body.events;
+
+    // An admin's licence details are not what opens its routes: nothing is reset, nor recorded as reset.
+    const adminChange = await api.json("/api/auth/me", { license_number: "ADM-1" }, { method: "PATCH", headers: authHeader(admin.tokens.access_token) });
+    expect(adminChange.res.status).toBe(200);
+    expect(adminChange.body.is_verified).toBe(true);
+    expect(await profileEvents(admin.user.id)).toMatchObject([{ detail: { verification_reset: false } }]);
+
+    await api.json("/api/auth/me", { license_number: "LMFT-77777" }, { method: "PATCH", headers: authHeader(therapist.tokens.access_token) });
+    expect(await profileEvents(therapist.user.id)).toMatchObject([{ detail: { verification_reset: true } }]);
   });
 });
 

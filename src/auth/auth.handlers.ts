@@ -6,7 +6,7 @@ import { uniqueViolation } from "../lib/db";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { enforceLoginRateLimit } from "./rate-limits";
+import { enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
 import { issueTokenPair } from "./sessions";
 import { hashRefreshToken } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
@@ -129,6 +129,8 @@ export const updateCurrentUser: RouteHandler<typeof updateMe, AppEnv> = async (c
     (body.license_type !== undefined && body.license_type !== user.licenseType) ||
     (body.license_number !== undefined && body.license_number !== user.licenseNumber) ||
     (body.license_state !== undefined && body.license_state !== user.licenseState);
+  // Changed licence details must be checked again by an admin before licensed routes open.
+  const resetVerification = licenseChanged && isLicensedRole(user.role) && user.isVerified;
   const [updated] = await updateUser(c.var.db, user.id, {
     firstName: body.first_name,
     lastName: body.last_name,
@@ -136,16 +138,16 @@ export const updateCurrentUser: RouteHandler<typeof updateMe, AppEnv> = async (c
     licenseType: body.license_type,
     licenseNumber: body.license_number,
     licenseState: body.license_state,
-    // Changed licence details must be checked again by an admin before licensed routes open.
-    ...(licenseChanged && isLicensedRole(user.role) ? { isVerified: false } : {}),
+    ...(resetVerification ? { isVerified: false } : {}),
   });
-  audit(c, { userId: user.id, action: "auth.update_profile", target: `user:${user.id}`, outcome: "success", detail: { fields: Object.keys(body), verification_reset: licenseChanged && user.isVerified } });
+  audit(c, { userId: user.id, action: "auth.update_profile", target: `user:${user.id}`, outcome: "success", detail: { fields: Object.keys(body), verification_reset: resetVerification } });
   return c.json(toUser(updated), 200);
 };
 
 export const changeUserPassword: RouteHandler<typeof changePassword, AppEnv> = async (c) => {
   const { current_password, new_password } = c.req.valid("json");
   const { user } = c.var;
+  await enforcePasswordCheckRateLimit(c, user.id);
   if (!(await verifyPassword(current_password, user.passwordHash)).valid) {
     audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "failure" });
     throw new ProblemError(400, { code: "invalid_current_password", detail: "The current password is incorrect.", errors: [{ path: "body.current_password", message: "incorrect" }] });

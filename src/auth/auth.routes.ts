@@ -92,5 +92,5 @@ export const changePassword = createRoute({
   summary: "Change password; every older access and refresh token stops working",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: ChangePasswordBody } } } },
-  responses: { 204: { description: "Changed; log in again" }, ...problemResponses(400, 401, 415, 503) },
+  responses: { 204: { description: "Changed; log in again" }, ...problemResponses(400, 401, 415, 429, 503) },
 });

@@ -13,3 +13,11 @@ export const registerRateLimit = createMiddleware<AppEnv>(async (c, next) => {
 export function enforceLoginRateLimit(c: Context<AppEnv>, login: string) {
   return enforceRateLimit(c.env.LOGIN_LIMITER, `login:${clientIp(c)}:${login.toLowerCase()}`, "login");
 }
+
+/**
+ * Guesses at the current password through change-password (a stolen access token) are limited
+ * like logins, per account: each costs a full password hash, and each is a guess.
+ */
+export function enforcePasswordCheckRateLimit(c: Context<AppEnv>, userId: string) {
+  return enforceRateLimit(c.env.LOGIN_LIMITER, `password:${userId}`, "password change");
+}
