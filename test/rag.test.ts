@@ -223,6 +223,20 @@ describe("who may ask for a differential", () => {
     }
   });
 
+  it("an unverified therapist is refused before any AI call, and the same token works once an admin verifies them", async () => {
+    const client = await modelClient();
+    const unverified = await registerAndLogin(client, { role: "therapist", license_type: "LCSW", license_number: "LCSW-2", license_state: "CA" });
+    const before = await stubCounts(client);
+    const refused = await ask(client, "diagnose", "POST", unverified, { symptoms: GAD_SYMPTOMS });
+    expectProblem(refused.res, refused.body, 403, "forbidden");
+    expect(await stubCounts(client)).toEqual(before);
+
+    const verified = await client.json(`/api/admin/users/${unverified.user.id}`, { is_verified: true }, { method: "PATCH", headers: authHeader(adminToken) });
+    expect(verified.res.status, JSON.stringify(verified.body)).toBe(200);
+    const { res, body } = await ask(client, "diagnose", "POST", unverified, { symptoms: GAD_SYMPTOMS });
+    expect(res.status, JSON.stringify(body)).toBe(200);
+  });
+
   it("a verified therapist, a verified psychiatrist and an admin get 200", async () => {
     const client = await modelClient();
     const therapist = await clinician();

@@ -12,7 +12,7 @@ import { hasUsableJwtSecret } from "../lib/jwt-secret";
 import { ProblemError } from "../lib/problem";
 import type { UserRow } from "./auth.schema";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
-import { isLicensedRole } from "./user.schemas";
+import { isLicensedRole, isLicensedUser } from "./user.schemas";
 import { findUserById, userByIdStatement } from "./users.data";
 
 const unauthorized = (detail: string) =>
@@ -61,7 +61,6 @@ function requireRole(allowed: (user: UserRow) => boolean, detail: (user: UserRow
   });
 }
 
-const isLicensedUser = (user: Pick<UserRow, "role" | "isVerified">) => user.role === "admin" || (isLicensedRole(user.role) && user.isVerified);
 const notLicensed = (user: Pick<UserRow, "role">) =>
   isLicensedRole(user.role)
     ? "This route needs a verified licensed professional: your licence has not been verified by an admin yet."
@@ -72,15 +71,16 @@ export const requireLicensed = requireRole(isLicensedUser, notLicensed);
 /**
  * For (licensed) routes whose work is one database statement: the token is checked here, and
  * the account check travels with the route's own statement in one batch ({@link withLicensedUser}),
- * so the request costs one round trip. Tokens whose role has no access are checked against the
- * database at once, so students are turned away before any AI call.
+ * so the request costs one round trip. A token issued to an account without access then
+ * (a student, a licence not yet verified) is checked against the database at once, so it is
+ * turned away before any AI call.
  */
 export const requireLicensedToken = createMiddleware<AppEnv>(async (c, next) => {
   const claims = await claimsFrom(c);
   c.set("claims", claims);
-  if (claims.role !== "admin" && !isLicensedRole(claims.role)) {
-    // The token names a role without access; its role may have changed since, so ask the database
-    // (one cheap query, still before any AI call) rather than trusting the claim to refuse.
+  if (claims.lic !== true) {
+    // The account may have been verified (or its role changed) since the token was issued, so
+    // ask the database (one cheap query, still before any AI call) rather than refuse on the claim.
     const user = await findUserById(c.var.db, claims.sub);
     assertCurrentUser(user, claims);
     if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });

@@ -3,6 +3,7 @@
  */
 import { sign, verify } from "hono/jwt";
 import type { UserRole } from "./auth.schema";
+import { isLicensedUser } from "./user.schemas";
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
 export const REFRESH_TOKEN_DAYS = 30;
@@ -14,14 +15,20 @@ export interface AccessClaims {
   ver: number;
   /** The refresh-token family (login session) this token belongs to; logout revokes it. */
   sid: string;
+  /**
+   * Whether the account could use the licensed routes when the token was issued. Only a hint that
+   * saves a query: without it the guard asks the database before any AI call, and with it the
+   * account is still checked in the route's own batch.
+   */
+  lic?: boolean;
   iat: number;
   exp: number;
   jti: string;
 }
 
-export async function signAccessToken(user: { id: string; role: UserRole; tokenVersion: number }, sessionId: string, secret: string) {
+export async function signAccessToken(user: { id: string; role: UserRole; tokenVersion: number; isVerified: boolean }, sessionId: string, secret: string) {
   const now = Math.floor(Date.now() / 1000);
-  const claims: AccessClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: sessionId, iat: now, exp: now + ACCESS_TOKEN_SECONDS, jti: crypto.randomUUID() };
+  const claims: AccessClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: sessionId, lic: isLicensedUser(user), iat: now, exp: now + ACCESS_TOKEN_SECONDS, jti: crypto.randomUUID() };
   return sign({ ...claims }, secret, "HS256");
 }
 
