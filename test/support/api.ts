@@ -7,6 +7,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { inject } from "vitest";
 import worker from "../../src/index";
+import { uniqueSuffix } from "./accounts";
 
 export interface TestApi {
   /** The database name on the local Neon (for its /_stats and fault controls). */
@@ -29,7 +30,7 @@ export interface TestApiOptions {
  * local Neon so that no request pays for that under the app's database timeout.
  */
 export async function createTestApi(overrides: Partial<Record<keyof CloudflareBindings, string>> = {}, options: TestApiOptions = {}): Promise<TestApi> {
-  const suffix = crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+  const suffix = uniqueSuffix();
   const database = options.database ?? `t_${suffix}`;
   await warmDatabase(database);
   const openaiKey = `sk-test-${suffix}`;

@@ -15,14 +15,15 @@
  * writes no report), --database-url (BENCH_DATABASE_URL: a Postgres server with pgvector for the
  * local Neon instead of PGlite, e.g. to measure concurrency against a multi-connection database).
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { startStack } from "../dev/stack.ts";
 import { benchConfig } from "./bench-config.ts";
-import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, type ReportInput, renderReport } from "./report.ts";
+import { measureBundle } from "./bundle.ts";
+import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, nonOk, type ReportInput, renderReport } from "./report.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: flags } = parseArgs({
@@ -168,7 +169,8 @@ try {
   if (!everything || !soak) {
     console.log(`• --only ${flags.only}: figures above; ${flags.out} is written only by a full run`);
   } else {
-    const bundle = await bundleSize();
+    const { rawKiB, gzipKiB } = await measureBundle(root, path.join(work, "dist"));
+    const bundle = `${gzipKiB} KiB gzip (${rawKiB} KiB uncompressed)`;
     const machine = {
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`,
       memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
@@ -185,10 +187,6 @@ try {
 } finally {
   await stack.stop();
   await stub.stop();
-}
-
-function nonOk(statuses: Record<string, number>) {
-  return Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, count]) => sum + count, 0);
 }
 
 /** Runs tools/bench/<script> in its own Node process and returns the JSON it prints last. */
@@ -222,8 +220,3 @@ async function countRows(neonUrl: string, query: string): Promise<number> {
   return Number(body.rows[0][0]);
 }
 
-async function bundleSize(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", path.join(work, "dist")], { cwd: root });
-  const match = /Total Upload: ([\d.]+ KiB) \/ gzip: ([\d.]+ KiB)/.exec(stdout);
-  return match ? `${match[2]} gzip (${match[1]} uncompressed)` : "unknown";
-}

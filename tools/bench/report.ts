@@ -46,7 +46,10 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const failures = (sample: Sample) => Object.entries(sample.statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, n]) => sum + n, 0) + sample.errors + sample.timeouts;
+/** Responses that were not 2xx. */
+export const nonOk = (statuses: Record<string, number>) => Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, n]) => sum + n, 0);
+
+const failures = (sample: Sample) => nonOk(sample.statuses) + sample.errors + sample.timeouts;
 
 export interface ReportInput {
   date: string;

@@ -7,6 +7,9 @@ import { users } from "../../src/auth/auth.schema.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import type { Database } from "../../src/lib/db.ts";
 
+/** The demo accounts' password unless DEMO_PASSWORD says otherwise. */
+export const DEFAULT_DEMO_PASSWORD = "Demo-Password-2026!";
+
 export const DEMO_USERS = [
   { email: "admin@demo.local", username: "demo-admin", firstName: "Ada", lastName: "Admin", role: "admin", licenseType: "OTHER", isVerified: true, description: "admin" },
   { email: "therapist@demo.local", username: "demo-therapist", firstName: "Theo", lastName: "Therapist", role: "therapist", licenseType: "LMFT", licenseNumber: "LMFT-000001", licenseState: "CA", isVerified: true, description: "verified therapist (LMFT)" },

@@ -10,7 +10,7 @@ export async function readDevVars(file: string): Promise<Record<string, string>>
   }
   const vars: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match || line.trimStart().startsWith("#")) continue;
     vars[match[1]] = match[2].replace(/^(['"])(.*)\1$/, "$2");
   }

@@ -11,6 +11,7 @@
  * LOCAL_NEON_PORT (default: any free port), LOCAL_NEON_DATABASE_URL (a Postgres server instead of PGlite).
  */
 import path from "node:path";
+import { DEFAULT_DEMO_PASSWORD } from "./demo-users.ts";
 import { readDevVars } from "./dev-vars.ts";
 import { startStack } from "./stack.ts";
 
@@ -20,7 +21,7 @@ const setting = (name: string, fallback = "") => process.env[name] ?? fileVars[n
 
 // Only here, for local development, does a fixed JWT secret exist; the Worker never defaults one.
 const DEV_JWT_SECRET = "local-development-only-jwt-secret-do-not-deploy-0001";
-const demoPassword = setting("DEMO_PASSWORD", "Demo-Password-2026!");
+const demoPassword = setting("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD);
 
 const vars: Record<string, string> = { ...fileVars, APP_ENV: "development", JWT_SECRET: setting("JWT_SECRET") || DEV_JWT_SECRET };
 for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_CHAT_MODEL", "OPENAI_EMBEDDING_MODEL", "OPENAI_TRANSCRIPTION_MODEL", "CORS_ORIGINS"]) {

@@ -6,10 +6,11 @@
  *   ADMIN_PASSWORD (DEMO_PASSWORD, or the README's default for `npm run dev`)
  */
 import process from "node:process";
+import { DEFAULT_DEMO_PASSWORD } from "./demo-users.ts";
 
 const base = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? "8787"}`;
 const email = process.env.ADMIN_EMAIL ?? "admin@demo.local";
-const password = process.env.ADMIN_PASSWORD ?? process.env.DEMO_PASSWORD ?? "Demo-Password-2026!";
+const password = process.env.ADMIN_PASSWORD ?? process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
 const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
 if (!login.ok) {

@@ -27,14 +27,15 @@ export interface BackendOptions {
   dataDir?: string;
   /** A Postgres server URL; when set, PGlite is not used. */
   databaseUrl?: string;
-  /** Runs once for each database the backend creates, e.g. to apply migrations. */
+  /** Runs once per database, when it is first used, e.g. to apply pending migrations. */
   onCreate?: (pool: pg.Pool, database: string) => Promise<void>;
 }
 
-const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/** A plain Postgres identifier: database names are never quoted from user input beyond this. */
+export const isDatabaseName = (name: string) => /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name);
 
-export function assertDatabaseName(name: string): string {
-  if (!DATABASE_NAME.test(name)) throw new Error(`invalid database name: ${name}`);
+function assertDatabaseName(name: string): string {
+  if (!isDatabaseName(name)) throw new Error(`invalid database name: ${name}`);
   return name;
 }
 
@@ -116,8 +117,9 @@ function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]
     url.pathname = `/${name}`;
     const pool = new pg.Pool({ connectionString: url.toString(), max: 10, types: rawText });
     pool.on("error", () => {});
-    const created = name !== defaultName && (await createDatabaseIfMissing(base, name));
-    if (created || name === defaultName) await onCreate?.(pool, name);
+    if (name !== defaultName) await createDatabaseIfMissing(base, name);
+    // Also for a database that already existed: migrations applied since then are still pending.
+    await onCreate?.(pool, name);
     return pool;
   });
   return {
@@ -128,15 +130,13 @@ function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]
   };
 }
 
-async function createDatabaseIfMissing(server: URL, name: string): Promise<boolean> {
+async function createDatabaseIfMissing(server: URL, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
   try {
     const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
-    if (found.rowCount) return false;
     // A database name cannot be a bind parameter; assertDatabaseName restricts it to an identifier.
-    await admin.query(`create database "${name}"`);
-    return true;
+    if (!found.rowCount) await admin.query(`create database "${name}"`);
   } finally {
     await admin.end();
   }

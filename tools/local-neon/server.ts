@@ -4,15 +4,15 @@
  *
  * Besides `POST /sql` it serves:
  * - `GET /health`: readiness.
- * - `GET /_stats`, `POST /_stats/reset`: requests (round trips) and statements served, in total
- *   and per database, for benchmarks and round-trip budget tests.
+ * - `GET /_stats`: requests (round trips) and statements served, in total and per database, for
+ *   benchmarks and round-trip budget tests.
  * - `POST /_control/fault` `{database, mode: "none" | "down" | "hang" | "delay", delay_ms?}`:
  *   fault injection for one database, so a test can watch the app survive its database dying
  *   (`down` resets connections, `hang` never answers, `delay` answers late).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Backend } from "./backend.ts";
+import { type Backend, isDatabaseName } from "./backend.ts";
 import { batchOptionsFrom, errorBody, isPostgresError, parseSqlBody, ProtocolError, runBatch, runSingle } from "./protocol.ts";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -118,10 +118,6 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
         case "POST /sql": return handleSql(req, res);
         case "GET /health": return sendJson(res, 200, { status: "ok" });
         case "GET /_stats": return sendJson(res, 200, stats());
-        case "POST /_stats/reset":
-          total.requests = total.statements = 0;
-          perDatabase.clear();
-          return sendJson(res, 200, stats());
         case "POST /_control/fault": return handleFault(req, res);
         default: return sendJson(res, 404, { message: `no route ${route}` });
       }
@@ -154,7 +150,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
 export function databaseFromConnectionString(connection: string): string | undefined {
   try {
     const name = decodeURIComponent(new URL(connection).pathname.slice(1));
-    return /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name) ? name : undefined;
+    return isDatabaseName(name) ? name : undefined;
   } catch {
     return undefined;
   }

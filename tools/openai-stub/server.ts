@@ -71,10 +71,11 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
     if (route === "POST /_control/script") {
       const body = JSON.parse((await readBody(req)).toString("utf8"));
       const state = stateFor(String(body.api_key ?? ""));
+      // `reset` empties the queues first, so `{reset: true, chat: [...]}` replaces what was queued.
+      if (body.reset) state.queues = { chat: [], embeddings: [], transcription: [] };
       for (const endpoint of ["chat", "embeddings", "transcription"] as const) {
         if (Array.isArray(body[endpoint])) state.queues[endpoint].push(...body[endpoint]);
       }
-      if (body.reset) state.queues = { chat: [], embeddings: [], transcription: [] };
       if (body.latency_ms !== undefined) state.latencyMs = Number(body.latency_ms);
       return sendJson(res, 200, { queued: Object.fromEntries(Object.entries(state.queues).map(([k, v]) => [k, v.length])) });
     }
