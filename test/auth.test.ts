@@ -429,6 +429,25 @@ describe("refresh and logout", () => {
     expect((await refresh(other.refresh_token)).res.status).toBe(200);
   });
 
+  it("logout costs one database round trip (the account check travels with the revocation) plus the deferred audit", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    await me(tokens.access_token);
+    const before = await databaseRequests(api.database);
+    const res = await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) });
+    expect(res.status).toBe(204);
+    expect((await databaseRequests(api.database)) - before).toBe(2);
+  });
+
+  it("logout with the token of a deactivated account is 401", async () => {
+    const admin = await createAdmin(api);
+    const account = await registerUser(api);
+    const tokens = await loginAs(api, account);
+    const deactivated = await api.json(`/api/admin/users/${account.user.id}`, { is_active: false }, { method: "PATCH", headers: authHeader(admin.tokens.access_token) });
+    expect(deactivated.res.status).toBe(200);
+    const { res, body } = await api.get("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) });
+    expectProblem(res, body, 401, "unauthorized");
+  });
+
   it("logout needs a token", async () => {
     const { res, body } = await api.get("/api/auth/logout", { method: "POST" });
     expectProblem(res, body, 401, "unauthorized");

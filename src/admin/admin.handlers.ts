@@ -9,13 +9,9 @@ import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import type { listAudit, listUsers, updateUser } from "./admin.routes";
 
-const badCursor = () =>
-  new ProblemError(400, { code: "validation_error", detail: "The cursor is not valid; use next_cursor from a previous page.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
-
 export const listUsersHandler: RouteHandler<typeof listUsers, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const rows = await queryUsers(c.var.db, { role: query.role, isVerified: query.is_verified, q: query.q, cursor: query.cursor, limit: query.limit });
-  if (!rows) throw badCursor();
   const { items, nextCursor } = page(rows, query.limit);
   return c.json({ users: items.map(toUser), next_cursor: nextCursor }, 200);
 };
@@ -61,7 +57,6 @@ function toAuditEvent(row: AuditEventRow) {
 export const listAuditHandler: RouteHandler<typeof listAudit, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const rows = await listAuditEvents(c.var.db, { userId: query.user_id, action: query.action, since: query.since ? new Date(query.since) : undefined, cursor: query.cursor, limit: query.limit });
-  if (!rows) throw badCursor();
   const { items, nextCursor } = page(rows, query.limit);
   return c.json({ events: items.map(toAuditEvent), next_cursor: nextCursor }, 200);
 };

@@ -12,16 +12,11 @@ export interface AuditFilters {
   limit: number;
 }
 
-/** `null` when the cursor is not one this API issued. */
-export async function listAuditEvents(db: Database, filters: AuditFilters): Promise<AuditEventRow[] | null> {
+export async function listAuditEvents(db: Database, filters: AuditFilters): Promise<AuditEventRow[]> {
   const conditions: SQL[] = [];
   if (filters.userId) conditions.push(eq(auditEvents.userId, filters.userId));
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, filters.since));
-  if (filters.cursor) {
-    const key = decodeCursor(filters.cursor);
-    if (!key) return null;
-    conditions.push(afterCursor(key, auditEvents.createdAt, auditEvents.id));
-  }
+  if (filters.cursor) conditions.push(afterCursor(decodeCursor(filters.cursor), auditEvents.createdAt, auditEvents.id));
   return db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(filters.limit + 1);
 }

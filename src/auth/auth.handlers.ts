@@ -7,6 +7,7 @@ import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
+import { withCurrentUser } from "./guard";
 import { issueTokenPair } from "./sessions";
 import { hashRefreshToken } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
@@ -114,9 +115,10 @@ export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => 
 };
 
 export const logoutUser: RouteHandler<typeof logout, AppEnv> = async (c) => {
-  const { user, claims } = c.var;
-  await revokeRefreshFamily(c.var.db, claims.sid);
-  audit(c, { userId: user.id, action: "auth.logout", target: `session:${claims.sid}`, outcome: "success" });
+  const { claims } = c.var;
+  // One round trip: the account check travels with the revocation.
+  await withCurrentUser(c, revokeRefreshFamily(c.var.db, claims.sid));
+  audit(c, { userId: claims.sub, action: "auth.logout", target: `session:${claims.sid}`, outcome: "success" });
   return c.body(null, 204);
 };
 

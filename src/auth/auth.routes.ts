@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { authenticated } from "./guard";
+import { authenticated, requireToken } from "./guard";
 import { registerRateLimit } from "./rate-limits";
 import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./user.schemas";
 
@@ -59,7 +59,7 @@ export const logout = createRoute({
   tags,
   security: bearer,
   summary: "Revoke the caller's refresh chain",
-  middleware: authenticated,
+  middleware: [requireToken],
   responses: { 204: { description: "Logged out" }, ...problemResponses(401, 503) },
 });
 

@@ -97,7 +97,11 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Runs `statement` in one batch (one round trip) with the account check; returns its result. */
+/**
+ * Runs `statement` in one batch (one round trip) with the account check; returns its result.
+ * The statement runs even when the check then fails, so it must be a read, or a write that only
+ * touches what the signed token itself names (logout revoking the token's own session).
+ */
 export async function withCurrentUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
   const claims = c.get("claims");
   const [users, result] = await c.var.db.batch([userByIdStatement(c.var.db, claims.sub), statement] as const);

@@ -50,7 +50,7 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export async function listUsers(db: Database, filters: UserFilters): Promise<UserRow[] | null> {
+export async function listUsers(db: Database, filters: UserFilters): Promise<UserRow[]> {
   const conditions: SQL[] = [];
   if (filters.role) conditions.push(eq(users.role, filters.role));
   if (filters.isVerified !== undefined) conditions.push(eq(users.isVerified, filters.isVerified));
@@ -58,11 +58,7 @@ export async function listUsers(db: Database, filters: UserFilters): Promise<Use
     const pattern = likePattern(filters.q);
     conditions.push(or(ilike(users.email, pattern), ilike(users.username, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!);
   }
-  if (filters.cursor) {
-    const key = decodeCursor(filters.cursor);
-    if (!key) return null;
-    conditions.push(afterCursor(key, users.createdAt, users.id));
-  }
+  if (filters.cursor) conditions.push(afterCursor(decodeCursor(filters.cursor), users.createdAt, users.id));
   return db.select().from(users).where(and(...conditions)).orderBy(desc(users.createdAt), desc(users.id)).limit(filters.limit + 1);
 }
 

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
+import { invalidCursor } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import { analyzeStoredCase } from "./case-analysis";
 import { readCase, readCaseIndex } from "./case-store";
@@ -12,7 +13,7 @@ function decodeCaseCursor(cursor: string): string {
   try {
     return atob(cursor);
   } catch {
-    throw new ProblemError(400, { code: "validation_error", detail: "The cursor is not valid; use next_cursor from a previous page.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
+    throw invalidCursor();
   }
 }
 

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { ProblemError } from "./problem";
 
 // created_at columns have millisecond precision, so a cursor (a JS Date) names a row exactly.
 export const paginationQuery = {
@@ -17,20 +18,26 @@ interface CursorKey {
   id: string;
 }
 
-export function encodeCursor({ createdAt, id }: CursorKey): string {
+/** A cursor this API did not issue: the same 400 on every paginated route. */
+export const invalidCursor = () =>
+  new ProblemError(400, { code: "validation_error", detail: "The cursor is not valid; use next_cursor from a previous page.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
+
+function encodeCursor({ createdAt, id }: CursorKey): string {
   return btoa(JSON.stringify([createdAt.toISOString(), id])).replaceAll("=", "");
 }
 
-/** `null` for a cursor that was not made by encodeCursor. */
-export function decodeCursor(cursor: string): CursorKey | null {
+/** The row a cursor names; a cursor not made by encodeCursor is a 400 ({@link invalidCursor}). */
+export function decodeCursor(cursor: string): CursorKey {
+  let key: CursorKey | undefined;
   try {
     const [createdAt, id] = JSON.parse(atob(cursor)) as [string, string];
     const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return { createdAt: date, id };
+    if (!Number.isNaN(date.getTime()) && /^[0-9a-f-]{36}$/.test(id)) key = { createdAt: date, id };
   } catch {
-    return null;
+    // Not base64 or not JSON: refused below.
   }
+  if (!key) throw invalidCursor();
+  return key;
 }
 
 export function afterCursor(key: CursorKey, createdAt: PgColumn, id: PgColumn): SQL {
