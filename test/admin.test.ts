@@ -17,7 +17,7 @@ import {
   registerUser,
   uniqueSuffix,
 } from "./support/accounts";
-import { createTestApi, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, type TestApi } from "./support/api";
 
 const api = await createTestApi();
 const admin = await createAdmin(api);
@@ -181,6 +181,16 @@ describe("GET /api/admin/users", () => {
 });
 
 describe("PATCH /api/admin/users/{id}", () => {
+  it("costs the guard's round trip and one batch (plus the deferred audit), even when deactivating", async () => {
+    const { user } = await registerUser(api);
+    for (const change of [{ is_verified: true }, { is_active: false }]) {
+      const before = await databaseRequests(api.database);
+      const { res } = await adminUpdateUser(api, admin.tokens.access_token, user.id, change);
+      expect(res.status).toBe(200);
+      expect((await databaseRequests(api.database)) - before).toBe(3);
+    }
+  });
+
   it("sets is_verified, role and is_active", async () => {
     const { user } = await registerUser(api, { role: "therapist", license_type: "LCSW" });
     const verified = await adminUpdateUser(api, admin.tokens.access_token, user.id, { is_verified: true });
