@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { uniqueViolation } from "../lib/db";
+import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
@@ -48,13 +49,7 @@ function loginInput(c: Context<AppEnv>): { login: string; password: string } {
   const isJson = /^application\/([a-z-.]+\+)?json/i.test(c.req.header("content-type") ?? "");
   const raw = isJson ? (c.req.valid as (target: "json") => unknown)("json") : (c.req.valid as (target: "form") => unknown)("form");
   const parsed = LoginBody.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProblemError(400, {
-      code: "validation_error",
-      detail: "Give username (or email) and password, as JSON or as an OAuth2 password form.",
-      errors: parsed.error.issues.map((issue) => ({ path: ["body", ...issue.path.map(String)].join("."), message: issue.message })),
-    });
-  }
+  if (!parsed.success) throw validationProblem(parsed.error.issues, "body", "Give username (or email) and password, as JSON or as an OAuth2 password form");
   return { login: (parsed.data.email ?? parsed.data.username)!, password: parsed.data.password };
 }
 

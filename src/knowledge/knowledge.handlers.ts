@@ -5,6 +5,7 @@ import { withCurrentUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
+import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import { DocumentInput, documentFromMarkdown } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
@@ -29,10 +30,7 @@ function toDocument(row: KnowledgeDocumentRow) {
   };
 }
 
-function invalidDocument(issues: Array<{ path: PropertyKey[]; message: string }>, prefix = "body"): ProblemError {
-  const errors = issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join("."), message: issue.message }));
-  return new ProblemError(400, { code: "validation_error", detail: `The document is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors });
-}
+const invalidDocument = (issues: Parameters<typeof validationProblem>[0]) => validationProblem(issues, "body", "The document is invalid");
 
 /**
  * A document from text in any accepted format. JSON that has the document's shape is taken as

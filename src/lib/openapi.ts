@@ -3,23 +3,28 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { ProblemError } from "./problem";
 
+/** What a zod issue carries that a problem reports (unknown keys are listed in `keys`). */
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
+
+/**
+ * A 400 `validation_error` listing each issue at `<location>.<path>` (`body.email`,
+ * `query.limit`). An unknown field is reported at its own path, so a client can point at it.
+ */
+export function validationProblem(issues: readonly Issue[], location: string, detail = "The request is invalid"): ProblemError {
+  const errors = issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys
+      ? issue.keys.map((key) => ({ path: [location, ...issue.path.map(String), key].join("."), message: `Unknown field "${key}"; this route does not accept it.` }))
+      : [{ path: [location, ...issue.path.map(String)].join("."), message: issue.message }],
+  );
+  return new ProblemError(400, { code: "validation_error", detail: `${detail}: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`, errors });
+}
+
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       // Body fields are reported as `body.<field>` whichever media type carried them.
-      const location = result.target === "json" || result.target === "form" ? "body" : result.target;
-      const errors = result.error.issues.flatMap((issue) =>
-        // An unknown field is reported at its own path, so a client can point at it.
-        issue.code === "unrecognized_keys"
-          ? issue.keys.map((key) => ({ path: [location, ...issue.path.map(String), key].join("."), message: `Unknown field "${key}"; this route does not accept it.` }))
-          : [{ path: [location, ...issue.path.map(String)].join("."), message: issue.message }],
-      );
-      throw new ProblemError(400, {
-        code: "validation_error",
-        detail: `The request is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`,
-        errors,
-      });
+      throw validationProblem(result.error.issues, result.target === "json" || result.target === "form" ? "body" : result.target);
     },
   });
 }

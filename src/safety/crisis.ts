@@ -767,8 +767,9 @@ function answeredQuestion(question: Sentence, answer: Sentence | undefined): Fin
   if (!answer) return [];
   const reply = answer.text;
   const evidence = evidenceOf(`${question.text} ${reply}`, 0);
-  const replyTemporal = strongest(temporalMarkers(reply).map((m) => m.kind), "current");
-  const fromReply = (kinds: Temporal[]) => (temporalMarkers(reply).length > 0 ? replyTemporal : strongest(kinds, "current"));
+  const replyMarkers = temporalMarkers(reply);
+  const replyTemporal = strongest(replyMarkers.map((m) => m.kind), "current");
+  const fromReply = (kinds: Temporal[]) => (replyMarkers.length > 0 ? replyTemporal : strongest(kinds, "current"));
   if (AFFIRMATIVE.test(reply)) {
     const findings = analyzeSentence(question.text, true).map((f) => ({ ...f, temporal: fromReply([f.temporal]), evidence }));
     if (ABUSE_QUESTION.test(question.text) && !findings.some((f) => f.category === AB)) findings.push({ category: AB, temporal: fromReply([]), evidence });
