@@ -6,6 +6,7 @@
  */
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-http";
+import { causeChain } from "./cause-chain";
 import { ProblemError } from "./problem";
 import { currentRequestScope, timed } from "./request-scope";
 import type { Settings } from "./settings";
@@ -64,7 +65,7 @@ function unconfigured(): Database {
  * mistaken for the database's.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error as { name?: string; code?: unknown; message?: string; cause?: unknown; sourceError?: unknown } | undefined; current; current = current.cause as typeof current) {
+  for (const current of causeChain(error)) {
     if (current.name === "NeonDbError") {
       return typeof current.code !== "string" || current.sourceError !== undefined || /^Server error \(HTTP status 5/.test(current.message ?? "");
     }
@@ -74,7 +75,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The Postgres error (SQLSTATE `code`, `constraint`) anywhere in the cause chain, if any. */
 export function postgresError(error: unknown): { code: string; constraint?: string } | undefined {
-  for (let current = error as { name?: string; code?: unknown; constraint?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+  for (const current of causeChain(error)) {
     if (current.name === "NeonDbError" && typeof current.code === "string") return { code: current.code, constraint: current.constraint };
   }
   return undefined;

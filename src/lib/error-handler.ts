@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
+import { causeChain } from "./cause-chain";
 import { isDatabaseUnavailable, postgresError } from "./db";
 import { log } from "./log";
 import { type ProblemInit, ProblemError, problemResponse } from "./problem";
@@ -59,9 +60,5 @@ export function methodNotAllowedProblem(c: Context<AppEnv>, allowed: string[]): 
 }
 
 function errorName(error: unknown): string {
-  const names: string[] = [];
-  for (let current = error as { name?: string; code?: unknown; cause?: unknown } | undefined; current && names.length < 4; current = current.cause as typeof current) {
-    names.push(typeof current.code === "string" ? `${current.name}(${current.code})` : String(current.name));
-  }
-  return names.join(" <- ");
+  return [...causeChain(error, 4)].map((link) => (typeof link.code === "string" ? `${link.name}(${link.code})` : String(link.name))).join(" <- ");
 }
