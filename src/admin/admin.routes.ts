@@ -9,7 +9,7 @@ const tags = ["Admin"];
 const security = bearerSecurity;
 const booleanText = z.enum(["true", "false"]).transform((value) => value === "true");
 
-export const AuditEventSchema = z
+const AuditEventSchema = z
   .object({
     id: z.uuid(),
     user_id: z.uuid().nullable(),

@@ -4,7 +4,7 @@
  * (`pbkdf2_sha256$<iterations>$<salt>$<hash>`) so a later login can upgrade old hashes.
  */
 const ALGORITHM = "pbkdf2_sha256";
-export const PBKDF2_ITERATIONS = 100_000;
+const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const KEY_BITS = 256;
 
@@ -38,7 +38,7 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-export interface PasswordCheck {
+interface PasswordCheck {
   valid: boolean;
   /** The stored hash uses weaker parameters than today's; rehash after a successful login. */
   needsRehash: boolean;

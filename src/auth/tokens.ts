@@ -6,7 +6,7 @@ import type { UserRole } from "./auth.schema";
 import { isLicensedUser } from "./user.schemas";
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
-export const REFRESH_TOKEN_DAYS = 30;
+const REFRESH_TOKEN_DAYS = 30;
 
 export interface AccessClaims {
   sub: string;

@@ -46,7 +46,7 @@ export function toUser(row: UserRow): User {
 const text = (max: number, min = 1) =>
   z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`).refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
 
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(8, "password must be at least 8 characters")
   .max(128, "password must be at most 128 characters")
@@ -58,7 +58,7 @@ export const passwordSchema = z
 
 const SELF_SERVICE_ROLES = USER_ROLES.filter((role) => role !== "admin") as [string, ...string[]];
 
-export const licenseFields = {
+const licenseFields = {
   license_type: z.enum(LICENSE_TYPES).nullish(),
   license_number: text(50).nullish(),
   license_state: text(50).nullish(),

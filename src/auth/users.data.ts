@@ -27,7 +27,7 @@ export async function findUserByLogin(db: Database, login: string): Promise<User
   return row;
 }
 
-export type NewUser = typeof users.$inferInsert;
+type NewUser = typeof users.$inferInsert;
 
 export function insertUser(db: Database, user: NewUser) {
   return db.insert(users).values(user).returning();

@@ -5,7 +5,7 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export interface FieldError {
+interface FieldError {
   path: string;
   message: string;
 }

@@ -1,7 +1,7 @@
 /** OpenAPI pieces shared by every feature: the problem body and the error responses. */
 import { z } from "@hono/zod-openapi";
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),

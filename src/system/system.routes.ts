@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonContent } from "../lib/schemas";
 
-export const IndexSchema = z.object({ name: z.string(), version: z.string(), docs: z.string(), openapi: z.string() }).openapi("ServiceIndex");
+const IndexSchema = z.object({ name: z.string(), version: z.string(), docs: z.string(), openapi: z.string() }).openapi("ServiceIndex");
 
-export const HealthSchema = z
+const HealthSchema = z
   .object({
     status: z.enum(["ok", "degraded"]),
     database: z.enum(["connected", "unavailable", "not_configured"]),

@@ -128,7 +128,7 @@ export async function runSql(api: TestApi, query: string, params: unknown[] = []
 }
 
 /** There is no route that creates an admin: promote (and verify) an existing user with SQL. */
-export async function promoteToAdmin(api: TestApi, userId: string): Promise<void> {
+async function promoteToAdmin(api: TestApi, userId: string): Promise<void> {
   await runSql(api, "update users set role='admin', is_verified=true where id=$1", [userId]);
 }
 

@@ -10,7 +10,7 @@ import type { Database } from "../../src/lib/db.ts";
 /** The demo accounts' password unless DEMO_PASSWORD says otherwise. */
 export const DEFAULT_DEMO_PASSWORD = "Demo-Password-2026!";
 
-export const DEMO_USERS = [
+const DEMO_USERS = [
   { email: "admin@demo.local", username: "demo-admin", firstName: "Ada", lastName: "Admin", role: "admin", licenseType: "OTHER", isVerified: true, description: "admin" },
   { email: "therapist@demo.local", username: "demo-therapist", firstName: "Theo", lastName: "Therapist", role: "therapist", licenseType: "LMFT", licenseNumber: "LMFT-000001", licenseState: "CA", isVerified: true, description: "verified therapist (LMFT)" },
   { email: "psychiatrist@demo.local", username: "demo-psychiatrist", firstName: "Priya", lastName: "Psychiatrist", role: "psychiatrist", licenseType: "MD", licenseNumber: "MD-000001", licenseState: "NY", isVerified: true, description: "verified psychiatrist (MD)" },

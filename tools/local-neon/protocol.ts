@@ -29,7 +29,7 @@ export interface QueryResultBody {
 }
 
 /** Postgres error fields the driver copies onto `NeonDbError`. */
-export const ERROR_FIELDS = [
+const ERROR_FIELDS = [
   "severity", "code", "detail", "hint", "position", "internalPosition", "internalQuery", "where",
   "schema", "table", "column", "dataType", "constraint", "file", "line", "routine",
 ] as const;
@@ -77,7 +77,7 @@ export function batchOptionsFrom(headers: Record<string, string | string[] | und
   return { isolationLevel: isolation, readOnly: flag("Neon-Batch-Read-Only"), deferrable: flag("Neon-Batch-Deferrable") };
 }
 
-export function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOptions): string {
+function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOptions): string {
   const modes: string[] = [];
   if (isolationLevel) modes.push(`ISOLATION LEVEL ${ISOLATION_LEVELS[isolationLevel]}`);
   if (readOnly !== undefined) modes.push(readOnly ? "READ ONLY" : "READ WRITE");
@@ -105,7 +105,7 @@ export async function runSingle(pool: pg.Pool, query: SqlQuery, arrayMode: boole
   }
 }
 
-export async function runQuery(client: Queryable, { query, params }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
+async function runQuery(client: Queryable, { query, params }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
   // Extended protocol always, as Neon uses: several statements in one query are an error there too.
   const result = await client.query({ text: query, values: params ?? [], rowMode: arrayMode ? "array" : undefined, queryMode: "extended" } as pg.QueryConfig);
   return {

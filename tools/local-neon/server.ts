@@ -147,7 +147,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
   };
 }
 
-export function databaseFromConnectionString(connection: string): string | undefined {
+function databaseFromConnectionString(connection: string): string | undefined {
   try {
     const name = decodeURIComponent(new URL(connection).pathname.slice(1));
     return isDatabaseName(name) ? name : undefined;

@@ -152,7 +152,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * JSON in the knowledge DocumentInput shape (without `type`); plain text; binary bytes for
  * `application/octet-stream` (or any other non-text type); or `bytes` of filler text.
  */
-export function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document" }: FixtureOptions = {}): Buffer {
+function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document" }: FixtureOptions = {}): Buffer {
   if (bytes !== undefined) {
     const whole = FILLER.repeat(Math.ceil(bytes / FILLER.length));
     return Buffer.from(whole.slice(0, bytes), "utf8");
@@ -288,7 +288,7 @@ const UNSUPPORTED_IN_STRICT = ["minLength", "maxLength"];
  * Why OpenAI would refuse this schema in strict mode (as its API does, with a 400), or null:
  * every object must list all its properties as required and set `additionalProperties: false`.
  */
-export function strictSchemaError(schema: JsonSchema | undefined, at = "root"): string | null {
+function strictSchemaError(schema: JsonSchema | undefined, at = "root"): string | null {
   if (!schema || typeof schema !== "object") return `${at}: not a schema`;
   const keyword = UNSUPPORTED_IN_STRICT.find((name) => name in schema);
   if (keyword) return `${at}: '${keyword}' is not permitted`;
