@@ -416,6 +416,13 @@ describe("refresh and logout", () => {
     expect((await refresh(second.refresh_token)).res.status).toBe(200);
   });
 
+  it("a refresh costs two database round trips: spend-and-read in one batch, then the new token", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    const before = await databaseRequests(api.database);
+    expect((await refresh(tokens.refresh_token)).res.status).toBe(200);
+    expect((await databaseRequests(api.database)) - before).toBe(2);
+  });
+
   it("logout answers 204 and that login's refresh token stops working", async () => {
     const account = await registerUser(api);
     const tokens = await loginAs(api, account);

@@ -12,7 +12,7 @@ import { withCurrentUser } from "./guard";
 import { issueTokenPair } from "./sessions";
 import { hashRefreshToken } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
-import { findRefreshToken, findUserById, findUserByLogin, insertUser, revokeAllRefreshTokens, revokeRefreshFamily, spendRefreshToken, updateUser } from "./users.data";
+import { findUserByLogin, insertUser, refreshTokenWithUser, revokeAllRefreshTokens, revokeRefreshFamily, spendRefreshToken, updateUser } from "./users.data";
 
 const invalidCredentials = () => new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
 
@@ -89,17 +89,18 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
 export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid("json");
   const tokenHash = await hashRefreshToken(refresh_token);
-  const [spent] = await spendRefreshToken(c.var.db, tokenHash);
+  const { db } = c.var;
+  // One round trip: spend the token if it is live, and read its session and account either way.
+  const [[spent], [known]] = await db.batch([spendRefreshToken(db, tokenHash), refreshTokenWithUser(db, tokenHash)] as const);
   if (!spent) {
-    const [known] = await findRefreshToken(c.var.db, tokenHash);
     if (known) {
       // A spent or revoked token came back: someone holds a copy. End that whole login.
-      await revokeRefreshFamily(c.var.db, known.familyId);
-      audit(c, { userId: known.userId, action: "auth.refresh_reuse", target: `session:${known.familyId}`, outcome: "denied" });
+      await revokeRefreshFamily(db, known.familyId);
+      audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${known.familyId}`, outcome: "denied" });
     }
     throw new ProblemError(401, { code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used; log in again." });
   }
-  const user = await findUserById(c.var.db, spent.userId);
+  const user = known?.user;
   if (!user?.isActive) {
     await revokeRefreshFamily(c.var.db, spent.familyId);
     throw new ProblemError(401, { code: "invalid_refresh_token", detail: "This account can no longer log in." });

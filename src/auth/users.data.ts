@@ -75,8 +75,14 @@ export function spendRefreshToken(db: Database, tokenHash: string) {
     .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
 }
 
-export function findRefreshToken(db: Database, tokenHash: string) {
-  return db.select({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+/** A refresh token's session and its account (to batch after {@link spendRefreshToken}). */
+export function refreshTokenWithUser(db: Database, tokenHash: string) {
+  return db
+    .select({ familyId: refreshTokens.familyId, user: users })
+    .from(refreshTokens)
+    .innerJoin(users, eq(users.id, refreshTokens.userId))
+    .where(eq(refreshTokens.tokenHash, tokenHash))
+    .limit(1);
 }
 
 export function revokeRefreshFamily(db: Database, familyId: string) {
