@@ -6,8 +6,8 @@
  * The rate-limit bindings are shared by every test file and keyed by client IP, so every
  * registration and login made here comes from a fresh random `CF-Connecting-IP`.
  */
-import { expect, inject } from "vitest";
-import type { TestApi } from "./api";
+import { expect } from "vitest";
+import { sqlOn, type TestApi } from "./api";
 
 export const DEFAULT_PASSWORD = "Corr3ct-Horse!battery";
 
@@ -116,15 +116,8 @@ export async function loginAs(api: TestApi, account: { user: { email: string }; 
 }
 
 /** Runs SQL on the test's database through the local Neon's HTTP endpoint (array mode). */
-export async function runSql(api: TestApi, query: string, params: unknown[] = []): Promise<unknown[][]> {
-  const res = await fetch(`${inject("localNeonUrl")}/sql`, {
-    method: "POST",
-    headers: { "Neon-Connection-String": `postgres://neon:neon@localhost/${api.database}`, "Neon-Array-Mode": "true" },
-    body: JSON.stringify({ query, params }),
-  });
-  if (!res.ok) throw new Error(`SQL failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { rows: unknown[][] };
-  return body.rows;
+export function runSql(api: TestApi, query: string, params: unknown[] = []): Promise<unknown[][]> {
+  return sqlOn(api.database, query, params);
 }
 
 /** There is no route that creates an admin: promote (and verify) an existing user with SQL. */

@@ -34,7 +34,7 @@ export async function createTestApi(overrides: Partial<Record<keyof CloudflareBi
   const database = options.database ?? `t_${suffix}`;
   await warmDatabase(database);
   const openaiKey = `sk-test-${suffix}`;
-  const testEnv = { ...env, DATABASE_URL: `postgres://neon:neon@localhost/${database}`, OPENAI_API_KEY: openaiKey, ...overrides } as CloudflareBindings;
+  const testEnv = { ...env, DATABASE_URL: connectionString(database), OPENAI_API_KEY: openaiKey, ...overrides } as CloudflareBindings;
 
   async function fetchWorker(path: string, init?: RequestInit) {
     const ctx = createExecutionContext();
@@ -66,13 +66,23 @@ export async function createTestApi(overrides: Partial<Record<keyof CloudflareBi
   };
 }
 
-async function warmDatabase(database: string) {
+/** The connection string naming one test database on the local Neon. */
+const connectionString = (database: string) => `postgres://neon:neon@localhost/${database}`;
+
+/** Runs SQL on a test database through the local Neon's HTTP endpoint (array mode). */
+export async function sqlOn(database: string, query: string, params: unknown[] = []): Promise<unknown[][]> {
   const res = await fetch(`${inject("localNeonUrl")}/sql`, {
     method: "POST",
-    headers: { "Neon-Connection-String": `postgres://neon:neon@localhost/${database}`, "Neon-Array-Mode": "true" },
-    body: JSON.stringify({ query: "select 1", params: [] }),
+    headers: { "Neon-Connection-String": connectionString(database), "Neon-Array-Mode": "true" },
+    body: JSON.stringify({ query, params }),
   });
-  if (!res.ok) throw new Error(`could not create test database ${database}: ${res.status}`);
+  if (!res.ok) throw new Error(`SQL on ${database} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { rows: unknown[][] }).rows;
+}
+
+/** The local Neon creates (and migrates) a database on its first query. */
+async function warmDatabase(database: string) {
+  await sqlOn(database, "select 1");
 }
 
 /** Makes the local Neon misbehave for one database: `down`, `hang`, `delay`, or back to `none`. */
