@@ -47,17 +47,21 @@ export async function ingestDocument({ db, ai, storage, settings }: IngestDeps, 
   const chunks = chunkMarkdown(input.content).map((chunk) => ({ ...chunk, heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title }));
   if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
 
-  let embeddings: number[][] | null = null;
-  if (ai) {
+  const embed = async (): Promise<number[][] | null> => {
+    if (!ai) return null;
     try {
-      embeddings = await embedTexts(ai, settings.ai, chunks.map((chunk) => embeddingText(chunk.heading, chunk.content)));
+      return await embedTexts(ai, settings.ai, chunks.map((chunk) => embeddingText(chunk.heading, chunk.content)));
     } catch (error) {
       // Still indexed for lexical search; `embedded: false` tells the caller, and re-embed fills it in.
       log("warn", "embedding failed during ingestion", { object_key: objectKey, error: (error as Error)?.name });
+      return null;
     }
-  }
-
-  await storage.put(objectKey, source.body, { httpMetadata: { contentType: source.contentType }, customMetadata: { document_id: id } });
+  };
+  // Independent calls, made together: the embeddings and the source file's upload.
+  const [embeddings] = await Promise.all([
+    embed(),
+    storage.put(objectKey, source.body, { httpMetadata: { contentType: source.contentType }, customMetadata: { document_id: id } }),
+  ]);
   try {
     await db.batch([
       db.insert(knowledgeDocuments).values({

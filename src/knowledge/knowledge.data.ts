@@ -47,12 +47,14 @@ export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Set
     .where(isNull(knowledgeChunks.embedding))
     .orderBy(asc(knowledgeChunks.id))
     .limit(limit);
-  if (pending.length) {
-    const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.heading, chunk.content)));
-    const ids = sql.param(pending.map((chunk) => chunk.id));
-    const texts = sql.param(vectors.map((vector) => `[${vector.join(",")}]`));
-    await db.execute(sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`);
-  }
-  const [{ remaining }] = await db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding));
+  if (pending.length === 0) return { embedded: 0, remaining: 0 };
+  const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.heading, chunk.content)));
+  const ids = sql.param(pending.map((chunk) => chunk.id));
+  const texts = sql.param(vectors.map((vector) => `[${vector.join(",")}]`));
+  // The update and the count of what is still missing in one round trip.
+  const [, [{ remaining }]] = await db.batch([
+    db.execute(sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`),
+    db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding)),
+  ] as const);
   return { embedded: pending.length, remaining };
 }
