@@ -3,11 +3,12 @@ import type { UserRow } from "../auth/auth.schema";
 import { groundDifferential, keepRetrieved } from "./generate";
 import { offlineDifferential, offlineTreatmentPlan } from "./offline";
 import { diagnosisMessages, riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
-import { ModelDiagnosis, ModelTreatment } from "./rag.schemas";
+import type { z } from "zod";
+import { type DiagnoseInput as DiagnoseInputSchema, ModelDiagnosis, ModelTreatment, type TreatmentInput as TreatmentInputSchema, type TreatmentPlan } from "./rag.schemas";
 import type { RagSpec } from "./rag.flow";
 
-type DiagnoseInput = { symptoms: string; patient_context?: string };
-type TreatmentInput = { diagnosis: string; patient_context?: string };
+type DiagnoseInput = z.infer<typeof DiagnoseInputSchema>;
+type TreatmentInput = z.infer<typeof TreatmentInputSchema>;
 
 /** Prescribing considerations are for prescribers: psychiatrists, and admins. */
 export const canSeeMedication = (user: Pick<UserRow, "role">) => user.role === "psychiatrist" || user.role === "admin";
@@ -33,7 +34,7 @@ export const diagnoseSpec: RagSpec<DiagnoseInput, typeof ModelDiagnosis, { diffe
   },
 };
 
-type Plan = ReturnType<typeof offlineTreatmentPlan>["treatment_plan"] | { modalities: Array<{ name: string; evidence_level: string | null; rationale: string; supporting_sources: string[] }>; goals: string[]; timeline: string; medication_considerations?: string | null };
+type Plan = z.infer<typeof TreatmentPlan>;
 
 function withoutMedication(plan: Plan, user: UserRow): Plan {
   if (canSeeMedication(user)) return plan;
