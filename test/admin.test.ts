@@ -225,6 +225,16 @@ describe("PATCH /api/admin/users/{id}", () => {
     expect(await res.json()).toMatchObject({ id: user.id, is_verified: true });
   });
 
+  it.each(["Application/JSON", "Application/Vnd.Therapy+JSON; Charset=UTF-8"])("an admin's document upload with Content-Type %s is read as JSON", async (contentType) => {
+    const res = await api.fetch("/api/v1/knowledge/documents", {
+      method: "POST",
+      headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
+      body: JSON.stringify({ type: "reference", title: "Media type case", content: "A reference note used to check Content-Type handling." }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json()).toMatchObject({ id: expect.any(String), chunks: 1 });
+  });
+
   it("rejects a non-UUID id with 400", async () => {
     const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, "not-a-uuid", { is_verified: true });
     expectProblem(res, body, 400, "validation_error");

@@ -1,6 +1,20 @@
-/** Multipart/urlencoded bodies: a body that cannot be parsed is the caller's error, a 400. */
+/**
+ * Request bodies: which kind a Content-Type names (media types are case-insensitive, and
+ * `application/<anything>+json` is JSON), and readers for which a body that cannot be parsed is
+ * the caller's error, a 400.
+ */
 import type { Context } from "hono";
 import { ProblemError } from "./problem";
+
+export type BodyKind = "json" | "multipart" | "urlencoded" | "other";
+
+export function bodyKind(contentType: string | null | undefined): BodyKind {
+  const essence = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (/^application\/([\w.-]+\+)?json$/.test(essence)) return "json";
+  if (essence === "multipart/form-data") return "multipart";
+  if (essence === "application/x-www-form-urlencoded") return "urlencoded";
+  return "other";
+}
 
 export async function readFormData(c: Context): Promise<FormData> {
   try {
