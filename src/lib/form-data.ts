@@ -16,17 +16,18 @@ export function bodyKind(contentType: string | null | undefined): BodyKind {
   return "other";
 }
 
-export async function readFormData(c: Context): Promise<FormData> {
+/** Takes a Context (Hono's cached reader) or a raw Request (read once, nothing cached). */
+export async function readFormData(source: Context | Request): Promise<FormData> {
   try {
-    return await c.req.formData();
+    return await (source instanceof Request ? source.formData() : source.req.formData());
   } catch {
     throw new ProblemError(400, { code: "malformed_form_data", detail: "The request body is not valid form data for its Content-Type (check the multipart boundary)." });
   }
 }
 
-export async function readJson(c: Context): Promise<unknown> {
+export async function readJson(source: Context | Request): Promise<unknown> {
   try {
-    return await c.req.json();
+    return await (source instanceof Request ? source.json() : source.req.json());
   } catch {
     throw new ProblemError(400, { code: "malformed_json", detail: "The request body is not valid JSON." });
   }
