@@ -15,6 +15,7 @@ import { limitBody } from "./lib/body-limit";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
+import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
@@ -35,6 +36,10 @@ app.use(
 app.use(requestContext);
 app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedProblem }));
 app.use(limitBody);
+app.use(jsonCharset);
+// Clinical content: knowledge, RAG, cases, assessments (all under /api/v1) and voice.
+app.use("/api/v1/*", noStore);
+app.use("/voice/*", noStore);
 
 app.route("/", systemRouter);
 app.route("/api/auth", authRouter);

@@ -159,6 +159,12 @@ describe("GET /api/admin/users", () => {
     expect(ids).toEqual(everyone.map((user) => user.id));
   });
 
+  it.each([["garbage"], [btoa(JSON.stringify(["users", "not a date", crypto.randomUUID()]))], [btoa(JSON.stringify({ offset: -1 }))]])("refuses cursor=%s with 400 invalid_cursor", async (cursor) => {
+    const { res, body } = await list(`?cursor=${encodeURIComponent(cursor)}`);
+    expectProblem(res, body, 400, "invalid_cursor");
+    expect(body.errors.map((error: { path: string }) => error.path)).toEqual(["query.cursor"]);
+  });
+
   it("paginates a filtered list too", async () => {
     const pages = await walk<{ id: string; is_verified: boolean }>(listing, listingAdmin.tokens.access_token, "/api/admin/users?limit=2&is_verified=false", "users");
     const ids = pages.flat().map((user) => user.id);
@@ -169,8 +175,6 @@ describe("GET /api/admin/users", () => {
     ["limit=0", "query.limit"],
     ["limit=101", "query.limit"],
     ["limit=abc", "query.limit"],
-    ["cursor=garbage", "query.cursor"],
-    [`cursor=${btoa(JSON.stringify(["not a date", "x"]))}`, "query.cursor"],
     ["role=superuser", "query.role"],
     ["is_verified=yes", "query.is_verified"],
   ])("rejects %s with 400 naming the parameter", async (query, path) => {
@@ -208,6 +212,27 @@ describe("PATCH /api/admin/users/{id}", () => {
 
     const listed = (await adminGet(`/api/admin/users?q=${encodeURIComponent(user.email)}`)).body.users;
     expect(listed).toEqual([reactivated.body]);
+  });
+
+  it.each(["Application/JSON", "APPLICATION/JSON; Charset=UTF-8"])("accepts a Content-Type of %s (media types are case-insensitive)", async (contentType) => {
+    const { user } = await registerUser(api, { role: "therapist", license_type: "LCSW" });
+    const res = await api.fetch(`/api/admin/users/${user.id}`, {
+      method: "PATCH",
+      headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
+      body: JSON.stringify({ is_verified: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: user.id, is_verified: true });
+  });
+
+  it.each(["Application/JSON", "Application/Vnd.Therapy+JSON; Charset=UTF-8"])("an admin's document upload with Content-Type %s is read as JSON", async (contentType) => {
+    const res = await api.fetch("/api/v1/knowledge/documents", {
+      method: "POST",
+      headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
+      body: JSON.stringify({ type: "reference", title: "Media type case", content: "A reference note used to check Content-Type handling." }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json()).toMatchObject({ id: expect.any(String), chunks: 1 });
   });
 
   it("rejects a non-UUID id with 400", async () => {
@@ -371,9 +396,20 @@ describe("GET /api/admin/audit", () => {
     expect(ids).toEqual(all.map((event) => event.id));
   });
 
-  it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101", "cursor=garbage"])("rejects %s with 400", async (query) => {
+  it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101"])("rejects %s with 400", async (query) => {
     const { res, body } = await adminGet(`/api/admin/audit?${query}`, trail, trailAdmin.tokens.access_token);
     expectProblem(res, body, 400, "validation_error");
+  });
+
+  it("refuses a users-list cursor (and an edited one) with 400 invalid_cursor", async () => {
+    const users = await adminGet("/api/admin/users?limit=1", trail, trailAdmin.tokens.access_token);
+    expect(users.body.next_cursor).toEqual(expect.any(String));
+    const [list, createdAt, id] = JSON.parse(atob(users.body.next_cursor));
+    expect(list).toBe("users");
+    for (const cursor of [users.body.next_cursor, btoa(JSON.stringify(["audit", "not a date", id])), btoa(JSON.stringify(["audit", createdAt])), btoa(JSON.stringify(["audit", createdAt, "not-a-uuid"])), "garbage"]) {
+      const { res, body } = await adminGet(`/api/admin/audit?cursor=${encodeURIComponent(cursor)}`, trail, trailAdmin.tokens.access_token);
+      expectProblem(res, body, 400, "invalid_cursor");
+    }
   });
 });
 

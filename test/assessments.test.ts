@@ -164,6 +164,36 @@ describe("invalid responses are a 400 naming the item", () => {
     expect(body.errors[1].message).toMatch(/item 5\b/);
   });
 
+  it("a 1 MB body of 500,000 items is refused with a small answer, not one error per item", async () => {
+    const body = JSON.stringify({ responses: new Array(500_000).fill(7) });
+    expect(body.length).toBeGreaterThan(999_000);
+    const started = Date.now();
+    const res = await api.fetch("/api/v1/assessments/phq9", { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body });
+    const text = await res.text();
+    expectProblem(res, JSON.parse(text), 400, "validation_error");
+    expect(JSON.parse(text).errors).toEqual([{ path: "body.responses", message: expect.stringMatching(/at most 50/) }]);
+    expect(text.length).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("lists at most 20 errors, and the detail says how many more there were", async () => {
+    const { res, body } = await score("phq9", { responses: new Array(50).fill("x") });
+    expectProblem(res, body, 400, "validation_error");
+    expect(body.errors).toHaveLength(20);
+    expect(body.errors[0]).toEqual({ path: "body.responses", message: expect.stringMatching(/got 50/) });
+    expect(body.detail).toMatch(/and 31 more$/);
+  });
+
+  it("an error answer does not grow with the size of the bad input it names", async () => {
+    const huge = "a".repeat(200_000);
+    const request = JSON.stringify({ responses: [0, 0, 0, 0, 0, 0, 0, 0, huge] });
+    const res = await api.fetch("/api/v1/assessments/phq9", { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: request });
+    const text = await res.text();
+    expectProblem(res, JSON.parse(text), 400, "validation_error");
+    expect(JSON.parse(text).errors[0].message).toMatch(/^item 9 must be an integer/);
+    expect(text.length).toBeLessThan(2_000);
+  });
+
   it.each([
     ["no responses field", {}],
     ["responses not an array", { responses: "0,1,2" }],

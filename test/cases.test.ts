@@ -68,15 +68,8 @@ describe("GET /api/v1/synthetic-cases", () => {
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ status: "success", total_cases: 32, next_cursor: null });
     expect(body.cases).toHaveLength(32);
-    const first = body.cases.find((summary: any) => summary.case_id === "case-001");
-    const source = byId.get("case-001")!;
-    expect(first).toMatchObject({
-      case_id: "case-001",
-      severity: source.severity,
-      primary_diagnosis: source.suggested_diagnosis.primary,
-      dsm5_code: source.suggested_diagnosis.dsm5_code,
-      icd11_code: source.suggested_diagnosis.icd11_code,
-    });
+    // Full Case objects, exactly as stored, not summaries.
+    for (const item of body.cases) expect(item).toEqual(byId.get(item.case_id));
   });
 
   it("defaults to 20 per page", async () => {
@@ -197,9 +190,16 @@ describe("GET /api/v1/synthetic-cases", () => {
     expect(body.errors.map((error: any) => error.path)).toContain(path);
   });
 
-  it("a cursor that is not one of ours is a 400", async () => {
-    const { res, body } = await list("?cursor=%25%25%25");
-    expectProblem(res, body, 400, "validation_error");
+  it.each([
+    ["not base64", "%25%25%25"],
+    ["a crafted offset", btoa(JSON.stringify({ offset: -1 }))],
+    ["a bare case id", btoa("case-005")],
+    ["another list's cursor", btoa(JSON.stringify(["users", new Date().toISOString(), crypto.randomUUID()]))],
+    ["an edited key", btoa(JSON.stringify(["cases", "../index"]))],
+  ])("a cursor that is not one of ours (%s) is a 400 invalid_cursor", async (_label, cursor) => {
+    const { res, body } = await list(`?cursor=${encodeURIComponent(cursor)}`);
+    expectProblem(res, body, 400, "invalid_cursor");
+    expect(body.errors).toEqual([{ path: "query.cursor", message: expect.any(String) }]);
   });
 
   it("needs a token", async () => {

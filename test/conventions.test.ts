@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { authHeader, createAdmin, createVerifiedTherapist } from "./support/accounts";
 import { createTestApi } from "./support/api";
 
 const api = await createTestApi();
+const admin = await createAdmin(api);
+const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
+const therapistAuth = { headers: authHeader(therapist.tokens.access_token) };
 
 function expectProblem(res: Response, body: any, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -29,6 +33,29 @@ describe("every response", () => {
     const res = await api.fetch("/");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(res.headers.get("Strict-Transport-Security")).toBeTruthy();
+  });
+});
+
+describe("JSON answers", () => {
+  it.each(["/", "/health", "/openapi.json", "/api/auth/me", "/api/v1/knowledge/types", "/voice/health"])("%s says application/json; charset=utf-8", async (path) => {
+    const res = await api.fetch(path, therapistAuth);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+  });
+});
+
+describe("clinical answers are not cached", () => {
+  it.each([
+    ["GET", "/api/v1/rag/diagnose?symptoms=low%20mood%20and%20poor%20sleep", undefined],
+    ["GET", "/api/v1/synthetic-cases", undefined],
+    ["GET", "/api/v1/search/knowledge?q=depression", undefined],
+    ["POST", "/api/v1/assessments/phq9", { responses: [0, 0, 0, 0, 0, 0, 0, 0, 1] }],
+    ["POST", "/api/v1/assessments/phq9", { responses: [9] }],
+    ["POST", "/voice/transcribe", { audio_data: "" }],
+  ])("%s %s sends Cache-Control: no-store, errors included", async (method, path, body) => {
+    const res = await api.fetch(path, { method, headers: { ...therapistAuth.headers, "Content-Type": "application/json" }, body: body && JSON.stringify(body) });
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
   });
 });
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createTestApi, setDatabaseFault } from "./support/api";
+import { listOperations, resolveSchema } from "./support/openapi";
 
 const api = await createTestApi();
 
@@ -95,5 +96,40 @@ describe("API description", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/text\/html/);
     expect(await res.text()).toContain("/openapi.json");
+  });
+});
+
+describe("request schemas are bounded", () => {
+  type Schema = import("./support/openapi").JsonSchema & { maxItems?: number; const?: unknown; prefixItems?: unknown[] };
+
+  /** Paths (`POST /x body.a.b[]`) of strings without a maximum size and arrays without a maximum length. */
+  function unbounded(doc: import("./support/openapi").OpenApiDocument, raw: Schema | undefined, where: string, seen = new Set<string>()): string[] {
+    if (!raw) return [];
+    if (raw.$ref) {
+      if (seen.has(raw.$ref)) return [];
+      return unbounded(doc, resolveSchema(doc, raw) as Schema, where, new Set([...seen, raw.$ref]));
+    }
+    const found: string[] = [];
+    for (const variant of [...(raw.anyOf ?? []), ...(raw.oneOf ?? []), ...(raw.allOf ?? [])]) found.push(...unbounded(doc, variant as Schema, where, seen));
+    const types = Array.isArray(raw.type) ? raw.type : raw.type ? [raw.type] : [];
+    if (types.includes("string") && raw.maxLength === undefined && !raw.enum && raw.const === undefined && raw.format !== "uuid" && raw.format !== "binary") found.push(`${where}: string without maxLength`);
+    if (types.includes("array")) {
+      if (raw.maxItems === undefined) found.push(`${where}: array without maxItems`);
+      found.push(...unbounded(doc, raw.items as Schema, `${where}[]`, seen));
+    }
+    for (const [name, property] of Object.entries(raw.properties ?? {})) found.push(...unbounded(doc, property as Schema, `${where}.${name}`, seen));
+    if (typeof raw.additionalProperties === "object") found.push(`${where}: open-ended object`);
+    return found;
+  }
+
+  it("gives every string in every request a maximum size and every array a maximum length", async () => {
+    const { body: doc } = await api.get("/openapi.json");
+    const operations = listOperations(doc);
+    const found = operations.flatMap(({ key, operation }) => [
+      ...(operation.parameters ?? []).flatMap((parameter) => unbounded(doc, parameter.schema as Schema, `${key} ${parameter.in}.${parameter.name}`)),
+      ...Object.entries(operation.requestBody?.content ?? {}).flatMap(([media, { schema }]) => unbounded(doc, schema as Schema, `${key} ${media} body`)),
+    ]);
+    expect(operations.length).toBeGreaterThan(20);
+    expect(found).toEqual([]);
   });
 });

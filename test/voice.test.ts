@@ -420,6 +420,45 @@ describe("access", () => {
   });
 });
 
+describe("the AI rate limit comes before the upload is read", () => {
+  /** A 25 MiB multipart upload as a stream that counts how many of its 64 KiB chunks were pulled. */
+  function countedUpload() {
+    const boundary = "----limit-test";
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="session.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+    const chunk = new Uint8Array(64 * 1024);
+    const chunks = (25 * MiB) / chunk.length;
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 0) controller.enqueue(head);
+        if (pulled < chunks) controller.enqueue(chunk);
+        else {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+        }
+        pulled++;
+      },
+    });
+    const length = head.length + chunks * chunk.length + `\r\n--${boundary}--\r\n`.length;
+    return { body, contentType: `multipart/form-data; boundary=${boundary}`, length, pulled: () => pulled, chunks };
+  }
+
+  it("a client over its limit sending 25 MiB gets 429 with Retry-After without the body being consumed, and nothing is stored", async () => {
+    const caller = await newTherapist();
+    for (let i = 0; i < 10; i++) {
+      const { res } = await postJson("/voice/transcribe", caller.tokens.access_token, { audio_data: base64(wav()) });
+      expect(res.status).toBe(200);
+    }
+    const keysBefore = await keysUnder(`audio/${caller.user.id}/`);
+    const upload = countedUpload();
+    const res = await api.fetch("/voice/transcribe", { method: "POST", headers: { ...authHeader(caller.tokens.access_token), "Content-Type": upload.contentType, "Content-Length": String(upload.length) }, body: upload.body, duplex: "half" } as RequestInit);
+    expectProblem(res, await res.json(), 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(upload.pulled()).toBeLessThan(upload.chunks / 10);
+    expect(await keysUnder(`audio/${caller.user.id}/`)).toEqual(keysBefore);
+  });
+});
+
 describe("the daily Cron Trigger", () => {
   it("removes only recordings past their expiry", async () => {
     const user = crypto.randomUUID();

@@ -1,9 +1,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { audit } from "../audit/audit";
-import { listAuditEvents } from "../audit/audit.data";
+import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import type { AuditEventRow } from "../audit/audit.schema";
 import { toUser } from "../auth/user.schemas";
-import { listUsers as queryUsers, revokeAllRefreshTokens, updateUser as writeUser, userByIdStatement } from "../auth/users.data";
+import { USER_LIST, listUsers as queryUsers, revokeAllRefreshTokens, updateUser as writeUser, userByIdStatement } from "../auth/users.data";
 import type { AppEnv } from "../env";
 import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
@@ -12,7 +12,7 @@ import type { listAudit, listUsers, updateUser } from "./admin.routes";
 export const listUsersHandler: RouteHandler<typeof listUsers, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const rows = await queryUsers(c.var.db, { role: query.role, isVerified: query.is_verified, q: query.q, cursor: query.cursor, limit: query.limit });
-  const { items, nextCursor } = page(rows, query.limit);
+  const { items, nextCursor } = page(USER_LIST, rows, query.limit);
   return c.json({ users: items.map(toUser), next_cursor: nextCursor }, 200);
 };
 
@@ -60,6 +60,6 @@ function toAuditEvent(row: AuditEventRow) {
 export const listAuditHandler: RouteHandler<typeof listAudit, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const rows = await listAuditEvents(c.var.db, { userId: query.user_id, action: query.action, since: query.since ? new Date(query.since) : undefined, cursor: query.cursor, limit: query.limit });
-  const { items, nextCursor } = page(rows, query.limit);
+  const { items, nextCursor } = page(AUDIT_LIST, rows, query.limit);
   return c.json({ events: items.map(toAuditEvent), next_cursor: nextCursor }, 200);
 };

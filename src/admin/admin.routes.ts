@@ -79,7 +79,7 @@ export const listAudit = createRoute({
     query: z.object({
       user_id: z.uuid().optional(),
       action: z.string().trim().min(1).max(100).optional(),
-      since: z.iso.datetime({ offset: true }).optional().openapi({ description: "ISO 8601 date-time" }),
+      since: z.iso.datetime({ offset: true }).max(40).optional().openapi({ description: "ISO 8601 date-time" }),
       ...paginationQuery,
     }),
   },

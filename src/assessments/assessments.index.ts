@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
-import { ProblemError } from "../lib/problem";
+import { invalidFields } from "../lib/problem";
 import { CRISIS_RESOURCES } from "../safety/crisis";
 import { scoreRoute } from "./assessments.routes";
 import { INSTRUMENTS, scoreAssessment } from "./scoring";
@@ -16,7 +16,7 @@ function validResponses(instrument: keyof typeof INSTRUMENTS, responses: unknown
       errors.push({ path: `body.responses.${index}`, message: `item ${index + 1} must be an integer from 0 to 3; got ${JSON.stringify(value)}` });
     }
   });
-  if (errors.length) throw new ProblemError(400, { code: "validation_error", detail: errors.map((e) => e.message).join("; "), errors });
+  if (errors.length) throw invalidFields(errors, `${name} responses are invalid`);
   return responses as number[];
 }
 

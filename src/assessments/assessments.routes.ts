@@ -3,6 +3,12 @@ import { authenticated } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { SafetySchema } from "../rag/rag.schemas";
 
+/**
+ * Room above the longest instrument (9 items) so a miscounted form still gets the per-item
+ * answer, while a huge array is refused before any item is looked at.
+ */
+const MAX_RESPONSES = 50;
+
 export const AssessmentResultSchema = z
   .object({
     instrument: z.enum(["phq9", "gad7"]),
@@ -26,7 +32,7 @@ export const scoreRoute = createRoute({
     params: z.object({ instrument: z.enum(["phq9", "gad7"], { error: "instrument must be phq9 or gad7" }) }),
     body: {
       required: true,
-      content: { "application/json": { schema: z.object({ responses: z.array(z.unknown()).openapi({ type: "array", items: { type: "integer", minimum: 0, maximum: 3 } }) }).strict() } },
+      content: { "application/json": { schema: z.object({ responses: z.array(z.unknown()).max(MAX_RESPONSES, `must have at most ${MAX_RESPONSES} items`).openapi({ type: "array", maxItems: MAX_RESPONSES, items: { type: "integer", minimum: 0, maximum: 3 } }) }).strict() } },
     },
   },
   responses: { 200: jsonContent(AssessmentResultSchema, "The score"), ...problemResponses(400, 401, 415, 503) },

@@ -1,7 +1,7 @@
 /** Reading the audit trail (admin). */
 import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
-import { afterCursor, decodeCursor } from "../lib/pagination";
+import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { type AuditEventRow, auditEvents } from "./audit.schema";
 
 export interface AuditFilters {
@@ -12,11 +12,14 @@ export interface AuditFilters {
   limit: number;
 }
 
+/** The name in this list's cursors, so they are refused by other lists. */
+export const AUDIT_LIST = "audit";
+
 export async function listAuditEvents(db: Database, filters: AuditFilters): Promise<AuditEventRow[]> {
   const conditions: SQL[] = [];
   if (filters.userId) conditions.push(eq(auditEvents.userId, filters.userId));
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, filters.since));
-  if (filters.cursor) conditions.push(afterCursor(decodeCursor(filters.cursor), auditEvents.createdAt, auditEvents.id));
+  if (filters.cursor) conditions.push(afterCursor(decodeKeysetCursor(AUDIT_LIST, filters.cursor), auditEvents.createdAt, auditEvents.id));
   return db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(filters.limit + 1);
 }

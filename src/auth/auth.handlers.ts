@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { uniqueViolation } from "../lib/db";
+import { bodyKind } from "../lib/form-data";
 import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
@@ -46,7 +47,7 @@ export const registerUser: RouteHandler<typeof register, AppEnv> = async (c) => 
 
 /** JSON or the OAuth2 password form; the form's `username` also accepts the email. */
 function loginInput(c: Context<AppEnv>): { login: string; password: string } {
-  const isJson = /^application\/([a-z-.]+\+)?json/i.test(c.req.header("content-type") ?? "");
+  const isJson = bodyKind(c.req.header("content-type")) === "json";
   const raw = isJson ? (c.req.valid as (target: "json") => unknown)("json") : (c.req.valid as (target: "form") => unknown)("form");
   const parsed = LoginBody.safeParse(raw);
   if (!parsed.success) throw validationProblem(parsed.error.issues, "body", "Give username (or email) and password, as JSON or as an OAuth2 password form");

@@ -11,10 +11,10 @@ const bearer = bearerSecurity;
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(254).openapi({ description: "username or email" }),
   password: z.string().min(1).max(128),
-  grant_type: z.string().optional(),
-  scope: z.string().optional(),
-  client_id: z.string().optional(),
-  client_secret: z.string().optional(),
+  grant_type: z.string().max(50).optional(),
+  scope: z.string().max(500).optional(),
+  client_id: z.string().max(200).optional(),
+  client_secret: z.string().max(200).optional(),
 });
 
 export const register = createRoute({

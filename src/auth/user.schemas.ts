@@ -74,6 +74,7 @@ export const RegisterBody = z
     last_name: text(100),
     role: z
       .string()
+      .max(50)
       .refine((role) => role !== "admin", "admin cannot be self-assigned; an administrator grants it")
       .pipe(z.enum(SELF_SERVICE_ROLES as [Exclude<(typeof USER_ROLES)[number], "admin">, ...Exclude<(typeof USER_ROLES)[number], "admin">[]], { error: `must be one of ${SELF_SERVICE_ROLES.join(", ")}` }))
       .default("student"),

@@ -1,7 +1,7 @@
 /** Data access for accounts. Other features reach users only through these functions. */
 import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
-import { afterCursor, decodeCursor } from "../lib/pagination";
+import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { refreshTokens, type UserRole, type UserRow, users } from "./auth.schema";
 
 export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
@@ -50,6 +50,9 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** The name in this list's cursors, so they are refused by other lists. */
+export const USER_LIST = "users";
+
 export async function listUsers(db: Database, filters: UserFilters): Promise<UserRow[]> {
   const conditions: SQL[] = [];
   if (filters.role) conditions.push(eq(users.role, filters.role));
@@ -58,7 +61,7 @@ export async function listUsers(db: Database, filters: UserFilters): Promise<Use
     const pattern = likePattern(filters.q);
     conditions.push(or(ilike(users.email, pattern), ilike(users.username, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!);
   }
-  if (filters.cursor) conditions.push(afterCursor(decodeCursor(filters.cursor), users.createdAt, users.id));
+  if (filters.cursor) conditions.push(afterCursor(decodeKeysetCursor(USER_LIST, filters.cursor), users.createdAt, users.id));
   return db.select().from(users).where(and(...conditions)).orderBy(desc(users.createdAt), desc(users.id)).limit(filters.limit + 1);
 }
 

@@ -21,19 +21,3 @@ export const CaseSchema = z
   .openapi("SyntheticCase");
 
 export type SyntheticCase = z.infer<typeof CaseSchema>;
-
-/** One line of the case index: what listing and filtering need, without reading every case. */
-export const CaseSummarySchema = z
-  .object({
-    case_id: z.string(),
-    age: z.number().int(),
-    gender: z.string(),
-    severity: z.enum(SEVERITIES),
-    primary_diagnosis: z.string(),
-    dsm5_code: z.string(),
-    icd11_code: z.string(),
-    presenting_symptoms: z.array(z.string()),
-  })
-  .openapi("SyntheticCaseSummary");
-
-export type CaseSummary = z.infer<typeof CaseSummarySchema>;

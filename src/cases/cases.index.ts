@@ -1,34 +1,32 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
-import { invalidCursor } from "../lib/pagination";
+import { z } from "@hono/zod-openapi";
+import { decodeCursor, encodeCursor } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import { analyzeStoredCase } from "./case-analysis";
 import { readCase, readCaseIndex } from "./case-store";
+import { CASE_ID } from "./case.schema";
 import { analyzeCase, getCase, listCases } from "./cases.routes";
 
 const notFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
 
-function decodeCaseCursor(cursor: string): string {
-  try {
-    return atob(cursor);
-  } catch {
-    throw invalidCursor();
-  }
-}
+/** Cases are listed in case_id order; a cursor names the last case_id of the previous page. */
+const CASE_LIST = "cases";
+const CaseCursorKey = z.tuple([z.string().regex(CASE_ID)]);
 
 const listHandler: RouteHandler<typeof listCases, AppEnv> = async (c) => {
   const { severity, diagnosis, limit, cursor } = c.req.valid("query");
   const needle = diagnosis?.toLowerCase();
   const matching = (await readCaseIndex(c.var.storage)).filter(
-    (summary) =>
-      (!severity || summary.severity === severity) &&
-      (!needle || summary.primary_diagnosis.toLowerCase().includes(needle) || summary.dsm5_code.toLowerCase().startsWith(needle) || summary.icd11_code.toLowerCase().startsWith(needle)),
+    ({ severity: itemSeverity, suggested_diagnosis: diagnosed }) =>
+      (!severity || itemSeverity === severity) &&
+      (!needle || diagnosed.primary.toLowerCase().includes(needle) || diagnosed.dsm5_code.toLowerCase().startsWith(needle) || diagnosed.icd11_code.toLowerCase().startsWith(needle)),
   );
-  const after = cursor ? decodeCaseCursor(cursor) : null;
-  const remaining = after === null ? matching : matching.filter((summary) => summary.case_id > after);
+  const after = cursor ? decodeCursor(CASE_LIST, cursor, CaseCursorKey)[0] : null;
+  const remaining = after === null ? matching : matching.filter((item) => item.case_id > after);
   const cases = remaining.slice(0, limit);
-  const next = remaining.length > limit ? btoa(cases[cases.length - 1].case_id) : null;
+  const next = remaining.length > limit ? encodeCursor(CASE_LIST, [cases[cases.length - 1].case_id]) : null;
   return c.json({ status: "success" as const, total_cases: matching.length, cases, next_cursor: next }, 200);
 };
 

@@ -2,17 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, requireLicensedToken } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema, SafetySchema } from "../rag/rag.schemas";
-import { CASE_ID, CaseSchema, CaseSummarySchema, SEVERITIES } from "./case.schema";
+import { CASE_ID, CaseSchema, SEVERITIES } from "./case.schema";
 
 const tags = ["Cases"];
-const caseIdParam = z.object({ case_id: z.string().regex(CASE_ID, "must be a case id: lowercase letters, digits and hyphens") });
+const caseIdParam = z.object({ case_id: z.string().max(64).regex(CASE_ID, "must be a case id: lowercase letters, digits and hyphens") });
 
 export const listCases = createRoute({
   method: "get",
   path: "/synthetic-cases",
   tags,
   security: bearerSecurity,
-  summary: "Synthetic cases (summaries), filtered by severity and diagnosis (name or code prefix), paginated",
+  summary: "Synthetic cases (full Case objects), filtered by severity and diagnosis (name or code prefix), paginated",
   middleware: authenticated,
   request: {
     query: z.object({
@@ -23,7 +23,7 @@ export const listCases = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ status: z.literal("success"), total_cases: z.number().int(), cases: z.array(CaseSummarySchema), next_cursor: z.string().nullable() }), "A page of cases"),
+    200: jsonContent(z.object({ status: z.literal("success"), total_cases: z.number().int(), cases: z.array(CaseSchema), next_cursor: z.string().nullable() }), "A page of cases"),
     ...problemResponses(400, 401, 503),
   },
 });

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { audit } from "../audit/audit";
 import { withCurrentUser } from "../auth/guard";
 import type { AppEnv } from "../env";
-import { readFormData } from "../lib/form-data";
+import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
@@ -95,10 +95,9 @@ export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
 };
 
 export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> = async (c) => {
-  const contentType = c.req.header("content-type") ?? "";
   let input: DocumentInput;
   let source: SourceFile;
-  if (/^application\/json/i.test(contentType)) {
+  if (bodyKind(c.req.header("content-type")) === "json") {
     // The route's JSON validator has already checked this body against DocumentInput.
     input = c.req.valid("json") as DocumentInput;
     source = { body: JSON.stringify(input, null, 2), contentType: "application/json", extension: "json" };

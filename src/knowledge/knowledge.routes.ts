@@ -98,7 +98,7 @@ export const search = createRoute({
 const UploadForm = z.object({
   file: z.any().openapi({ type: "string", format: "binary", description: "markdown, text or JSON" }),
   type: z.enum(KNOWLEDGE_TYPES).optional(),
-  title: z.string().optional(),
+  title: z.string().max(300).optional(),
 });
 
 export const createDocument = createRoute({

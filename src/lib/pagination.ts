@@ -7,7 +7,6 @@ import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { ProblemError } from "./problem";
 
-// created_at columns have millisecond precision, so a cursor (a JS Date) names a row exactly.
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: "Page size, 1–100" }),
   cursor: z.string().max(200).optional().openapi({ description: "next_cursor of the previous page" }),
@@ -18,26 +17,39 @@ interface CursorKey {
   id: string;
 }
 
-/** A cursor this API did not issue: the same 400 on every paginated route. */
+/** A cursor this API did not issue (edited, forged, from another list): the same 400 on every list. */
 export const invalidCursor = () =>
-  new ProblemError(400, { code: "validation_error", detail: "The cursor is not valid; use next_cursor from a previous page.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
+  new ProblemError(400, { code: "invalid_cursor", detail: "The cursor is not valid for this list; use next_cursor from a previous page of it.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
 
-function encodeCursor({ createdAt, id }: CursorKey): string {
-  return btoa(JSON.stringify([createdAt.toISOString(), id])).replaceAll("=", "");
+/**
+ * Every list's cursor is base64 of a JSON array that starts with the list's name, so a cursor
+ * from one list is refused by another, and the rest must match the list's own key shape.
+ */
+export function encodeCursor(list: string, key: readonly string[]): string {
+  return btoa(JSON.stringify([list, ...key])).replaceAll("=", "");
 }
 
-/** The row a cursor names; a cursor not made by encodeCursor is a 400 ({@link invalidCursor}). */
-export function decodeCursor(cursor: string): CursorKey {
-  let key: CursorKey | undefined;
+/** The key a cursor names, checked against `key` (a zod tuple); anything else is {@link invalidCursor}. */
+export function decodeCursor<T extends readonly string[]>(list: string, cursor: string, key: z.ZodType<T>): T {
+  let parts: unknown;
   try {
-    const [createdAt, id] = JSON.parse(atob(cursor)) as [string, string];
-    const date = new Date(createdAt);
-    if (!Number.isNaN(date.getTime()) && /^[0-9a-f-]{36}$/.test(id)) key = { createdAt: date, id };
+    parts = JSON.parse(atob(cursor));
   } catch {
-    // Not base64 or not JSON: refused below.
+    throw invalidCursor();
   }
-  if (!key) throw invalidCursor();
-  return key;
+  if (!Array.isArray(parts) || parts[0] !== list) throw invalidCursor();
+  const parsed = key.safeParse(parts.slice(1));
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
+// created_at columns have millisecond precision, so a cursor (a JS Date) names a row exactly.
+const KeysetKey = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/** The row a keyset cursor of `list` names. */
+export function decodeKeysetCursor(list: string, cursor: string): CursorKey {
+  const [createdAt, id] = decodeCursor(list, cursor, KeysetKey);
+  return { createdAt: new Date(createdAt), id };
 }
 
 export function afterCursor(key: CursorKey, createdAt: PgColumn, id: PgColumn): SQL {
@@ -45,7 +57,8 @@ export function afterCursor(key: CursorKey, createdAt: PgColumn, id: PgColumn): 
 }
 
 /** Trims the one extra row fetched to learn whether another page exists. */
-export function page<T extends CursorKey>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+export function page<T extends CursorKey>(list: string, rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit ? encodeCursor(list, [last.createdAt.toISOString(), last.id]) : null };
 }

@@ -5,10 +5,17 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-interface FieldError {
+export interface FieldError {
   path: string;
   message: string;
 }
+
+/** An error answer lists this many field errors at most, so its size never scales with the input. */
+export const MAX_FIELD_ERRORS = 20;
+/** Paths and messages can echo the caller's input (an unknown key, a bad value): cut to this length. */
+const MAX_ERROR_TEXT = 200;
+
+const clip = (text: string) => (text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text);
 
 export interface ProblemInit {
   code: string;
@@ -34,6 +41,17 @@ export class ProblemError extends HTTPException {
   }
 }
 
+/**
+ * A 400 `validation_error` for a list of field errors: at most {@link MAX_FIELD_ERRORS} are
+ * listed (each clipped), and the detail says how many more there were.
+ */
+export function invalidFields(errors: readonly FieldError[], detail = "The request is invalid", code = "validation_error"): ProblemError {
+  const listed = errors.slice(0, MAX_FIELD_ERRORS).map(({ path, message }) => ({ path: clip(path), message: clip(message) }));
+  const more = errors.length - listed.length;
+  const summary = listed.map((e) => `${e.path}: ${e.message}`).join("; ") + (more > 0 ? `; and ${more} more` : "");
+  return new ProblemError(400, { code, detail: `${detail}: ${summary}`, errors: listed });
+}
+
 /** The problem document itself: a response body, or the data of an SSE `error` event. */
 export function problemBody(status: number, problem: ProblemInit, requestId: string | undefined) {
   return {
@@ -43,7 +61,7 @@ export function problemBody(status: number, problem: ProblemInit, requestId: str
     detail: problem.detail,
     code: problem.code,
     request_id: requestId ?? null,
-    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.errors ? { errors: problem.errors.slice(0, MAX_FIELD_ERRORS).map(({ path, message }) => ({ path: clip(path), message: clip(message) })) } : {}),
   };
 }
 

@@ -3,11 +3,15 @@
  * checked before decoding where possible; the format comes from the bytes' signature and must
  * agree with any declared format. Nothing here touches storage, so a rejection writes nothing.
  */
+import { Buffer } from "node:buffer";
+import { bodyKind } from "../lib/form-data";
 import { ProblemError } from "../lib/problem";
 
 export const AUDIO_FORMATS = ["wav", "mp3", "m4a", "webm", "ogg", "flac"] as const;
 export type AudioFormat = (typeof AUDIO_FORMATS)[number];
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+/** base64 of the largest accepted audio, plus room for a `data:` URL prefix and line breaks. */
+export const MAX_BASE64_CHARS = Math.ceil(MAX_AUDIO_BYTES / 3) * 4 + 64 * 1024;
 
 export const CONTENT_TYPES: Record<AudioFormat, string> = {
   wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", webm: "audio/webm", ogg: "audio/ogg", flac: "audio/flac",
@@ -51,36 +55,39 @@ export function decodeBase64Audio(data: string): Uint8Array {
   const decodedSize = Math.floor((payload.length * 3) / 4) - (payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0);
   if (decodedSize > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.");
   if (payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) throw bad(400, "invalid_base64", "audio_data is not valid base64.");
-  const binary = atob(payload);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  // Straight into one byte array (atob would first build a binary string of the same size).
+  return Buffer.from(payload, "base64");
 }
 
+/** The one in-memory copy of the audio: R2 and the transcription call both read this Blob. */
 export interface AudioUpload {
-  bytes: Uint8Array;
+  audio: Blob;
   format: AudioFormat;
 }
 
-/** Checks size, emptiness and the format (signature vs declaration). */
-export function checkAudio(bytes: Uint8Array, declared: string | null | undefined, path: string): AudioUpload {
-  if (bytes.length === 0) throw bad(400, "empty_audio", "The audio is empty.", path);
-  if (bytes.length > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", path);
+/** Checks size, emptiness and the format (signature vs declaration) from the first bytes. */
+export async function checkAudio(audio: Blob, declared: string | null | undefined, path: string): Promise<AudioUpload> {
+  if (audio.size === 0) throw bad(400, "empty_audio", "The audio is empty.", path);
+  if (audio.size > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", path);
   const declaredFormat = normalizeDeclaredFormat(declared);
   if (declaredFormat === null) throw bad(415, "unsupported_audio_format", `Unsupported format "${declared}"; send one of ${AUDIO_FORMATS.join(", ")}.`, path);
-  const detected = detectAudioFormat(bytes);
+  const detected = detectAudioFormat(new Uint8Array(await audio.slice(0, 16).arrayBuffer()));
   if (!detected) throw bad(415, "unsupported_audio_format", `The data is not audio in a supported format (${AUDIO_FORMATS.join(", ")}).`, path);
   if (declaredFormat && declaredFormat !== detected) throw bad(415, "audio_format_mismatch", `The data is ${detected} audio but was declared as ${declaredFormat}.`, path);
-  return { bytes, format: detected };
+  return { audio, format: detected };
 }
 
-/** Reads the request's audio, JSON or multipart; every rejection is a 4xx problem. */
+/**
+ * Reads the request's audio, JSON or multipart, parsing the body once and keeping one copy of
+ * the audio; every rejection is a 4xx problem. The readers are the raw request's (not Hono's
+ * cached ones), so no parsed or buffered copy of the body outlives this call.
+ */
 export async function readAudioUpload(request: Request, json: () => Promise<unknown>, form: () => Promise<FormData>): Promise<AudioUpload> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data/i.test(contentType) && !/^application\/([a-z.+-]+\+)?json/i.test(contentType)) {
+  const kind = bodyKind(request.headers.get("content-type"));
+  if (kind !== "multipart" && kind !== "json") {
     throw bad(415, "unsupported_media_type", "Send audio as JSON {audio_data, format} or as a multipart `file` upload.", "body");
   }
-  if (/^multipart\/form-data/i.test(contentType)) {
+  if (kind === "multipart") {
     const data = await form();
     const file = data.get("file");
     if (!(file instanceof File)) throw bad(400, "missing_file", "Send the audio as a multipart field named `file`.", "body.file");
@@ -92,10 +99,12 @@ export async function readAudioUpload(request: Request, json: () => Promise<unkn
     const extension = /\.([^./]+)$/.exec(file.name)?.[1];
     const hint = [extension, file.type].find((candidate) => candidate && normalizeDeclaredFormat(candidate));
     const declared = typeof field === "string" && field ? field : hint;
-    return checkAudio(new Uint8Array(await file.arrayBuffer()), declared, "body.file");
+    if (typeof field === "string" && field.length > 100) throw bad(400, "validation_error", "format must be at most 100 characters.", "body.format");
+    return checkAudio(file, declared, "body.file");
   }
   const body = (await json()) as { audio_data?: unknown; format?: unknown };
   if (typeof body?.audio_data !== "string") throw bad(400, "validation_error", "audio_data must be a base64 string.");
-  if (body.format !== undefined && typeof body.format !== "string") throw bad(400, "validation_error", "format must be a string.", "body.format");
-  return checkAudio(decodeBase64Audio(body.audio_data), body.format as string | undefined, "body.audio_data");
+  if (body.format !== undefined && (typeof body.format !== "string" || body.format.length > 100)) throw bad(400, "validation_error", "format must be a string of at most 100 characters.", "body.format");
+  if (body.audio_data.length > MAX_BASE64_CHARS) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.");
+  return checkAudio(new Blob([decodeBase64Audio(body.audio_data)]), body.format as string | undefined, "body.audio_data");
 }

@@ -11,7 +11,7 @@ export async function storeAudio(storage: R2Bucket, userId: string, upload: Audi
   const audioId = crypto.randomUUID();
   const key = `audio/${userId}/${audioId}.${upload.format}`;
   const expiresAt = new Date(Date.now() + retentionDays * DAY_MS).toISOString();
-  await storage.put(key, upload.bytes, { httpMetadata: { contentType: CONTENT_TYPES[upload.format] }, customMetadata: { user_id: userId, expires_at: expiresAt } });
+  await storage.put(key, upload.audio, { httpMetadata: { contentType: CONTENT_TYPES[upload.format] }, customMetadata: { user_id: userId, expires_at: expiresAt } });
   return { audioId, key, expiresAt };
 }
 

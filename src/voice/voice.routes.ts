@@ -1,17 +1,27 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { licensed } from "../auth/guard";
+import { requireAuth, requireLicensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { SafetySchema } from "../rag/rag.schemas";
-import { AUDIO_FORMATS } from "./audio-input";
+import { AUDIO_FORMATS, MAX_BASE64_CHARS } from "./audio-input";
+import { voiceReady } from "./voice.service";
 
 const tags = ["Voice"];
 
+/**
+ * Described, not validated by the router: its validators would parse the JSON (and buffer the
+ * multipart body) before the handler parses it again. The handler reads the body once, after
+ * the auth and AI-limit middleware, and enforces these bounds itself (413 for oversize audio).
+ */
+const format = { type: "string" as const, maxLength: 100, description: `one of ${AUDIO_FORMATS.join(", ")} (or its MIME type)` };
 const audioBody = {
   content: {
-    "application/json": { schema: z.object({ audio_data: z.string().openapi({ description: "base64 audio, ≤ 25 MiB decoded" }), format: z.string().optional().openapi({ enum: [...AUDIO_FORMATS] }) }) },
-    "multipart/form-data": { schema: z.object({ file: z.any().optional().openapi({ type: "string", format: "binary" }), format: z.string().optional() }) },
+    "application/json": {
+      schema: { type: "object" as const, required: ["audio_data"], properties: { audio_data: { type: "string" as const, maxLength: MAX_BASE64_CHARS, description: "base64 audio, ≤ 25 MiB decoded" }, format } },
+    },
+    "multipart/form-data": { schema: { type: "object" as const, required: ["file"], properties: { file: { type: "string" as const, format: "binary", description: "≤ 25 MiB" }, format } } },
   },
 };
+const licensed = [requireAuth, requireLicensed, voiceReady];
 const errors = problemResponses(400, 401, 403, 413, 415, 429, 502, 503, 504);
 
 export const transcribe = createRoute({

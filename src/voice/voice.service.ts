@@ -1,6 +1,7 @@
 /** Transcription and analysis through the openai SDK; stored audio never outlives a failed call. */
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { audit } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
@@ -20,6 +21,16 @@ export function requireAi(c: Context<AppEnv>) {
   return c.var.ai;
 }
 
+/**
+ * Route middleware, so it runs before anything reads the body: a client without a model, or over
+ * its AI limit, is answered at once instead of after uploading and parsing up to 36 MiB.
+ */
+export const voiceReady = createMiddleware<AppEnv>(async (c, next) => {
+  requireAi(c);
+  await enforceAiRateLimit(c);
+  await next();
+});
+
 export interface Transcript {
   audioId: string;
   /** The R2 key of the stored recording (removed again if a later step fails). */
@@ -32,21 +43,19 @@ export interface Transcript {
 /** Validates the upload, stores it, transcribes it; on a failed transcription the audio is removed. */
 export async function transcribeUpload(c: Context<AppEnv>, action: string): Promise<Transcript> {
   const ai = requireAi(c);
-  // Rejected uploads do not use up the caller's AI quota.
-  const upload: AudioUpload = await readAudioUpload(c.req.raw, () => readJson(c), () => readFormData(c));
-  await enforceAiRateLimit(c);
+  const upload: AudioUpload = await readAudioUpload(c.req.raw, () => readJson(c.req.raw), () => readFormData(c.req.raw));
   const user = c.get("user");
   const started = Date.now();
   const stored = await storeAudio(c.var.storage, user.id, upload, c.var.settings.audioRetentionDays);
   try {
     const result = await ai.audio.transcriptions.create({
-      file: new File([upload.bytes], `${stored.audioId}.${upload.format}`, { type: CONTENT_TYPES[upload.format] }),
+      file: new File([upload.audio], `${stored.audioId}.${upload.format}`, { type: CONTENT_TYPES[upload.format] }),
       model: c.var.settings.ai.transcriptionModel,
       response_format: "verbose_json",
       timestamp_granularities: ["word"],
     });
     const transcript = { audioId: stored.audioId, key: stored.key, text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
-    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "success", latencyMs: Date.now() - started, model: c.var.settings.ai.transcriptionModel, detail: { bytes: upload.bytes.length, format: upload.format, duration_seconds: transcript.durationSeconds } });
+    audit(c, { userId: user.id, action, target: `audio:${stored.audioId}`, outcome: "success", latencyMs: Date.now() - started, model: c.var.settings.ai.transcriptionModel, detail: { bytes: upload.audio.size, format: upload.format, duration_seconds: transcript.durationSeconds } });
     return transcript;
   } catch (error) {
     const removed = await removeAudio(c.var.storage, stored.key);
