@@ -741,12 +741,23 @@ describe("treatment plans and medication considerations", () => {
     expect(Object.keys(done.data.treatment_plan)).not.toContain("medication_considerations");
   });
 
-  it("offline, a psychiatrist gets the plan with medication considerations left empty", async () => {
+  it("offline, a psychiatrist gets medication considerations quoted from the retrieved guideline; a therapist does not", async () => {
     const prescriber = await psychiatrist();
     const { res, body } = await ask(offline, "treatment", "GET", prescriber, { diagnosis: GAD_DIAGNOSIS });
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.ai_response.mode).toBe("offline");
-    expect(body.treatment_plan.medication_considerations).toBeNull();
+    const considerations: string = body.treatment_plan.medication_considerations;
+    expect(considerations).toEqual(expect.any(String));
+    // Quoted from a retrieved guideline's pharmacotherapy section, naming its source.
+    const cited = body.retrieved_sources.find((source: { id: string }) => considerations.includes(source.id));
+    expect(cited?.type).toBe("treatment_guideline");
+    const { body: document } = await offline.get(`/api/v1/knowledge/documents/${cited.id}`, { headers: bearer(prescriber) });
+    const section = document.content.split("## Pharmacotherapy")[1].split("\n## ")[0].trim();
+    expect(considerations).toContain(section.split("\n")[0]);
+
+    const therapist = await clinician();
+    const { body: plain } = await ask(offline, "treatment", "GET", therapist, { diagnosis: GAD_DIAGNOSIS });
+    expect(plain.treatment_plan).not.toHaveProperty("medication_considerations");
   });
 });
 

@@ -91,11 +91,40 @@ describe("API description", () => {
     expect((await api.fetch("/docs/assets/swagger-ui-dist/other.js")).status).toBe(404);
   });
 
+  it("serves the docs page under a Content-Security-Policy with no inline script, and pins Swagger UI's files by hash", async () => {
+    const res = await api.fetch("/docs");
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/^script-src 'self'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("default-src 'none'");
+    const html = await res.text();
+    // Every script is a file (an inline one would be blocked by the policy above).
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\bsrc="/);
+      expect(body.trim()).toBe("");
+    }
+    // Swagger UI's own files carry integrity hashes, checked after a redirect to the CDN too.
+    for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+      const tag = html.split("\n").find((line) => line.includes(`/${file}"`)) ?? "";
+      expect(tag).toMatch(/integrity="sha384-[A-Za-z0-9+/=]{64}"/);
+      expect(tag).toContain('crossorigin="anonymous"');
+    }
+    const init = await api.fetch("/docs/assets/init.js");
+    expect(init.status).toBe(200);
+    expect(await init.text()).toContain("/openapi.json");
+  });
+
   it("serves interactive docs that load the OpenAPI document", async () => {
     const res = await api.fetch("/docs");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/text\/html/);
-    expect(await res.text()).toContain("/openapi.json");
+    // The page's own script starts Swagger UI on the OpenAPI document.
+    const sources = [...(await res.text()).matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+    const scripts = await Promise.all(sources.filter((src) => src.startsWith("/docs/assets/") && !src.includes("swagger-ui-dist")).map(async (src) => (await api.fetch(src)).text()));
+    expect(scripts.join("\n")).toContain('url: "/openapi.json"');
   });
 });
 

@@ -28,6 +28,8 @@ export interface SearchHit {
   passage: string;
   score: number;
   code_match: boolean;
+  /** The whole document's text, only when asked for ({@link SearchOptions.documentText}). */
+  document_text: string | null;
 }
 
 const CODE_PATTERN = /^(?:[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?|\d{3}(?:\.\d{1,2}X?)?|\d[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,2})?)$/;
@@ -57,13 +59,18 @@ export interface SearchOptions {
    * that never show snippets (the model-backed RAG answers) skip it and get the passage's opening.
    */
   snippets?: boolean;
+  /**
+   * Also return each document's whole text: offline answers quote sections (e.g. a guideline's
+   * pharmacotherapy) that the best-matching chunk may not contain.
+   */
+  documentText?: boolean;
 }
 
 /**
  * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
  * with other statements, e.g. the caller's account check.
  */
-export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true }: SearchOptions) {
+export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true, documentText = false }: SearchOptions) {
   const tsquery = lexicalQuery(query);
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
   // The vector is sent once (in `q`) and referenced from there: as text it is ~30 KB.
@@ -133,7 +140,8 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     select t.id, t.title, t.type, t.disorder, t.dsm5_code, t.icd11_code, t.category, t.evidence_level,
            t.score::float8 as score, t.code_match,
            coalesce(${headline}, left(coalesce(ch.content, d.content), 280)) as snippet,
-           left(coalesce(ch.content, d.content), 2400) as passage
+           left(coalesce(ch.content, d.content), 2400) as passage,
+           case when ${documentText}::boolean then d.content end as document_text
     from top t
     join knowledge_documents d on d.id = t.id
     left join knowledge_chunks ch on ch.id = t.chunk_id
@@ -156,5 +164,6 @@ export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {
     passage: String(row.passage ?? ""),
     score: Number(row.score),
     code_match: row.code_match === true || row.code_match === "t",
+    document_text: typeof row.document_text === "string" ? row.document_text : null,
   }));
 }

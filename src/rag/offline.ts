@@ -30,6 +30,35 @@ export function offlineDifferential(hits: SearchHit[]) {
   return { differential, response };
 }
 
+const MEDICATION_HEADING = /^#{2,3}\s+(pharmacotherapy|medication|medications|pharmacological treatment)\b/i;
+const MAX_MEDICATION_CHARS = 2_000;
+
+/** A guideline's medication section, verbatim: the lines under its heading up to the next heading. */
+export function medicationSection(markdown: string): string | null {
+  const lines: string[] = [];
+  let inside = false;
+  for (const line of markdown.split("\n")) {
+    if (/^#{1,6}\s/.test(line)) {
+      if (inside) break;
+      inside = MEDICATION_HEADING.test(line);
+      continue;
+    }
+    if (inside) lines.push(line);
+  }
+  const text = lines.join("\n").trim();
+  if (!text) return null;
+  return text.length > MAX_MEDICATION_CHARS ? `${text.slice(0, MAX_MEDICATION_CHARS).replace(/\s+\S*$/, "")} …` : text;
+}
+
+/** Medication considerations quoted from the best-matching guideline that has a medication section. */
+function offlineMedication(guidelines: SearchHit[]): string | null {
+  for (const hit of guidelines) {
+    const section = hit.document_text ? medicationSection(hit.document_text) : null;
+    if (section) return `From "${hit.title}" (source ${hit.id}), quoted without interpretation; check doses, interactions and contraindications against the full guideline:\n\n${section}`;
+  }
+  return null;
+}
+
 export function offlineTreatmentPlan(hits: SearchHit[]) {
   const guidelines = hits.filter((hit) => hit.type === "treatment_guideline").slice(0, 4);
   const modalities = guidelines.map((hit) => ({
@@ -42,7 +71,7 @@ export function offlineTreatmentPlan(hits: SearchHit[]) {
     modalities,
     goals: ["Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 weeks (see the measurement-based care guidance)."],
     timeline: "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
-    medication_considerations: null,
+    medication_considerations: offlineMedication(guidelines),
   };
   const response = [
     "## Retrieval-only answer (offline mode)",

@@ -26,7 +26,7 @@ export interface Retrieval {
 /** Snippets are only shown by offline answers; a model-backed answer quotes whole passages. */
 export async function retrieve(c: Context<AppEnv>, text: string, type?: KnowledgeType): Promise<Retrieval> {
   const embedding = await queryEmbedding(c, text);
-  const result = await withLicensedUser(c, searchStatement(c.var.db, { query: text, embedding, type, limit: SOURCES_PER_ANSWER, snippets: !c.var.ai }));
+  const result = await withLicensedUser(c, searchStatement(c.var.db, { query: text, embedding, type, limit: SOURCES_PER_ANSWER, snippets: !c.var.ai, documentText: !c.var.ai && type === "treatment_guideline" }));
   const hits = toSearchHits(result);
   return { hits, ids: new Set(hits.map((hit) => hit.id)), mode: embedding ? "hybrid" : "lexical" };
 }

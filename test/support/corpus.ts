@@ -19,6 +19,7 @@ export const evaluationSet = vignettes as Array<{ id: string; vignette: string; 
 
 /** Indexes the corpus into the api's database; with `embed`, through the OpenAI stub's embeddings. */
 export async function loadCorpus(api: TestApi, { embed = false } = {}) {
-  const settings = readSettings({ ...api.env, ...(embed ? {} : { OPENAI_API_KEY: "" }) });
+  // Setup, not the behaviour under test: a loaded machine may take longer than the app's query timeout.
+  const settings = readSettings({ ...api.env, DB_TIMEOUT_MS: "30000", ...(embed ? {} : { OPENAI_API_KEY: "" }) });
   return indexCorpus({ db: createDatabase(settings.database), ai: createAiClient(settings.ai), storage: env.STORAGE, settings }, corpusFiles);
 }
