@@ -9,6 +9,7 @@ import { assessmentsRouter } from "./assessments/assessments.index";
 import { authRouter } from "./auth/auth.index";
 import { casesRouter } from "./cases/cases.index";
 import { mountDocs } from "./docs";
+import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
 import { ragRouter } from "./rag/rag.index";
 import { limitBody } from "./lib/body-limit";
@@ -48,6 +49,7 @@ app.route("/api/v1", knowledgeRouter);
 app.route("/api/v1", ragRouter);
 app.route("/api/v1", assessmentsRouter);
 app.route("/api/v1", casesRouter);
+app.route("/api/v1", interactionsRouter);
 app.route("/voice", voiceRouter);
 mountDocs(app);
 
