@@ -296,6 +296,46 @@ describe("login", () => {
     expect(elsewhere.res.status).toBe(200);
   });
 
+  it("answers the eleventh attempt within a minute at one account, from ten IPs by email and username alike, with 429", async () => {
+    const account = await registerUser(api);
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const name = attempt % 2 ? { email: account.user.email.toUpperCase() } : { username: account.user.username };
+      const { res } = await login(api, { ...name, password: "Wr0ng-password!" }, randomIp());
+      expect(res.status, `attempt ${attempt}`).toBe(401);
+    }
+    const { res, body } = await login(api, { email: account.user.email, password: account.password }, randomIp());
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+    // The limit is per account: another account logs in from the same kind of fresh IP.
+    expect((await login(api, { email: (await registerUser(api)).user.email, password: DEFAULT_PASSWORD }, randomIp())).res.status).toBe(200);
+  });
+
+  it("answers an unknown name's eleventh attempt from ten IPs with the same 429, so the limit reveals no account", async () => {
+    const unknown = `nobody-${uniqueSuffix()}@example.com`;
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 10; attempt++) expect((await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp())).res.status).toBe(401);
+    const { res, body } = await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp());
+    expectProblem(res, body, 429, "rate_limited");
+  });
+
+  it("answers the twenty-first attempt within a minute from one IP across twenty accounts with 429", async () => {
+    const account = await registerUser(api);
+    const ip = randomIp();
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const { res } = await login(api, { username: `sprayed-${uniqueSuffix()}`, password: "Spr4yed-password!" }, ip);
+      expect(res.status, `attempt ${attempt}`).toBe(401);
+    }
+    const { res, body } = await login(api, { email: account.user.email, password: account.password }, ip);
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+    // The limit is per IP: the same account from elsewhere still logs in.
+    expect((await login(api, { email: account.user.email, password: account.password }, randomIp())).res.status).toBe(200);
+  });
+
   it("costs one blocking database round trip plus one deferred batch; GET /me costs one", async () => {
     const account = await registerUser(api);
     const before = await databaseRequests(api.database);

@@ -7,7 +7,7 @@ import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
+import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
 import { withCurrentUser } from "./guard";
 import { issueTokenPair } from "./sessions";
 import { hashRefreshToken } from "./tokens";
@@ -58,6 +58,7 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
   await enforceLoginRateLimit(c, identifier);
   const started = Date.now();
   const user = await findUserByLogin(c.var.db, identifier);
+  await enforceAccountLoginRateLimit(c, user?.id, identifier);
   if (!user) {
     await verifyAgainstDummy(password);
     audit(c, { action: "auth.login", outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "unknown_account" } });
