@@ -19,6 +19,7 @@ import {
   registerAndLogin,
   registerUser,
   registrationBody,
+  runSql,
   uniqueSuffix,
 } from "./support/accounts";
 import { createTestApi, databaseRequests } from "./support/api";
@@ -456,11 +457,76 @@ describe("refresh and logout", () => {
     expect((await refresh(second.refresh_token)).res.status).toBe(200);
   });
 
-  it("a refresh costs two database round trips: spend-and-read in one batch, then the new token", async () => {
+  it("a refresh costs one database round trip: the rotation and the account read in one batch", async () => {
     const tokens = await loginAs(api, await registerUser(api));
     const before = await databaseRequests(api.database);
     expect((await refresh(tokens.refresh_token)).res.status).toBe(200);
-    expect((await databaseRequests(api.database)) - before).toBe(2);
+    expect((await databaseRequests(api.database)) - before).toBe(1);
+  });
+
+  it("twenty concurrent refreshes with one token give exactly one new pair, and the reuse ends that login", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => refresh(tokens.refresh_token)));
+    const rotated = answers.filter(({ res }) => res.status === 200);
+    expect(rotated).toHaveLength(1);
+    for (const { res, body } of answers.filter(({ res }) => res.status !== 200)) expectProblem(res, body, 401, "invalid_refresh_token");
+
+    // The other nineteen presented a spent token: the whole login ends, the new pair included.
+    const pair = rotated[0].body;
+    const next = await refresh(pair.refresh_token);
+    expectProblem(next.res, next.body, 401, "invalid_refresh_token");
+    for (const access of [pair.access_token, tokens.access_token]) {
+      const { res, body } = await me(access);
+      expectProblem(res, body, 401, "unauthorized");
+    }
+  });
+
+  it("after a logout racing a refresh, no token of that login works", async () => {
+    for (let round = 0; round < 5; round++) {
+      const tokens = await loginAs(api, await registerUser(api));
+      const [logout, rotated] = await Promise.all([
+        api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) }),
+        refresh(tokens.refresh_token),
+      ]);
+      expect(logout.status).toBe(204);
+      const refreshTokens = [tokens.refresh_token, ...(rotated.res.status === 200 ? [rotated.body.refresh_token] : [])];
+      const accessTokens = [tokens.access_token, ...(rotated.res.status === 200 ? [rotated.body.access_token] : [])];
+      for (const token of refreshTokens) expect((await refresh(token)).res.status, `round ${round}: a refresh token still rotates`).toBe(401);
+      for (const token of accessTokens) expect((await me(token)).res.status, `round ${round}: an access token still works`).toBe(401);
+    }
+  });
+
+  it("logout refuses that login's access tokens from the next request and leaves another login's alone", async () => {
+    const account = await registerUser(api);
+    const first = await loginAs(api, account);
+    const second = await loginAs(api, account);
+    const rotated = await refresh(first.refresh_token);
+    expect(rotated.res.status).toBe(200);
+    expect((await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(first.access_token) })).status).toBe(204);
+    for (const token of [first.access_token, rotated.body.access_token]) {
+      const { res, body } = await me(token);
+      expectProblem(res, body, 401, "unauthorized");
+    }
+    expect((await me(second.access_token)).res.status).toBe(200);
+  });
+
+  it("a login ends at its fixed expiry however recently it was refreshed, and refreshing never moves it", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    const sid = decodeJwt(tokens.access_token).payload.sid;
+    const [[loginExpiry]] = await runSql(api, "select expires_at from login_sessions where id = $1", [sid]);
+    expect(Date.parse(loginExpiry as string) - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
+    const rotated = await refresh(tokens.refresh_token);
+    expect(rotated.res.status).toBe(200);
+    const rows = await runSql(api, "select t.expires_at, s.expires_at from refresh_tokens t join login_sessions s on s.id = t.family_id where s.id = $1", [sid]);
+    expect(rows).toHaveLength(2);
+    for (const [tokenExpiry, sessionExpiry] of rows) expect([tokenExpiry, sessionExpiry]).toEqual([loginExpiry, loginExpiry]);
+
+    // Thirty days after the login (its expiry moved into the past), the fresh pair is refused too.
+    await runSql(api, "update login_sessions set expires_at = now() - interval '1 second' where id = $1", [sid]);
+    const late = await refresh(rotated.body.refresh_token);
+    expectProblem(late.res, late.body, 401, "invalid_refresh_token");
+    const { res, body } = await me(rotated.body.access_token);
+    expectProblem(res, body, 401, "unauthorized");
   });
 
   it("logout answers 204 and that login's refresh token stops working", async () => {
