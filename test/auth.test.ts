@@ -22,7 +22,7 @@ import {
   runSql,
   uniqueSuffix,
 } from "./support/accounts";
-import { createTestApi, databaseRequests } from "./support/api";
+import { createTestApi, databaseRequests, setDatabaseFault } from "./support/api";
 
 const api = await createTestApi();
 
@@ -494,6 +494,28 @@ describe("refresh and logout", () => {
       for (const token of refreshTokens) expect((await refresh(token)).res.status, `round ${round}: a refresh token still rotates`).toBe(401);
       for (const token of accessTokens) expect((await me(token)).res.status, `round ${round}: an access token still works`).toBe(401);
     }
+  });
+
+  it("a logout that commits while a refresh is under way still ends the refresh's new pair", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    // Every query waits 600 ms at the database, so the logout sent 300 ms after the refresh commits
+    // after the refresh's first query and before anything the refresh sends later.
+    await setDatabaseFault(api.database, "delay", 600);
+    let rotated: Awaited<ReturnType<typeof refresh>>;
+    try {
+      const refreshing = refresh(tokens.refresh_token);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const logout = await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) });
+      expect(logout.status).toBe(204);
+      rotated = await refreshing;
+    } finally {
+      await setDatabaseFault(api.database, "none");
+    }
+    expect(rotated.res.status, JSON.stringify(rotated.body)).toBe(200);
+    const next = await refresh(rotated.body.refresh_token);
+    expectProblem(next.res, next.body, 401, "invalid_refresh_token");
+    const { res, body } = await me(rotated.body.access_token);
+    expectProblem(res, body, 401, "unauthorized");
   });
 
   it("logout refuses that login's access tokens from the next request and leaves another login's alone", async () => {
