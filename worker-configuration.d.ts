@@ -4,6 +4,8 @@
 interface __BaseEnv_CloudflareBindings {
 	STORAGE: R2Bucket;
 	LOGIN_LIMITER: RateLimit;
+	LOGIN_ACCOUNT_LIMITER: RateLimit;
+	LOGIN_IP_LIMITER: RateLimit;
 	REGISTER_LIMITER: RateLimit;
 	AI_LIMITER: RateLimit;
 	APP_ENV: string;

@@ -19,9 +19,10 @@ import {
   registerAndLogin,
   registerUser,
   registrationBody,
+  runSql,
   uniqueSuffix,
 } from "./support/accounts";
-import { createTestApi, databaseRequests } from "./support/api";
+import { createTestApi, databaseRequests, setDatabaseFault } from "./support/api";
 
 const api = await createTestApi();
 
@@ -296,6 +297,46 @@ describe("login", () => {
     expect(elsewhere.res.status).toBe(200);
   });
 
+  it("answers the eleventh attempt within a minute at one account, from ten IPs by email and username alike, with 429", async () => {
+    const account = await registerUser(api);
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const name = attempt % 2 ? { email: account.user.email.toUpperCase() } : { username: account.user.username };
+      const { res } = await login(api, { ...name, password: "Wr0ng-password!" }, randomIp());
+      expect(res.status, `attempt ${attempt}`).toBe(401);
+    }
+    const { res, body } = await login(api, { email: account.user.email, password: account.password }, randomIp());
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+    // The limit is per account: another account logs in from the same kind of fresh IP.
+    expect((await login(api, { email: (await registerUser(api)).user.email, password: DEFAULT_PASSWORD }, randomIp())).res.status).toBe(200);
+  });
+
+  it("answers an unknown name's eleventh attempt from ten IPs with the same 429, so the limit reveals no account", async () => {
+    const unknown = `nobody-${uniqueSuffix()}@example.com`;
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 10; attempt++) expect((await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp())).res.status).toBe(401);
+    const { res, body } = await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp());
+    expectProblem(res, body, 429, "rate_limited");
+  });
+
+  it("answers the twenty-first attempt within a minute from one IP across twenty accounts with 429", async () => {
+    const account = await registerUser(api);
+    const ip = randomIp();
+    await startOfRateWindow();
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const { res } = await login(api, { username: `sprayed-${uniqueSuffix()}`, password: "Spr4yed-password!" }, ip);
+      expect(res.status, `attempt ${attempt}`).toBe(401);
+    }
+    const { res, body } = await login(api, { email: account.user.email, password: account.password }, ip);
+    expectProblem(res, body, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+    // The limit is per IP: the same account from elsewhere still logs in.
+    expect((await login(api, { email: account.user.email, password: account.password }, randomIp())).res.status).toBe(200);
+  });
+
   it("costs one blocking database round trip plus one deferred batch; GET /me costs one", async () => {
     const account = await registerUser(api);
     const before = await databaseRequests(api.database);
@@ -416,11 +457,98 @@ describe("refresh and logout", () => {
     expect((await refresh(second.refresh_token)).res.status).toBe(200);
   });
 
-  it("a refresh costs two database round trips: spend-and-read in one batch, then the new token", async () => {
+  it("a refresh costs one database round trip: the rotation and the account read in one batch", async () => {
     const tokens = await loginAs(api, await registerUser(api));
     const before = await databaseRequests(api.database);
     expect((await refresh(tokens.refresh_token)).res.status).toBe(200);
-    expect((await databaseRequests(api.database)) - before).toBe(2);
+    expect((await databaseRequests(api.database)) - before).toBe(1);
+  });
+
+  it("twenty concurrent refreshes with one token give exactly one new pair, and the reuse ends that login", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => refresh(tokens.refresh_token)));
+    const rotated = answers.filter(({ res }) => res.status === 200);
+    expect(rotated).toHaveLength(1);
+    for (const { res, body } of answers.filter(({ res }) => res.status !== 200)) expectProblem(res, body, 401, "invalid_refresh_token");
+
+    // The other nineteen presented a spent token: the whole login ends, the new pair included.
+    const pair = rotated[0].body;
+    const next = await refresh(pair.refresh_token);
+    expectProblem(next.res, next.body, 401, "invalid_refresh_token");
+    for (const access of [pair.access_token, tokens.access_token]) {
+      const { res, body } = await me(access);
+      expectProblem(res, body, 401, "unauthorized");
+    }
+  });
+
+  it("after a logout racing a refresh, no token of that login works", async () => {
+    for (let round = 0; round < 5; round++) {
+      const tokens = await loginAs(api, await registerUser(api));
+      const [logout, rotated] = await Promise.all([
+        api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) }),
+        refresh(tokens.refresh_token),
+      ]);
+      expect(logout.status).toBe(204);
+      const refreshTokens = [tokens.refresh_token, ...(rotated.res.status === 200 ? [rotated.body.refresh_token] : [])];
+      const accessTokens = [tokens.access_token, ...(rotated.res.status === 200 ? [rotated.body.access_token] : [])];
+      for (const token of refreshTokens) expect((await refresh(token)).res.status, `round ${round}: a refresh token still rotates`).toBe(401);
+      for (const token of accessTokens) expect((await me(token)).res.status, `round ${round}: an access token still works`).toBe(401);
+    }
+  });
+
+  it("a logout that commits while a refresh is under way still ends the refresh's new pair", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    // Every query waits 600 ms at the database, so the logout sent 300 ms after the refresh commits
+    // after the refresh's first query and before anything the refresh sends later.
+    await setDatabaseFault(api.database, "delay", 600);
+    let rotated: Awaited<ReturnType<typeof refresh>>;
+    try {
+      const refreshing = refresh(tokens.refresh_token);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const logout = await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) });
+      expect(logout.status).toBe(204);
+      rotated = await refreshing;
+    } finally {
+      await setDatabaseFault(api.database, "none");
+    }
+    expect(rotated.res.status, JSON.stringify(rotated.body)).toBe(200);
+    const next = await refresh(rotated.body.refresh_token);
+    expectProblem(next.res, next.body, 401, "invalid_refresh_token");
+    const { res, body } = await me(rotated.body.access_token);
+    expectProblem(res, body, 401, "unauthorized");
+  });
+
+  it("logout refuses that login's access tokens from the next request and leaves another login's alone", async () => {
+    const account = await registerUser(api);
+    const first = await loginAs(api, account);
+    const second = await loginAs(api, account);
+    const rotated = await refresh(first.refresh_token);
+    expect(rotated.res.status).toBe(200);
+    expect((await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(first.access_token) })).status).toBe(204);
+    for (const token of [first.access_token, rotated.body.access_token]) {
+      const { res, body } = await me(token);
+      expectProblem(res, body, 401, "unauthorized");
+    }
+    expect((await me(second.access_token)).res.status).toBe(200);
+  });
+
+  it("a login ends at its fixed expiry however recently it was refreshed, and refreshing never moves it", async () => {
+    const tokens = await loginAs(api, await registerUser(api));
+    const sid = decodeJwt(tokens.access_token).payload.sid;
+    const [[loginExpiry]] = await runSql(api, "select expires_at from login_sessions where id = $1", [sid]);
+    expect(Date.parse(loginExpiry as string) - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
+    const rotated = await refresh(tokens.refresh_token);
+    expect(rotated.res.status).toBe(200);
+    const rows = await runSql(api, "select t.expires_at, s.expires_at from refresh_tokens t join login_sessions s on s.id = t.family_id where s.id = $1", [sid]);
+    expect(rows).toHaveLength(2);
+    for (const [tokenExpiry, sessionExpiry] of rows) expect([tokenExpiry, sessionExpiry]).toEqual([loginExpiry, loginExpiry]);
+
+    // Thirty days after the login (its expiry moved into the past), the fresh pair is refused too.
+    await runSql(api, "update login_sessions set expires_at = now() - interval '1 second' where id = $1", [sid]);
+    const late = await refresh(rotated.body.refresh_token);
+    expectProblem(late.res, late.body, 401, "invalid_refresh_token");
+    const { res, body } = await me(rotated.body.access_token);
+    expectProblem(res, body, 401, "unauthorized");
   });
 
   it("logout answers 204 and that login's refresh token stops working", async () => {

@@ -32,9 +32,28 @@ function as(token: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string>), ...authHeader(token) } };
 }
 
-function search(client: TestApi, params: Record<string, string | number>, token = userToken) {
+/**
+ * A student's token for searching. A user's searches embed at most 10 queries a minute (the AI
+ * limit), so every tenth search moves on to a fresh student and each search here stays hybrid.
+ */
+let searcher = Promise.resolve(userToken);
+let searchesBySearcher = 0;
+function searcherToken(): Promise<string> {
+  if (++searchesBySearcher > 9) {
+    searcher = registerAndLogin(api).then((account) => account.tokens.access_token);
+    searchesBySearcher = 0;
+  }
+  return searcher;
+}
+
+async function search(client: TestApi, params: Record<string, string | number>, token?: string) {
   const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
-  return client.get(`/api/v1/search/knowledge?${query}`, as(token));
+  return client.get(`/api/v1/search/knowledge?${query}`, as(token ?? (await searcherToken())));
+}
+
+async function embeddingCalls(client: TestApi): Promise<number> {
+  const stats = await fetch(`${inject("openaiUrl").replace(/\/v1$/, "")}/_stats?api_key=${encodeURIComponent(client.openaiKey)}`);
+  return ((await stats.json()) as { embeddings: number }).embeddings;
 }
 
 /** Every R2 key under `knowledge/` (paged), except the corpus files any test file may (re)write. */
@@ -217,10 +236,25 @@ describe("GET /api/v1/search/knowledge", () => {
   it.each(clients)("costs 1 database round trip in %s mode: the account check and the search statement in one batch", async (_mode, client) => {
     // The search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement, and
     // the caller's account check travels with it, so deactivation still applies on the next request.
+    const token = await searcherToken();
     const before = await databaseRequests(api.database);
-    const { res } = await search(client, { q: "F41.1 worry insomnia" });
+    const { res } = await search(client, { q: "F41.1 worry insomnia" }, token);
     expect(res.status).toBe(200);
     expect((await databaseRequests(api.database)) - before).toBe(1);
+  });
+
+  it("embeds at most 10 queries a minute per user: past the AI limit a search answers from full text, without an embeddings call", async () => {
+    const token = (await registerAndLogin(api)).tokens.access_token;
+    // Rate-limit windows are aligned to the wall-clock minute: start the burst early in one.
+    const intoWindow = Date.now() % 60_000;
+    if (intoWindow > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoWindow + 100));
+    const before = await embeddingCalls(api);
+    for (let attempt = 1; attempt <= 10; attempt++) expect((await search(api, { q: `worry and restlessness ${attempt}` }, token)).body.mode, `search ${attempt}`).toBe("hybrid");
+    const { res, body } = await search(api, { q: "worry and restlessness 11" }, token);
+    expect(res.status).toBe(200);
+    expect(body.mode).toBe("lexical");
+    expect(body.results.length).toBeGreaterThan(0);
+    expect((await embeddingCalls(api)) - before).toBe(10);
   });
 
   it("finds a disorder's treatment guideline by the disorder's plain name", async () => {

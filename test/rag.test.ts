@@ -249,14 +249,21 @@ describe("who may ask for a differential", () => {
     }
   });
 
-  it("a therapist whose verification an admin withdraws is refused on the next request", async () => {
+  it.each([
+    ["whose verification an admin withdraws", { is_verified: false }],
+    ["whom an admin makes a student", { role: "student" }],
+  ])("a therapist %s is refused on the next request with the same token, before any AI call", async (_label, change) => {
     const client = await modelClient();
     const therapist = await clinician();
     expect((await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS })).res.status).toBe(200);
-    const withdrawn = await api.json(`/api/admin/users/${therapist.user.id}`, { is_verified: false }, { method: "PATCH", headers: authHeader(adminToken) });
-    expect(withdrawn.res.status).toBe(200);
-    const { res, body } = await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS });
-    expectProblem(res, body, 403, "forbidden");
+    const changed = await api.json(`/api/admin/users/${therapist.user.id}`, change, { method: "PATCH", headers: authHeader(adminToken) });
+    expect(changed.res.status).toBe(200);
+    const before = await stubCounts(client);
+    for (const route of ["diagnose", "treatment"] as const) {
+      const { res, body } = await ask(client, route, "POST", therapist, route === "diagnose" ? { symptoms: RISK_SYMPTOMS } : { diagnosis: GAD_DIAGNOSIS });
+      expectProblem(res, body, 403, "forbidden");
+    }
+    expect(await stubCounts(client)).toEqual(before);
   });
 });
 
@@ -392,18 +399,18 @@ describe("when the model misbehaves", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("what one diagnose request costs", () => {
-  it("one blocking database round trip and one deferred audit write, one embedding and one chat call", async () => {
+  it("two blocking database round trips (the account and licence check before any AI call, then retrieval) and one deferred audit write, one embedding and one chat call", async () => {
     const client = await modelClient();
     const therapist = await clinician();
     const before = await databaseRequests(api.database);
     const { res, body } = await ask(client, "diagnose", "GET", therapist, { symptoms: GAD_SYMPTOMS });
     expect(res.status, JSON.stringify(body)).toBe(200);
     // The test client waits for the deferred work, so the audit insert is already counted.
-    expect((await databaseRequests(api.database)) - before).toBe(2);
+    expect((await databaseRequests(api.database)) - before).toBe(3);
     expect(await stubCounts(client)).toEqual({ chat: 1, embeddings: 1 });
     const timing = res.headers.get("Server-Timing") ?? "";
-    // Only the blocking work is in the response's timing: one query, two AI calls.
-    expect(timing).toMatch(/(^|,\s*)db;dur=[\d.]+;desc="1 queries"/);
+    // Only the blocking work is in the response's timing: two queries, two AI calls.
+    expect(timing).toMatch(/(^|,\s*)db;dur=[\d.]+;desc="2 queries"/);
     expect(timing).toMatch(/(^|,\s*)ai;dur=[\d.]+;desc="2 calls"/);
     expect(timing).toMatch(/(^|,\s*)total;dur=/);
   });

@@ -3,7 +3,7 @@ import { audit } from "../audit/audit";
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import type { AuditEventRow } from "../audit/audit.schema";
 import { toUser } from "../auth/user.schemas";
-import { USER_LIST, listUsers as queryUsers, revokeAllRefreshTokens, updateUser as writeUser, userByIdStatement } from "../auth/users.data";
+import { USER_LIST, listUsers as queryUsers, revokeAllLoginSessions, updateUser as writeUser, userByIdStatement } from "../auth/users.data";
 import type { AppEnv } from "../env";
 import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
@@ -23,12 +23,12 @@ export const updateUserHandler: RouteHandler<typeof updateUser, AppEnv> = async 
   if (id === admin.id && (body.is_active === false || (body.role && body.role !== "admin"))) {
     throw new ProblemError(409, { code: "self_lockout", detail: "Admins cannot deactivate themselves or drop their own admin role; ask another admin." });
   }
-  // One round trip, one transaction: the row as it was, the change, and on deactivation the
-  // revocation of every refresh token (an unknown id changes nothing and is a 404).
+  // One round trip, one transaction: the row as it was, the change, and on deactivation the end
+  // of every login (an unknown id changes nothing and is a 404).
   const { db } = c.var;
   const read = userByIdStatement(db, id);
   const write = writeUser(db, id, { role: body.role, isActive: body.is_active, isVerified: body.is_verified });
-  const [[before], [updated]] = body.is_active === false ? await db.batch([read, write, revokeAllRefreshTokens(db, id)] as const) : await db.batch([read, write] as const);
+  const [[before], [updated]] = body.is_active === false ? await db.batch([read, write, revokeAllLoginSessions(db, id)] as const) : await db.batch([read, write] as const);
   if (!before || !updated) throw new ProblemError(404, { code: "not_found", detail: "No user has that id." });
   audit(c, {
     userId: admin.id,

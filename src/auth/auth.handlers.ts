@@ -8,12 +8,22 @@ import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
-import { withCurrentUser } from "./guard";
-import { issueTokenPair } from "./sessions";
-import { hashRefreshToken } from "./tokens";
+import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
+import { jwtSecret, withCurrentUser } from "./guard";
+import { mintRefreshToken, tokenPairBody } from "./sessions";
+import { hashRefreshToken, loginExpiry } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
-import { findUserByLogin, insertUser, refreshTokenWithUser, revokeAllRefreshTokens, revokeRefreshFamily, spendRefreshToken, updateUser } from "./users.data";
+import {
+  findUserByLogin,
+  insertLoginSession,
+  insertRefreshToken,
+  insertUser,
+  refreshTokenWithUser,
+  revokeAllLoginSessions,
+  revokeLoginSession,
+  rotateRefreshToken,
+  updateUser,
+} from "./users.data";
 
 const invalidCredentials = () => new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
 
@@ -59,6 +69,7 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
   await enforceLoginRateLimit(c, identifier);
   const started = Date.now();
   const user = await findUserByLogin(c.var.db, identifier);
+  await enforceAccountLoginRateLimit(c, user?.id, identifier);
   if (!user) {
     await verifyAgainstDummy(password);
     audit(c, { action: "auth.login", outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "unknown_account" } });
@@ -74,12 +85,16 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
     throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
   }
   const loggedInAt = new Date();
-  const { body, storeRefreshToken } = await issueTokenPair(c, { ...user, lastLogin: loggedInAt }, crypto.randomUUID());
+  const sessionId = crypto.randomUUID();
+  const refresh = await mintRefreshToken();
+  const body = await tokenPairBody(c, { ...user, lastLogin: loggedInAt }, sessionId, refresh.token);
   const newHash = check.needsRehash ? await hashPassword(password) : undefined;
-  // One blocking query; the refresh token, last_login and the audit event are written after the response.
+  const expiresAt = loginExpiry(loggedInAt);
+  // One blocking query; the login, its refresh token, last_login and the audit event are written after the response.
   defer(c, "login", () =>
     c.var.db.batch([
-      storeRefreshToken(),
+      insertLoginSession(c.var.db, { id: sessionId, userId: user.id, tokenVersion: user.tokenVersion, expiresAt }),
+      insertRefreshToken(c.var.db, { userId: user.id, familyId: sessionId, tokenHash: refresh.hash, expiresAt }),
       updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newHash ? { passwordHash: newHash } : {}) }),
       auditInsert(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "success", latencyMs: Date.now() - started }),
     ]),
@@ -89,32 +104,23 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
 
 export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid("json");
-  const tokenHash = await hashRefreshToken(refresh_token);
+  jwtSecret(c); // a misconfigured server must not spend the token before it fails
+  const [presentedHash, successor] = await Promise.all([hashRefreshToken(refresh_token), mintRefreshToken()]);
   const { db } = c.var;
-  // One round trip: spend the token if it is live, and read its session and account either way.
-  const [[spent], [known]] = await db.batch([spendRefreshToken(db, tokenHash), refreshTokenWithUser(db, tokenHash)] as const);
-  if (!spent) {
-    if (known) {
-      // A spent or revoked token came back: someone holds a copy. End that whole login.
-      await revokeRefreshFamily(db, known.familyId);
-      audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${known.familyId}`, outcome: "denied" });
-    }
+  // One round trip: the rotation (one statement) and the token's login and account after it.
+  const [{ rows: [outcome] }, [known]] = await db.batch([rotateRefreshToken(db, presentedHash, successor.hash), refreshTokenWithUser(db, presentedHash)] as const);
+  if (!outcome?.rotated || !known) {
+    // A spent or revoked token came back: someone may hold a copy, so the rotation ended that login.
+    if (outcome?.revoked && known) audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${outcome.revoked}`, outcome: "denied" });
     throw new ProblemError(401, { code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used; log in again." });
   }
-  const user = known?.user;
-  if (!user?.isActive) {
-    await revokeRefreshFamily(c.var.db, spent.familyId);
-    throw new ProblemError(401, { code: "invalid_refresh_token", detail: "This account can no longer log in." });
-  }
-  const { body, storeRefreshToken } = await issueTokenPair(c, user, spent.familyId);
-  await storeRefreshToken();
-  return c.json(body, 200);
+  return c.json(await tokenPairBody(c, known.user, outcome.rotated, successor.token), 200);
 };
 
 export const logoutUser: RouteHandler<typeof logout, AppEnv> = async (c) => {
   const { claims } = c.var;
   // One round trip: the account check travels with the revocation.
-  await withCurrentUser(c, revokeRefreshFamily(c.var.db, claims.sid));
+  await withCurrentUser(c, revokeLoginSession(c.var.db, { id: claims.sid, userId: claims.sub, tokenVersion: claims.ver }));
   audit(c, { userId: claims.sub, action: "auth.logout", target: `session:${claims.sid}`, outcome: "success" });
   return c.body(null, 204);
 };
@@ -154,7 +160,7 @@ export const changeUserPassword: RouteHandler<typeof changePassword, AppEnv> = a
   const passwordHash = await hashPassword(new_password);
   await c.var.db.batch([
     updateUser(c.var.db, user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 }),
-    revokeAllRefreshTokens(c.var.db, user.id),
+    revokeAllLoginSessions(c.var.db, user.id),
   ]);
   audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "success" });
   return c.body(null, 204);

@@ -1,4 +1,4 @@
-/** Accounts: users and their refresh-token chains. */
+/** Accounts: users, their logins and the logins' refresh-token chains. */
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
@@ -41,13 +41,32 @@ export const users = pgTable(
   ],
 );
 
+/**
+ * One login: the family of refresh tokens it rotates through and the access tokens issued on it
+ * (their `sid`). Revocation and expiry live here, so they reach every token of the login at once.
+ */
+export const loginSessions = pgTable(
+  "login_sessions",
+  {
+    id: uuid().primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** The user's token version at login; a refresh fails once the user's differs. */
+    tokenVersion: integer("token_version").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Fixed at login; refreshing never extends it. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("login_sessions_user_idx").on(t.userId)],
+);
+
 export const refreshTokens = pgTable(
   "refresh_tokens",
   {
     id: uuid().primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     /** One login's chain of rotated tokens; reuse of a spent token revokes the whole family. */
-    familyId: uuid("family_id").notNull(),
+    familyId: uuid("family_id").notNull().references(() => loginSessions.id, { onDelete: "cascade" }),
     /** SHA-256 of the opaque token; the token itself is never stored. */
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -1,8 +1,9 @@
 /**
  * Access guards that routes declare: `requireAuth` (any active user with a current token),
  * `requireLicensed` (a verified therapist, psychiatrist or psychologist, or an admin) and
- * `requireAdmin`. The user is loaded with one query per request, so deactivation and password
- * changes take effect on the very next request.
+ * `requireAdmin`. The user and the token's login are loaded with one query per request, so
+ * deactivation, a role or verification change, a password change and a logout all take effect
+ * on the very next request.
  */
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
@@ -12,7 +13,7 @@ import { ProblemError } from "../lib/problem";
 import type { UserRow } from "./auth.schema";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
 import { isLicensedRole, isLicensedUser } from "./user.schemas";
-import { findUserById, userByIdStatement } from "./users.data";
+import { accountStatement } from "./users.data";
 
 const unauthorized = (detail: string) =>
   new ProblemError(401, { code: "unauthorized", detail, headers: { "WWW-Authenticate": 'Bearer realm="therapy-assistant", error="invalid_token"' } });
@@ -37,17 +38,19 @@ async function claimsFrom(c: Context<AppEnv>): Promise<AccessClaims> {
   return claims;
 }
 
-/** The account behind a token must still exist, be active and have the token's version. */
-function assertCurrentUser(user: UserRow | undefined, claims: AccessClaims): asserts user is UserRow {
-  if (!user || user.tokenVersion !== claims.ver) throw unauthorized("The access token is no longer valid; log in again.");
-  if (!user.isActive) throw unauthorized("This account has been deactivated.");
+type Account = { user: UserRow; loginEnded: boolean };
+
+/** The account behind a token must still exist, be active and have the token's version, and its login must not be over. */
+function assertCurrentUser(account: Account | undefined, claims: AccessClaims): asserts account is Account {
+  if (!account || account.user.tokenVersion !== claims.ver || account.loginEnded) throw unauthorized("The access token is no longer valid; log in again.");
+  if (!account.user.isActive) throw unauthorized("This account has been deactivated.");
 }
 
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const claims = await claimsFrom(c);
-  const user = await findUserById(c.var.db, claims.sub);
-  assertCurrentUser(user, claims);
-  c.set("user", user);
+  const [account] = await accountStatement(c.var.db, claims.sub, claims.sid);
+  assertCurrentUser(account, claims);
+  c.set("user", account.user);
   c.set("claims", claims);
   await next();
 });
@@ -68,26 +71,6 @@ const notLicensed = (user: Pick<UserRow, "role">) =>
 export const requireLicensed = requireRole(isLicensedUser, notLicensed);
 
 /**
- * For (licensed) routes whose work is one database statement: the token is checked here, and
- * the account check travels with the route's own statement in one batch ({@link withLicensedUser}),
- * so the request costs one round trip. A token issued to an account without access then
- * (a student, a licence not yet verified) is checked against the database at once, so it is
- * turned away before any AI call.
- */
-export const requireLicensedToken = createMiddleware<AppEnv>(async (c, next) => {
-  const claims = await claimsFrom(c);
-  c.set("claims", claims);
-  if (claims.lic !== true) {
-    // The account may have been verified (or its role changed) since the token was issued, so
-    // ask the database (one cheap query, still before any AI call) rather than refuse on the claim.
-    const user = await findUserById(c.var.db, claims.sub);
-    assertCurrentUser(user, claims);
-    if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
-  }
-  await next();
-});
-
-/**
  * For (auth) routes whose work is one database statement: the token is checked here and the
  * account check travels with the route's statement in one batch ({@link withCurrentUser}).
  */
@@ -103,19 +86,11 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
  */
 export async function withCurrentUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
   const claims = c.get("claims");
-  const [users, result] = await c.var.db.batch([userByIdStatement(c.var.db, claims.sub), statement] as const);
-  const user = users[0];
-  assertCurrentUser(user, claims);
-  c.set("user", user);
+  const [accounts, result] = await c.var.db.batch([accountStatement(c.var.db, claims.sub, claims.sid), statement] as const);
+  const account = accounts[0];
+  assertCurrentUser(account, claims);
+  c.set("user", account.user);
   return result as Awaited<T>;
-}
-
-/** {@link withCurrentUser} for (licensed) routes guarded by {@link requireLicensedToken}. */
-export async function withLicensedUser<T extends BatchItem<"pg">>(c: Context<AppEnv>, statement: T): Promise<Awaited<T>> {
-  const result = await withCurrentUser(c, statement);
-  const user = c.get("user");
-  if (!isLicensedUser(user)) throw new ProblemError(403, { code: "forbidden", detail: notLicensed(user) });
-  return result;
 }
 
 export const requireAdmin = requireRole((user) => user.role === "admin", () => "This route needs the admin role.");

@@ -1,18 +1,19 @@
-/** Issuing a token pair for a user, as login and refresh both do. */
+/** Token pairs for a login: a new one at login, the next one at each refresh. */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import type { UserRow } from "./auth.schema";
 import { jwtSecret } from "./guard";
-import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, refreshExpiry, signAccessToken } from "./tokens";
+import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, signAccessToken } from "./tokens";
 import { toUser } from "./user.schemas";
-import { insertRefreshToken } from "./users.data";
 
-export async function issueTokenPair(c: Context<AppEnv>, user: UserRow, familyId: string) {
-  const refreshToken = newRefreshToken();
-  const [accessToken, tokenHash] = await Promise.all([signAccessToken(user, familyId, jwtSecret(c)), hashRefreshToken(refreshToken)]);
-  return {
-    body: { access_token: accessToken, token_type: "bearer" as const, expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, user: toUser(user) },
-    /** The refresh token's row; the caller decides whether to write it now or deferred. */
-    storeRefreshToken: () => insertRefreshToken(c.var.db, { userId: user.id, familyId, tokenHash, expiresAt: refreshExpiry() }),
-  };
+/** A fresh opaque refresh token and the hash that is stored in its place. */
+export async function mintRefreshToken(): Promise<{ token: string; hash: string }> {
+  const token = newRefreshToken();
+  return { token, hash: await hashRefreshToken(token) };
+}
+
+/** The login and refresh answer: an access token on `sessionId` beside the given refresh token. */
+export async function tokenPairBody(c: Context<AppEnv>, user: UserRow, sessionId: string, refreshToken: string) {
+  const accessToken = await signAccessToken(user, sessionId, jwtSecret(c));
+  return { access_token: accessToken, token_type: "bearer" as const, expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, user: toUser(user) };
 }

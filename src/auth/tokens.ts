@@ -3,32 +3,28 @@
  */
 import { sign, verify } from "hono/jwt";
 import type { UserRole } from "./auth.schema";
-import { isLicensedUser } from "./user.schemas";
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
-const REFRESH_TOKEN_DAYS = 30;
+/** A login's fixed lifetime: refreshing rotates its tokens but never extends it. */
+const LOGIN_DAYS = 30;
+
+const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface AccessClaims {
   sub: string;
   role: UserRole;
   /** The user's token version when issued; a password change makes older tokens invalid. */
   ver: number;
-  /** The refresh-token family (login session) this token belongs to; logout revokes it. */
+  /** The login this token was issued on; once it is revoked or over, the token is refused. */
   sid: string;
-  /**
-   * Whether the account could use the licensed routes when the token was issued. Only a hint that
-   * saves a query: without it the guard asks the database before any AI call, and with it the
-   * account is still checked in the route's own batch.
-   */
-  lic?: boolean;
   iat: number;
   exp: number;
   jti: string;
 }
 
-export async function signAccessToken(user: { id: string; role: UserRole; tokenVersion: number; isVerified: boolean }, sessionId: string, secret: string) {
+export async function signAccessToken(user: { id: string; role: UserRole; tokenVersion: number }, sessionId: string, secret: string) {
   const now = Math.floor(Date.now() / 1000);
-  const claims: AccessClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: sessionId, lic: isLicensedUser(user), iat: now, exp: now + ACCESS_TOKEN_SECONDS, jti: crypto.randomUUID() };
+  const claims: AccessClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: sessionId, iat: now, exp: now + ACCESS_TOKEN_SECONDS, jti: crypto.randomUUID() };
   return sign({ ...claims }, secret, "HS256");
 }
 
@@ -36,7 +32,8 @@ export async function signAccessToken(user: { id: string; role: UserRole; tokenV
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
   try {
     const payload = (await verify(token, secret, "HS256")) as Partial<AccessClaims>;
-    if (typeof payload.sub !== "string" || typeof payload.ver !== "number" || typeof payload.sid !== "string") return null;
+    // The ids are compared with uuid columns: a malformed one must be a 401, not a database error.
+    if (!isUuid(payload.sub) || typeof payload.ver !== "number" || !isUuid(payload.sid)) return null;
     return payload as AccessClaims;
   } catch {
     return null;
@@ -53,6 +50,6 @@ export async function hashRefreshToken(token: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export function refreshExpiry(): Date {
-  return new Date(Date.now() + REFRESH_TOKEN_DAYS * 24 * 60 * 60 * 1000);
+export function loginExpiry(loggedInAt: Date): Date {
+  return new Date(loggedInAt.getTime() + LOGIN_DAYS * 24 * 60 * 60 * 1000);
 }

@@ -1,14 +1,8 @@
 /** Data access for accounts. Other features reach users only through these functions. */
-import { and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
-import { refreshTokens, type UserRole, type UserRow, users } from "./auth.schema";
-
-export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [row] = await userByIdStatement(db, id);
-  return row;
-}
+import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.schema";
 
 /** The account lookup as a statement, for batching with other work; `id` must be a UUID. */
 export function userByIdStatement(db: Database, id: string) {
@@ -65,20 +59,60 @@ export async function listUsers(db: Database, filters: UserFilters): Promise<Use
   return db.select().from(users).where(and(...conditions)).orderBy(desc(users.createdAt), desc(users.id)).limit(filters.limit + 1);
 }
 
+/** A login's row; a logout that got there first (the login is written after its response) wins. */
+export function insertLoginSession(db: Database, session: Omit<typeof loginSessions.$inferInsert, "createdAt" | "revokedAt">) {
+  return db.insert(loginSessions).values(session).onConflictDoNothing({ target: loginSessions.id });
+}
+
 export function insertRefreshToken(db: Database, token: typeof refreshTokens.$inferInsert) {
   return db.insert(refreshTokens).values(token);
 }
 
-/** Marks a live token spent and returns its owner and family; nothing if it was not live. */
-export function spendRefreshToken(db: Database, tokenHash: string) {
-  return db
-    .update(refreshTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt), sql`${refreshTokens.expiresAt} > now()`))
-    .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
+/**
+ * The account behind an access token, with whether the token's login was revoked or has expired.
+ * A login not yet written (login records it after the response) counts as live.
+ */
+export function accountStatement(db: Database, userId: string, sessionId: string) {
+  const endedLogin = db
+    .select({ id: loginSessions.id })
+    .from(loginSessions)
+    .where(and(eq(loginSessions.id, sessionId), eq(loginSessions.userId, userId), or(isNotNull(loginSessions.revokedAt), lte(loginSessions.expiresAt, sql`now()`))));
+  return db.select({ user: users, loginEnded: sql<boolean>`${exists(endedLogin)}` }).from(users).where(eq(users.id, userId)).limit(1);
 }
 
-/** A refresh token's session and its account (to batch after {@link spendRefreshToken}). */
+/**
+ * Rotates a refresh token in one statement, so nothing can commit between the spend and the
+ * successor: the presented token is spent only if it is unspent, its login is neither revoked
+ * nor past its fixed expiry, the account is active and still has the token version the login
+ * began with; the successor joins the same login and expires with it. A known token that cannot
+ * be spent (reused, or its login is over) revokes its login. Returns one row: the login rotated,
+ * or the login this revoked, or neither.
+ */
+export function rotateRefreshToken(db: Database, presentedHash: string, successorHash: string) {
+  return db.execute<{ rotated: string | null; revoked: string | null }>(sql`
+    with spent as (
+      update ${refreshTokens} set used_at = now()
+      from ${loginSessions}, ${users}
+      where ${refreshTokens.tokenHash} = ${presentedHash}
+        and ${refreshTokens.usedAt} is null and ${refreshTokens.revokedAt} is null
+        and ${loginSessions.id} = ${refreshTokens.familyId}
+        and ${loginSessions.revokedAt} is null and ${loginSessions.expiresAt} > now()
+        and ${users.id} = ${loginSessions.userId} and ${users.isActive} and ${users.tokenVersion} = ${loginSessions.tokenVersion}
+      returning ${refreshTokens.userId} as user_id, ${refreshTokens.familyId} as family_id, ${loginSessions.expiresAt} as expires_at
+    ), successor as (
+      insert into ${refreshTokens} (user_id, family_id, token_hash, expires_at)
+      select user_id, family_id, ${successorHash}, expires_at from spent
+      returning family_id
+    ), reuse as (
+      update ${loginSessions} set revoked_at = now()
+      where ${loginSessions.id} = (select family_id from ${refreshTokens} where token_hash = ${presentedHash})
+        and ${loginSessions.revokedAt} is null and not exists (select 1 from spent)
+      returning ${loginSessions.id} as id
+    )
+    select (select family_id from successor) as rotated, (select id from reuse) as revoked`);
+}
+
+/** A refresh token's login and its account (to batch after {@link rotateRefreshToken}). */
 export function refreshTokenWithUser(db: Database, tokenHash: string) {
   return db
     .select({ familyId: refreshTokens.familyId, user: users })
@@ -88,10 +122,18 @@ export function refreshTokenWithUser(db: Database, tokenHash: string) {
     .limit(1);
 }
 
-export function revokeRefreshFamily(db: Database, familyId: string) {
-  return db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+/**
+ * Ends the login an access token names, and with it its refresh tokens and access tokens. Also
+ * when the login's row is not written yet: the revoked row is then written first.
+ */
+export function revokeLoginSession(db: Database, session: { id: string; userId: string; tokenVersion: number }) {
+  return db.execute(sql`
+    insert into ${loginSessions} (id, user_id, token_version, expires_at, revoked_at)
+    select ${session.id}::uuid, ${users.id}, ${session.tokenVersion}::integer, now(), now() from ${users} where ${users.id} = ${session.userId}
+    on conflict (id) do update set revoked_at = coalesce(${loginSessions.revokedAt}, now()) where ${loginSessions.userId} = excluded.user_id`);
 }
 
-export function revokeAllRefreshTokens(db: Database, userId: string) {
-  return db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+/** Ends every login of an account (password change, deactivation). */
+export function revokeAllLoginSessions(db: Database, userId: string) {
+  return db.update(loginSessions).set({ revokedAt: new Date() }).where(and(eq(loginSessions.userId, userId), isNull(loginSessions.revokedAt)));
 }

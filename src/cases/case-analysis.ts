@@ -1,4 +1,4 @@
-/** Case analysis: the RAG flow applied to a stored case (one R2 read, one batched retrieval, one chat call). */
+/** Case analysis: the RAG flow applied to a stored case (one R2 read, one retrieval statement, one chat call). */
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";

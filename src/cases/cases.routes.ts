@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, requireLicensedToken } from "../auth/guard";
+import { authenticated, licensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema, SafetySchema } from "../rag/rag.schemas";
 import { CASE_ID, CaseSchema, SEVERITIES } from "./case.schema";
@@ -52,7 +52,7 @@ export const analyzeCase = createRoute({
   tags,
   security: bearerSecurity,
   summary: "AI analysis of a case against retrieved criteria: differential check, missing assessments, treatment considerations, risk",
-  middleware: [requireLicensedToken],
+  middleware: licensed,
   request: { params: caseIdParam },
   responses: {
     200: jsonContent(

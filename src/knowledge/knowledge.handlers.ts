@@ -7,6 +7,7 @@ import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
+import { withinRateLimit } from "../lib/rate-limit";
 import { DocumentInput, documentFromMarkdown } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
@@ -81,7 +82,9 @@ export const getDocumentHandler: RouteHandler<typeof getDocument, AppEnv> = asyn
 
 export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
-  const embedding = await queryEmbedding(c, q);
+  // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
+  // search still answers, from full text alone (`mode: "lexical"`).
+  const embedding = c.var.ai && (await withinRateLimit(c.env.AI_LIMITER, `search:${c.var.claims.sub}`)) ? await queryEmbedding(c, q) : null;
   // One round trip: the caller's account check and the search travel in one batch.
   const hits = toSearchHits(await withCurrentUser(c, searchStatement(c.var.db, { query: q, embedding, type, limit })));
   return c.json(

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireLicensedToken } from "../auth/guard";
+import { licensed } from "../auth/guard";
 import { bearerSecurity, problemResponses } from "../lib/schemas";
 import { DiagnoseAnswer, DiagnoseInput, TreatmentAnswer, TreatmentInput } from "./rag.schemas";
 
@@ -16,7 +16,7 @@ const treatmentDescription = "Evidence-based treatment plan citing retrieved gui
 
 /** The GET (query string) and POST (JSON body, for long notes) forms of one RAG route. */
 function ragRoutes<I extends z.ZodObject, A extends z.ZodType>(path: "/rag/diagnose" | "/rag/treatment", input: I, answer: A, summary: string, description: string) {
-  const common = { path, tags, security: bearerSecurity, middleware: [requireLicensedToken], responses: answerResponses(answer, description) };
+  const common = { path, tags, security: bearerSecurity, middleware: licensed, responses: answerResponses(answer, description) };
   return {
     get: createRoute({ ...common, method: "get", summary, request: { query: input } }),
     post: createRoute({ ...common, method: "post", summary: `${summary} (body form, for long notes)`, request: { body: { required: true, content: { "application/json": { schema: input } } } } }),

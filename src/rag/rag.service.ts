@@ -1,11 +1,11 @@
 /**
- * The diagnose and treatment flows: embed the query (one AI call), retrieve with the caller's
- * account check in one database round trip, then one structured chat completion, or an
- * extractive answer offline. Every answer carries the safety block and is audited.
+ * The diagnose and treatment flows: the route's guard has already checked the caller's account
+ * and licence (one query), so no AI call is made for a caller without access; then embed the query
+ * (one AI call), retrieve (one query), then one structured chat completion, or an extractive
+ * answer offline. Every answer carries the safety block and is audited.
  */
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
-import { withLicensedUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import type { KnowledgeType } from "../knowledge/knowledge.schema";
 import { queryEmbedding } from "../knowledge/query-embedding";
@@ -26,7 +26,7 @@ export interface Retrieval {
 /** Snippets are only shown by offline answers; a model-backed answer quotes whole passages. */
 export async function retrieve(c: Context<AppEnv>, text: string, type?: KnowledgeType): Promise<Retrieval> {
   const embedding = await queryEmbedding(c, text);
-  const result = await withLicensedUser(c, searchStatement(c.var.db, { query: text, embedding, type, limit: SOURCES_PER_ANSWER, snippets: !c.var.ai, documentText: !c.var.ai && type === "treatment_guideline" }));
+  const result = await searchStatement(c.var.db, { query: text, embedding, type, limit: SOURCES_PER_ANSWER, snippets: !c.var.ai, documentText: !c.var.ai && type === "treatment_guideline" });
   const hits = toSearchHits(result);
   return { hits, ids: new Set(hits.map((hit) => hit.id)), mode: embedding ? "hybrid" : "lexical" };
 }

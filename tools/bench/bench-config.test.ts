@@ -1,0 +1,23 @@
+/** The benchmark lifts every rate-limit binding of wrangler.toml, including ones added later. */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { benchConfig, RAISED_LIMIT } from "./bench-config.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+describe("the benchmark's wrangler config", () => {
+  it("raises every [[ratelimits]] binding, the login limiters across IPs and accounts among them", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "bench-config-"));
+    try {
+      const config = await readFile(await benchConfig(root, dir), "utf8");
+      const limiters = [...config.matchAll(/^\[\[ratelimits\]\]\nname = "(\w+)"\nnamespace_id = "\d+"\nsimple = \{ limit = (\d+), period = \d+ \}$/gm)];
+      expect(limiters.map(([, name]) => name)).toEqual(expect.arrayContaining(["LOGIN_LIMITER", "LOGIN_ACCOUNT_LIMITER", "LOGIN_IP_LIMITER", "REGISTER_LIMITER", "AI_LIMITER"]));
+      expect(limiters).toHaveLength(config.match(/^\[\[ratelimits\]\]$/gm)!.length);
+      for (const [, name, limit] of limiters) expect(Number(limit), name).toBe(RAISED_LIMIT);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
