@@ -1,7 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../src/audit/audit";
+import worker from "../src/index";
 import { licensed } from "../src/auth/guard";
 import type { AppEnv } from "../src/env";
 import { handleError } from "../src/lib/error-handler";
@@ -407,6 +408,34 @@ describe("GET /api/admin/audit", () => {
   it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101", "cursor=garbage"])("rejects %s with 400", async (query) => {
     const { res, body } = await adminGet(`/api/admin/audit?${query}`, trail, trailAdmin.tokens.access_token);
     expectProblem(res, body, 400, "validation_error");
+  });
+});
+
+describe("the daily Cron Trigger's audit purge", () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  async function runCron(client: TestApi) {
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "17 3 * * *" }), client.env, ctx);
+    await waitOnExecutionContext(ctx);
+  }
+
+  async function remainingAges(action: string): Promise<number[]> {
+    const rows = await runSql(api, "select round(extract(epoch from now() - created_at) / 86400)::int from audit_events where action = $1 order by created_at", [action]);
+    return rows.map(([days]) => Number(days));
+  }
+
+  it("deletes events older than AUDIT_RETENTION_DAYS (365 by default) and keeps the rest", async () => {
+    const action = `test.retention.${uniqueSuffix()}`;
+    for (const days of [400, 366, 364, 10]) {
+      await runSql(api, "insert into audit_events (action, outcome, created_at) values ($1, 'success', $2)", [action, new Date(Date.now() - days * DAY_MS).toISOString()]);
+    }
+    await runCron(api);
+    expect(await remainingAges(action)).toEqual([364, 10]);
+
+    // A shorter setting takes effect on the next run.
+    await runCron(await createTestApi({ AUDIT_RETENTION_DAYS: "30" }, { database: api.database }));
+    expect(await remainingAges(action)).toEqual([10]);
   });
 });
 
