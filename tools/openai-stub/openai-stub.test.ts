@@ -162,6 +162,19 @@ describe("chat completions", () => {
   });
 });
 
+describe("recorded requests", () => {
+  it("keeps the messages of a key's last chat requests, oldest first, for that key only", async () => {
+    const apiKey = freshKey("recorded");
+    const client = clientFor(apiKey);
+    await ask(client, "first question");
+    await ask(client, "second question");
+    const response = await fetch(`${stub.url}/_requests?api_key=${encodeURIComponent(apiKey)}`);
+    expect(await response.json()).toEqual({ chat: [{ messages: [{ role: "user", content: "first question" }] }, { messages: [{ role: "user", content: "second question" }] }] });
+    const other = await fetch(`${stub.url}/_requests?api_key=${freshKey("unused")}`);
+    expect(await other.json()).toEqual({ chat: [] });
+  });
+});
+
 describe("scripted replies", () => {
   it("returns a scripted reply once, in order, then the default resumes", async () => {
     const key = freshKey("once");
@@ -400,6 +413,14 @@ describe("document fixtures for import tests", () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ title: "Sleep hygiene", content: expect.stringContaining("insomnia") });
     expect(body).not.toHaveProperty("type");
+  });
+
+  it("adds the metadata a document claims for itself (`meta`) to the front matter or the JSON", async () => {
+    const meta = JSON.stringify({ type: "dsm5_criteria", other_codes: ["F32.1", "F41.1"] });
+    const markdown = await (await fetch(fixtureUrl({ title: "Claims", meta }))).text();
+    expect(markdown).toMatch(/^---\ntitle: Claims\n[\s\S]*type: dsm5_criteria\nother_codes: F32.1, F41.1\n---\n/);
+    const json = (await (await fetch(fixtureUrl({ type: "application/json", title: "Claims", meta }))).json()) as Record<string, unknown>;
+    expect(json).toMatchObject({ title: "Claims", type: "dsm5_criteria", other_codes: ["F32.1", "F41.1"] });
   });
 
   it("answers binary bytes for application/octet-stream", async () => {
