@@ -1,7 +1,8 @@
 /**
  * Fetching a document for `POST /knowledge/import`: HTTPS only and no private or loopback hosts
- * outside local development, a timeout, redirects re-checked hop by hop, a size cap enforced
- * while streaming, and only text-like content types.
+ * outside local development, only the allowed hosts when a list is configured, a timeout,
+ * redirects re-checked hop by hop, a size cap enforced while streaming, and only text-like
+ * content types.
  */
 import { ProblemError } from "../lib/problem";
 
@@ -18,24 +19,83 @@ export interface FetchedSource {
   url: string;
 }
 
+/** Special-use IPv4 ranges: this network, private, loopback, shared (CGNAT), link-local, IETF, documentation, benchmarking, multicast and reserved. */
+function isPrivateIpv4([a, b, c]: number[]): boolean {
+  return (
+    a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113) || a >= 224
+  );
+}
+
+function parseIpv4(text: string): number[] | null {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  const octets = match?.slice(1).map(Number);
+  return octets && octets.every((octet) => octet <= 255) ? octets : null;
+}
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail converted), or null. */
+function parseIpv6(text: string): number[] | null {
+  let groups = text;
+  const v4Tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(groups);
+  if (v4Tail) {
+    const octets = parseIpv4(v4Tail[1]);
+    if (!octets) return null;
+    groups = `${groups.slice(0, -v4Tail[1].length)}${((octets[0] << 8) | octets[1]).toString(16)}:${((octets[2] << 8) | octets[3]).toString(16)}`;
+  }
+  const halves = groups.split("::");
+  if (halves.length > 2) return null;
+  const parse = (part: string) => (part ? part.split(":").map((group) => (/^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : Number.NaN)) : []);
+  const [head, tail] = [parse(halves[0]), parse(halves[1] ?? "")];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const all = [...head, ...Array<number>(halves.length === 1 ? 0 : missing).fill(0), ...tail];
+  return all.some(Number.isNaN) ? null : all;
+}
+
+const ipv4Of = (high: number, low: number) => [high >> 8, high & 0xff, low >> 8, low & 0xff];
+
+/**
+ * Loopback, unspecified, unique-local, link-local, site-local, multicast and documentation
+ * addresses, and every form that carries an IPv4 address inside (IPv4-mapped and -compatible,
+ * NAT64, 6to4, Teredo), judged by the IPv4 address it carries.
+ */
+function isPrivateIpv6(g: number[]): boolean {
+  if (g.slice(0, 4).every((group) => group === 0)) {
+    // Only IPv4-compatible (::/96), -mapped (::ffff:0:0/96) and -translated (::ffff:0:0:0/96) forms are
+    // routable here, and only when the IPv4 address is; the rest of ::/64 includes :: and ::1.
+    const embedsIpv4 = (g[4] === 0 && (g[5] === 0 || g[5] === 0xffff)) || (g[4] === 0xffff && g[5] === 0);
+    return !embedsIpv4 || (g[4] === 0 && g[5] === 0 && g[6] === 0) || isPrivateIpv4(ipv4Of(g[6], g[7]));
+  }
+  if (g[0] === 0x64 && g[1] === 0xff9b) return g[2] !== 0 || isPrivateIpv4(ipv4Of(g[6], g[7]));
+  if (g[0] === 0x2002) return isPrivateIpv4(ipv4Of(g[1], g[2]));
+  if (g[0] === 0x2001 && (g[1] === 0 || g[1] === 0xdb8)) return true;
+  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0 || (g[0] & 0xff00) === 0xff00 || g[0] === 0x100;
+}
+
 function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
+  if (host === "localhost" || [".localhost", ".local", ".internal", ".home.arpa"].some((suffix) => host.endsWith(suffix))) return true;
+  const v4 = parseIpv4(host);
+  if (v4) return isPrivateIpv4(v4);
   if (host.includes(":")) {
-    return host === "::" || host === "::1" || host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80") || host.startsWith("::ffff:");
+    const v6 = parseIpv6(host);
+    return v6 === null || isPrivateIpv6(v6);
   }
   return false;
 }
 
-const badUrl = (detail: string) => new ProblemError(400, { code: "invalid_import_url", detail, errors: [{ path: "body.url", message: detail }] });
+const badUrl = (detail: string, code = "invalid_import_url") => new ProblemError(400, { code, detail, errors: [{ path: "body.url", message: detail }] });
+
+export interface FetchPolicy {
+  /** Local development: plain HTTP and private hosts are allowed. */
+  allowLocal: boolean;
+  /** Lower-case host names the import may fetch from; empty allows any (public) host. */
+  allowedHosts: string[];
+}
 
 /** Throws a 400 problem for URLs this environment must not fetch. */
-export function assertFetchableUrl(raw: string, allowLocal: boolean): URL {
+export function assertFetchableUrl(raw: string, { allowLocal, allowedHosts }: FetchPolicy): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -43,12 +103,17 @@ export function assertFetchableUrl(raw: string, allowLocal: boolean): URL {
     throw badUrl("The url is not a valid absolute URL.");
   }
   if (url.username || url.password) throw badUrl("The url must not contain credentials.");
+  // "localhost." and "10.0.0.1." name the same hosts as without the dot, past a comparison of names.
+  if (url.hostname.endsWith(".")) throw badUrl("The url's host name must not end with a dot.");
+  if (allowedHosts.length && !allowedHosts.includes(url.hostname.toLowerCase())) {
+    throw badUrl(`Documents can only be imported from ${allowedHosts.join(", ")}.`, "import_host_not_allowed");
+  }
   if (allowLocal) {
     if (url.protocol !== "https:" && url.protocol !== "http:") throw badUrl("Only http(s) URLs can be imported.");
     return url;
   }
   if (url.protocol !== "https:") throw badUrl("Only https URLs can be imported.");
-  if (isPrivateHost(url.hostname)) throw badUrl("Private, loopback and link-local addresses cannot be imported.");
+  if (isPrivateHost(url.hostname)) throw badUrl("Private, loopback, link-local and other special-use addresses cannot be imported.");
   return url;
 }
 
@@ -82,8 +147,8 @@ function fetchProblem(error: unknown): ProblemError {
   return new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
 }
 
-export async function fetchSource(raw: string, allowLocal: boolean): Promise<FetchedSource> {
-  let url = assertFetchableUrl(raw, allowLocal);
+export async function fetchSource(raw: string, policy: FetchPolicy): Promise<FetchedSource> {
+  let url = assertFetchableUrl(raw, policy);
   // One deadline for the redirects, the headers and the body.
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   for (let hop = 0; ; hop++) {
@@ -96,7 +161,7 @@ export async function fetchSource(raw: string, allowLocal: boolean): Promise<Fet
     if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
       await response.body?.cancel();
       if (hop >= MAX_REDIRECTS) throw new ProblemError(502, { code: "upstream_error", detail: "The URL redirects too many times." });
-      url = assertFetchableUrl(new URL(response.headers.get("location")!, url).toString(), allowLocal);
+      url = assertFetchableUrl(new URL(response.headers.get("location")!, url).toString(), policy);
       continue;
     }
     if (!response.ok || !response.body) {

@@ -52,7 +52,7 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
     audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     /** Host names knowledge import may fetch from, lower-case; empty: any public host. */
-    importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean),
+    importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase().replace(/\.+$/, "")).filter(Boolean),
     /** `warn` drops the per-request log lines (tests and benchmarks); errors are always logged. */
     logLevel: raw.LOG_LEVEL,
   };
