@@ -6,6 +6,7 @@
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "./server.ts";
+import { requestWithHost } from "../support/request-with-host.ts";
 import { startOpenAiStub, type OpenAiStub } from "./server.ts";
 
 let stub: OpenAiStub;
@@ -380,6 +381,26 @@ describe("authentication", () => {
       body: JSON.stringify({ model: "gpt-4o-mini", messages: [] }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("the Host header (DNS rebinding)", () => {
+  it.each(["attacker.example", "attacker.example:4010", "127.0.0.1.nip.io"])("refuses Host %s with 403 before any endpoint runs", async (host) => {
+    const apiKey = freshKey("rebinding");
+    const chat = await requestWithHost(`${stub.url}/chat/completions`, host, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }),
+    });
+    expect(chat.status).toBe(403);
+    expect(JSON.parse(chat.body).error).toMatchObject({ code: "host_not_allowed" });
+    expect((await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/_fixtures/doc`, host)).status).toBe(403);
+    expect(await statsFor(apiKey)).toEqual({});
+  });
+
+  it.each(["localhost", "127.0.0.1", "[::1]"])("answers Host %s", async (name) => {
+    const response = await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/health`, `${name}:${stub.port}`);
+    expect(response.status).toBe(200);
   });
 });
 

@@ -3,6 +3,8 @@
  * (plain, JSON-schema structured, streamed), embeddings and audio transcriptions, with a set
  * latency and scripted failures. The real `openai` SDK talks to it over HTTP.
  *
+ * It answers only requests whose `Host` names this machine (see ../loopback-host.ts).
+ *
  * Behaviour is keyed by the caller's API key, so parallel test files do not disturb each other:
  * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], latency_ms?}`
  *   queues replies, each used once, in order; when a queue is empty the default answer is given.
@@ -19,6 +21,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { namesLoopback, NOT_LOOPBACK_MESSAGE } from "../loopback-host.ts";
 import { embed } from "./embeddings.ts";
 
 export type Reply =
@@ -123,6 +126,7 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
   }
 
   const server = createServer((req, res) => {
+    if (!namesLoopback(req)) return sendJson(res, 403, { error: { message: NOT_LOOPBACK_MESSAGE, type: "invalid_request_error", code: "host_not_allowed" } });
     handle(req, res).catch((error) => {
       if (!res.headersSent) sendJson(res, 400, { error: { message: String(error?.message ?? error), type: "invalid_request_error" } });
     });
