@@ -18,6 +18,8 @@ interface __BaseEnv_CloudflareBindings {
 	AI_TEMPERATURE: string;
 	DB_TIMEOUT_MS: string;
 	AUDIO_RETENTION_DAYS: string;
+	AUDIT_RETENTION_DAYS: string;
+	IMPORT_ALLOWED_HOSTS: string;
 	LOG_LEVEL: string;
 	DATABASE_URL: string;
 	NEON_FETCH_ENDPOINT: string;

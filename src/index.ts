@@ -1,16 +1,32 @@
 import { app } from "./app";
+import { purgeAuditEvents } from "./audit/audit.data";
+import { createDatabase } from "./lib/db";
 import { log } from "./lib/log";
+import { readSettings } from "./lib/settings";
 import { purgeExpiredAudio } from "./voice/audio-store";
 
 export default {
   fetch: app.fetch,
-  /** The daily Cron Trigger (wrangler.toml): removes session audio past its retention date. */
+  /**
+   * The daily Cron Trigger (wrangler.toml): removes session audio past its retention date and
+   * audit events past theirs. Each purge runs and fails on its own.
+   */
   async scheduled(controller, env, ctx) {
+    const now = new Date(controller.scheduledTime);
+    const settings = readSettings(env);
     ctx.waitUntil(
-      purgeExpiredAudio(env.STORAGE, new Date(controller.scheduledTime)).then(
+      purgeExpiredAudio(env.STORAGE, now).then(
         (removed) => log("info", "expired audio purged", { removed }),
         (error: unknown) => log("error", "audio purge failed", { error: (error as Error)?.name }),
       ),
+    );
+    ctx.waitUntil(
+      Promise.resolve()
+        .then(() => purgeAuditEvents(createDatabase(settings.database), now, settings.auditRetentionDays))
+        .then(
+          (removed) => log("info", "expired audit events purged", { removed, retention_days: settings.auditRetentionDays }),
+          (error: unknown) => log("error", "audit purge failed", { error: (error as Error)?.name }),
+        ),
     );
   },
 } satisfies ExportedHandler<CloudflareBindings>;

@@ -1,5 +1,8 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { audit } from "../src/audit/audit";
+import worker from "../src/index";
 import { licensed } from "../src/auth/guard";
 import type { AppEnv } from "../src/env";
 import { handleError } from "../src/lib/error-handler";
@@ -15,6 +18,7 @@ import {
   type LoggedIn,
   registerAndLogin,
   registerUser,
+  runSql,
   uniqueSuffix,
 } from "./support/accounts";
 import { createTestApi, databaseRequests, type TestApi } from "./support/api";
@@ -396,6 +400,36 @@ describe("GET /api/admin/audit", () => {
     expect(ids).toEqual(all.map((event) => event.id));
   });
 
+  it("shows an event written before the allow-list without its clinical text", async () => {
+    const action = `legacy.diagnose.${uniqueSuffix()}`;
+    const sourceId = crypto.randomUUID();
+    const legacy = { request: { symptoms: "Hears voices telling him to hurt his brother." }, response: { ai_response: { response: "Command hallucinations: assess risk now." } }, sources: [sourceId], error: "ai_timeout", symptoms_chars: "not a count" };
+    await runSql(api, "insert into audit_events (action, outcome, detail) values ($1, 'failure', $2::jsonb)", [action, JSON.stringify(legacy)]);
+    const { res, body } = await adminGet(`/api/admin/audit?action=${action}`);
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.events).toEqual([expect.objectContaining({ action, outcome: "failure", detail: { sources: [sourceId], error: "ai_timeout" } })]);
+  });
+
+  it("the writer keeps an event whose detail breaks the allow-list, without that detail", async () => {
+    const hono = new Hono<AppEnv>();
+    hono.use(requestContext);
+    const action = `test.refused.${uniqueSuffix()}`;
+    const details = [{ transcript: "She said she wants to end her life." }, { reason: "she wants to end her life" }];
+    hono.get("/write", (c) => {
+      // The types refuse these details; the casts stand for a caller that got past them.
+      for (const detail of details) audit(c, { action, outcome: "success", detail: detail as never });
+      return c.body(null, 204);
+    });
+    const ctx = createExecutionContext();
+    expect((await hono.request("/write", {}, api.env, ctx)).status).toBe(204);
+    await waitOnExecutionContext(ctx);
+    const { body } = await adminGet(`/api/admin/audit?action=${action}`);
+    expect(body.events).toHaveLength(2);
+    expect(body.events.map((event: { detail: unknown }) => event.detail)).toEqual([null, null]);
+    const [[stored]] = await runSql(api, "select count(*)::int from audit_events where action = $1 and detail is not null", [action]);
+    expect(Number(stored)).toBe(0);
+  });
+
   it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101"])("rejects %s with 400", async (query) => {
     const { res, body } = await adminGet(`/api/admin/audit?${query}`, trail, trailAdmin.tokens.access_token);
     expectProblem(res, body, 400, "validation_error");
@@ -410,6 +444,34 @@ describe("GET /api/admin/audit", () => {
       const { res, body } = await adminGet(`/api/admin/audit?cursor=${encodeURIComponent(cursor)}`, trail, trailAdmin.tokens.access_token);
       expectProblem(res, body, 400, "invalid_cursor");
     }
+  });
+});
+
+describe("the daily Cron Trigger's audit purge", () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  async function runCron(client: TestApi) {
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "17 3 * * *" }), client.env, ctx);
+    await waitOnExecutionContext(ctx);
+  }
+
+  async function remainingAges(action: string): Promise<number[]> {
+    const rows = await runSql(api, "select round(extract(epoch from now() - created_at) / 86400)::int from audit_events where action = $1 order by created_at", [action]);
+    return rows.map(([days]) => Number(days));
+  }
+
+  it("deletes events older than AUDIT_RETENTION_DAYS (365 by default) and keeps the rest", async () => {
+    const action = `test.retention.${uniqueSuffix()}`;
+    for (const days of [400, 366, 364, 10]) {
+      await runSql(api, "insert into audit_events (action, outcome, created_at) values ($1, 'success', $2)", [action, new Date(Date.now() - days * DAY_MS).toISOString()]);
+    }
+    await runCron(api);
+    expect(await remainingAges(action)).toEqual([364, 10]);
+
+    // A shorter setting takes effect on the next run.
+    await runCron(await createTestApi({ AUDIT_RETENTION_DAYS: "30" }, { database: api.database }));
+    expect(await remainingAges(action)).toEqual([10]);
   });
 });
 

@@ -370,8 +370,9 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
 
   it("is audited as case.analyze with the caller and the case", async () => {
     const caller = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const { res } = await analyze("case-019", api, caller.tokens.access_token);
+    const { res, body } = await analyze("case-019", api, caller.tokens.access_token);
     expect(res.status).toBe(200);
+    const caseDetail = byId.get("case-019")!;
     const requestId = res.headers.get("X-Request-Id");
     const audit = await api.get(`/api/admin/audit?action=case.analyze&user_id=${caller.user.id}&limit=100`, { headers: authHeader(admin.tokens.access_token) });
     expect(audit.res.status, JSON.stringify(audit.body)).toBe(200);
@@ -380,6 +381,9 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
     expect(events.every((event) => event.action === "case.analyze")).toBe(true);
     const event = events.find((candidate) => candidate.request_id === requestId);
     expect(event).toMatchObject({ user_id: caller.user.id, action: "case.analyze", outcome: "success", model: expect.any(String) });
-    expect(event.detail.request).toEqual({ case_id: "case-019" });
+    expect(event.detail).toEqual({ case_id: "case-019", mode: expect.any(String), sources: expect.any(Array) });
+    // Neither the case's text nor the answer's is kept.
+    const kept = JSON.stringify(event);
+    for (const phrase of [...caseDetail.presenting_symptoms, caseDetail.clinical_history.slice(0, 40), body.ai_analysis.response.slice(0, 40)]) expect(kept).not.toContain(phrase);
   });
 });

@@ -367,6 +367,25 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     });
   });
 
+  it("keeps the admin's type and title over an uploaded file's own front matter", async () => {
+    const word = uniqueWord();
+    const title = `Admin's title ${uniqueSuffix()}`;
+    const markdown = `---\ntype: dsm5_criteria\ntitle: The file's own title\ndsm5_code: F32.1\n---\n\n## Notes\n\nThe ${word} handout.\n`;
+    const { res, body } = await upload(new File([markdown], "handout.md", { type: "text/markdown" }), { type: "reference", title });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.object_key).toMatch(/^knowledge\/reference\//);
+    expect((await getDocument(body.id)).body).toMatchObject({ type: "reference", title, dsm5_code: "F32.1" });
+  });
+
+  it("refuses a document that names more than 20 other codes with 400, storing nothing", async () => {
+    const codes = Array.from({ length: 21 }, (_, i) => `F${10 + i}.0`);
+    await expectNothingLeftBehind(async () => {
+      const { res, body } = await createJson({ type: "reference", title: "Every code", content: "Claims to be about everything.", other_codes: codes });
+      expectProblem(res, body, 400, "validation_error");
+      expect(errorsAt(body, "body.other_codes").length, JSON.stringify(body)).toBeGreaterThan(0);
+    });
+  });
+
   it("rejects an uploaded markdown file without a title with 400, storing nothing", async () => {
     await expectNothingLeftBehind(async () => {
       const { res, body } = await upload(new File(["## Just a heading\n\nNo front matter, no title field."], "untitled.md"), { type: "reference" });
@@ -583,6 +602,24 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     expect(document.content).toContain("sleep hygiene and stimulus control");
   });
 
+  it.each([["markdown front matter", "text/markdown; charset=utf-8"], ["JSON metadata", "application/json"]])(
+    "keeps the admin's type and title over the page's %s, and ignores the codes the page claims",
+    async (_label, type) => {
+      const meta = JSON.stringify({ type: "dsm5_criteria", title: "The page's own title", dsm5_code: "F41.1", icd11_code: "6B00", other_codes: ["F32.1", "F43.10", "F42.2"] });
+      const title = `Admin's import ${uniqueSuffix()}`;
+      const { res, body } = await importUrl({ url: fixtureUrl({ type, title: "Fixture", meta }), type: "reference", title });
+      expect(res.status, JSON.stringify(body)).toBe(201);
+      expect(body.object_key).toMatch(/^knowledge\/reference\//);
+      expect((await getDocument(body.id)).body).toMatchObject({ type: "reference", title, dsm5_code: null, icd11_code: null });
+      // The page is not the exact match for the codes it claimed.
+      for (const code of ["F41.1", "F32.1", "F43.10"]) {
+        const found = await search(offline, { q: code });
+        expect(found.res.status).toBe(200);
+        expect(found.body.results.map((result: { id: string }) => result.id)).not.toContain(body.id);
+      }
+    },
+  );
+
   it("refuses a binary content type with 415 unsupported_import_type", async () => {
     await expectNothingLeftBehind(async () => {
       const { res, body } = await importUrl({ url: fixtureUrl({ type: "application/octet-stream" }), type: "reference", title: "Binary" });
@@ -634,6 +671,24 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     expect((body.errors as Array<{ path: string }>).some((error) => error.path === path || error.path.startsWith(`${path}.`)), JSON.stringify(body)).toBe(true);
   });
 
+  describe("with IMPORT_ALLOWED_HOSTS", () => {
+    it("refuses a host outside the list with 400 import_host_not_allowed before sending any request", async () => {
+      const restricted = await createTestApi({ IMPORT_ALLOWED_HOSTS: "guidelines.example.org, www.nice.org.uk" }, { database: api.database });
+      await expectNothingLeftBehind(async () => {
+        const { res, body } = await importUrl({ url: fixtureUrl({ title: "Not allowed" }), type: "reference" }, restricted);
+        expectProblem(res, body, 400, "import_host_not_allowed");
+        expect(body.detail).toContain("guidelines.example.org");
+        expect(errorsAt(body, "body.url").length).toBeGreaterThan(0);
+      });
+    });
+
+    it("imports from a host on the list", async () => {
+      const allowed = await createTestApi({ IMPORT_ALLOWED_HOSTS: `guidelines.example.org,${new URL(fixtureBase).hostname}` }, { database: api.database });
+      const { res, body } = await importUrl({ url: fixtureUrl({ title: "Allowed" }), type: "reference" }, allowed);
+      expect(res.status, JSON.stringify(body)).toBe(201);
+    });
+  });
+
   describe("in production settings", () => {
     it.each([
       // Loopback on purpose: were the check missing, the request would only reach the test stub.
@@ -643,6 +698,18 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
       ["localhost", "https://localhost/x"],
       ["the cloud metadata address", "https://169.254.169.254/latest"],
       ["an IPv6 loopback", "https://[::1]/x"],
+      ["an IPv4-mapped IPv6 loopback", "https://[::ffff:127.0.0.1]/x"],
+      ["an IPv4-mapped IPv6 metadata address in hex", "https://[::ffff:a9fe:a9fe]/x"],
+      ["an IPv4-compatible IPv6 private address", "https://[::10.0.0.1]/x"],
+      ["a NAT64 form of a private address", "https://[64:ff9b::10.1.2.3]/x"],
+      ["a local-use NAT64 address", "https://[64:ff9b:1::808:808]/x"],
+      ["a 6to4 form of the loopback", "https://[2002:7f00:1::]/x"],
+      ["a Teredo address", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x"],
+      ["a unique-local IPv6 address", "https://[fd12:3456::1]/x"],
+      ["the benchmarking range 198.18.0.0/15", "https://198.19.255.1/x"],
+      ["a decimal-encoded loopback", "https://2130706433/x"],
+      ["localhost with a trailing dot", "https://localhost./x"],
+      ["a public name with a trailing dot", "https://example.org./x"],
     ])("refuses %s with 400 invalid_import_url before sending any request", async (_label, url) => {
       const production = await createTestApi({ APP_ENV: "production" }, { database: api.database });
       await expectNothingLeftBehind(async () => {

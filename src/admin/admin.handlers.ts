@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { audit } from "../audit/audit";
+import { readableDetail } from "../audit/audit-detail";
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import type { AuditEventRow } from "../audit/audit.schema";
 import { toUser } from "../auth/user.schemas";
@@ -52,7 +53,7 @@ function toAuditEvent(row: AuditEventRow) {
     model: row.model,
     prompt_tokens: row.promptTokens,
     completion_tokens: row.completionTokens,
-    detail: row.detail ?? null,
+    detail: readableDetail(row.detail),
     created_at: row.createdAt.toISOString(),
   };
 }

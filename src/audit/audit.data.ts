@@ -1,5 +1,5 @@
-/** Reading the audit trail (admin). */
-import { and, desc, eq, gte, type SQL } from "drizzle-orm";
+/** Reading the audit trail (admin) and purging it past its retention (the daily Cron Trigger). */
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { type AuditEventRow, auditEvents } from "./audit.schema";
@@ -22,4 +22,12 @@ export async function listAuditEvents(db: Database, filters: AuditFilters): Prom
   if (filters.since) conditions.push(gte(auditEvents.createdAt, filters.since));
   if (filters.cursor) conditions.push(afterCursor(decodeKeysetCursor(AUDIT_LIST, filters.cursor), auditEvents.createdAt, auditEvents.id));
   return db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(filters.limit + 1);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes the events older than the retention period; returns how many were removed. */
+export async function purgeAuditEvents(db: Database, now: Date, retentionDays: number): Promise<number> {
+  const result = await db.delete(auditEvents).where(lt(auditEvents.createdAt, new Date(now.getTime() - retentionDays * DAY_MS)));
+  return result.rowCount ?? 0;
 }

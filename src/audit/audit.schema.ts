@@ -15,7 +15,7 @@ export const auditEvents = pgTable(
     model: text(),
     promptTokens: integer("prompt_tokens"),
     completionTokens: integer("completion_tokens"),
-    /** Request and response bodies of clinical AI actions; small facts for other actions. */
+    /** Small non-clinical facts from an allow-list (audit-detail.ts): codes, counts, sizes, ids. */
     detail: jsonb(),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -5,27 +5,18 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
+import { type AuditDetail, storableDetail } from "./audit-detail";
 import { auditEvents } from "./audit.schema";
 
-export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId">;
-
-/** A UTF-16 surrogate without its pair: valid in a JS string, refused by Postgres in jsonb. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * jsonb cannot hold U+0000 or a lone surrogate, and either would make Postgres refuse the whole
- * event. A request that carried one is still recorded: NUL removed, a lone surrogate as U+FFFD.
- */
-function storable(value: unknown): unknown {
-  if (typeof value === "string") return value.replaceAll("\0", "").replace(LONE_SURROGATE, "\uFFFD");
-  if (Array.isArray(value)) return value.map(storable);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [storable(key) as string, storable(item)]));
-  return value;
-}
+/** An event as callers give it; `detail` only takes the allow-listed, non-clinical facts. */
+export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId" | "detail"> & { detail?: AuditDetail };
 
 /** The insert for an event, for callers that batch it with their own deferred writes. */
 export function auditInsert(c: Context<AppEnv>, event: AuditEvent) {
-  return c.var.db.insert(auditEvents).values({ ...event, detail: storable(event.detail), requestId: c.get("requestId") });
+  const { detail, refused } = storableDetail(event.detail);
+  // A caller broke the allow-list: the event is still recorded, without its detail.
+  if (refused) log("error", "audit detail refused", { request_id: c.get("requestId"), action: event.action, keys: refused });
+  return c.var.db.insert(auditEvents).values({ ...event, detail, requestId: c.get("requestId") });
 }
 
 /** Runs deferred database work after the response; failures are logged with what was lost. */

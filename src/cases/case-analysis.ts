@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { aiProblem } from "../lib/ai-errors";
 import { generateStructured, groundDifferential } from "../rag/generate";
-import { DISCLAIMER, riskNoteFor, sourcesBlock } from "../rag/prompts";
+import { DISCLAIMER, riskNoteFor, sourcesBlock, UNTRUSTED_SOURCES } from "../rag/prompts";
 import { ModelDifferentialItem, modelText } from "../rag/rag.schemas";
 import { answerFrame, auditAnswer, enforceAiRateLimit, retrieve } from "../rag/rag.service";
 import { withRiskFirst } from "../rag/risk-section";
@@ -49,7 +49,7 @@ export async function analyzeStoredCase(c: Context<AppEnv>, item: SyntheticCase)
           {
             role: "system",
             content:
-              "You support licensed mental-health clinicians reviewing a case. Use only the SOURCES; cite their ids; never invent codes. Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, assessments still missing (name validated instruments), and treatment considerations. Write `response` as concise markdown; if risk indicators are present start with '## Risk assessment'.",
+              `You support licensed mental-health clinicians reviewing a case. Use only the SOURCES; cite their ids; never invent codes. Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, assessments still missing (name validated instruments), and treatment considerations. Write \`response\` as concise markdown without a risk-assessment section: the server shows its own first when risk is present.\n${UNTRUSTED_SOURCES}`,
           },
           { role: "user", content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), `SOURCES:\n${sourcesBlock(retrieval.hits)}`].filter(Boolean).join("\n\n") },
         ],

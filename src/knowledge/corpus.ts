@@ -3,7 +3,7 @@
  * step of `npm run dev` and by tests. Each file keeps its data-folder path as its R2 key, so
  * seeding twice indexes nothing twice.
  */
-import { documentFromMarkdown } from "./document-input";
+import { documentFromMarkdown, parseFrontMatter } from "./document-input";
 import { type IngestDeps, ingestDocument } from "./ingest";
 import { documentByObjectKey } from "./knowledge.data";
 import { KNOWLEDGE_TYPES, type KnowledgeType } from "./knowledge.schema";
@@ -19,9 +19,10 @@ export async function indexCorpusFile(deps: IngestDeps, file: CorpusFile): Promi
   if (!KNOWLEDGE_TYPES.includes(folder)) throw new Error(`${file.key}: the folder must be a knowledge type`);
   const [existing] = await documentByObjectKey(deps.db, file.key);
   if (existing) return "present";
+  const declared = parseFrontMatter(file.text).fields.type;
+  if (declared && declared !== folder) throw new Error(`${file.key}: front matter type ${declared} differs from its folder`);
   const parsed = documentFromMarkdown(file.text, { type: folder });
   if (!parsed.success) throw new Error(`${file.key}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  if (parsed.data.type !== folder) throw new Error(`${file.key}: front matter type ${parsed.data.type} differs from its folder`);
   await ingestDocument(deps, parsed.data, { body: file.text, contentType: "text/markdown; charset=utf-8", objectKey: file.key });
   return "indexed";
 }

@@ -7,6 +7,8 @@ import { KNOWLEDGE_TYPES } from "./knowledge.schema";
 
 const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+/** Each code is an exact-match boost in search, so a document names the few it is about (the corpus needs 19 at most). */
+export const MAX_OTHER_CODES = 20;
 
 export const DocumentInput = z
   .object({
@@ -16,7 +18,7 @@ export const DocumentInput = z
     disorder: optionalText(200),
     dsm5_code: code.optional(),
     icd11_code: code.optional(),
-    other_codes: z.array(code).max(100).optional(),
+    other_codes: z.array(code).max(MAX_OTHER_CODES, `other_codes takes at most ${MAX_OTHER_CODES} codes`).optional(),
     category: optionalText(200),
     evidence_level: optionalText(100),
     source: optionalText(500),
@@ -40,16 +42,32 @@ export function parseFrontMatter(text: string): { fields: Record<string, string>
   return { fields, body: match[2] };
 }
 
-/** A markdown file (front matter + body) as document input; `defaults` fill what it leaves out. */
-export function documentFromMarkdown(text: string, defaults: Partial<DocumentInput> = {}) {
+/** What an admin chose in the request (form fields, import body): it wins over a document's own metadata. */
+export interface AdminChoice {
+  type?: DocumentInput["type"];
+  title?: string;
+}
+
+/** The admin's choices that were actually made (a blank form field is no choice). */
+export function chosenFields(choice: AdminChoice): AdminChoice {
+  return Object.fromEntries(Object.entries(choice).filter(([, value]) => value !== undefined && value !== "")) as AdminChoice;
+}
+
+/** A markdown file (front matter + body) as document input; the admin's `choice` overrides the front matter. */
+export function documentFromMarkdown(text: string, choice: AdminChoice = {}) {
   const { fields, body } = parseFrontMatter(text);
   const codes = fields.other_codes?.split(",").map((value) => value.trim()).filter(Boolean);
   return DocumentInput.safeParse({
-    ...defaults,
     ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "other_codes")),
     ...(codes?.length ? { other_codes: codes } : {}),
-    content: body.trim() || defaults.content,
+    content: body.trim() || undefined,
+    ...chosenFields(choice),
   });
+}
+
+/** The document without the codes it claims for itself (for sources no admin has vouched for). */
+export function withoutClaimedCodes({ dsm5_code: _dsm5, icd11_code: _icd11, other_codes: _other, ...rest }: DocumentInput): DocumentInput {
+  return rest;
 }
 
 /** The codes a document is found by, upper-cased and de-duplicated. */

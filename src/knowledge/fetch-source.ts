@@ -1,9 +1,11 @@
 /**
  * Fetching a document for `POST /knowledge/import`: HTTPS only and no private or loopback hosts
- * outside local development, a timeout, redirects re-checked hop by hop, a size cap enforced
- * while streaming, and only text-like content types.
+ * outside local development, only the allowed hosts when a list is configured, a timeout,
+ * redirects re-checked hop by hop, a size cap enforced while streaming, and only text-like
+ * content types.
  */
 import { ProblemError } from "../lib/problem";
+import { isPrivateHost } from "./private-address";
 
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 const TIMEOUT_MS = 10_000;
@@ -18,24 +20,17 @@ export interface FetchedSource {
   url: string;
 }
 
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
-  if (host.includes(":")) {
-    return host === "::" || host === "::1" || host.startsWith("fc") || host.startsWith("fd") || host.startsWith("fe80") || host.startsWith("::ffff:");
-  }
-  return false;
+const badUrl = (detail: string, code = "invalid_import_url") => new ProblemError(400, { code, detail, errors: [{ path: "body.url", message: detail }] });
+
+export interface FetchPolicy {
+  /** Local development: plain HTTP and private hosts are allowed. */
+  allowLocal: boolean;
+  /** Lower-case host names the import may fetch from; empty allows any (public) host. */
+  allowedHosts: string[];
 }
 
-const badUrl = (detail: string) => new ProblemError(400, { code: "invalid_import_url", detail, errors: [{ path: "body.url", message: detail }] });
-
 /** Throws a 400 problem for URLs this environment must not fetch. */
-export function assertFetchableUrl(raw: string, allowLocal: boolean): URL {
+export function assertFetchableUrl(raw: string, { allowLocal, allowedHosts }: FetchPolicy): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -43,12 +38,17 @@ export function assertFetchableUrl(raw: string, allowLocal: boolean): URL {
     throw badUrl("The url is not a valid absolute URL.");
   }
   if (url.username || url.password) throw badUrl("The url must not contain credentials.");
+  // "localhost." and "10.0.0.1." name the same hosts as without the dot, past a comparison of names.
+  if (url.hostname.endsWith(".")) throw badUrl("The url's host name must not end with a dot.");
+  if (allowedHosts.length && !allowedHosts.includes(url.hostname.toLowerCase())) {
+    throw badUrl(`Documents can only be imported from ${allowedHosts.join(", ")}.`, "import_host_not_allowed");
+  }
   if (allowLocal) {
     if (url.protocol !== "https:" && url.protocol !== "http:") throw badUrl("Only http(s) URLs can be imported.");
     return url;
   }
   if (url.protocol !== "https:") throw badUrl("Only https URLs can be imported.");
-  if (isPrivateHost(url.hostname)) throw badUrl("Private, loopback and link-local addresses cannot be imported.");
+  if (isPrivateHost(url.hostname)) throw badUrl("Private, loopback, link-local and other special-use addresses cannot be imported.");
   return url;
 }
 
@@ -82,8 +82,8 @@ function fetchProblem(error: unknown): ProblemError {
   return new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
 }
 
-export async function fetchSource(raw: string, allowLocal: boolean): Promise<FetchedSource> {
-  let url = assertFetchableUrl(raw, allowLocal);
+export async function fetchSource(raw: string, policy: FetchPolicy): Promise<FetchedSource> {
+  let url = assertFetchableUrl(raw, policy);
   // One deadline for the redirects, the headers and the body.
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   for (let hop = 0; ; hop++) {
@@ -96,7 +96,7 @@ export async function fetchSource(raw: string, allowLocal: boolean): Promise<Fet
     if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
       await response.body?.cancel();
       if (hop >= MAX_REDIRECTS) throw new ProblemError(502, { code: "upstream_error", detail: "The URL redirects too many times." });
-      url = assertFetchableUrl(new URL(response.headers.get("location")!, url).toString(), allowLocal);
+      url = assertFetchableUrl(new URL(response.headers.get("location")!, url).toString(), policy);
       continue;
     }
     if (!response.ok || !response.body) {

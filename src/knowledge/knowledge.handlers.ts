@@ -8,7 +8,7 @@ import { log } from "../lib/log";
 import { validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import { withinRateLimit } from "../lib/rate-limit";
-import { DocumentInput, documentFromMarkdown } from "./document-input";
+import { type AdminChoice, chosenFields, DocumentInput, documentFromMarkdown, withoutClaimedCodes } from "./document-input";
 import { fetchSource, htmlToText } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
@@ -35,9 +35,11 @@ const invalidDocument = (issues: Parameters<typeof validationProblem>[0]) => val
 
 /**
  * A document from text in any accepted format. JSON that has the document's shape is taken as
- * it is; other JSON is indexed as formatted text.
+ * it is; other JSON is indexed as formatted text. What the admin chose (type, title) wins over
+ * what the document says about itself.
  */
-function documentFromText(text: string, format: "markdown" | "text" | "json" | "html", defaults: { type?: KnowledgeType; title?: string }) {
+function documentFromText(text: string, format: "markdown" | "text" | "json" | "html", choice: AdminChoice) {
+  const chosen = chosenFields(choice);
   if (format === "json") {
     let parsed: unknown;
     try {
@@ -45,20 +47,19 @@ function documentFromText(text: string, format: "markdown" | "text" | "json" | "
     } catch {
       throw new ProblemError(400, { code: "invalid_document", detail: "The JSON file is not valid JSON." });
     }
-    const asDocument = DocumentInput.safeParse({ ...defaults, ...(parsed as object) });
+    const asDocument = DocumentInput.safeParse({ ...(parsed as object), ...chosen });
     if (asDocument.success) return asDocument.data;
-    const asText = DocumentInput.safeParse({ ...defaults, content: JSON.stringify(parsed, null, 2) });
+    const asText = DocumentInput.safeParse({ ...chosen, content: JSON.stringify(parsed, null, 2) });
     if (!asText.success) throw invalidDocument(asText.error.issues);
     return asText.data;
   }
   if (format === "html") {
     const { title, text: body } = htmlToText(text);
-    // The caller's title wins; an absent one (a key holding undefined) must not hide the page's <title>.
-    const result = DocumentInput.safeParse({ ...defaults, title: defaults.title ?? title ?? undefined, content: body });
+    const result = DocumentInput.safeParse({ title: title ?? undefined, content: body, ...chosen });
     if (!result.success) throw invalidDocument(result.error.issues);
     return result.data;
   }
-  const result = documentFromMarkdown(text, defaults);
+  const result = documentFromMarkdown(text, chosen);
   if (!result.success) throw invalidDocument(result.error.issues);
   return result.data;
 }
@@ -112,8 +113,8 @@ export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> 
     const kind = UPLOAD_TYPES[extension];
     if (!kind) throw new ProblemError(415, { code: "unsupported_media_type", detail: "Upload markdown (.md), text (.txt) or JSON (.json) files." });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const defaults = { type: (form.get("type") as KnowledgeType | null) ?? undefined, title: (form.get("title") as string | null) ?? undefined };
-    input = documentFromText(new TextDecoder().decode(bytes), kind.extension === "json" ? "json" : kind.extension === "txt" ? "text" : "markdown", defaults);
+    const choice = { type: (form.get("type") as KnowledgeType | null) ?? undefined, title: (form.get("title") as string | null) ?? undefined };
+    input = documentFromText(new TextDecoder().decode(bytes), kind.extension === "json" ? "json" : kind.extension === "txt" ? "text" : "markdown", choice);
     source = { body: bytes, contentType: kind.contentType, extension: kind.extension };
   }
   const result = await ingestDocument(ingestDeps(c), input, source);
@@ -123,10 +124,10 @@ export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> 
 
 export const importDocumentHandler: RouteHandler<typeof importDocument, AppEnv> = async (c) => {
   const { url, type, title } = c.req.valid("json");
-  const allowLocal = c.var.settings.appEnv !== "production";
-  const fetched = await fetchSource(url, allowLocal);
+  const fetched = await fetchSource(url, { allowLocal: c.var.settings.appEnv !== "production", allowedHosts: c.var.settings.importAllowedHosts });
   const format = fetched.contentType === "application/json" ? "json" : fetched.contentType === "text/html" ? "html" : fetched.contentType === "text/plain" ? "text" : "markdown";
-  const input = documentFromText(fetched.text, format, { type, title });
+  // A page's own codes would make it the exact match for them in search; only an admin's upload may claim codes.
+  const input = withoutClaimedCodes(documentFromText(fetched.text, format, { type, title }));
   const result = await ingestDocument(ingestDeps(c), { ...input, source: input.source ?? fetched.url }, {
     body: fetched.bytes,
     contentType: fetched.contentType,

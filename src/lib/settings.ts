@@ -25,6 +25,8 @@ const bindingsSchema = z.object({
   AI_TIMEOUT_MS: milliseconds(30_000),
   AI_TEMPERATURE: z.coerce.number().min(0).max(2).catch(0.2),
   AUDIO_RETENTION_DAYS: z.coerce.number().int().positive().catch(30),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().catch(365),
+  IMPORT_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).catch("info"),
 });
 
@@ -48,6 +50,9 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
       temperature: raw.AI_TEMPERATURE,
     },
     audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
+    auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
+    /** Host names knowledge import may fetch from, lower-case; empty: any public host. */
+    importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase().replace(/\.+$/, "")).filter(Boolean),
     /** `warn` drops the per-request log lines (tests and benchmarks); errors are always logged. */
     logLevel: raw.LOG_LEVEL,
   };

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type OpenAI from "openai";
 import type { z } from "zod";
+import type { AuditDetail } from "../audit/audit-detail";
 import type { UserRow } from "../auth/auth.schema";
 import type { AppEnv } from "../env";
 import type { KnowledgeType } from "../knowledge/knowledge.schema";
@@ -15,12 +16,14 @@ import { log } from "../lib/log";
 import { problemBody } from "../lib/problem";
 import { assessCrisis, type SafetyBlock } from "../safety/crisis";
 import { chatParams, generateStructured, invalidOutput, parseModelOutput, type StructuredRequest, type Usage } from "./generate";
-import { answerFrame, auditAnswer, enforceAiRateLimit, type Retrieval, retrieve } from "./rag.service";
+import { answerFrame, auditAnswer, type AuditedAnswer, enforceAiRateLimit, type Retrieval, retrieve } from "./rag.service";
 import { withRiskFirst } from "./risk-section";
 
 export interface RagSpec<Input, Output extends z.ZodType, Part extends object> {
   action: string;
   query(input: Input): Record<string, string | null>;
+  /** What the audit trail keeps of the input: sizes, never the text. */
+  auditFacts(input: Input): AuditDetail;
   retrievalText(input: Input): string;
   /** Restrict retrieval to one document type (treatment plans draw on treatment guidelines). */
   retrievalType?: KnowledgeType;
@@ -40,6 +43,7 @@ export async function answer<Input extends Record<string, string | undefined>, O
   const retrieval = await retrieve(c, spec.retrievalText(input), spec.retrievalType);
   const user = c.get("user");
   const query = spec.query(input);
+  const asked = spec.auditFacts(input);
 
   const finish = (part: Part, response: string, usage: Usage | null) => ({ query, ...part, ...answerFrame(retrieval, safety, withRiskFirst(response, safety), usage) });
 
@@ -47,22 +51,22 @@ export async function answer<Input extends Record<string, string | undefined>, O
   if (!ai) {
     const { part, response } = spec.offline(retrieval, user);
     const body = finish(part, response, null);
-    auditAnswer(c, spec.action, started, query, body);
+    auditAnswer(c, spec.action, started, asked, body);
     return wantsEventStream(c) ? streamOffline(c, retrieval, body) : c.json(body, 200);
   }
 
   const request = spec.structured(input, retrieval, safety, user);
-  if (wantsEventStream(c)) return streamModel(c, ai, spec, request, retrieval, (part, response, usage) => finish(part, response, usage), started, query);
+  if (wantsEventStream(c)) return streamModel(c, ai, spec, request, retrieval, (part, response, usage) => finish(part, response, usage), started, asked);
 
   try {
     const { output, usage } = await generateStructured(ai, c.var.settings.ai, request);
     const { part, response } = spec.fromModel(output, retrieval, user);
     const body = finish(part, response, usage);
-    auditAnswer(c, spec.action, started, query, body);
+    auditAnswer(c, spec.action, started, asked, body);
     return c.json(body, 200);
   } catch (error) {
     const problem = aiProblem(error);
-    auditAnswer(c, spec.action, started, query, null, "failure", problem.problem.code);
+    auditAnswer(c, spec.action, started, asked, null, "failure", problem.problem.code);
     throw problem;
   }
 }
@@ -85,9 +89,9 @@ function streamModel<Input, Output extends z.ZodType, Part extends object>(
   spec: RagSpec<Input, Output, Part>,
   request: StructuredRequest<Output>,
   retrieval: Retrieval,
-  finish: (part: Part, response: string, usage: Usage) => object & { ai_response: { model_used: string; prompt_tokens: number; completion_tokens: number; mode: string }; retrieved_sources: Array<{ id: string }> },
+  finish: (part: Part, response: string, usage: Usage) => object & AuditedAnswer,
   started: number,
-  query: Record<string, string | null>,
+  asked: AuditDetail,
 ) {
   const requestId = c.get("requestId");
   const upstream = new AbortController();
@@ -128,16 +132,16 @@ function streamModel<Input, Output extends z.ZodType, Part extends object>(
       if (!output) throw invalidOutput();
       const { part, response } = spec.fromModel(output, retrieval, c.get("user"));
       const body = finish(part, response, usage);
-      auditAnswer(c, spec.action, started, query, body);
+      auditAnswer(c, spec.action, started, asked, body);
       await stream.writeSSE({ event: "done", data: JSON.stringify(body) });
     } catch (error) {
       if (isAbort(error) && upstream.signal.aborted && !stalled) {
         log("info", "client disconnected; upstream call aborted", { request_id: requestId });
-        auditAnswer(c, spec.action, started, query, null, "failure", "client_disconnected");
+        auditAnswer(c, spec.action, started, asked, null, "failure", "client_disconnected");
         return;
       }
       const problem = stalled ? aiTimeout(error) : aiProblem(error);
-      auditAnswer(c, spec.action, started, query, null, "failure", problem.problem.code);
+      auditAnswer(c, spec.action, started, asked, null, "failure", problem.problem.code);
       await stream.writeSSE({ event: "error", data: JSON.stringify(problemBody(problem.status, problem.problem, requestId)) });
     } finally {
       clearTimeout(idle);

@@ -6,6 +6,7 @@
  */
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
+import type { AuditDetail } from "../audit/audit-detail";
 import type { AppEnv } from "../env";
 import type { KnowledgeType } from "../knowledge/knowledge.schema";
 import { queryEmbedding } from "../knowledge/query-embedding";
@@ -52,8 +53,16 @@ export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response:
   };
 }
 
-/** A deferred audit event carrying the request and the answer (clinical AI actions keep both). */
-export function auditAnswer(c: Context<AppEnv>, action: string, started: number, request: object, answer: { ai_response: { model_used: string; prompt_tokens: number; completion_tokens: number; mode: string }; retrieved_sources: Array<{ id: string }> } | null, outcome: "success" | "failure" = "success", error?: string) {
+export interface AuditedAnswer {
+  ai_response: { model_used: string; prompt_tokens: number; completion_tokens: number; mode: "llm" | "offline" };
+  retrieved_sources: Array<{ id: string }>;
+}
+
+/**
+ * A deferred audit event for a clinical AI action: who, outcome, model, tokens, latency, the
+ * cited source ids and the sizes of what was asked (`request`), never the text of either side.
+ */
+export function auditAnswer(c: Context<AppEnv>, action: string, started: number, request: AuditDetail, answer: AuditedAnswer | null, outcome: "success" | "failure" = "success", error?: string) {
   audit(c, {
     userId: c.get("claims").sub,
     action,
@@ -62,6 +71,6 @@ export function auditAnswer(c: Context<AppEnv>, action: string, started: number,
     model: answer?.ai_response.mode === "llm" ? answer.ai_response.model_used : null,
     promptTokens: answer?.ai_response.prompt_tokens ?? null,
     completionTokens: answer?.ai_response.completion_tokens ?? null,
-    detail: { request, response: answer, sources: answer?.retrieved_sources.map((s) => s.id) ?? [], ...(error ? { error } : {}) },
+    detail: { ...request, ...(answer ? { mode: answer.ai_response.mode, sources: answer.retrieved_sources.map((s) => s.id) } : {}), ...(error ? { error } : {}) },
   });
 }

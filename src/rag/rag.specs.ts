@@ -16,6 +16,7 @@ export const canSeeMedication = (user: Pick<UserRow, "role">) => user.role === "
 export const diagnoseSpec: RagSpec<DiagnoseInput, typeof ModelDiagnosis, { differential: ReturnType<typeof offlineDifferential>["differential"] }> = {
   action: "rag.diagnose",
   query: (input) => ({ symptoms: input.symptoms, patient_context: input.patient_context ?? null }),
+  auditFacts: (input) => ({ symptoms_chars: input.symptoms.length, context_chars: input.patient_context?.length ?? 0 }),
   retrievalText: (input) => [input.symptoms, input.patient_context].filter(Boolean).join("\n"),
   structured: (input, retrieval, safety) => ({
     name: "differential_diagnosis",
@@ -46,6 +47,7 @@ export const treatmentSpec: RagSpec<TreatmentInput, typeof ModelTreatment, { tre
   action: "rag.treatment",
   retrievalType: "treatment_guideline",
   query: (input) => ({ diagnosis: input.diagnosis, patient_context: input.patient_context ?? null }),
+  auditFacts: (input) => ({ diagnosis_chars: input.diagnosis.length, context_chars: input.patient_context?.length ?? 0 }),
   retrievalText: (input) => [input.diagnosis, input.patient_context].filter(Boolean).join("\n"),
   structured: (input, retrieval, safety, user) => ({
     name: "treatment_plan",

@@ -8,9 +8,16 @@ export function riskSection(safety: SafetyBlock): string | null {
   return `## Risk assessment\n\nRisk indicators were found. Assess risk now (e.g. C-SSRS), make a safety plan, and act on local protocols before anything else.\n\n${indicators}\n\nCrisis resources:\n${resources}`;
 }
 
-/** Puts the risk section first unless the model's answer already opens with one. */
+/** A heading of the model's that claims to be the risk assessment, at any level. */
+const MODEL_RISK_HEADING = /^([ \t]*#{1,6}[ \t]*)risk[ \t]+assessment\b[^\n]*/gim;
+
+/**
+ * Puts the server's risk section first whenever the detector found risk. The model's answer is
+ * kept after it, with any heading of its own that claims to be the risk assessment renamed: a
+ * model (or a source steering it) cannot stand in for the section with the crisis resources.
+ */
 export function withRiskFirst(response: string, safety: SafetyBlock): string {
   const section = riskSection(safety);
-  if (!section || /^\s*#+\s*risk assessment/i.test(response)) return response;
-  return `${section}\n\n${response}`;
+  if (!section) return response;
+  return `${section}\n\n${response.replace(MODEL_RISK_HEADING, "$1Risk notes from the model")}`;
 }

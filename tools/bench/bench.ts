@@ -37,8 +37,12 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: "8790" },
     only: { type: "string", default: "throughput,concurrency,soak" },
     "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL },
+    "seed-demo-accounts": { type: "boolean", default: false },
   },
 });
+if (flags["database-url"] && !flags["seed-demo-accounts"]) {
+  throw new Error("The benchmark signs in as the demo therapist: with --database-url, add --seed-demo-accounts to seed the demo accounts into that database.");
+}
 const PARTS = ["throughput", "concurrency", "soak"];
 const parts = new Set(flags.only.split(",").map((part) => part.trim()));
 const unknownParts = [...parts].filter((part) => !PARTS.includes(part));
@@ -68,6 +72,7 @@ const stack = await startStack({
   persistTo: path.join(work, "state"),
   vars: { APP_ENV: "development", LOG_LEVEL: "warn", JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: stub.url },
   demoPassword,
+  seedDemoAccounts: flags["seed-demo-accounts"],
   wranglerConfig,
   varsFile: path.join(work, "dev.vars"),
   quiet: true,

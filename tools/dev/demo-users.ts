@@ -1,6 +1,7 @@
 /**
- * The four demo accounts of shared/API.md §7, for the local database only: `npm run dev` is the
- * only caller, and it always points at the embedded local Neon.
+ * The four demo accounts of shared/API.md §7, for the local database: their password is
+ * published, so a Postgres server given by URL (LOCAL_NEON_DATABASE_URL, the benchmark's
+ * --database-url) gets them only when asked for explicitly.
  */
 import { inArray, sql } from "drizzle-orm";
 import { users } from "../../src/auth/auth.schema.ts";
@@ -26,4 +27,17 @@ export async function seedDemoUsers(db: Database, password: string) {
   if (missing.length) await db.insert(users).values(missing);
   await db.update(users).set({ passwordHash, isActive: true }).where(inArray(sql`lower(${users.email})`, emails));
   return DEMO_USERS.map(({ email, description }) => ({ email, description }));
+}
+
+export interface DemoAccountsTarget {
+  /** The Postgres server the local Neon serves instead of its embedded PGlite, if any. */
+  databaseUrl?: string;
+  /** `--seed-demo-accounts` or SEED_DEMO_ACCOUNTS=1. */
+  requested: boolean;
+}
+
+/** Seeds the demo accounts into the embedded database, or into a database given by URL only when requested. */
+export async function seedDemoAccounts(db: Database, password: string, { databaseUrl, requested }: DemoAccountsTarget) {
+  if (databaseUrl && !requested) return { seeded: false, users: [] };
+  return { seeded: true, users: await seedDemoUsers(db, password) };
 }

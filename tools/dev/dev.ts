@@ -8,7 +8,8 @@
  *
  * Settings come from the environment or .dev.vars: PORT (8787), OPENAI_API_KEY (absent: offline
  * mode), OPENAI_BASE_URL, JWT_SECRET (a fixed development secret otherwise), DEMO_PASSWORD,
- * LOCAL_NEON_PORT (default: any free port), LOCAL_NEON_DATABASE_URL (a Postgres server instead of PGlite).
+ * LOCAL_NEON_PORT (default: any free port), LOCAL_NEON_DATABASE_URL (a Postgres server instead of PGlite;
+ * it gets the demo accounts only with `--seed-demo-accounts` or SEED_DEMO_ACCOUNTS=1).
  */
 import path from "node:path";
 import { DEFAULT_DEMO_PASSWORD } from "./demo-users.ts";
@@ -38,6 +39,7 @@ const stack = await startStack({
   persistTo: path.join(root, ".wrangler/state"),
   vars,
   demoPassword,
+  seedDemoAccounts: process.argv.includes("--seed-demo-accounts") || ["1", "true"].includes(setting("SEED_DEMO_ACCOUNTS").toLowerCase()),
   varsFile: path.join(root, ".local/dev.vars"),
 });
 
@@ -46,8 +48,12 @@ console.log(`• local Neon on ${stack.neon.url}`);
 console.log(`• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; with a key, the next npm run dev or npm run reembed adds embeddings)"}, ${seeded.users.length} demo users`);
 const health = (await (await fetch(`${stack.url}/health`)).json()) as { status: string; ai: string };
 console.log(`\n  Therapy Assistant API: ${stack.url}   docs: ${stack.url}/docs   health: ${health.status}, AI ${health.ai}`);
-console.log(`  demo accounts (password ${JSON.stringify(demoPassword)}):`);
-for (const user of seeded.users) console.log(`    ${user.email.padEnd(26)} ${user.description}`);
+if (seeded.demoAccountsSeeded) {
+  console.log(`  demo accounts (password ${JSON.stringify(demoPassword)}):`);
+  for (const user of seeded.users) console.log(`    ${user.email.padEnd(26)} ${user.description}`);
+} else {
+  console.log("  no demo accounts: LOCAL_NEON_DATABASE_URL names a real server (add --seed-demo-accounts or SEED_DEMO_ACCOUNTS=1 to seed them there)");
+}
 console.log("  Ctrl-C stops everything.\n");
 
 let stopping = false;

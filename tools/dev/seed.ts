@@ -12,7 +12,7 @@ import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
 import { createAiClient } from "../../src/lib/ai.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
-import { seedDemoUsers } from "./demo-users.ts";
+import { type DemoAccountsTarget, seedDemoAccounts } from "./demo-users.ts";
 import { listSeedFiles, uploadSeedFiles } from "./seed-files.ts";
 
 export interface SeedOptions {
@@ -20,6 +20,8 @@ export interface SeedOptions {
   /** The Worker's vars (DATABASE_URL, NEON_FETCH_ENDPOINT, OPENAI_*): the seed uses the same settings. */
   vars: Record<string, string>;
   demoPassword: string;
+  /** Where the demo accounts would go, and whether they were asked for (see demo-users.ts). */
+  demoAccounts: DemoAccountsTarget;
   /** The wrangler config and state folder `wrangler dev` will use, so the seeded R2 is the one it reads. */
   configPath: string;
   persistTo: string;
@@ -30,9 +32,11 @@ export interface SeedResult {
   indexed: number;
   embedded: boolean;
   users: Array<{ email: string; description: string }>;
+  /** False when a database given by URL was left without demo accounts. */
+  demoAccountsSeeded: boolean;
 }
 
-export async function seedLocal({ root, vars, demoPassword, configPath, persistTo }: SeedOptions): Promise<SeedResult> {
+export async function seedLocal({ root, vars, demoPassword, demoAccounts, configPath, persistTo }: SeedOptions): Promise<SeedResult> {
   // The same settings, driver and ingestion code the Worker uses, pointed at the local stack.
   const settings = readSettings({ ...vars, DB_TIMEOUT_MS: "60000" });
   const db = createDatabase(settings.database);
@@ -54,8 +58,8 @@ export async function seedLocal({ root, vars, demoPassword, configPath, persistT
     for (const file of DOCS_ASSET_FILES) {
       await storage.put(`${DOCS_ASSETS_PREFIX}${file}`, await readFile(path.join(root, "node_modules/swagger-ui-dist", file)));
     }
-    const users = await seedDemoUsers(db, demoPassword);
-    return { files, indexed, embedded: ai !== null, users };
+    const { seeded, users } = await seedDemoAccounts(db, demoPassword, demoAccounts);
+    return { files, indexed, embedded: ai !== null, users, demoAccountsSeeded: seeded };
   } finally {
     await proxy.dispose();
   }

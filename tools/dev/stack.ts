@@ -27,6 +27,8 @@ export interface StackOptions {
   /** The Worker's vars; DATABASE_URL and NEON_FETCH_ENDPOINT are added here. */
   vars: Record<string, string>;
   demoPassword: string;
+  /** Seed the demo accounts into `databaseUrl` too (the embedded database always gets them). */
+  seedDemoAccounts?: boolean;
   /** Another wrangler config (the benchmark raises the rate limits). */
   wranglerConfig?: string;
   /** Where the Worker's vars file goes (private: it holds secrets). */
@@ -52,7 +54,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   const vars = { ...options.vars, DATABASE_URL, NEON_FETCH_ENDPOINT: `${neon.url}/sql` };
   const configPath = options.wranglerConfig ?? path.join(root, "wrangler.toml");
-  const seeded = await seedLocal({ root, vars, demoPassword: options.demoPassword, configPath, persistTo: options.persistTo });
+  const seeded = await seedLocal({
+    root, vars, demoPassword: options.demoPassword, configPath, persistTo: options.persistTo,
+    demoAccounts: { databaseUrl: options.databaseUrl, requested: options.seedDemoAccounts === true },
+  });
 
   // Written to a private file rather than passed as --var so keys do not show in the process list.
   await mkdir(path.dirname(options.varsFile), { recursive: true });

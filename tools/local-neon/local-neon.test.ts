@@ -9,6 +9,7 @@ import { neon, neonConfig, NeonDbError } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackend } from "./backend.ts";
 import { applyMigrations } from "./migrations.ts";
+import { requestWithHost } from "../support/request-with-host.ts";
 import { startLocalNeon, type LocalNeon } from "./server.ts";
 
 let server: LocalNeon;
@@ -464,5 +465,26 @@ describe("protocol input validation", () => {
     );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message?: unknown }).message).toMatch(/isolation level/);
+  });
+});
+
+describe("the Host header (DNS rebinding)", () => {
+  it.each(["attacker.example", "attacker.example:5433", "127.0.0.1.nip.io", "localhost.attacker.example", "10.0.0.1"])("refuses Host %s with 403 and runs nothing", async (host) => {
+    const before = await statsOf("conf_rebinding");
+    const sql = await requestWithHost(`${server.url}/sql`, host, {
+      method: "POST",
+      headers: { "content-type": "application/json", "Neon-Connection-String": connectionString("conf_rebinding") },
+      body: JSON.stringify({ query: "select 1", params: [] }),
+    });
+    expect(sql.status).toBe(403);
+    expect(JSON.parse(sql.body).message).toMatch(/Host header must name this machine/);
+    expect((await requestWithHost(`${server.url}/_stats`, host)).status).toBe(403);
+    expect(await statsOf("conf_rebinding")).toEqual(before);
+  });
+
+  it.each(["localhost", "127.0.0.1", "[::1]"])("answers Host %s (with its port)", async (name) => {
+    const { port } = new URL(server.url);
+    const response = await requestWithHost(`${server.url}/health`, `${name}:${port}`);
+    expect(response.status).toBe(200);
   });
 });

@@ -2,6 +2,8 @@
  * The embedded local Neon: an HTTP server speaking Neon's SQL-over-HTTP protocol in front of a
  * {@link Backend}, so the Worker's `neon()` driver code runs unchanged on a laptop or in tests.
  *
+ * It answers only requests whose `Host` names this machine (see ../loopback-host.ts).
+ *
  * Besides `POST /sql` it serves:
  * - `GET /health`: readiness.
  * - `GET /_stats`: requests (round trips) and statements served, in total and per database, for
@@ -12,6 +14,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { namesLoopback, NOT_LOOPBACK_MESSAGE } from "../loopback-host.ts";
 import { type Backend, isDatabaseName } from "./backend.ts";
 import { batchOptionsFrom, errorBody, isPostgresError, parseSqlBody, ProtocolError, runBatch, runSingle } from "./protocol.ts";
 
@@ -112,6 +115,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
   const stats = () => ({ total: { ...total }, databases: Object.fromEntries([...perDatabase].map(([k, v]) => [k, { ...v }])) });
 
   const server = createServer((req, res) => {
+    if (!namesLoopback(req)) return sendJson(res, 403, { message: NOT_LOOPBACK_MESSAGE });
     const route = `${req.method} ${req.url?.split("?")[0]}`;
     const handle = () => {
       switch (route) {

@@ -6,6 +6,7 @@
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "./server.ts";
+import { requestWithHost } from "../support/request-with-host.ts";
 import { startOpenAiStub, type OpenAiStub } from "./server.ts";
 
 let stub: OpenAiStub;
@@ -159,6 +160,19 @@ describe("chat completions", () => {
     await expect(length).rejects.toMatchObject({ status: 400, message: expect.stringContaining("'minLength' is not permitted") });
     const open = ask({ type: "object", required: ["a"], properties: { a: { type: "array", items: { type: "object", properties: {} } } } });
     await expect(open).rejects.toMatchObject({ status: 400, message: expect.stringContaining("additionalProperties") });
+  });
+});
+
+describe("recorded requests", () => {
+  it("keeps the messages of a key's last chat requests, oldest first, for that key only", async () => {
+    const apiKey = freshKey("recorded");
+    const client = clientFor(apiKey);
+    await ask(client, "first question");
+    await ask(client, "second question");
+    const response = await fetch(`${stub.url}/_requests?api_key=${encodeURIComponent(apiKey)}`);
+    expect(await response.json()).toEqual({ chat: [{ messages: [{ role: "user", content: "first question" }] }, { messages: [{ role: "user", content: "second question" }] }] });
+    const other = await fetch(`${stub.url}/_requests?api_key=${freshKey("unused")}`);
+    expect(await other.json()).toEqual({ chat: [] });
   });
 });
 
@@ -370,6 +384,26 @@ describe("authentication", () => {
   });
 });
 
+describe("the Host header (DNS rebinding)", () => {
+  it.each(["attacker.example", "attacker.example:4010", "127.0.0.1.nip.io"])("refuses Host %s with 403 before any endpoint runs", async (host) => {
+    const apiKey = freshKey("rebinding");
+    const chat = await requestWithHost(`${stub.url}/chat/completions`, host, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }),
+    });
+    expect(chat.status).toBe(403);
+    expect(JSON.parse(chat.body).error).toMatchObject({ code: "host_not_allowed" });
+    expect((await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/_fixtures/doc`, host)).status).toBe(403);
+    expect(await statsFor(apiKey)).toEqual({});
+  });
+
+  it.each(["localhost", "127.0.0.1", "[::1]"])("answers Host %s", async (name) => {
+    const response = await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/health`, `${name}:${stub.port}`);
+    expect(response.status).toBe(200);
+  });
+});
+
 describe("document fixtures for import tests", () => {
   const fixtureUrl = (params: Record<string, string | number>) =>
     `${stub.url.replace(/\/v1$/, "")}/_fixtures/doc?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
@@ -400,6 +434,14 @@ describe("document fixtures for import tests", () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ title: "Sleep hygiene", content: expect.stringContaining("insomnia") });
     expect(body).not.toHaveProperty("type");
+  });
+
+  it("adds the metadata a document claims for itself (`meta`) to the front matter or the JSON", async () => {
+    const meta = JSON.stringify({ type: "dsm5_criteria", other_codes: ["F32.1", "F41.1"] });
+    const markdown = await (await fetch(fixtureUrl({ title: "Claims", meta }))).text();
+    expect(markdown).toMatch(/^---\ntitle: Claims\n[\s\S]*type: dsm5_criteria\nother_codes: F32.1, F41.1\n---\n/);
+    const json = (await (await fetch(fixtureUrl({ type: "application/json", title: "Claims", meta }))).json()) as Record<string, unknown>;
+    expect(json).toMatchObject({ title: "Claims", type: "dsm5_criteria", other_codes: ["F32.1", "F41.1"] });
   });
 
   it("answers binary bytes for application/octet-stream", async () => {

@@ -3,11 +3,15 @@
  * (plain, JSON-schema structured, streamed), embeddings and audio transcriptions, with a set
  * latency and scripted failures. The real `openai` SDK talks to it over HTTP.
  *
+ * It answers only requests whose `Host` names this machine (see ../loopback-host.ts).
+ *
  * Behaviour is keyed by the caller's API key, so parallel test files do not disturb each other:
  * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], latency_ms?}`
  *   queues replies, each used once, in order; when a queue is empty the default answer is given.
  * - `GET /_stats?api_key=` counts requests per endpoint.
- * - `GET /_fixtures/doc?type=&bytes=&status=&delay_ms=&title=&chunked=&stall=` answers a document for
+ * - `GET /_requests?api_key=` the messages of the last chat requests (oldest first), so a test can
+ *   check the prompt the model was given.
+ * - `GET /_fixtures/doc?type=&bytes=&status=&delay_ms=&title=&meta=&chunked=&stall=` answers a document for
  *   import tests (see {@link fixtureDocument}); no API key needed.
  *
  * A Reply is one of `{content}` (chat text, streamed in chunks when asked), `{text, words?}`
@@ -17,6 +21,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { namesLoopback, NOT_LOOPBACK_MESSAGE } from "../loopback-host.ts";
 import { embed } from "./embeddings.ts";
 
 export type Reply =
@@ -34,7 +39,12 @@ interface KeyState {
   queues: Record<Endpoint, Reply[]>;
   latencyMs?: number;
   counts: Record<string, number>;
+  /** The last chat requests' messages, newest last. */
+  chats: unknown[];
 }
+
+/** Enough for a test to look at its own calls; older ones are dropped so a long run stays small. */
+const RECORDED_CHATS = 20;
 
 export interface OpenAiStub {
   url: string;
@@ -61,7 +71,7 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
 
   const stateFor = (key: string) => {
     let state = keys.get(key);
-    if (!state) keys.set(key, (state = { queues: { chat: [], embeddings: [], transcription: [] }, counts: {} }));
+    if (!state) keys.set(key, (state = { queues: { chat: [], embeddings: [], transcription: [] }, counts: {}, chats: [] }));
     return state;
   };
 
@@ -80,6 +90,7 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
       return sendJson(res, 200, { queued: Object.fromEntries(Object.entries(state.queues).map(([k, v]) => [k, v.length])) });
     }
     if (route === "GET /_stats") return sendJson(res, 200, stateFor(url.searchParams.get("api_key") ?? "").counts);
+    if (route === "GET /_requests") return sendJson(res, 200, { chat: stateFor(url.searchParams.get("api_key") ?? "").chats });
     if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
     if (route === "GET /_fixtures/doc") return fixture(res, url.searchParams);
 
@@ -109,10 +120,13 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
     }
     if (endpoint === "embeddings") return embeddings(res, JSON.parse(raw.toString("utf8")));
     if (endpoint === "transcription") return transcription(res, reply && "text" in reply ? reply : { text: defaultTranscript });
-    return chat(res, JSON.parse(raw.toString("utf8")), reply);
+    const request = JSON.parse(raw.toString("utf8")) as ChatRequest;
+    state.chats = [...state.chats, { messages: request.messages }].slice(-RECORDED_CHATS);
+    return chat(res, request, reply);
   }
 
   const server = createServer((req, res) => {
+    if (!namesLoopback(req)) return sendJson(res, 403, { error: { message: NOT_LOOPBACK_MESSAGE, type: "invalid_request_error", code: "host_not_allowed" } });
     handle(req, res).catch((error) => {
       if (!res.headersSent) sendJson(res, 400, { error: { message: String(error?.message ?? error), type: "invalid_request_error" } });
     });
@@ -140,6 +154,8 @@ export interface FixtureOptions {
   bytes?: number;
   /** Title used in the front matter, `<title>` or JSON (default "Fixture document"). */
   title?: string;
+  /** Metadata the document claims for itself: added to the markdown front matter or the JSON object. */
+  meta?: Record<string, string | string[]>;
 }
 
 const FILLER = "Filler text for import size tests; nothing clinical to see here.\n";
@@ -152,7 +168,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * JSON in the knowledge DocumentInput shape (without `type`); plain text; binary bytes for
  * `application/octet-stream` (or any other non-text type); or `bytes` of filler text.
  */
-function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document" }: FixtureOptions = {}): Buffer {
+function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document", meta = {} }: FixtureOptions = {}): Buffer {
   if (bytes !== undefined) {
     const whole = FILLER.repeat(Math.ceil(bytes / FILLER.length));
     return Buffer.from(whole.slice(0, bytes), "utf8");
@@ -162,7 +178,7 @@ function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title =
     case "text/markdown":
     case "text/x-markdown":
       return Buffer.from(
-        `---\ntitle: ${title}\ncategory: Fixtures\nevidence_level: B\n---\n\n## Overview\n\nA markdown fixture about behavioural activation for low mood.\n\n## Details\n\nSchedule pleasant and mastery activities and review them weekly.\n`,
+        `---\ntitle: ${title}\ncategory: Fixtures\nevidence_level: B\n${Object.entries(meta).map(([key, value]) => `${key}: ${[value].flat().join(", ")}\n`).join("")}---\n\n## Overview\n\nA markdown fixture about behavioural activation for low mood.\n\n## Details\n\nSchedule pleasant and mastery activities and review them weekly.\n`,
         "utf8",
       );
     case "text/html":
@@ -175,7 +191,7 @@ function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title =
       );
     case "application/json":
       return Buffer.from(
-        JSON.stringify({ title, content: "## Summary\n\nA JSON fixture about sleep hygiene and stimulus control for insomnia.", category: "Fixtures", evidence_level: "A" }),
+        JSON.stringify({ title, content: "## Summary\n\nA JSON fixture about sleep hygiene and stimulus control for insomnia.", category: "Fixtures", evidence_level: "A", ...meta }),
         "utf8",
       );
     case "text/plain":
@@ -196,7 +212,7 @@ async function fixture(res: ServerResponse, params: URLSearchParams) {
   const status = number("status") ?? 200;
   await sleep(number("delay_ms") ?? 0);
   const type = params.get("type") ?? "text/markdown; charset=utf-8";
-  const body = fixtureDocument({ type, bytes: number("bytes"), title: params.get("title") ?? undefined });
+  const body = fixtureDocument({ type, bytes: number("bytes"), title: params.get("title") ?? undefined, meta: params.has("meta") ? JSON.parse(params.get("meta")!) : undefined });
   if (params.get("stall") === "true") {
     res.writeHead(status, { "content-type": type });
     res.write(body.subarray(0, 64 * 1024));
