@@ -1,0 +1,16 @@
+/** Findings about someone else: "mother attempted suicide", "family history of suicide". */
+import { KIN } from "./lexicon";
+import { execAll } from "./spans";
+
+const FILLER = "(?:who|which|that|has|had|have|also|with|a|an|the|made|known|significant|positive|for|history|hx|h\\/o|of|prior|previous|past|multiple|several|remote|two|three|\\d+|x\\d+|is|was|reportedly|once|twice|did|does|recently|allegedly|apparently|been|ever|died|after|from|by)";
+/** The finding's subject is a relative/partner/friend: "mother attempted suicide", "brother's self-harm". */
+const THIRD_PARTY_SUBJECT = new RegExp(`\\b${KIN}(?:'s)?(?:[\\s,]+${FILLER})*[\\s,(]*$`, "i");
+const FAMILY_HISTORY = /\b(?:family\s+(?:psych(?:iatric)?\s+)?(?:history|hx)|FHx|FH\s*[:-]|FH\s+of)\b/gi;
+const PATIENT_SUBJECT = /\b(?:pt|patient|client|he|she|they|I)\b/i;
+
+export function isThirdParty(fullPrefix: string): boolean {
+  if (THIRD_PARTY_SUBJECT.test(fullPrefix.slice(-120))) return true;
+  const prefix = fullPrefix.slice(-300);
+  const fh = execAll(FAMILY_HISTORY, prefix).at(-1);
+  return fh !== undefined && !PATIENT_SUBJECT.test(prefix.slice((fh.index ?? 0) + fh[0].length));
+}
