@@ -6,11 +6,11 @@
 import { evidenceOf } from "./evidence";
 import { isNegated, NEGATION_REACH_CHARS, negationSpans, POST_NOT_CURRENT } from "./negation";
 import { DANGER, RULES, type RuleContext } from "./rules";
-import { execAll, firstStartingFrom, lastEndingBy } from "./spans";
-import { strongest, temporalMarkers } from "./temporal";
+import { execAll } from "./spans";
+import { dateFindings, KIND_BITS, strongestOf } from "./temporal";
 import { isThirdParty } from "./third-party";
 import { splitClauses } from "./text";
-import type { Candidate, CrisisCategory, Finding, Span, Temporal } from "./types";
+import type { Candidate, CrisisCategory, Finding } from "./types";
 
 function hasUnnegatedDanger(clause: string): boolean {
   const negs = negationSpans(clause);
@@ -44,7 +44,7 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
       // "yourself" is the clinician asking; it only counts inside an answered question.
       if (!question && /\byou(?:rself|rselves)?\b/i.test(m[0])) continue;
       if (r.accept && !r.accept(m, ctx)) continue;
-      if (r.patientOnly && isThirdParty(clause.slice(0, start))) continue;
+      if (r.patientOnly && isThirdParty(ctx, start)) continue;
       found.push({ category: r.category, start, end: start + m[0].length, verbal: r.verbal });
     }
   }
@@ -66,58 +66,27 @@ function analyzeClause(clause: string, dangerInSentence: boolean, question: bool
   }
 
   const negs = negationSpans(clause);
-  const live = candidates.filter((_c, i) => !isNegated(clause, negs, candidates, i));
+  const live = candidates.flatMap((_c, i) => (isNegated(clause, negs, candidates, i) ? [] : [i]));
   if (live.length === 0) return [];
 
-  // A time marker dates every finding in its comma-delimited stretch ("suicide attempt by
-  // overdose as a teenager"); a marker in a stretch with no finding dates the nearest one
-  // ("history of cutting, last episode two days ago"). Negated findings count as nearest, so
-  // "today" in "no SI today, cutting last week" cannot drift onto the cutting.
-  const markersOf = new Map<Candidate, Temporal[]>();
-  const date = (c: Candidate, kind: Temporal) => {
-    const kinds = markersOf.get(c);
-    if (kinds) kinds.push(kind);
-    else markersOf.set(c, [kind]);
-  };
-  const stretches: Span[] = [];
-  let stretchStart = 0;
-  for (const m of execAll(/,/g, clause)) {
-    stretches.push({ start: stretchStart, end: m.index ?? 0 });
-    stretchStart = (m.index ?? 0) + 1;
-  }
-  stretches.push({ start: stretchStart, end: clause.length });
-  const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
-  for (const marker of temporalMarkers(clause)) {
-    const stretch = stretches[Math.max(0, lastEndingBy(stretches, marker.start) + 1)] ?? stretches[stretches.length - 1];
-    let i = firstStartingFrom(candidates, stretch.start);
-    if (i < candidates.length && candidates[i].start <= stretch.end) {
-      for (; i < candidates.length && candidates[i].start <= stretch.end; i++) date(candidates[i], marker.kind);
-      continue;
-    }
-    // Nearest: the neighbours in start order, and any earlier finding long enough to reach it.
-    let best: Candidate | undefined;
-    for (let j = Math.min(i, candidates.length - 1); j >= 0; j--) {
-      if (!best || distance(marker, candidates[j]) < distance(marker, best)) best = candidates[j];
-      if (marker.start - candidates[j].start > NEGATION_REACH_CHARS) break;
-    }
-    if (i < candidates.length && (!best || distance(marker, candidates[i]) < distance(marker, best))) best = candidates[i];
-    if (best) date(best, marker.kind);
-  }
+  const dated = dateFindings(clause, candidates, NEGATION_REACH_CHARS);
 
   // Same-category findings not separated by a comma are one finding: "self-harm (cutting) 2 days ago".
-  const groups: Candidate[][] = [];
-  for (const c of live) {
+  const groups: number[][] = [];
+  for (const i of live) {
     const last = groups.at(-1);
-    const prev = last?.at(-1);
-    if (last && prev && prev.category === c.category && !/[,;]/.test(clause.slice(prev.end, c.start))) last.push(c);
-    else groups.push([c]);
+    const prev = last === undefined ? undefined : candidates[last[last.length - 1]];
+    const c = candidates[i];
+    if (last && prev && prev.category === c.category && !/[,;]/.test(clause.slice(prev.end, c.start))) last.push(i);
+    else groups.push([i]);
   }
 
   return groups.map((group) => {
-    const kinds = group.flatMap((c) => markersOf.get(c) ?? []);
-    const notCurrent = group.some((c) => clause.length - c.end < 120 && POST_NOT_CURRENT.test(clause.slice(c.end)));
-    const temporal = notCurrent ? strongest(kinds.filter((k) => k !== "current"), "historical") : strongest(kinds, "current");
-    return { category: group[0].category, temporal, evidence: evidenceOf(clause, group[0].start) };
+    const kinds = group.reduce((bits, i) => bits | dated[i], 0);
+    const notCurrent = group.some((i) => clause.length - candidates[i].end < 120 && POST_NOT_CURRENT.test(clause.slice(candidates[i].end)));
+    const temporal = notCurrent ? strongestOf(kinds & ~KIND_BITS.current, "historical") : strongestOf(kinds, "current");
+    const first = candidates[group[0]];
+    return { category: first.category, temporal, evidence: evidenceOf(clause, first.start) };
   });
 }
 

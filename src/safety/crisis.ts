@@ -38,8 +38,17 @@
  * Known limits: English only. The clinical abbreviations (SI, HI, DV, IPV, NSSI...) are read
  * only in capitals, so "si" and the greeting "Hi" never match. "SA" (suicide attempt or sexual
  * assault?) is deliberately not read. Abuse is flagged whoever the victim is: a household with
- * domestic violence is a safety concern either way. Cost: the first call in an isolate compiles
- * the regexes (tens of ms); after that a note takes about a millisecond, a 60 kB transcript ~15 ms.
+ * domestic violence is a safety concern either way.
+ *
+ * Cost: linear in the text, whatever the text. Sentences are cut by a scanner that reads each
+ * character a bounded number of times; every regex reads a run of spaces or letters one way only;
+ * whatever looks around a finding (negation, third parties, evidence) reads a window of at most a
+ * few hundred characters; time markers date each finding once per comma-delimited stretch. The
+ * first call in an isolate compiles the regexes (tens of ms).
+ *
+ * Layout: the rules are data (rules/, one file per category, over the vocabulary in lexicon.ts);
+ * text.ts cuts sentences and clauses, clause.ts is the engine, with negation.ts, temporal.ts,
+ * third-party.ts, questions.ts and evidence.ts for its steps.
  */
 
 import { answeredQuestion, RHETORICAL } from "./questions";

@@ -15,8 +15,9 @@ export function evidenceOf(clause: string, at: number): string {
   const pos = Math.max(0, at - lead);
   let from = Math.max(0, pos - 60);
   if (from > 0) {
-    const space = text.indexOf(" ", from);
-    if (space >= 0 && space < pos) from = space + 1;
+    // Searched only up to the finding: a clause without spaces must not be rescanned per finding.
+    const space = text.slice(from, pos).indexOf(" ");
+    if (space >= 0) from += space + 1;
   }
   let window = collapse(text.slice(from, from + 2 * EVIDENCE_MAX));
   const head = from > 0 ? "…" : "";

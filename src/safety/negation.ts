@@ -21,12 +21,16 @@ const NEGATION =
 const SCOPE_END =
   /\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless|report(?:s|ed|ing)?|endors(?:e|es|ed|ing)|admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|stat(?:es|ed|ing)|says|said|describ(?:es|ed|ing)|disclos(?:es|ed|ing)|express(?:es|ed|ing)|present(?:s|ed|ing)|continu(?:es|ed)|still|positive\s+for|complain(?:s|ed|ing)?\s+of|c\/o|now\s+(?:has|have|with|endorses|reports)|and\s+(?:he|she|they|I|pt|patient|client|is|was|has|had|feels|felt|wants|wanted|wishes|thinks|started|began|now|then|later|also))\b/i;
 
-/** After the finding: "SI: none", "SI/HI denied", "HI (-)", "suicidal ideation is denied", "SI resolved". */
+/**
+ * After the finding: "SI: none", "SI/HI denied", "HI (-)", "suicidal ideation is denied", "SI resolved".
+ * Each run of spaces can be read only one way (a mark is followed by its own spaces), so a
+ * failing test costs one pass over its window.
+ */
 const POST_NEGATION = new RegExp(
   "^(?:\\s*(?:\\/|,|&|and|or)\\s*(?:SI|HI|AVH|AH|VH|NSSI|IPV|DV|homicidal\\s+ideation|suicidal\\s+ideation|self[-\\s]?harm|plan|intent))*\\s*" +
     "(?:\\((?:\\s*-\\s*|\\s*neg(?:ative)?\\s*|\\s*none\\s*|\\s*denied\\s*|\\s*no\\s*)\\)" +
-    "|[:=-]?\\s*(?:(?:is|was|are|were)\\s+)?(?:(?:pt|patient|client)\\s+)?(?:(?:none|nil|denie[sd]|negative|neg|absent|n\\/a|ruled\\s+out|not\\s+(?:present|endorsed|reported|elicited|indicated|applicable|warranted|assessed|currently|at\\s+this\\s+time))(?![A-Za-z])|no(?=\\s*(?:[.,;)]|$))|-(?=\\s*(?:[.,;)\\/]|$)))" +
-    "|,?\\s*(?:(?:now|since|which)\\s+)?(?:has\\s+|have\\s+)?(?:resolved|remitted|subsided)\\b)",
+    "|(?:[:=-]\\s*)?(?:(?:is|was|are|were)\\s+)?(?:(?:pt|patient|client)\\s+)?(?:(?:none|nil|denie[sd]|negative|neg|absent|n\\/a|ruled\\s+out|not\\s+(?:present|endorsed|reported|elicited|indicated|applicable|warranted|assessed|currently|at\\s+this\\s+time))(?![A-Za-z])|no(?=\\s*(?:[.,;)]|$))|-(?=\\s*(?:[.,;)\\/]|$)))" +
+    "|(?:,\\s*)?(?:(?:now|since|which)\\s+)?(?:has\\s+|have\\s+)?(?:resolved|remitted|subsided)\\b)",
   "i",
 );
 /**
@@ -34,7 +38,7 @@ const POST_NEGATION = new RegExp(
  * follows the denial: "endorses SI, currently denies plan" must stay current.
  */
 export const POST_NOT_CURRENT =
-  /(?:^|,|\band\b)\s*(?:but\s+)?(?:(?:currently|now|today)\s+den(?:ies|ied|ying)(?:\s+(?:it|this|any|them|SI))?|den(?:ies|ied|ying)\s+(?:current(?:ly)?|now|today|at\s+this\s+time)(?:\s+(?:SI|it|this))?|none\s+(?:currently|now|since|today|at\s+this\s+time))\s*[.;!]?\s*$/i;
+  /(?:^|,|\band\b)\s*(?:but\s+)?(?:(?:currently|now|today)\s+den(?:ies|ied|ying)(?:\s+(?:it|this|any|them|SI))?|den(?:ies|ied|ying)\s+(?:current(?:ly)?|now|today|at\s+this\s+time)(?:\s+(?:SI|it|this))?|none\s+(?:currently|now|since|today|at\s+this\s+time))\s*(?:[.;!]\s*)?$/i;
 
 /** Words a negated list of symptoms is made of: "denies depression, anxiety, SI". */
 const LIST_WORDS = new Set(
@@ -55,8 +59,8 @@ export function negationSpans(clause: string): Span[] {
 
 const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
 
-function isListSegment(segment: string, segStart: number, segEnd: number, inner: Span[]): boolean {
-  if (inner.some((c) => c.start < segEnd && c.end > segStart)) return true;
+/** A comma-delimited piece of a negated list that holds no finding: symptom words, or a word or two. */
+function isListText(segment: string): boolean {
   const ws = words(segment).map((w) => w.replace(/[^A-Za-z0-9/-]/g, ""));
   // Symptom words, or all-caps abbreviations (AVH, PTSD).
   if (ws.every((w) => LIST_WORDS.has(w.toLowerCase()) || /^[A-Z]{2,5}$/.test(w))) return true;
@@ -68,10 +72,10 @@ const NEGATION_WINDOW_WORDS = 6;
 /** A negated list longer than this is not a list: the scope has ended somewhere. Also bounds the work. */
 export const NEGATION_REACH_CHARS = 300;
 
-
 /**
  * Whether `candidates[index]` is negated. `candidates` are sorted by start; the earlier ones
  * let a negation run on through a list ("denies SI, HI, or thoughts of harming others").
+ * Everything read lies within NEGATION_REACH_CHARS of the finding.
  */
 export function isNegated(clause: string, negs: Span[], candidates: Candidate[], index: number): boolean {
   const c = candidates[index];
@@ -81,17 +85,23 @@ export function isNegated(clause: string, negs: Span[], candidates: Candidate[],
   const gap = clause.slice(neg.end, c.start);
   // The finding's first word is included: "No appetite and wants to die" ends the scope at "and wants".
   if (SCOPE_END.test(clause.slice(neg.end, c.start + (/^\S+/.exec(clause.slice(c.start, c.start + 40))?.[0].length ?? 0)))) return false;
-  const inner: Span[] = [];
-  for (let j = index - 1; j >= 0 && candidates[j].start >= neg.end; j--) if (candidates[j].end <= c.start) inner.push(candidates[j]);
+  // The earlier findings between the negation and this one, in start order.
+  let first = index;
+  while (first > 0 && candidates[first - 1].start >= neg.end) first--;
+  const inner = candidates.slice(first, index).filter((o) => o.end <= c.start);
   // Commas: the scope runs on through a list of findings or symptoms, and stops at anything else.
   let segStart = neg.end;
-  const commas = execAll(/,/g, gap).map((m) => neg.end + (m.index ?? 0));
+  const commas = execAll(/,/g, gap).map((m) => neg.end + m.index);
   if (commas.length > 0 && c.verbal) return false;
+  // The furthest end among the findings starting before the current comma: a piece holds a finding when that end passes its start.
+  let next = 0;
+  let reach = -1;
   for (const comma of commas) {
-    if (!isListSegment(clause.slice(segStart, comma), segStart, comma, inner)) return false;
+    for (; next < inner.length && inner[next].start < comma; next++) reach = Math.max(reach, inner[next].end);
+    if (reach <= segStart && !isListText(clause.slice(segStart, comma))) return false;
     segStart = comma + 1;
   }
   // Chain through earlier findings: "denies SI or thoughts of harming others".
-  const from = Math.max(segStart, ...inner.filter((o) => o.end >= segStart).map((o) => o.end));
+  const from = inner.reduce((furthest, o) => Math.max(furthest, o.end), segStart);
   return words(clause.slice(from, c.start)).length <= NEGATION_WINDOW_WORDS;
 }

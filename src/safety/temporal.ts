@@ -4,7 +4,7 @@
  * "Recent" is within about three months (the C-SSRS looks back 3 months for behaviour).
  */
 import { NUM, UNIT } from "./lexicon";
-import { execAll } from "./spans";
+import { execAll, firstStartingFrom, lastEndingBy } from "./spans";
 import type { Span, Temporal } from "./types";
 
 const NUM_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, few: 3, couple: 2, several: 4, many: 10 };
@@ -61,9 +61,62 @@ export function temporalMarkers(text: string): Marker[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-export function strongest(kinds: Temporal[], fallback: Temporal): Temporal {
-  if (kinds.includes("current")) return "current";
-  if (kinds.includes("recent")) return "recent";
-  if (kinds.includes("historical")) return "historical";
+/** A set of kinds as bits, so dating a finding many times costs nothing more than dating it once. */
+export const KIND_BITS: Record<Temporal, number> = { current: 1, recent: 2, historical: 4 };
+
+/** current > recent > historical; `fallback` when the set is empty. */
+export function strongestOf(bits: number, fallback: Temporal): Temporal {
+  if (bits & KIND_BITS.current) return "current";
+  if (bits & KIND_BITS.recent) return "recent";
+  if (bits & KIND_BITS.historical) return "historical";
   return fallback;
+}
+
+export function strongest(kinds: Temporal[], fallback: Temporal): Temporal {
+  return strongestOf(kinds.reduce((bits, kind) => bits | KIND_BITS[kind], 0), fallback);
+}
+
+const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
+
+/**
+ * The kinds (as bits) each finding of a clause is dated with; `findings` sorted by start. A time
+ * marker dates every finding in its comma-delimited stretch ("suicide attempt by overdose as a
+ * teenager"); a marker in a stretch with no finding dates the nearest one ("history of cutting,
+ * last episode two days ago"), looking back at most `reach` characters. Negated findings count
+ * as nearest, so "today" in "no SI today, cutting last week" cannot drift onto the cutting.
+ *
+ * The markers of a stretch are gathered first and its findings dated once, so a stretch full of
+ * both ("SI now SI now ...") costs markers + findings, not their product.
+ */
+export function dateFindings(clause: string, findings: Span[], reach: number): Uint8Array {
+  const bits = new Uint8Array(findings.length);
+  const stretches: Span[] = [];
+  let stretchStart = 0;
+  for (const m of execAll(/,/g, clause)) {
+    stretches.push({ start: stretchStart, end: m.index });
+    stretchStart = m.index + 1;
+  }
+  stretches.push({ start: stretchStart, end: clause.length });
+  const stretchBits = new Uint8Array(stretches.length);
+  for (const marker of temporalMarkers(clause)) {
+    const s = Math.min(Math.max(0, lastEndingBy(stretches, marker.start) + 1), stretches.length - 1);
+    const i = firstStartingFrom(findings, stretches[s].start);
+    if (i < findings.length && findings[i].start <= stretches[s].end) {
+      stretchBits[s] |= KIND_BITS[marker.kind];
+      continue;
+    }
+    // Nearest: the neighbours in start order, and any earlier finding long enough to reach it.
+    let best = -1;
+    for (let j = Math.min(i, findings.length - 1); j >= 0; j--) {
+      if (best < 0 || distance(marker, findings[j]) < distance(marker, findings[best])) best = j;
+      if (marker.start - findings[j].start > reach) break;
+    }
+    if (i < findings.length && (best < 0 || distance(marker, findings[i]) < distance(marker, findings[best]))) best = i;
+    if (best >= 0) bits[best] |= KIND_BITS[marker.kind];
+  }
+  stretchBits.forEach((kinds, s) => {
+    if (!kinds) return;
+    for (let i = firstStartingFrom(findings, stretches[s].start); i < findings.length && findings[i].start <= stretches[s].end; i++) bits[i] |= kinds;
+  });
+  return bits;
 }

@@ -11,26 +11,63 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set(["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "pt", "pts", "jr", "sr", "prof", "mt", "a.m", "p.m", "fig", "hx", "dx", "tx", "rx", "sx", "yo", "y.o", "cf", "al", "inc", "ave", "min", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"]);
-/** Speaker labels and bullets at the start of a sentence: "Patient: ...", "T: ...", "- ...". */
+/**
+ * Speaker labels and bullets at the start of a sentence: "Patient: ...", "T: ...", "- ...".
+ * ("speaker" takes its number as one optional piece so the spaces around it are read one way only.)
+ */
 const SPEAKER =
-  /^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:patient|pt|client|clinician|therapist|provider|doctor|dr|counsell?or|nurse|interviewer|caller|user|assistant|psychiatrist|psychologist|social\s+worker|sw|md|np|rn|q|a|p|t|c|speaker\s*\d*)\s*(?::|>|-\s)\s*)?(?:[-*•·]\s+)?/i;
+  /^\s*(?:\[[^\]]{0,20}\]\s*)?(?:(?:patient|pt|client|clinician|therapist|provider|doctor|dr|counsell?or|nurse|interviewer|caller|user|assistant|psychiatrist|psychologist|social\s+worker|sw|md|np|rn|q|a|p|t|c|speaker(?:\s*\d+)?)\s*(?::|>|-\s)\s*)?(?:[-*•·]\s+)?/i;
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
+const TERMINATOR_RUN = /[.!?]+/g;
+/** Closing quotes and brackets may follow the full stop: 'She said "no."' */
+const CLOSERS = `"')]`;
+const SPACE = /\s/;
+
+/** A run of . ! ? ends a sentence when, after any closers, a space or the end of the line follows. */
+function endsSentence(line: string, runEnd: number): boolean {
+  let k = runEnd;
+  while (k < line.length && CLOSERS.includes(line[k])) k++;
+  return k === line.length || SPACE.test(line[k]);
+}
+
+const isLetter = (c: string) => (c >= "A" && c <= "Z") || (c >= "a" && c <= "z");
+
+/**
+ * The word a full stop at `dot` ends ("Dr", "e.g", "A"), not looking before `from`. Read
+ * backwards from the stop, so each stop costs only its own word, however long the sentence.
+ */
+function wordBefore(line: string, from: number, dot: number): string {
+  let i = dot;
+  while (i > from && (isLetter(line[i - 1]) || line[i - 1] === ".")) i--;
+  while (i < dot && line[i] === ".") i++;
+  return line.slice(i, dot);
+}
+
+/** "Dr.", "e.g.", initials: a full stop that does not end the sentence. */
+const isAbbreviation = (word: string) => ABBREVIATIONS.has(word.toLowerCase()) || /^[A-Z]$/.test(word);
+
+function isQuestion(sentence: string): boolean {
+  let k = sentence.length;
+  while (k > 0 && CLOSERS.includes(sentence[k - 1])) k--;
+  return k > 0 && sentence[k - 1] === "?";
+}
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const push = (s: string) => {
     const t = s.replace(SPEAKER, "").trim();
-    if (/[A-Za-z]/.test(t)) out.push({ text: t, question: /\?["')\]]*$/.test(t) });
+    if (/[A-Za-z]/.test(t)) out.push({ text: t, question: isQuestion(t) });
   };
-  for (const line of text.split(/\r\n|[\r\n\u2028\u2029]/)) {
+  for (const line of text.split(LINE_BREAK)) {
     let start = 0;
-    for (const m of line.matchAll(/[.!?]+(?=["')\]]*(?:\s|$))/g)) {
-      const idx = m.index ?? 0;
-      if (m[0] === ".") {
-        const word = /([A-Za-z][A-Za-z.]*)$/.exec(line.slice(start, idx))?.[1] ?? "";
-        if (ABBREVIATIONS.has(word.toLowerCase()) || /^[A-Z]$/.test(word)) continue; // "Dr.", "e.g.", initials
-      }
-      push(line.slice(start, idx + m[0].length));
-      start = idx + m[0].length;
+    TERMINATOR_RUN.lastIndex = 0;
+    for (let m = TERMINATOR_RUN.exec(line); m !== null; m = TERMINATOR_RUN.exec(line)) {
+      const end = m.index + m[0].length;
+      if (!endsSentence(line, end)) continue;
+      if (m[0] === "." && isAbbreviation(wordBefore(line, start, m.index))) continue;
+      push(line.slice(start, end));
+      start = end;
     }
     push(line.slice(start));
   }

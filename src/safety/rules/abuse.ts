@@ -8,8 +8,10 @@ const notTowardStaff: Accept = (m, ctx) => !/^\s+(?:toward|towards|to|with)\s+(?
 // Bare "abuse": not when it is about a substance ("alcohol abuse", "abuse of opioids", "abuse-
 // deterrent"), the old term "self-abuse", or the patient being "abusive toward staff".
 const SUBSTANCE_BEFORE = new RegExp(`(?:\\b${SUBSTANCE}(?:\\s+(?:and|or|\\/|&)\\s+\\w+)?(?:\\s+use)?|self-?)\\s*$`, "i");
-const SUBSTANCE_AFTER = new RegExp(`^\\s*(?:(?:of|on)\\s+(?:\\w+\\s+)?${SUBSTANCE}|${SUBSTANCE}|-?\\s*(?:potential|liability|deterrent|disorder))\\b`, "i");
+const SUBSTANCE_AFTER = new RegExp(`^\\s*(?:(?:of|on)\\s+(?:\\w+\\s+)?${SUBSTANCE}|${SUBSTANCE}|(?:-\\s*)?(?:potential|liability|deterrent|disorder))\\b`, "i");
 
+/** IPV is also the polio vaccine in paediatric notes. */
+const VACCINATION = /\b(?:vaccin\w*|immuni[sz]\w*|polio|DTaP|MMR|Hib|HepB|PCV|Tdap)\b/i;
 const ABUSE_VERB =
   "(?:(?:threaten(?:s|ed|ing)?|tried|tries|trying|wants?|going)\\s+to\\s+(?:kill|hurt|harm|beat|shoot|stab|strangle|choke)|threaten(?:s|ed|ing)?|hit|hits|hitting|beat|beats|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|push(?:es|ed|ing)|shov(?:es|ed|ing)|burn(?:s|ed)|bit|bites|grabb?(?:s|ed|ing)|abus(?:es|ed|ing)|assault(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed|ing)|attack(?:s|ed|ing)|smother(?:s|ed|ing)|restrain(?:s|ed|ing)|stalk(?:s|ed|ing)|harass(?:es|ed|ing)|thr(?:ew|ows)\\s+\\w+\\s+at)";
 
@@ -23,8 +25,7 @@ export const ABUSE: CategoryRules = {
     { pattern: "\\b(?:physical(?:ly)?|sexual(?:ly)?|emotional(?:ly)?|verbal(?:ly)?|psychological(?:ly)?|domestic|child|elder|spousal|partner|financial|ritual(?:istic)?)\\s+(?:abuse[ds]?|abusive|assault(?:ed)?|violence|exploitation|maltreatment)\\b", accept: notTowardStaff },
     { pattern: "\\b(?:abuse[ds]?|abusing|abusive|abuser)\\b", accept: (m, ctx) => !SUBSTANCE_BEFORE.test(before(m, ctx)) && !SUBSTANCE_AFTER.test(after(m, ctx)) && notTowardStaff(m, ctx) },
     { pattern: "(?<![A-Za-z])DV(?![A-Za-z])", caseSensitive: true },
-    // IPV is also the polio vaccine in paediatric notes.
-    { pattern: "(?<![A-Za-z])IPV(?![A-Za-z])", caseSensitive: true, accept: (_m, ctx) => !/\b(?:vaccin\w*|immuni[sz]\w*|polio|DTaP|MMR|Hib|HepB|PCV|Tdap)\b/i.test(ctx.clause) },
+    { pattern: "(?<![A-Za-z])IPV(?![A-Za-z])", caseSensitive: true, accept: (_m, ctx) => !ctx.mentions(VACCINATION) },
     { pattern: "\\b(?:intimate\\s+partner|family|dating|relationship)\\s+violence\\b" },
     { pattern: "\\b(?:raped?|raping|molest(?:ed|ation|ing|er)?|incest|sexually\\s+(?:assaulted|abused|exploited|molested|touched)|(?:sex|human)\\s+traffick(?:ing|ed)|trafficked|inappropriately\\s+touched|touched\\s+(?:her|him|me)\\s+inappropriately|inappropriate\\s+touching|unwanted\\s+sexual\\s+(?:contact|touching)|battered|batterer)\\b" },
     { pattern: `\\b${PERP}(?:'s)?\\s+(?:[\\w',-]+\\s+){0,4}?${ABUSE_VERB}\\s+${VICTIM}`,

@@ -12,9 +12,10 @@ const CUTTING_NOT_SELF_AFTER = /^\s+(?:back|down|out|off|up|class(?:es)?|school|
 // an overdose *plan* is suicidal ideation (above).
 const OD_NOT_EVENT_AFTER = /^\s*(?:education|prevention|risk|reversal|kits?|response|training|awareness|deaths?|crisis|epidemic|rescue|precautions?|counsel\w*|antidote|protocol|plan)\b/i;
 const OD_NOT_EVENT_BEFORE =
-  /\b(?:risks?|prevent\w*|educat\w*|signs?|symptoms?|case|event|revers\w*|counsel\w*|dangers?|naloxone|narcan|recogni[sz]\w*|respond\w*|accidental(?:ly)?|unintentional(?:ly)?|unintended|witnessed|plans?|planned|planning|thoughts?|thinking|wants?|wanted|intends?|intending|considering|contemplating|threaten\w*|urges?|going|gonna|means)\b(?:\s+(?:of|for|an?|the|to|on|about|in|with|opioid|drug|possible|potential|accidental|an?\s+opioid))*\s*$/i;
+  /\b(?:risks?|prevent\w*|educat\w*|signs?|symptoms?|case|event|revers\w*|counsel\w*|dangers?|naloxone|narcan|recogni[sz]\w*|respond\w*|accidental(?:ly)?|unintentional(?:ly)?|unintended|witnessed|plans?|planned|planning|thoughts?|thinking|wants?|wanted|intends?|intending|considering|contemplating|threaten\w*|urges?|going|gonna|means)\b(?:\s+(?:of|for|an?|the|to|on|about|in|with|opioid|drug|possible|potential|accidental))*\s*$/i;
+const ACCIDENTAL = /\b(?:accidental(?:ly)?|unintentional(?:ly)?)\b/i;
 const overdoseEvent: Accept = (m, ctx) =>
-  !OD_NOT_EVENT_AFTER.test(after(m, ctx)) && !OD_NOT_EVENT_BEFORE.test(before(m, ctx, 60)) && !/\b(?:accidental(?:ly)?|unintentional(?:ly)?)\b/i.test(ctx.clause);
+  !OD_NOT_EVENT_AFTER.test(after(m, ctx)) && !OD_NOT_EVENT_BEFORE.test(before(m, ctx, 60)) && !ctx.mentions(ACCIDENTAL);
 
 export const SELF_HARM: CategoryRules = {
   category: "self_harm",

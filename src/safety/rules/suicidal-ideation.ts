@@ -55,8 +55,8 @@ export const SUICIDAL_IDEATION: CategoryRules = {
     // The negation is part of these phrases, so a preceding "no" does not turn them around.
     { pattern: `\\b(?:unable\\s+to|can't|cannot|can\\s+not|could\\s+not|couldn't|won't|will\\s+not|would\\s+not|refuse[sd]?\\s+to|decline[sd]?\\s+to)\\s+(?:contract\\s+for\\s+safety|commit\\s+to\\s+(?:safety|a\\s+safety\\s+plan)|guarantee\\s+${POSS}\\s+(?:own\\s+)?safety|agree\\s+to\\s+(?:a\\s+)?safety\\s+plan|keep\\s+${REFLEX}\\s+safe|stay\\s+safe)\\b` },
     // Screening instruments.
-    { pattern: "\\b(?:C-?SSRS|Columbia(?:\\s+Suicide\\s+Severity\\s+Rating\\s+Scale)?)(?:\\s+(?:screen(?:er|ing)?|score|result|assessment))?\\s*(?:[:=-]\\s*|\\s+(?:was|is|were)\\s+)?(?:\\+|positive\\b|pos\\b|(?:high|moderate)\\s+risk\\b)" },
+    { pattern: "\\b(?:C-?SSRS|Columbia(?:\\s+Suicide\\s+Severity\\s+Rating\\s+Scale)?)(?:\\s+(?:screen(?:er|ing)?|score|result|assessment))?(?:\\s*[:=-]\\s*|\\s+(?:was|is|were)\\s+|\\s*)(?:\\+|positive\\b|pos\\b|(?:high|moderate)\\s+risk\\b)" },
     { pattern: "\\bpositive\\s+(?:on\\s+(?:the\\s+)?)?(?:C-?SSRS|Columbia|PHQ-?9\\s+(?:item|question|q|#)\\s*9)\\b" },
-    { pattern: "\\bPHQ-?9\\s+(?:item|question|q|#)\\s*9\\s*(?:[:=-]\\s*|\\s+(?:was|is)\\s+)?(?:positive\\b|\\+|[123]\\b)" },
+    { pattern: "\\bPHQ-?9\\s+(?:item|question|q|#)\\s*9(?:\\s*[:=-]\\s*|\\s+(?:was|is)\\s+|\\s*)(?:positive\\b|\\+|[123]\\b)" },
   ],
 };
