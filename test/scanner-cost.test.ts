@@ -119,22 +119,26 @@ describe("crisis detector", () => {
     );
   }, TIMEOUT);
 
-  // Each rule on its own, fed its own words glued by long runs of one separator: a pattern whose
-  // quantifiers can split a run several ways shows here even if the engine's other steps hide it.
-  it("runs each rule pattern in bounded time on its own vocabulary", () => {
-    const words = RULES.map((rule) => [...new Set(rule.re.source.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]*/g) ?? ["x"])]);
-    fc.assert(
-      fc.property(fc.nat(RULES.length - 1).chain((i) => fc.tuple(fc.constant(i), fc.constantFrom(...words[i]), fc.constantFrom(...SEPARATORS), fc.boolean())), ([i, word, separator, repeated]) => {
-        const text = repeated ? fill(`${word}${separator}`, MAX_TEXT) : fill(separator, MAX_TEXT, word);
-        const { re } = RULES[i];
-        const ms = bestOfTwo(() => {
-          re.lastIndex = 0;
-          for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m[0] === "") re.lastIndex++;
-        });
-        expect(ms, `rule ${i} /${re.source.slice(0, 80)}…/ on ${describeInput(text)}`).toBeLessThan(BOUND_MS / 4);
-      }),
-      { numRuns: 300 },
-    );
+  // Each rule on its own, fed each of its own words followed by a long run of a separator (or
+  // word and separator repeated): a pattern whose quantifiers can split such a run several ways
+  // (`\s*(?:\s+was)?`) takes the square of the run, which a random sample of inputs rarely hits.
+  it("runs every rule pattern in bounded time on its own words and long separator runs", () => {
+    const size = 10_000;
+    const slow: string[] = [];
+    RULES.forEach(({ re }, i) => {
+      for (const word of new Set(re.source.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]*/g) ?? [])) {
+        for (const separator of [" ", ", ", ":", "-", "\n", "'"]) {
+          for (const text of [fill(separator, size, word), fill(`${word}${separator}`, size)]) {
+            const ms = bestOfTwo(() => {
+              re.lastIndex = 0;
+              for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m[0] === "") re.lastIndex++;
+            });
+            if (ms > 50) slow.push(`rule ${i} /${re.source.slice(0, 60)}…/ on ${describeInput(text)}: ${Math.round(ms)} ms`);
+          }
+        }
+      }
+    });
+    expect(slow).toEqual([]);
   }, TIMEOUT);
 });
 
