@@ -54,18 +54,21 @@ export function chunkMarkdown(markdown: string): Chunk[] {
   for (const section of sections(markdown)) {
     const paragraphs = section.paragraphs.flatMap(pieces);
     let current: string[] = [];
+    // Kept as paragraphs are added: summing them per paragraph costs the square of a section of one-word paragraphs.
+    let size = 0;
     const flush = () => {
       if (current.length) chunks.push({ ordinal: chunks.length, heading: section.heading, content: current.join("\n\n") });
     };
     for (const paragraph of paragraphs) {
-      const size = current.reduce((sum, p) => sum + p.length + 2, 0);
       if (current.length && size + paragraph.length > TARGET_CHARS) {
         flush();
         // Overlap: the next chunk starts with the last paragraph of this one.
         const last = current[current.length - 1];
         current = last.length + paragraph.length <= MAX_CHARS ? [last] : [];
+        size = current.length ? last.length + 2 : 0;
       }
       current.push(paragraph);
+      size += paragraph.length + 2;
     }
     flush();
   }

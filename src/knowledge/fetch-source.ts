@@ -120,27 +120,3 @@ export async function fetchSource(raw: string, policy: FetchPolicy): Promise<Fet
     return { bytes, text: new TextDecoder().decode(bytes), contentType, url: url.toString() };
   }
 }
-
-/** Visible text of an HTML page: scripts, styles and tags removed, entities decoded, blocks as paragraphs. */
-export function htmlToText(html: string): { title: string | null; text: string } {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  const text = html
-    .replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<\/?(p|div|section|article|li|ul|ol|br|tr|table|blockquote|pre)[^>]*>/gi, "\n\n")
-    .replace(/<h([1-6])[^>]*>/gi, (_m, level: string) => `\n\n${"#".repeat(Number(level))} `)
-    .replace(/<\/h[1-6]>/gi, "\n\n")
-    .replace(/<[^>]+>/g, " ");
-  return { title: title ? decodeEntities(title).trim() : null, text: decodeEntities(text).replace(/[ \t]+/g, " ").replace(/\n\s*\n\s*/g, "\n\n").trim() };
-}
-
-function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, entity: string) => {
-    if (entity[0] === "#") {
-      const code = entity[1].toLowerCase() === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
-    }
-    return named[entity.toLowerCase()] ?? match;
-  });
-}

@@ -34,9 +34,16 @@ export interface SearchHit {
 
 const CODE_PATTERN = /^(?:[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?|\d{3}(?:\.\d{1,2}X?)?|\d[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,2})?)$/;
 
+/** "F41.1." and "F41.1:" are F41.1; trimmed from the end, as `/[.:]+$/` would retry from every dot of a long run. */
+function withoutTrailingDots(token: string): string {
+  let end = token.length;
+  while (end > 0 && (token[end - 1] === "." || token[end - 1] === ":")) end--;
+  return token.slice(0, end);
+}
+
 /** Tokens of the query that look like DSM-5-TR/ICD-10-CM, DSM-IV or ICD-11 codes, upper-cased. */
 export function codesIn(query: string): string[] {
-  return [...new Set(query.toUpperCase().split(/[\s,;()]+/).map((token) => token.replace(/[.:]+$/, "")).filter((token) => CODE_PATTERN.test(token)))];
+  return [...new Set(query.toUpperCase().split(/[\s,;()]+/).map(withoutTrailingDots).filter((token) => CODE_PATTERN.test(token)))];
 }
 
 /**

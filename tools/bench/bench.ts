@@ -11,8 +11,8 @@
  *
  * Options (flags or env): --ai-latency-ms (BENCH_AI_LATENCY_MS, 1000), --duration seconds per
  * scenario (10), --connections (50), --runs per scenario (3), --soak requests (5000),
- * --out (BENCHMARKS.md), --only throughput,concurrency,soak (a subset prints its figures and
- * writes no report), --database-url (BENCH_DATABASE_URL: a Postgres server with pgvector for the
+ * --out (BENCHMARKS.md), --only throughput,concurrency,soak,scanners (a subset prints its figures and
+ * writes no report; `scanners` alone needs no stack), --database-url (BENCH_DATABASE_URL: a Postgres server with pgvector for the
  * local Neon instead of PGlite, e.g. to measure concurrency against a multi-connection database).
  */
 import { spawn } from "node:child_process";
@@ -23,7 +23,7 @@ import { parseArgs } from "node:util";
 import { startStack } from "../dev/stack.ts";
 import { benchConfig } from "./bench-config.ts";
 import { measureBundle } from "./bundle.ts";
-import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, nonOk, type ReportInput, renderReport } from "./report.ts";
+import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, nonOk, type ReportInput, renderReport, renderScanners, type ScannerResult } from "./report.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: flags } = parseArgs({
@@ -35,7 +35,7 @@ const { values: flags } = parseArgs({
     soak: { type: "string", default: "5000" },
     out: { type: "string", default: "BENCHMARKS.md" },
     port: { type: "string", default: "8790" },
-    only: { type: "string", default: "throughput,concurrency,soak" },
+    only: { type: "string", default: "throughput,concurrency,soak,scanners" },
     "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL },
     "seed-demo-accounts": { type: "boolean", default: false },
   },
@@ -43,7 +43,7 @@ const { values: flags } = parseArgs({
 if (flags["database-url"] && !flags["seed-demo-accounts"]) {
   throw new Error("The benchmark signs in as the demo therapist: with --database-url, add --seed-demo-accounts to seed the demo accounts into that database.");
 }
-const PARTS = ["throughput", "concurrency", "soak"];
+const PARTS = ["throughput", "concurrency", "soak", "scanners"];
 const parts = new Set(flags.only.split(",").map((part) => part.trim()));
 const unknownParts = [...parts].filter((part) => !PARTS.includes(part));
 if (unknownParts.length) throw new Error(`--only takes ${PARTS.join(", ")}; not ${unknownParts.join(", ")}`);
@@ -55,6 +55,18 @@ const connections = Number(flags.connections);
 const runs = Number(flags.runs);
 const soakRequests = Number(flags.soak);
 const demoPassword = "Bench-Password-2026!";
+
+// The scanners need no stack: measured first, alone on the machine.
+let scanners: ScannerResult[] = [];
+if (parts.has("scanners")) {
+  console.log("• scanners: adversarial input at each route's maximum size");
+  scanners = await runChild<ScannerResult[]>("scanners.ts", {});
+  console.log(renderScanners(scanners));
+  if (parts.size === 1) {
+    console.log(`• --only ${flags.only}: figures above; ${flags.out} is written only by a full run`);
+    process.exit(0);
+  }
+}
 
 const work = path.join(root, ".local/bench");
 await rm(work, { recursive: true, force: true });
@@ -185,7 +197,7 @@ try {
     };
     const database = flags["database-url"] ? "a Postgres server (--database-url)" : "PGlite";
     const command = `npm run bench -- --ai-latency-ms ${aiLatencyMs} --duration ${duration} --connections ${connections} --runs ${runs} --soak ${soakRequests}${flags["database-url"] ? " --database-url <url>" : ""}`;
-    const report = renderReport({ date: new Date().toISOString(), machine, database, aiLatencyMs, embeddingLatencyMs, duration, connections, runs, results, concurrency, soak, bundle, command });
+    const report = renderReport({ date: new Date().toISOString(), machine, database, aiLatencyMs, embeddingLatencyMs, duration, connections, runs, results, concurrency, soak, scanners, bundle, command });
     await writeFile(path.resolve(root, flags.out), report);
     console.log(`• wrote ${flags.out}`);
   }

@@ -51,6 +51,33 @@ export const nonOk = (statuses: Record<string, number>) => Object.entries(status
 
 const failures = (sample: Sample) => nonOk(sample.statuses) + sample.errors + sample.timeouts;
 
+/** One scanner on one adversarial input family at its route's maximum size (tools/bench/scanners.ts). */
+export interface ScannerResult {
+  scanner: string;
+  family: string;
+  chars: number;
+  /** Best of three runs. */
+  ms: number;
+  charsPerMs: number;
+}
+
+/** The scanners' table: every family, then each scanner's worst case. */
+export function renderScanners(results: ScannerResult[]): string {
+  const scanners = [...new Set(results.map((r) => r.scanner))];
+  const worst = scanners.map((scanner) => results.filter((r) => r.scanner === scanner).reduce((a, b) => (b.charsPerMs < a.charsPerMs ? b : a)));
+  const rows = results.map((r) => `| ${r.scanner} | ${r.family} | ${r.ms} | ${r.charsPerMs.toLocaleString("en-US")} |`);
+  const worstRows = worst.map((r) => `| ${r.scanner} | ${r.family} | **${r.charsPerMs.toLocaleString("en-US")}** | ${(1024 / r.charsPerMs).toFixed(2)} |`);
+  return `| scanner (input size) | input family | ms (best of 3) | chars/ms |
+|---|---|---|---|
+${rows.join("\n")}
+
+Worst case per scanner (shared/API.md §0 allows a few milliseconds of CPU per kilobyte):
+
+| scanner (input size) | worst family | chars/ms | ms per KiB |
+|---|---|---|---|
+${worstRows.join("\n")}`;
+}
+
 export interface ReportInput {
   date: string;
   machine: { cpus: string; memory: string; node: string; workerd: string; os: string };
@@ -64,6 +91,7 @@ export interface ReportInput {
   results: Measured[];
   concurrency: Concurrency[];
   soak: LoadResult & { registered: number; usersAdded: number; auditsAdded: number };
+  scanners: ScannerResult[];
   bundle: string;
   command: string;
 }
@@ -113,6 +141,14 @@ ${concurrency.join("\n")}
 ${soak.requests} mixed requests (health, me, search, registration, cases) at concurrency 50: ${soak.rps} req/s,
 statuses ${JSON.stringify(soak.statuses)}, errors ${soak.errors}, timeouts ${soak.timeouts}.
 Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded}; registration audit events added: ${soak.auditsAdded}.
+
+## Scanners over user text
+
+Every scanner over user text (the crisis detector, HTML-to-text, chunking, front matter) on adversarial
+input families at its route's maximum size (long runs, abbreviations, time markers, unclosed and nested
+tags, and fixed-seed random mixtures), in Node on the app's own modules (\`npm run bench -- --only scanners\`).
+
+${renderScanners(input.scanners)}
 
 ## Bundle
 

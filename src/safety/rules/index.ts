@@ -1,0 +1,26 @@
+/** The rule lexicon, compiled once per isolate, in a fixed order (the engine's tie-breaks depend on it). */
+import type { CrisisCategory } from "../types";
+import { ABUSE } from "./abuse";
+import { HOMICIDAL_IDEATION } from "./homicidal-ideation";
+import { PSYCHOSIS_WITH_DANGER } from "./psychosis";
+import type { CategoryRules, Rule, RuleSpec } from "./rule";
+import { SELF_HARM } from "./self-harm";
+import { SUICIDAL_IDEATION } from "./suicidal-ideation";
+
+export { DANGER } from "./psychosis";
+export type { Rule, RuleContext } from "./rule";
+
+export const RULE_SETS: CategoryRules[] = [SUICIDAL_IDEATION, SELF_HARM, HOMICIDAL_IDEATION, ABUSE, PSYCHOSIS_WITH_DANGER];
+
+function compile(category: CrisisCategory, spec: RuleSpec): Rule {
+  return {
+    category,
+    re: new RegExp(spec.pattern, spec.caseSensitive ? "g" : "gi"),
+    verbal: spec.verbal ?? false,
+    // A relative's suicide or self-harm is family history; abuse and psychosis count whoever's they are.
+    patientOnly: spec.patientOnly ?? (category !== "abuse" && category !== "psychosis_with_danger"),
+    accept: spec.accept,
+  };
+}
+
+export const RULES: Rule[] = RULE_SETS.flatMap(({ category, specs }) => specs.map((spec) => compile(category, spec)));
