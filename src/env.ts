@@ -1,6 +1,4 @@
 import type OpenAI from "openai";
-import type { UserRow } from "./auth/auth.schema";
-import type { AccessClaims } from "./auth/tokens";
 import type { Database } from "./lib/db";
 import type { RequestScope } from "./lib/request-scope";
 import type { Settings } from "./lib/settings";
@@ -16,8 +14,7 @@ export interface AppEnv {
     storage: R2Bucket;
     requestId: string;
     scope: RequestScope;
-    /** Set by the auth guard (src/auth/guard.ts) on routes that declare it; absent elsewhere. */
-    user: UserRow;
-    claims: AccessClaims;
+    // The caller (`account`, `token`) is not here: only guarded routes have it, typed by their
+    // guard (src/auth/guard.ts).
   };
 }

@@ -3,7 +3,7 @@ import { purgeAuditEvents } from "./audit/audit.data";
 import { createDatabase } from "./lib/db";
 import { log } from "./lib/log";
 import { readSettings } from "./lib/settings";
-import { purgeExpiredAudio } from "./voice/audio-store";
+import { purgeExpiredAudio } from "./voice/voice.data";
 
 export default {
   fetch: app.fetch,

@@ -6,8 +6,8 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CASE_INDEX_KEY, caseKey } from "../src/cases/case-store";
-import { CaseSchema } from "../src/cases/case.schema";
+import { CASE_INDEX_KEY, caseKey } from "../src/cases/cases.data";
+import { CaseSchema } from "../src/cases/case.schemas";
 import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
 import { createTestApi, scriptOpenAi, type TestApi } from "./support/api";
 import { caseFiles, loadCases } from "./support/cases";

@@ -1,26 +1,26 @@
-import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppRouteHandler } from "../lib/openapi";
 import { audit } from "../audit/audit";
 import { readableDetail } from "../audit/audit-detail";
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
-import type { AuditEventRow } from "../audit/audit.schema";
+import type { AuditEventRow } from "../audit/audit.table";
 import { toUser } from "../auth/user.schemas";
-import { USER_LIST, listUsers as queryUsers, revokeAllLoginSessions, updateUser as writeUser, userByIdStatement } from "../auth/users.data";
+import { USER_LIST, listUsers as queryUsers, revokeAllLoginSessions, updateUser as writeUser, userByIdStatement } from "../auth/auth.data";
 import type { AppEnv } from "../env";
 import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import type { listAudit, listUsers, updateUser } from "./admin.routes";
 
-export const listUsersHandler: RouteHandler<typeof listUsers, AppEnv> = async (c) => {
+export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => {
   const query = c.req.valid("query");
   const rows = await queryUsers(c.var.db, { role: query.role, isVerified: query.is_verified, q: query.q, cursor: query.cursor, limit: query.limit });
   const { items, nextCursor } = page(USER_LIST, rows, query.limit);
   return c.json({ users: items.map(toUser), next_cursor: nextCursor }, 200);
 };
 
-export const updateUserHandler: RouteHandler<typeof updateUser, AppEnv> = async (c) => {
+export const updateUserHandler: AppRouteHandler<typeof updateUser> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
-  const admin = c.var.user;
+  const admin = c.var.account;
   if (id === admin.id && (body.is_active === false || (body.role && body.role !== "admin"))) {
     throw new ProblemError(409, { code: "self_lockout", detail: "Admins cannot deactivate themselves or drop their own admin role; ask another admin." });
   }
@@ -58,7 +58,7 @@ function toAuditEvent(row: AuditEventRow) {
   };
 }
 
-export const listAuditHandler: RouteHandler<typeof listAudit, AppEnv> = async (c) => {
+export const listAuditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
   const query = c.req.valid("query");
   const rows = await listAuditEvents(c.var.db, { userId: query.user_id, action: query.action, since: query.since ? new Date(query.since) : undefined, cursor: query.cursor, limit: query.limit });
   const { items, nextCursor } = page(AUDIT_LIST, rows, query.limit);

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { USER_ROLES } from "../auth/auth.schema";
+import { USER_ROLES } from "../auth/auth.table";
 import { adminOnly } from "../auth/guard";
 import { UserSchema } from "../auth/user.schemas";
 import { paginationQuery } from "../lib/pagination";

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { SafetySchema } from "../rag/rag.schemas";
+import { SafetySchema } from "../safety/safety.schema";
 
 /**
  * Room above the longest instrument (9 items) so a miscounted form still gets the per-item

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
-import { type AuditEventRow, auditEvents } from "./audit.schema";
+import { type AuditEventRow, auditEvents } from "./audit.table";
 
 export interface AuditFilters {
   userId?: string;

@@ -6,13 +6,13 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
 import { type AuditDetail, storableDetail } from "./audit-detail";
-import { auditEvents } from "./audit.schema";
+import { auditEvents } from "./audit.table";
 
 /** An event as callers give it; `detail` only takes the allow-listed, non-clinical facts. */
 export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId" | "detail"> & { detail?: AuditDetail };
 
 /** The insert for an event, for callers that batch it with their own deferred writes. */
-export function auditInsert(c: Context<AppEnv>, event: AuditEvent) {
+export function auditInsert<E extends AppEnv>(c: Context<E>, event: AuditEvent) {
   const { detail, refused } = storableDetail(event.detail);
   // A caller broke the allow-list: the event is still recorded, without its detail.
   if (refused) log("error", "audit detail refused", { request_id: c.get("requestId"), action: event.action, keys: refused });
@@ -20,7 +20,7 @@ export function auditInsert(c: Context<AppEnv>, event: AuditEvent) {
 }
 
 /** Runs deferred database work after the response; failures are logged with what was lost. */
-export function defer(c: Context<AppEnv>, what: string, work: () => Promise<unknown>) {
+export function defer<E extends AppEnv>(c: Context<E>, what: string, work: () => Promise<unknown>) {
   const requestId = c.get("requestId");
   const task = work().catch((error: unknown) => {
     log("error", "deferred write failed", { request_id: requestId, what, error: (error as Error)?.name ?? "Error" });
@@ -32,6 +32,6 @@ export function defer(c: Context<AppEnv>, what: string, work: () => Promise<unkn
   }
 }
 
-export function audit(c: Context<AppEnv>, event: AuditEvent) {
+export function audit<E extends AppEnv>(c: Context<E>, event: AuditEvent) {
   defer(c, `audit:${event.action}`, () => auditInsert(c, event));
 }

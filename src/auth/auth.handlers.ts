@@ -1,15 +1,14 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { uniqueViolation } from "../lib/db";
 import { bodyKind } from "../lib/form-data";
-import { validationProblem } from "../lib/openapi";
+import { validationProblem, type AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "./rate-limits";
-import { jwtSecret, withCurrentUser } from "./guard";
+import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "../lib/rate-limits";
+import { jwtSecret, withCurrentAccount } from "./guard";
 import { mintRefreshToken, tokenPairBody } from "./sessions";
 import { hashRefreshToken, loginExpiry } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
@@ -23,11 +22,11 @@ import {
   revokeLoginSession,
   rotateRefreshToken,
   updateUser,
-} from "./users.data";
+} from "./auth.data";
 
 const invalidCredentials = () => new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
 
-export const registerUser: RouteHandler<typeof register, AppEnv> = async (c) => {
+export const registerUser: AppRouteHandler<typeof register> = async (c) => {
   const body = c.req.valid("json");
   const started = Date.now();
   try {
@@ -56,7 +55,7 @@ export const registerUser: RouteHandler<typeof register, AppEnv> = async (c) => 
 };
 
 /** JSON or the OAuth2 password form; the form's `username` also accepts the email. */
-function loginInput(c: Context<AppEnv>): { login: string; password: string } {
+function loginInput<E extends AppEnv>(c: Context<E>): { login: string; password: string } {
   const isJson = bodyKind(c.req.header("content-type")) === "json";
   const raw = isJson ? (c.req.valid as (target: "json") => unknown)("json") : (c.req.valid as (target: "form") => unknown)("form");
   const parsed = LoginBody.safeParse(raw);
@@ -64,7 +63,7 @@ function loginInput(c: Context<AppEnv>): { login: string; password: string } {
   return { login: (parsed.data.email ?? parsed.data.username)!, password: parsed.data.password };
 }
 
-export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
+export const loginUser: AppRouteHandler<typeof login> = async (c) => {
   const { login: identifier, password } = loginInput(c);
   await enforceLoginRateLimit(c, identifier);
   const started = Date.now();
@@ -102,7 +101,7 @@ export const loginUser: RouteHandler<typeof login, AppEnv> = async (c) => {
   return c.json(body, 200);
 };
 
-export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => {
+export const refreshTokens: AppRouteHandler<typeof refresh> = async (c) => {
   const { refresh_token } = c.req.valid("json");
   jwtSecret(c); // a misconfigured server must not spend the token before it fails
   const [presentedHash, successor] = await Promise.all([hashRefreshToken(refresh_token), mintRefreshToken()]);
@@ -117,19 +116,19 @@ export const refreshTokens: RouteHandler<typeof refresh, AppEnv> = async (c) => 
   return c.json(await tokenPairBody(c, known.user, outcome.rotated, successor.token), 200);
 };
 
-export const logoutUser: RouteHandler<typeof logout, AppEnv> = async (c) => {
-  const { claims } = c.var;
+export const logoutUser: AppRouteHandler<typeof logout> = async (c) => {
+  const { token: claims } = c.var;
   // One round trip: the account check travels with the revocation.
-  await withCurrentUser(c, revokeLoginSession(c.var.db, { id: claims.sid, userId: claims.sub, tokenVersion: claims.ver }));
+  await withCurrentAccount(c, revokeLoginSession(c.var.db, { id: claims.sid, userId: claims.sub, tokenVersion: claims.ver }));
   audit(c, { userId: claims.sub, action: "auth.logout", target: `session:${claims.sid}`, outcome: "success" });
   return c.body(null, 204);
 };
 
-export const currentUser: RouteHandler<typeof me, AppEnv> = (c) => c.json(toUser(c.var.user), 200);
+export const currentUser: AppRouteHandler<typeof me> = (c) => c.json(toUser(c.var.account), 200);
 
-export const updateCurrentUser: RouteHandler<typeof updateMe, AppEnv> = async (c) => {
+export const updateCurrentUser: AppRouteHandler<typeof updateMe> = async (c) => {
   const body = c.req.valid("json");
-  const { user } = c.var;
+  const { account: user } = c.var;
   const licenseChanged =
     (body.license_type !== undefined && body.license_type !== user.licenseType) ||
     (body.license_number !== undefined && body.license_number !== user.licenseNumber) ||
@@ -149,9 +148,9 @@ export const updateCurrentUser: RouteHandler<typeof updateMe, AppEnv> = async (c
   return c.json(toUser(updated), 200);
 };
 
-export const changeUserPassword: RouteHandler<typeof changePassword, AppEnv> = async (c) => {
+export const changeUserPassword: AppRouteHandler<typeof changePassword> = async (c) => {
   const { current_password, new_password } = c.req.valid("json");
-  const { user } = c.var;
+  const { account: user } = c.var;
   await enforcePasswordCheckRateLimit(c, user.id);
   if (!(await verifyPassword(current_password, user.passwordHash)).valid) {
     audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "failure" });

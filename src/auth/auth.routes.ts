@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { authenticated, requireToken } from "./guard";
-import { registerRateLimit } from "./rate-limits";
+import { authenticated, tokenChecked } from "./guard";
+import { registerRateLimit } from "../lib/rate-limits";
 import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./user.schemas";
 
 const tags = ["Accounts"];
@@ -59,7 +59,7 @@ export const logout = createRoute({
   tags,
   security: bearer,
   summary: "Revoke the caller's refresh chain",
-  middleware: [requireToken],
+  middleware: tokenChecked,
   responses: { 204: { description: "Logged out" }, ...problemResponses(401, 503) },
 });
 

@@ -2,7 +2,7 @@
  * Access tokens (HS256 JWT, 30 minutes) and opaque refresh tokens (stored only as SHA-256).
  */
 import { sign, verify } from "hono/jwt";
-import type { UserRole } from "./auth.schema";
+import type { UserRole } from "./auth.table";
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
 /** A login's fixed lifetime: refreshing rotates its tokens but never extends it. */

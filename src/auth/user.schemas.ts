@@ -1,6 +1,6 @@
 /** Shapes of the account routes: request bodies validated by zod, the User object of §2. */
 import { z } from "@hono/zod-openapi";
-import { LICENSE_TYPES, LICENSED_ROLES, USER_ROLES, type UserRow } from "./auth.schema";
+import { LICENSE_TYPES, LICENSED_ROLES, USER_ROLES, type UserRow } from "./auth.table";
 
 export const UserSchema = z
   .object({

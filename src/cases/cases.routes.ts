@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, licensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema, SafetySchema } from "../rag/rag.schemas";
-import { CASE_ID, CaseSchema, SEVERITIES } from "./case.schema";
+import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema } from "../rag/rag.schemas";
+import { SafetySchema } from "../safety/safety.schema";
+import { CASE_ID, CaseSchema, SEVERITIES } from "./case.schemas";
 
 const tags = ["Cases"];
 const caseIdParam = z.object({ case_id: z.string().max(64).regex(CASE_ID, "must be a case id: lowercase letters, digits and hyphens") });

@@ -6,7 +6,7 @@
 import { documentFromMarkdown, parseFrontMatter } from "./document-input";
 import { type IngestDeps, ingestDocument } from "./ingest";
 import { documentByObjectKey } from "./knowledge.data";
-import { KNOWLEDGE_TYPES, type KnowledgeType } from "./knowledge.schema";
+import { KNOWLEDGE_TYPES, type KnowledgeType } from "./knowledge.table";
 
 export interface CorpusFile {
   /** e.g. `knowledge/dsm5_criteria/panic-disorder.md` */

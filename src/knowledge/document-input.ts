@@ -3,7 +3,7 @@
  * with a flat `key: value` front matter (the format of data/knowledge, see data/README.md).
  */
 import { z } from "@hono/zod-openapi";
-import { KNOWLEDGE_TYPES } from "./knowledge.schema";
+import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
 const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();

@@ -1,9 +1,9 @@
 /** Embeddings through the openai SDK: one call for a whole batch of texts. */
 import type OpenAI from "openai";
-import { aiProblem } from "../lib/ai-errors";
+import { aiProblem } from "../ai/errors";
 import { ProblemError } from "../lib/problem";
 import type { Settings } from "../lib/settings";
-import { EMBEDDING_DIMENSIONS } from "./knowledge.schema";
+import { EMBEDDING_DIMENSIONS } from "./knowledge.table";
 
 /** OpenAI caps one embeddings request at 2048 inputs. */
 const MAX_INPUTS = 2048;

@@ -10,7 +10,7 @@ import type { Settings } from "../lib/settings";
 import { chunkMarkdown } from "./chunking";
 import { type DocumentInput, documentCodes } from "./document-input";
 import { embeddingText, embedTexts } from "./embeddings";
-import { knowledgeChunks, knowledgeDocuments } from "./knowledge.schema";
+import { knowledgeChunks, knowledgeDocuments } from "./knowledge.table";
 
 export interface IngestDeps {
   db: Database;

@@ -4,7 +4,7 @@ import type OpenAI from "openai";
 import type { Database } from "../lib/db";
 import type { Settings } from "../lib/settings";
 import { embeddingText, embedTexts } from "./embeddings";
-import { knowledgeChunks, knowledgeDocuments } from "./knowledge.schema";
+import { knowledgeChunks, knowledgeDocuments } from "./knowledge.table";
 
 export function findDocument(db: Database, id: string) {
   return db.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, id)).limit(1);

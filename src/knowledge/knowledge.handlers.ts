@@ -1,20 +1,19 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
-import { withCurrentUser } from "../auth/guard";
+import { withCurrentAccount } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
-import { validationProblem } from "../lib/openapi";
+import { validationProblem, type AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import { withinRateLimit } from "../lib/rate-limit";
+import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { type AdminChoice, chosenFields, DocumentInput, documentFromMarkdown, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
 import { htmlToText } from "./html-text";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
-import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.schema";
+import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.table";
 import { queryEmbedding } from "./query-embedding";
 import { searchStatement, toSearchHits } from "./search";
 
@@ -65,30 +64,30 @@ function documentFromText(text: string, format: "markdown" | "text" | "json" | "
   return result.data;
 }
 
-function ingestDeps(c: Context<AppEnv>) {
+function ingestDeps<E extends AppEnv>(c: Context<E>) {
   return { db: c.var.db, ai: c.var.ai, storage: c.var.storage, settings: c.var.settings };
 }
 
-export const listDisordersHandler: RouteHandler<typeof disorders, AppEnv> = async (c) => {
+export const listDisordersHandler: AppRouteHandler<typeof disorders> = async (c) => {
   const rows = await listDisorders(c.var.db);
   return c.json({ disorders: rows.map((row) => ({ ...row, name: row.name! })) }, 200);
 };
 
-export const listTypesHandler: RouteHandler<typeof types, AppEnv> = async (c) => c.json({ types: await countByType(c.var.db) }, 200);
+export const listTypesHandler: AppRouteHandler<typeof types> = async (c) => c.json({ types: await countByType(c.var.db) }, 200);
 
-export const getDocumentHandler: RouteHandler<typeof getDocument, AppEnv> = async (c) => {
+export const getDocumentHandler: AppRouteHandler<typeof getDocument> = async (c) => {
   const [row] = await findDocument(c.var.db, c.req.valid("param").id);
   if (!row) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
   return c.json(toDocument(row), 200);
 };
 
-export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
+export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
   // search still answers, from full text alone (`mode: "lexical"`).
-  const embedding = c.var.ai && (await withinRateLimit(c.env.AI_LIMITER, `search:${c.var.claims.sub}`)) ? await queryEmbedding(c, q) : null;
+  const embedding = c.var.ai && (await mayEmbedSearchQuery(c, c.var.token.sub)) ? await queryEmbedding(c, q) : null;
   // One round trip: the caller's account check and the search travel in one batch.
-  const hits = toSearchHits(await withCurrentUser(c, searchStatement(c.var.db, { query: q, embedding, type, limit })));
+  const hits = toSearchHits((await withCurrentAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
   return c.json(
     {
       query: q,
@@ -99,7 +98,7 @@ export const searchHandler: RouteHandler<typeof search, AppEnv> = async (c) => {
   );
 };
 
-export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> = async (c) => {
+export const createDocumentHandler: AppRouteHandler<typeof createDocument> = async (c) => {
   let input: DocumentInput;
   let source: SourceFile;
   if (bodyKind(c.req.header("content-type")) === "json") {
@@ -119,11 +118,11 @@ export const createDocumentHandler: RouteHandler<typeof createDocument, AppEnv> 
     source = { body: bytes, contentType: kind.contentType, extension: kind.extension };
   }
   const result = await ingestDocument(ingestDeps(c), input, source);
-  audit(c, { userId: c.var.user.id, action: "knowledge.create", target: `document:${result.id}`, outcome: "success", detail: { chunks: result.chunks, embedded: result.embedded } });
+  audit(c, { userId: c.var.account.id, action: "knowledge.create", target: `document:${result.id}`, outcome: "success", detail: { chunks: result.chunks, embedded: result.embedded } });
   return c.json(result, 201);
 };
 
-export const importDocumentHandler: RouteHandler<typeof importDocument, AppEnv> = async (c) => {
+export const importDocumentHandler: AppRouteHandler<typeof importDocument> = async (c) => {
   const { url, type, title } = c.req.valid("json");
   const fetched = await fetchSource(url, { allowLocal: c.var.settings.appEnv !== "production", allowedHosts: c.var.settings.importAllowedHosts });
   const format = fetched.contentType === "application/json" ? "json" : fetched.contentType === "text/html" ? "html" : fetched.contentType === "text/plain" ? "text" : "markdown";
@@ -134,11 +133,11 @@ export const importDocumentHandler: RouteHandler<typeof importDocument, AppEnv> 
     contentType: fetched.contentType,
     extension: { json: "json", html: "html", text: "txt", markdown: "md" }[format],
   });
-  audit(c, { userId: c.var.user.id, action: "knowledge.import", target: `document:${result.id}`, outcome: "success", detail: { url: fetched.url, chunks: result.chunks } });
+  audit(c, { userId: c.var.account.id, action: "knowledge.import", target: `document:${result.id}`, outcome: "success", detail: { url: fetched.url, chunks: result.chunks } });
   return c.json(result, 201);
 };
 
-export const removeDocumentHandler: RouteHandler<typeof removeDocument, AppEnv> = async (c) => {
+export const removeDocumentHandler: AppRouteHandler<typeof removeDocument> = async (c) => {
   const { id } = c.req.valid("param");
   const [removed] = await deleteDocument(c.var.db, id);
   if (!removed) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
@@ -147,14 +146,14 @@ export const removeDocumentHandler: RouteHandler<typeof removeDocument, AppEnv> 
     () => true,
     () => (log("error", "orphan object left after deleting a document", { object_key: removed.objectKey }), false),
   );
-  audit(c, { userId: c.var.user.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success", detail: { file_removed: fileRemoved } });
+  audit(c, { userId: c.var.account.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success", detail: { file_removed: fileRemoved } });
   return c.body(null, 204);
 };
 
-export const reembedHandler: RouteHandler<typeof reembed, AppEnv> = async (c) => {
+export const reembedHandler: AppRouteHandler<typeof reembed> = async (c) => {
   const { ai, settings } = c.var;
   if (!ai) throw new ProblemError(503, { code: "ai_not_configured", detail: "Set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server) to compute embeddings.", headers: { "Retry-After": "3600" } });
   const progress = await embedMissingChunks(c.var.db, ai, settings.ai);
-  audit(c, { userId: c.var.user.id, action: "knowledge.reembed", outcome: "success", detail: progress });
+  audit(c, { userId: c.var.account.id, action: "knowledge.reembed", outcome: "success", detail: progress });
   return c.json(progress, 200);
 };

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { adminOnly, authenticated, requireToken } from "../auth/guard";
+import { adminOnly, authenticated, tokenChecked } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { DocumentInput } from "./document-input";
-import { KNOWLEDGE_TYPES } from "./knowledge.schema";
+import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
 const tags = ["Knowledge"];
 const security = bearerSecurity;
@@ -81,7 +81,7 @@ export const search = createRoute({
   tags,
   security,
   summary: "Hybrid (full-text + vector) search over the knowledge base; exact codes hit directly",
-  middleware: [requireToken],
+  middleware: tokenChecked,
   request: {
     query: z.object({
       q: z.string().trim().min(1, "q must not be empty").max(1000, "q must be at most 1000 characters"),

@@ -4,7 +4,7 @@ import type { AppEnv } from "../env";
 import { log } from "../lib/log";
 import { embedTexts } from "./embeddings";
 
-export async function queryEmbedding(c: Context<AppEnv>, text: string): Promise<number[] | null> {
+export async function queryEmbedding<E extends AppEnv>(c: Context<E>, text: string): Promise<number[] | null> {
   const { ai, settings } = c.var;
   if (!ai) return null;
   try {

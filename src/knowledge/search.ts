@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
-import type { KnowledgeType } from "./knowledge.schema";
+import type { KnowledgeType } from "./knowledge.table";
 
 /** RRF's k: dampens the weight of top ranks so neither list dominates. */
 const RRF_K = 60;

@@ -1,5 +1,5 @@
 /** Router factory: every feature router validates with zod and reports failures as problems. */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig, type RouteConfigToEnv, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { invalidFields, type ProblemError } from "./problem";
 
@@ -31,3 +31,9 @@ export function createRouter() {
 }
 
 export type Router = ReturnType<typeof createRouter>;
+
+/**
+ * A handler typed by its route: request and response types from the route's schemas, and the
+ * variables its guard sets (a guarded route's handler sees `c.var.account`; others do not).
+ */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv & RouteConfigToEnv<R>>;

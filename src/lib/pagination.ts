@@ -1,6 +1,7 @@
 /**
- * Keyset pagination on (created_at desc, id desc): `limit` 1–100 (default 20) and an opaque
- * `cursor` naming the last row of the previous page (shared/API.md §0).
+ * Pagination for every list: `limit` 1–100 (default 20) and an opaque `cursor` naming the last
+ * item of the previous page. Database lists page by keyset on (created_at desc, id desc);
+ * in-memory lists (cases, read from one R2 object) page by a string key in ascending order.
  */
 import { z } from "@hono/zod-openapi";
 import { and, eq, lt, or, type SQL } from "drizzle-orm";
@@ -61,4 +62,22 @@ export function page<T extends CursorKey>(list: string, rows: T[], limit: number
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit ? encodeCursor(list, [last.createdAt.toISOString(), last.id]) : null };
+}
+
+const StringKey = z.tuple([z.string().min(1).max(200)]);
+
+/** A page of an in-memory list sorted by `keyOf` ascending (code-point order), after the item the cursor names. */
+export function pageByKey<T>(
+  list: string,
+  items: T[],
+  keyOf: (item: T) => string,
+  limit: number,
+  cursor: string | undefined,
+  key: z.ZodType<readonly [string]> = StringKey,
+): { items: T[]; nextCursor: string | null } {
+  const after = cursor ? decodeCursor(list, cursor, key)[0] : null;
+  const remaining = after === null ? items : items.filter((item) => keyOf(item) > after);
+  const pageItems = remaining.slice(0, limit);
+  const last = pageItems[pageItems.length - 1];
+  return { items: pageItems, nextCursor: remaining.length > limit ? encodeCursor(list, [keyOf(last)]) : null };
 }

@@ -6,7 +6,7 @@ import { createMiddleware } from "hono/factory";
 import type OpenAI from "openai";
 import { setMetric } from "hono/timing";
 import type { AppEnv } from "../env";
-import { createAiClient } from "./ai";
+import { createAiClient } from "../ai/client";
 import { createDatabase, type Database } from "./db";
 import { log } from "./log";
 import { newRequestScope, runInRequestScope } from "./request-scope";

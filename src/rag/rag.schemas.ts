@@ -1,6 +1,8 @@
-/** Shapes of the RAG routes: inputs, the answer of shared/API.md §3, and the model's structured output. */
+/** Shapes of the RAG routes: inputs, the diagnose and treatment answers, and the model's structured output. */
 import { z } from "@hono/zod-openapi";
-import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.schema";
+import { modelText } from "../ai/structured";
+import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.table";
+import { SafetySchema } from "../safety/safety.schema";
 
 export const MAX_TEXT = 20_000;
 
@@ -17,14 +19,6 @@ export const TreatmentInput = z.object({ diagnosis: clinicalText("diagnosis"), p
 export const RetrievedSourceSchema = z
   .object({ id: z.uuid(), title: z.string(), type: z.enum(KNOWLEDGE_TYPES), dsm5_code: z.string().nullable(), icd11_code: z.string().nullable(), score: z.number() })
   .openapi("RetrievedSource");
-
-export const SafetySchema = z
-  .object({
-    crisis_detected: z.boolean(),
-    indicators: z.array(z.object({ category: z.string(), field: z.string(), evidence: z.string(), temporal: z.string() })),
-    resources: z.array(z.object({ name: z.string(), contact: z.string() })),
-  })
-  .openapi("Safety");
 
 export const AiResponseSchema = z
   .object({ response: z.string(), model_used: z.string(), prompt_tokens: z.number().int(), completion_tokens: z.number().int(), mode: z.enum(["llm", "offline"]) })
@@ -68,17 +62,8 @@ export type DiagnoseAnswer = z.infer<typeof DiagnoseAnswer>;
 export type TreatmentAnswer = z.infer<typeof TreatmentAnswer>;
 
 /**
- * Non-empty model text. A refinement rather than `.min(1)`: strict structured outputs accept no
- * string-length keywords, so this check stays on our side and out of the schema sent to the model.
- */
-export const modelText = (description?: string) => {
-  const text = z.string().refine((value) => value.length > 0, "must not be empty");
-  return description ? text.describe(description) : text;
-};
-
-/**
  * What the model must return: validated with zod, and described to the model as a strict JSON
- * schema generated from the same zod schema (src/rag/generate.ts).
+ * schema generated from the same zod schema (src/ai/structured.ts).
  */
 // Confidence outside 0..1 is clamped when the answer is built (groundDifferential), not rejected:
 // a model that says 1.2 has still given a usable differential, and a retry would cost a chat call.

@@ -1,9 +1,9 @@
-import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppRouteHandler } from "../lib/openapi";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import type { health, index } from "./system.routes";
 
-export const serviceIndex: RouteHandler<typeof index, AppEnv> = (c) =>
+export const serviceIndex: AppRouteHandler<typeof index> = (c) =>
   c.json({ name: "Therapy Assistant API", version: c.var.settings.version, docs: "/docs", openapi: "/openapi.json" }, 200);
 
 /** Rejects when `work` takes longer than `ms`, so a hung dependency cannot hang /health. */
@@ -11,7 +11,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
 }
 
-export const healthCheck: RouteHandler<typeof health, AppEnv> = async (c) => {
+export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
   const { settings, db, storage } = c.var;
   const timeoutMs = settings.database.timeoutMs;
   const [database, objectStorage] = await Promise.all([

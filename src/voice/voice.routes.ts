@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireAuth, requireLicensed } from "../auth/guard";
+import { licensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { SafetySchema } from "../rag/rag.schemas";
+import { SafetySchema } from "../safety/safety.schema";
 import { AUDIO_FORMATS, MAX_BASE64_CHARS } from "./audio-input";
-import { voiceReady } from "./voice.service";
+import { voiceReady } from "./voice.flow";
 
 const tags = ["Voice"];
 
@@ -21,7 +21,8 @@ const audioBody = {
     "multipart/form-data": { schema: { type: "object" as const, required: ["file"], properties: { file: { type: "string" as const, format: "binary", description: "≤ 25 MiB" }, format } } },
   },
 };
-const licensed = [requireAuth, requireLicensed, voiceReady];
+/** Licensed, with a model configured and AI quota left, all before the body is read. */
+const voiceGuard: [...typeof licensed, typeof voiceReady] = [...licensed, voiceReady];
 const errors = problemResponses(400, 401, 403, 413, 415, 429, 502, 503, 504);
 
 export const transcribe = createRoute({
@@ -30,7 +31,7 @@ export const transcribe = createRoute({
   tags,
   security: bearerSecurity,
   summary: "Transcribe session audio (wav, mp3, m4a, webm, ogg, flac; ≤ 25 MiB); the audio is kept in R2 under the caller",
-  middleware: licensed,
+  middleware: voiceGuard,
   request: { body: audioBody },
   responses: { 200: jsonContent(z.object({ transcription: z.string(), duration_seconds: z.number(), audio_id: z.uuid() }), "The transcript"), ...errors },
 });
@@ -41,7 +42,7 @@ export const analyze = createRoute({
   tags,
   security: bearerSecurity,
   summary: "Transcribe and analyse: speech rate and pauses from word timestamps, sentiment/emotion/tone from the model, risk screening",
-  middleware: licensed,
+  middleware: voiceGuard,
   request: { body: audioBody },
   responses: {
     200: jsonContent(

@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:test";
 import { type CorpusFile, indexCorpus } from "../../src/knowledge/corpus";
-import { createAiClient } from "../../src/lib/ai";
+import { createAiClient } from "../../src/ai/client";
 import { createDatabase } from "../../src/lib/db";
 import { readSettings } from "../../src/lib/settings";
 import vignettes from "../../data/eval/vignettes.json";

@@ -4,7 +4,7 @@
  * --database-url) gets them only when asked for explicitly.
  */
 import { inArray, sql } from "drizzle-orm";
-import { users } from "../../src/auth/auth.schema.ts";
+import { users } from "../../src/auth/auth.table.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import type { Database } from "../../src/lib/db.ts";
 

@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { saveCases } from "../../src/cases/case-store.ts";
+import { saveCases } from "../../src/cases/cases.data.ts";
 import { DOCS_ASSET_FILES, DOCS_ASSETS_PREFIX } from "../../src/docs-assets.ts";
 import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
-import { createAiClient } from "../../src/lib/ai.ts";
+import { createAiClient } from "../../src/ai/client.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
 import { type DemoAccountsTarget, seedDemoAccounts } from "./demo-users.ts";

@@ -3,7 +3,7 @@
  * (`cases/index.json`) holding every full case, so listing and filtering (which return full
  * cases) read one object per request. `saveCases` writes both, so they stay consistent.
  */
-import { CaseSchema, type SyntheticCase } from "./case.schema";
+import { CaseSchema, type SyntheticCase } from "./case.schemas";
 
 export const CASE_INDEX_KEY = "cases/index.json";
 export const caseKey = (caseId: string) => `cases/${caseId}.json`;
@@ -18,7 +18,7 @@ export async function saveCases(storage: R2Bucket, cases: unknown[]): Promise<nu
   await Promise.all(parsed.map((item) => storage.put(caseKey(item.case_id), JSON.stringify(item, null, 2), { httpMetadata: { contentType: "application/json" } })));
   const byId = new Map((await readIndexEntries(storage)).map((item) => [item.case_id, item]));
   for (const item of parsed) byId.set(item.case_id, item);
-  const index = [...byId.values()].sort((a, b) => a.case_id.localeCompare(b.case_id));
+  const index = [...byId.values()].sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
   await storage.put(CASE_INDEX_KEY, JSON.stringify(index), { httpMetadata: { contentType: "application/json" } });
   return parsed.length;
 }

@@ -2,7 +2,7 @@
 import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
-import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.schema";
+import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.table";
 
 /** The account lookup as a statement, for batching with other work; `id` must be a UUID. */
 export function userByIdStatement(db: Database, id: string) {

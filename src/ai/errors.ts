@@ -1,9 +1,9 @@
 /**
- * Upstream AI failures as problems (shared/API.md §0): rate limited → 503 with Retry-After,
+ * Upstream AI failures as problems: rate limited → 503 with Retry-After,
  * timeout → 504, anything else from the provider → 502. The SDK has already retried with backoff.
  */
 import OpenAI from "openai";
-import { ProblemError } from "./problem";
+import { ProblemError } from "../lib/problem";
 
 export const aiTimeout = (cause?: unknown) => new ProblemError(504, { code: "ai_timeout", detail: "The AI model did not answer in time; try again." }, { cause });
 

@@ -1,5 +1,5 @@
 /** The risk-assessment section that leads every answer where the crisis detector found risk. */
-import type { SafetyBlock } from "../safety/crisis";
+import type { SafetyBlock } from "./crisis";
 
 export function riskSection(safety: SafetyBlock): string | null {
   if (!safety.crisis_detected) return null;

@@ -1,0 +1,33 @@
+/** The retrieval step of every grounded answer: embed the question (one AI call), then one search statement. */
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import type { KnowledgeType } from "../knowledge/knowledge.table";
+import { queryEmbedding } from "../knowledge/query-embedding";
+import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
+
+const SOURCES_PER_ANSWER = 8;
+
+export interface Retrieval {
+  hits: SearchHit[];
+  ids: Set<string>;
+  mode: "hybrid" | "lexical";
+}
+
+/**
+ * Sources for an answer. Offline answers quote snippets (and, for treatment, whole guidelines);
+ * model-backed answers quote each source's best passage, so those skip the snippet work.
+ */
+export async function retrieveSources<E extends AppEnv>(c: Context<E>, question: string, type?: KnowledgeType): Promise<Retrieval> {
+  const offline = !c.var.ai;
+  const embedding = await queryEmbedding(c, question);
+  const result = await searchStatement(c.var.db, {
+    query: question,
+    embedding,
+    type,
+    limit: SOURCES_PER_ANSWER,
+    snippets: offline,
+    documentText: offline && type === "treatment_guideline",
+  });
+  const hits = toSearchHits(result);
+  return { hits, ids: new Set(hits.map((hit) => hit.id)), mode: embedding ? "hybrid" : "lexical" };
+}
