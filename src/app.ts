@@ -11,13 +11,13 @@ import { casesRouter } from "./cases/cases.index";
 import { mountDocs } from "./docs";
 import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
-import { ragRouter } from "./rag/rag.index";
 import { limitBody } from "./lib/body-limit";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
 import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
+import { ragRouter } from "./rag/rag.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
 

@@ -1,6 +1,7 @@
 /** `/openapi.json` (generated from the same zod schemas that validate requests) and `/docs`. */
-import type { Router } from "./lib/openapi";
+
 import { DOCS_ASSET_INTEGRITY, DOCS_ASSETS_PREFIX, SWAGGER_UI_VERSION } from "./docs-assets";
+import type { Router } from "./lib/openapi";
 
 const CDN = "https://cdn.jsdelivr.net";
 const ASSETS = "/docs/assets/swagger-ui-dist";
@@ -56,7 +57,8 @@ export function mountDocs(app: Router) {
     info: {
       title: "Therapy Assistant API",
       version: c.var.settings.version,
-      description: "Clinical decision support for licensed clinicians: retrieval-grounded differential diagnosis, treatment options and risk flags. Decision support only; it does not replace clinical judgement.",
+      description:
+        "Clinical decision support for licensed clinicians: retrieval-grounded differential diagnosis, treatment options and risk flags. Decision support only; it does not replace clinical judgement.",
     },
   }));
   // Swagger UI's two files come from our own R2 bucket (the seed step puts them there), so the
@@ -65,13 +67,19 @@ export function mountDocs(app: Router) {
     c.header("Content-Security-Policy", DOCS_CSP);
     return c.html(DOCS_PAGE);
   });
-  app.get("/docs/assets/init.js", (c) => c.body(DOCS_INIT, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600" }));
+  app.get("/docs/assets/init.js", (c) =>
+    c.body(DOCS_INIT, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600" }),
+  );
   app.get("/docs/assets/swagger-ui-dist/:file{swagger-ui-bundle\\.js|swagger-ui\\.css}", async (c) => {
     const file = c.req.param("file");
     const object = await c.var.storage.get(`${DOCS_ASSETS_PREFIX}${file}`);
     if (!object) return c.redirect(`${CDN}/npm/swagger-ui-dist@${SWAGGER_UI_VERSION}/${file}`, 302);
     return new Response(object.body, {
-      headers: { "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400", ETag: object.httpEtag },
+      headers: {
+        "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
+        "Cache-Control": "public, max-age=86400",
+        ETag: object.httpEtag,
+      },
     });
   });
 }

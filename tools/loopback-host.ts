@@ -19,4 +19,5 @@ export function namesLoopback(req: IncomingMessage): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-export const NOT_LOOPBACK_MESSAGE = "The Host header must name this machine (localhost, 127.0.0.1 or [::1]); requests for other host names are refused.";
+export const NOT_LOOPBACK_MESSAGE =
+  "The Host header must name this machine (localhost, 127.0.0.1 or [::1]); requests for other host names are refused.";

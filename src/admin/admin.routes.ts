@@ -41,7 +41,10 @@ export const listUsers = createRoute({
       ...paginationQuery,
     }),
   },
-  responses: { 200: jsonContent(z.object({ users: z.array(UserSchema), next_cursor: z.string().nullable() }), "A page of users"), ...problemResponses(400, 401, 403, 503) },
+  responses: {
+    200: jsonContent(z.object({ users: z.array(UserSchema), next_cursor: z.string().nullable() }), "A page of users"),
+    ...problemResponses(400, 401, 403, 503),
+  },
 });
 
 export const updateUser = createRoute({
@@ -83,5 +86,8 @@ export const listAudit = createRoute({
       ...paginationQuery,
     }),
   },
-  responses: { 200: jsonContent(z.object({ events: z.array(AuditEventSchema), next_cursor: z.string().nullable() }), "A page of events"), ...problemResponses(400, 401, 403, 503) },
+  responses: {
+    200: jsonContent(z.object({ events: z.array(AuditEventSchema), next_cursor: z.string().nullable() }), "A page of events"),
+    ...problemResponses(400, 401, 403, 503),
+  },
 });

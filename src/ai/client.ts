@@ -3,9 +3,9 @@
  * OpenAI-compatible server works; timeout; retries). `null` means offline mode.
  */
 import OpenAI from "openai";
+import { ProblemError } from "../lib/problem";
 import { timed } from "../lib/request-scope";
 import type { Settings } from "../lib/settings";
-import { ProblemError } from "../lib/problem";
 
 export function createAiClient(settings: Settings["ai"]): OpenAI | null {
   if (!settings.apiKey) return null;

@@ -58,7 +58,10 @@ function chatParams(settings: Settings["ai"], request: StructuredRequest<z.ZodTy
     model: settings.chatModel,
     temperature: settings.temperature,
     messages: request.messages,
-    response_format: { type: "json_schema" as const, json_schema: { name: request.name, strict: true, schema: strictJsonSchema(request.schema) } },
+    response_format: {
+      type: "json_schema" as const,
+      json_schema: { name: request.name, strict: true, schema: strictJsonSchema(request.schema) },
+    },
   };
 }
 
@@ -73,10 +76,15 @@ function parseModelOutput<T extends z.ZodType>(schema: T, text: string | null | 
   }
 }
 
-const invalidOutput = () => new ProblemError(502, { code: "ai_invalid_output", detail: "The AI model returned an answer that failed validation; try again." });
+const invalidOutput = () =>
+  new ProblemError(502, { code: "ai_invalid_output", detail: "The AI model returned an answer that failed validation; try again." });
 
 /** One structured answer: validated output and the usage of every attempt, or a 502/503/504 problem. */
-export async function generateStructured<T extends z.ZodType>(ai: OpenAI, settings: Settings["ai"], request: StructuredRequest<T>): Promise<{ output: z.infer<T>; usage: Usage }> {
+export async function generateStructured<T extends z.ZodType>(
+  ai: OpenAI,
+  settings: Settings["ai"],
+  request: StructuredRequest<T>,
+): Promise<{ output: z.infer<T>; usage: Usage }> {
   const usage: Usage = { model: settings.chatModel, promptTokens: 0, completionTokens: 0 };
   for (let attempt = 0; attempt < 2; attempt++) {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
@@ -125,7 +133,10 @@ export async function streamStructured<T extends z.ZodType>(
   const usage: Usage = { model: settings.chatModel, promptTokens: 0, completionTokens: 0 };
   let text = "";
   try {
-    const chunks = await ai.chat.completions.create({ ...chatParams(settings, request), stream: true, stream_options: { include_usage: true } }, { signal: upstream.signal });
+    const chunks = await ai.chat.completions.create(
+      { ...chatParams(settings, request), stream: true, stream_options: { include_usage: true } },
+      { signal: upstream.signal },
+    );
     awaitNextChunk();
     for await (const chunk of chunks) {
       awaitNextChunk();

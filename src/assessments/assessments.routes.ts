@@ -32,7 +32,18 @@ export const scoreRoute = createRoute({
     params: z.object({ instrument: z.enum(["phq9", "gad7"], { error: "instrument must be phq9 or gad7" }) }),
     body: {
       required: true,
-      content: { "application/json": { schema: z.object({ responses: z.array(z.unknown()).max(MAX_RESPONSES, `must have at most ${MAX_RESPONSES} items`).openapi({ type: "array", maxItems: MAX_RESPONSES, items: { type: "integer", minimum: 0, maximum: 3 } }) }).strict() } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              responses: z
+                .array(z.unknown())
+                .max(MAX_RESPONSES, `must have at most ${MAX_RESPONSES} items`)
+                .openapi({ type: "array", maxItems: MAX_RESPONSES, items: { type: "integer", minimum: 0, maximum: 3 } }),
+            })
+            .strict(),
+        },
+      },
     },
   },
   responses: { 200: jsonContent(AssessmentResultSchema, "The score"), ...problemResponses(400, 401, 415, 503) },

@@ -8,10 +8,27 @@ export const INSTRUMENTS = {
     items: 9,
     bands: [
       { max: 4, severity: "minimal", interpretation: "Minimal depressive symptoms; monitor, and repeat if symptoms persist." },
-      { max: 9, severity: "mild", interpretation: "Mild depressive symptoms; watchful waiting with a repeat PHQ-9 at follow-up, consider support." },
-      { max: 14, severity: "moderate", interpretation: "Moderate depressive symptoms (at or above the usual cut-off of 10); a treatment plan, counselling and/or pharmacotherapy, is warranted." },
-      { max: 19, severity: "moderately severe", interpretation: "Moderately severe depressive symptoms; active treatment with psychotherapy and/or pharmacotherapy." },
-      { max: 27, severity: "severe", interpretation: "Severe depressive symptoms; prompt treatment, usually combined, and specialist referral as indicated." },
+      {
+        max: 9,
+        severity: "mild",
+        interpretation: "Mild depressive symptoms; watchful waiting with a repeat PHQ-9 at follow-up, consider support.",
+      },
+      {
+        max: 14,
+        severity: "moderate",
+        interpretation:
+          "Moderate depressive symptoms (at or above the usual cut-off of 10); a treatment plan, counselling and/or pharmacotherapy, is warranted.",
+      },
+      {
+        max: 19,
+        severity: "moderately severe",
+        interpretation: "Moderately severe depressive symptoms; active treatment with psychotherapy and/or pharmacotherapy.",
+      },
+      {
+        max: 27,
+        severity: "severe",
+        interpretation: "Severe depressive symptoms; prompt treatment, usually combined, and specialist referral as indicated.",
+      },
     ],
   },
   gad7: {
@@ -20,7 +37,11 @@ export const INSTRUMENTS = {
     bands: [
       { max: 4, severity: "minimal", interpretation: "Minimal anxiety symptoms." },
       { max: 9, severity: "mild", interpretation: "Mild anxiety symptoms; monitor and repeat at follow-up." },
-      { max: 14, severity: "moderate", interpretation: "Moderate anxiety symptoms (at or above the usual cut-off of 10); further assessment and treatment are warranted." },
+      {
+        max: 14,
+        severity: "moderate",
+        interpretation: "Moderate anxiety symptoms (at or above the usual cut-off of 10); further assessment and treatment are warranted.",
+      },
       { max: 21, severity: "severe", interpretation: "Severe anxiety symptoms; active treatment is warranted." },
     ],
   },

@@ -44,7 +44,10 @@ const detailShape = {
   embedded: z.union([z.boolean(), count]),
   remaining: count,
   /** The import's address as the server fetched it (ASCII: the URL parser has encoded it). */
-  url: z.url().max(2000).regex(/^[\x21-\x7e]+$/),
+  url: z
+    .url()
+    .max(2000)
+    .regex(/^[\x21-\x7e]+$/),
 };
 
 export const AuditDetail = z.strictObject(detailShape).partial();
@@ -54,7 +57,15 @@ export type AuditDetail = z.input<typeof AuditDetail>;
 export function storableDetail(detail: AuditDetail | undefined): { detail: AuditDetail | null; refused?: string[] } {
   if (!detail) return { detail: null };
   const parsed = AuditDetail.safeParse(detail);
-  if (!parsed.success) return { detail: null, refused: [...new Set(parsed.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? "")])))] };
+  if (!parsed.success)
+    return {
+      detail: null,
+      refused: [
+        ...new Set(
+          parsed.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? "")])),
+        ),
+      ],
+    };
   return { detail: Object.keys(parsed.data).length ? parsed.data : null };
 }
 
@@ -64,6 +75,8 @@ export function storableDetail(detail: AuditDetail | undefined): { detail: Audit
  */
 export function readableDetail(stored: unknown): AuditDetail | null {
   if (!stored || typeof stored !== "object" || Array.isArray(stored)) return null;
-  const valid = Object.entries(stored).filter(([key, value]) => Object.hasOwn(detailShape, key) && detailShape[key as keyof typeof detailShape].safeParse(value).success);
+  const valid = Object.entries(stored).filter(
+    ([key, value]) => Object.hasOwn(detailShape, key) && detailShape[key as keyof typeof detailShape].safeParse(value).success,
+  );
   return valid.length ? (Object.fromEntries(valid) as AuditDetail) : null;
 }

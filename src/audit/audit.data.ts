@@ -21,7 +21,12 @@ export async function listAuditEvents(db: Database, filters: AuditFilters): Prom
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, filters.since));
   if (filters.cursor) conditions.push(afterCursor(decodeKeysetCursor(AUDIT_LIST, filters.cursor), auditEvents.createdAt, auditEvents.id));
-  return db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(filters.limit + 1);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(filters.limit + 1);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,8 +5,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
-import { type AuditDetail, storableDetail } from "./audit-detail";
 import { auditEvents } from "./audit.table";
+import { type AuditDetail, storableDetail } from "./audit-detail";
 
 /** An event as callers give it; `detail` only takes the allow-listed, non-clinical facts. */
 export type AuditEvent = Omit<typeof auditEvents.$inferInsert, "id" | "createdAt" | "requestId" | "detail"> & { detail?: AuditDetail };

@@ -1,5 +1,5 @@
 /** Data access for accounts. Other features reach users only through these functions. */
-import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.table";
@@ -28,7 +28,11 @@ export function insertUser(db: Database, user: NewUser) {
 }
 
 export function updateUser(db: Database, id: string, changes: Partial<NewUser>) {
-  return db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  return db
+    .update(users)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
 }
 
 export interface UserFilters {
@@ -53,10 +57,17 @@ export async function listUsers(db: Database, filters: UserFilters): Promise<Use
   if (filters.isVerified !== undefined) conditions.push(eq(users.isVerified, filters.isVerified));
   if (filters.q) {
     const pattern = likePattern(filters.q);
-    conditions.push(or(ilike(users.email, pattern), ilike(users.username, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!);
+    conditions.push(
+      or(ilike(users.email, pattern), ilike(users.username, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!,
+    );
   }
   if (filters.cursor) conditions.push(afterCursor(decodeKeysetCursor(USER_LIST, filters.cursor), users.createdAt, users.id));
-  return db.select().from(users).where(and(...conditions)).orderBy(desc(users.createdAt), desc(users.id)).limit(filters.limit + 1);
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(filters.limit + 1);
 }
 
 /** A login's row; a logout that got there first (the login is written after its response) wins. */
@@ -76,8 +87,18 @@ export function accountStatement(db: Database, userId: string, sessionId: string
   const endedLogin = db
     .select({ id: loginSessions.id })
     .from(loginSessions)
-    .where(and(eq(loginSessions.id, sessionId), eq(loginSessions.userId, userId), or(isNotNull(loginSessions.revokedAt), lte(loginSessions.expiresAt, sql`now()`))));
-  return db.select({ user: users, loginEnded: sql<boolean>`${exists(endedLogin)}` }).from(users).where(eq(users.id, userId)).limit(1);
+    .where(
+      and(
+        eq(loginSessions.id, sessionId),
+        eq(loginSessions.userId, userId),
+        or(isNotNull(loginSessions.revokedAt), lte(loginSessions.expiresAt, sql`now()`)),
+      ),
+    );
+  return db
+    .select({ user: users, loginEnded: sql<boolean>`${exists(endedLogin)}` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
 }
 
 /**
@@ -135,5 +156,8 @@ export function revokeLoginSession(db: Database, session: { id: string; userId: 
 
 /** Ends every login of an account (password change, deactivation). */
 export function revokeAllLoginSessions(db: Database, userId: string) {
-  return db.update(loginSessions).set({ revokedAt: new Date() }).where(and(eq(loginSessions.userId, userId), isNull(loginSessions.revokedAt)));
+  return db
+    .update(loginSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(loginSessions.userId, userId), isNull(loginSessions.revokedAt)));
 }

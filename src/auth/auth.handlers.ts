@@ -3,15 +3,9 @@ import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { uniqueViolation } from "../lib/db";
 import { bodyKind } from "../lib/form-data";
-import { validationProblem, type AppRouteHandler } from "../lib/openapi";
+import { type AppRouteHandler, validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "../lib/rate-limits";
-import { jwtSecret, withCurrentAccount } from "./guard";
-import { mintRefreshToken, tokenPairBody } from "./sessions";
-import { hashRefreshToken, loginExpiry } from "./tokens";
-import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
 import {
   findUserByLogin,
   insertLoginSession,
@@ -23,8 +17,15 @@ import {
   rotateRefreshToken,
   updateUser,
 } from "./auth.data";
+import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { jwtSecret, withCurrentAccount } from "./guard";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { mintRefreshToken, tokenPairBody } from "./sessions";
+import { hashRefreshToken, loginExpiry } from "./tokens";
+import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
 
-const invalidCredentials = () => new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
+const invalidCredentials = () =>
+  new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
 
 export const registerUser: AppRouteHandler<typeof register> = async (c) => {
   const body = c.req.valid("json");
@@ -43,14 +44,25 @@ export const registerUser: AppRouteHandler<typeof register> = async (c) => {
       organization: body.organization ?? null,
       isVerified: false,
     });
-    audit(c, { userId: user.id, action: "auth.register", target: `user:${user.id}`, outcome: "success", latencyMs: Date.now() - started, detail: { role: user.role } });
+    audit(c, {
+      userId: user.id,
+      action: "auth.register",
+      target: `user:${user.id}`,
+      outcome: "success",
+      latencyMs: Date.now() - started,
+      detail: { role: user.role },
+    });
     return c.json({ user: toUser(user) }, 201);
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (!constraint) throw error;
     const field = constraint.includes("username") ? "username" : "email";
     audit(c, { action: "auth.register", target: `${field}-taken`, outcome: "failure", latencyMs: Date.now() - started });
-    throw new ProblemError(409, { code: "already_registered", detail: `An account with that ${field} already exists (compared case-insensitively).`, errors: [{ path: `body.${field}`, message: "already registered" }] });
+    throw new ProblemError(409, {
+      code: "already_registered",
+      detail: `An account with that ${field} already exists (compared case-insensitively).`,
+      errors: [{ path: `body.${field}`, message: "already registered" }],
+    });
   }
 };
 
@@ -59,7 +71,8 @@ function loginInput<E extends AppEnv>(c: Context<E>): { login: string; password:
   const isJson = bodyKind(c.req.header("content-type")) === "json";
   const raw = isJson ? (c.req.valid as (target: "json") => unknown)("json") : (c.req.valid as (target: "form") => unknown)("form");
   const parsed = LoginBody.safeParse(raw);
-  if (!parsed.success) throw validationProblem(parsed.error.issues, "body", "Give username (or email) and password, as JSON or as an OAuth2 password form");
+  if (!parsed.success)
+    throw validationProblem(parsed.error.issues, "body", "Give username (or email) and password, as JSON or as an OAuth2 password form");
   return { login: (parsed.data.email ?? parsed.data.username)!, password: parsed.data.password };
 }
 
@@ -76,11 +89,25 @@ export const loginUser: AppRouteHandler<typeof login> = async (c) => {
   }
   const check = await verifyPassword(password, user.passwordHash);
   if (!check.valid) {
-    audit(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "wrong_password" } });
+    audit(c, {
+      userId: user.id,
+      action: "auth.login",
+      target: `user:${user.id}`,
+      outcome: "failure",
+      latencyMs: Date.now() - started,
+      detail: { reason: "wrong_password" },
+    });
     throw invalidCredentials();
   }
   if (!user.isActive) {
-    audit(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "denied", latencyMs: Date.now() - started, detail: { reason: "inactive" } });
+    audit(c, {
+      userId: user.id,
+      action: "auth.login",
+      target: `user:${user.id}`,
+      outcome: "denied",
+      latencyMs: Date.now() - started,
+      detail: { reason: "inactive" },
+    });
     throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
   }
   const loggedInAt = new Date();
@@ -95,7 +122,13 @@ export const loginUser: AppRouteHandler<typeof login> = async (c) => {
       insertLoginSession(c.var.db, { id: sessionId, userId: user.id, tokenVersion: user.tokenVersion, expiresAt }),
       insertRefreshToken(c.var.db, { userId: user.id, familyId: sessionId, tokenHash: refresh.hash, expiresAt }),
       updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newHash ? { passwordHash: newHash } : {}) }),
-      auditInsert(c, { userId: user.id, action: "auth.login", target: `user:${user.id}`, outcome: "success", latencyMs: Date.now() - started }),
+      auditInsert(c, {
+        userId: user.id,
+        action: "auth.login",
+        target: `user:${user.id}`,
+        outcome: "success",
+        latencyMs: Date.now() - started,
+      }),
     ]),
   );
   return c.json(body, 200);
@@ -107,11 +140,20 @@ export const refreshTokens: AppRouteHandler<typeof refresh> = async (c) => {
   const [presentedHash, successor] = await Promise.all([hashRefreshToken(refresh_token), mintRefreshToken()]);
   const { db } = c.var;
   // One round trip: the rotation (one statement) and the token's login and account after it.
-  const [{ rows: [outcome] }, [known]] = await db.batch([rotateRefreshToken(db, presentedHash, successor.hash), refreshTokenWithUser(db, presentedHash)] as const);
+  const [
+    {
+      rows: [outcome],
+    },
+    [known],
+  ] = await db.batch([rotateRefreshToken(db, presentedHash, successor.hash), refreshTokenWithUser(db, presentedHash)] as const);
   if (!outcome?.rotated || !known) {
     // A spent or revoked token came back: someone may hold a copy, so the rotation ended that login.
-    if (outcome?.revoked && known) audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${outcome.revoked}`, outcome: "denied" });
-    throw new ProblemError(401, { code: "invalid_refresh_token", detail: "The refresh token is invalid, expired or already used; log in again." });
+    if (outcome?.revoked && known)
+      audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${outcome.revoked}`, outcome: "denied" });
+    throw new ProblemError(401, {
+      code: "invalid_refresh_token",
+      detail: "The refresh token is invalid, expired or already used; log in again.",
+    });
   }
   return c.json(await tokenPairBody(c, known.user, outcome.rotated, successor.token), 200);
 };
@@ -144,7 +186,13 @@ export const updateCurrentUser: AppRouteHandler<typeof updateMe> = async (c) => 
     licenseState: body.license_state,
     ...(resetVerification ? { isVerified: false } : {}),
   });
-  audit(c, { userId: user.id, action: "auth.update_profile", target: `user:${user.id}`, outcome: "success", detail: { fields: Object.keys(body), verification_reset: resetVerification } });
+  audit(c, {
+    userId: user.id,
+    action: "auth.update_profile",
+    target: `user:${user.id}`,
+    outcome: "success",
+    detail: { fields: Object.keys(body), verification_reset: resetVerification },
+  });
   return c.json(toUser(updated), 200);
 };
 
@@ -154,7 +202,11 @@ export const changeUserPassword: AppRouteHandler<typeof changePassword> = async 
   await enforcePasswordCheckRateLimit(c, user.id);
   if (!(await verifyPassword(current_password, user.passwordHash)).valid) {
     audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "failure" });
-    throw new ProblemError(400, { code: "invalid_current_password", detail: "The current password is incorrect.", errors: [{ path: "body.current_password", message: "incorrect" }] });
+    throw new ProblemError(400, {
+      code: "invalid_current_password",
+      detail: "The current password is incorrect.",
+      errors: [{ path: "body.current_password", message: "incorrect" }],
+    });
   }
   const passwordHash = await hashPassword(new_password);
   await c.var.db.batch([

@@ -2,8 +2,8 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
 import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
-import { jwtSecret } from "./guard";
 import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { jwtSecret } from "./guard";
 
 /** Every account route needs the signing key: without a usable one they answer 503, never sign with a default. */
 const requireSigningKey = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { registerRateLimit } from "../lib/rate-limits";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { authenticated, tokenChecked } from "./guard";
-import { registerRateLimit } from "../lib/rate-limits";
 import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./user.schemas";
 
 const tags = ["Accounts"];

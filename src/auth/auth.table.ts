@@ -49,7 +49,9 @@ export const loginSessions = pgTable(
   "login_sessions",
   {
     id: uuid().primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** The user's token version at login; a refresh fails once the user's differs. */
     tokenVersion: integer("token_version").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -64,9 +66,13 @@ export const refreshTokens = pgTable(
   "refresh_tokens",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** One login's chain of rotated tokens; reuse of a spent token revokes the whole family. */
-    familyId: uuid("family_id").notNull().references(() => loginSessions.id, { onDelete: "cascade" }),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => loginSessions.id, { onDelete: "cascade" }),
     /** SHA-256 of the opaque token; the token itself is never stored. */
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -17,19 +17,27 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { accountStatement } from "./auth.data";
 import type { UserRow } from "./auth.table";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
 import { isLicensedRole, isLicensedUser } from "./user.schemas";
-import { accountStatement } from "./auth.data";
 
 const unauthorized = (detail: string) =>
-  new ProblemError(401, { code: "unauthorized", detail, headers: { "WWW-Authenticate": 'Bearer realm="therapy-assistant", error="invalid_token"' } });
+  new ProblemError(401, {
+    code: "unauthorized",
+    detail,
+    headers: { "WWW-Authenticate": 'Bearer realm="therapy-assistant", error="invalid_token"' },
+  });
 
 /** The JWT secret, or a 503 problem: a missing or short secret never falls back to a default. */
 export function jwtSecret<E extends AppEnv>(c: Context<E>): string {
   const secret = c.var.settings.jwtSecret;
   if (!secret) {
-    throw new ProblemError(503, { code: "server_misconfigured", detail: "Authentication is unavailable: the server's JWT secret is missing or too short.", headers: { "Retry-After": "60" } });
+    throw new ProblemError(503, {
+      code: "server_misconfigured",
+      detail: "Authentication is unavailable: the server's JWT secret is missing or too short.",
+      headers: { "Retry-After": "60" },
+    });
   }
   return secret;
 }
@@ -56,7 +64,8 @@ export type SignedInContext = Context<AppEnv & SignedIn>;
 
 /** The account behind a token must still exist, be active and have the token's version, and its login must not be over. */
 function assertCurrentUser(account: AccountCheck | undefined, claims: AccessClaims): asserts account is AccountCheck {
-  if (!account || account.user.tokenVersion !== claims.ver || account.loginEnded) throw unauthorized("The access token is no longer valid; log in again.");
+  if (!account || account.user.tokenVersion !== claims.ver || account.loginEnded)
+    throw unauthorized("The access token is no longer valid; log in again.");
   if (!account.user.isActive) throw unauthorized("This account has been deactivated.");
 }
 
@@ -83,7 +92,10 @@ const notLicensed = (user: Pick<UserRow, "role">) =>
     : "This route is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; student accounts cannot use it.";
 
 const requireLicensed = requireRole(isLicensedUser, notLicensed);
-const requireAdmin = requireRole((user) => user.role === "admin", () => "This route needs the admin role.");
+const requireAdmin = requireRole(
+  (user) => user.role === "admin",
+  () => "This route needs the admin role.",
+);
 
 const requireToken = createMiddleware<AppEnv & TokenChecked>(async (c, next) => {
   c.set("token", await claimsFrom(c));
@@ -96,7 +108,10 @@ const requireToken = createMiddleware<AppEnv & TokenChecked>(async (c, next) => 
  * read, or a write that only touches what the signed token itself names (logout revoking the
  * token's own login).
  */
-export async function withCurrentAccount<T extends BatchItem<"pg">>(c: TokenCheckedContext, statement: T): Promise<{ account: UserRow; result: Awaited<T> }> {
+export async function withCurrentAccount<T extends BatchItem<"pg">>(
+  c: TokenCheckedContext,
+  statement: T,
+): Promise<{ account: UserRow; result: Awaited<T> }> {
   const token = c.var.token;
   const [accounts, result] = await c.var.db.batch([accountStatement(c.var.db, token.sub, token.sid), statement] as const);
   const account = accounts[0];

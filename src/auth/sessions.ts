@@ -15,5 +15,11 @@ export async function mintRefreshToken(): Promise<{ token: string; hash: string 
 /** The login and refresh answer: an access token on `sessionId` beside the given refresh token. */
 export async function tokenPairBody<E extends AppEnv>(c: Context<E>, user: UserRow, sessionId: string, refreshToken: string) {
   const accessToken = await signAccessToken(user, sessionId, jwtSecret(c));
-  return { access_token: accessToken, token_type: "bearer" as const, expires_in: ACCESS_TOKEN_SECONDS, refresh_token: refreshToken, user: toUser(user) };
+  return {
+    access_token: accessToken,
+    token_type: "bearer" as const,
+    expires_in: ACCESS_TOKEN_SECONDS,
+    refresh_token: refreshToken,
+    user: toUser(user),
+  };
 }

@@ -8,7 +8,8 @@ export const ACCESS_TOKEN_SECONDS = 30 * 60;
 /** A login's fixed lifetime: refreshing rotates its tokens but never extends it. */
 const LOGIN_DAYS = 30;
 
-const isUuid = (value: unknown): value is string => typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const isUuid = (value: unknown): value is string =>
+  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface AccessClaims {
   sub: string;
@@ -24,7 +25,15 @@ export interface AccessClaims {
 
 export async function signAccessToken(user: { id: string; role: UserRole; tokenVersion: number }, sessionId: string, secret: string) {
   const now = Math.floor(Date.now() / 1000);
-  const claims: AccessClaims = { sub: user.id, role: user.role, ver: user.tokenVersion, sid: sessionId, iat: now, exp: now + ACCESS_TOKEN_SECONDS, jti: crypto.randomUUID() };
+  const claims: AccessClaims = {
+    sub: user.id,
+    role: user.role,
+    ver: user.tokenVersion,
+    sid: sessionId,
+    iat: now,
+    exp: now + ACCESS_TOKEN_SECONDS,
+    jti: crypto.randomUUID(),
+  };
   return sign({ ...claims }, secret, "HS256");
 }
 
@@ -42,7 +51,10 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
 
 export function newRefreshToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 export async function hashRefreshToken(token: string): Promise<string> {

@@ -44,7 +44,12 @@ export function toUser(row: UserRow): User {
 
 /** Printable text without control characters; quotes and other SQL metacharacters are fine. */
 const text = (max: number, min = 1) =>
-  z.string().trim().min(min, `must not be empty`).max(max, `must be at most ${max} characters`).refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
+  z
+    .string()
+    .trim()
+    .min(min, `must not be empty`)
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
 
 const passwordSchema = z
   .string()
@@ -76,7 +81,11 @@ export const RegisterBody = z
       .string()
       .max(50)
       .refine((role) => role !== "admin", "admin cannot be self-assigned; an administrator grants it")
-      .pipe(z.enum(SELF_SERVICE_ROLES as [Exclude<(typeof USER_ROLES)[number], "admin">, ...Exclude<(typeof USER_ROLES)[number], "admin">[]], { error: `must be one of ${SELF_SERVICE_ROLES.join(", ")}` }))
+      .pipe(
+        z.enum(SELF_SERVICE_ROLES as [Exclude<(typeof USER_ROLES)[number], "admin">, ...Exclude<(typeof USER_ROLES)[number], "admin">[]], {
+          error: `must be one of ${SELF_SERVICE_ROLES.join(", ")}`,
+        }),
+      )
       .default("student"),
     ...licenseFields,
   })
@@ -102,7 +111,10 @@ export const TokenPairSchema = z
   })
   .openapi("TokenPair");
 
-export const RefreshBody = z.object({ refresh_token: z.string().min(16).max(200) }).strict().openapi("RefreshRequest");
+export const RefreshBody = z
+  .object({ refresh_token: z.string().min(16).max(200) })
+  .strict()
+  .openapi("RefreshRequest");
 
 export const UpdateMeBody = z
   .object({ first_name: text(100).optional(), last_name: text(100).optional(), ...licenseFields })
@@ -113,7 +125,10 @@ export const UpdateMeBody = z
 export const ChangePasswordBody = z
   .object({ current_password: z.string().min(1).max(128), new_password: passwordSchema })
   .strict()
-  .refine((body) => body.current_password !== body.new_password, { message: "the new password must differ from the current one", path: ["new_password"] })
+  .refine((body) => body.current_password !== body.new_password, {
+    message: "the new password must differ from the current one",
+    path: ["new_password"],
+  })
   .openapi("ChangePasswordRequest");
 
 export function isLicensedRole(role: string): boolean {

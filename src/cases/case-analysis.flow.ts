@@ -13,8 +13,8 @@ import { groundDifferential } from "../rag/grounding";
 import { ModelDifferentialItem } from "../rag/rag.schemas";
 import { retrieveSources } from "../rag/retrieval";
 import { assessCrisis } from "../safety/crisis";
-import { caseAnalysisMessages } from "./case-analysis.prompts";
 import type { SyntheticCase } from "./case.schemas";
+import { caseAnalysisMessages } from "./case-analysis.prompts";
 
 const ModelCaseAnalysis = z.object({
   response: modelText("concise markdown for the clinician"),
@@ -31,7 +31,9 @@ function offlineCaseAnalysis(item: SyntheticCase, hits: Array<{ type: string; ti
   return [
     "## Retrieval-only analysis (offline mode)",
     `Suggested diagnosis: **${diagnosis.primary}** (DSM-5-TR ${diagnosis.dsm5_code}, ICD-11 ${diagnosis.icd11_code}).`,
-    matching.length ? `Criteria that best match the presentation:\n${matching.map((hit, i) => `${i + 1}. ${hit.title}`).join("\n")}` : "No criteria matched the presentation.",
+    matching.length
+      ? `Criteria that best match the presentation:\n${matching.map((hit, i) => `${i + 1}. ${hit.title}`).join("\n")}`
+      : "No criteria matched the presentation.",
     "Compare the case against each cited source; no AI model is configured to reason over them.",
   ].join("\n\n");
 }
@@ -54,7 +56,11 @@ export async function analyzeStoredCase(c: SignedInContext, item: SyntheticCase)
   let usage: Usage | null = null;
   if (ai) {
     try {
-      const generated = await generateStructured(ai, settings.ai, { name: "case_analysis", schema: ModelCaseAnalysis, messages: caseAnalysisMessages(item, retrieval.hits, safety) });
+      const generated = await generateStructured(ai, settings.ai, {
+        name: "case_analysis",
+        schema: ModelCaseAnalysis,
+        messages: caseAnalysisMessages(item, retrieval.hits, safety),
+      });
       usage = generated.usage;
       findings = { ...generated.output, alternative_diagnoses: groundDifferential(generated.output.alternative_diagnoses, retrieval.ids) };
       response = generated.output.response;

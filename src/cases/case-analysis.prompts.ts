@@ -28,6 +28,9 @@ const INSTRUCTIONS = [
 export function caseAnalysisMessages(item: SyntheticCase, hits: SearchHit[], safety: SafetyBlock) {
   return [
     { role: "system" as const, content: INSTRUCTIONS },
-    { role: "user" as const, content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), `SOURCES:\n${sourcesBlock(hits)}`].filter(Boolean).join("\n\n") },
+    {
+      role: "user" as const,
+      content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), `SOURCES:\n${sourcesBlock(hits)}`].filter(Boolean).join("\n\n"),
+    },
   ];
 }

@@ -11,7 +11,12 @@ export const CaseSchema = z
     presenting_symptoms: z.array(z.string().min(1)).min(1),
     clinical_history: z.string().min(1),
     assessment_notes: z.string().min(1),
-    suggested_diagnosis: z.object({ primary: z.string().min(1), dsm5_code: z.string().min(1), icd11_code: z.string().min(1), confidence: z.number().min(0).max(1) }),
+    suggested_diagnosis: z.object({
+      primary: z.string().min(1),
+      dsm5_code: z.string().min(1),
+      icd11_code: z.string().min(1),
+      confidence: z.number().min(0).max(1),
+    }),
     severity: z.enum(SEVERITIES),
     risk_factors: z.array(z.string()),
     protective_factors: z.array(z.string()),

@@ -12,10 +12,17 @@ export const caseKey = (caseId: string) => `cases/${caseId}.json`;
 export async function saveCases(storage: R2Bucket, cases: unknown[]): Promise<number> {
   const parsed = cases.map((item, i) => {
     const result = CaseSchema.safeParse(item);
-    if (!result.success) throw new Error(`case ${i} is invalid: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    if (!result.success)
+      throw new Error(
+        `case ${i} is invalid: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+      );
     return result.data;
   });
-  await Promise.all(parsed.map((item) => storage.put(caseKey(item.case_id), JSON.stringify(item, null, 2), { httpMetadata: { contentType: "application/json" } })));
+  await Promise.all(
+    parsed.map((item) =>
+      storage.put(caseKey(item.case_id), JSON.stringify(item, null, 2), { httpMetadata: { contentType: "application/json" } }),
+    ),
+  );
   const byId = new Map((await readIndexEntries(storage)).map((item) => [item.case_id, item]));
   for (const item of parsed) byId.set(item.case_id, item);
   const index = [...byId.values()].sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));

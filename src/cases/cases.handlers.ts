@@ -2,10 +2,10 @@ import { z } from "@hono/zod-openapi";
 import type { AppRouteHandler } from "../lib/openapi";
 import { pageByKey } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
-import { analyzeStoredCase } from "./case-analysis.flow";
 import { CASE_ID } from "./case.schemas";
-import type { analyzeCase, getCase, listCases } from "./cases.routes";
+import { analyzeStoredCase } from "./case-analysis.flow";
 import { readCase, readCaseIndex } from "./cases.data";
+import type { analyzeCase, getCase, listCases } from "./cases.routes";
 
 /** A cursor names the last case_id of the previous page. */
 const CaseCursorKey = z.tuple([z.string().regex(CASE_ID)]);
@@ -18,7 +18,10 @@ export const listCasesHandler: AppRouteHandler<typeof listCases> = async (c) => 
   const matching = (await readCaseIndex(c.var.storage)).filter(
     ({ severity: itemSeverity, suggested_diagnosis: diagnosed }) =>
       (!severity || itemSeverity === severity) &&
-      (!needle || diagnosed.primary.toLowerCase().includes(needle) || diagnosed.dsm5_code.toLowerCase().startsWith(needle) || diagnosed.icd11_code.toLowerCase().startsWith(needle)),
+      (!needle ||
+        diagnosed.primary.toLowerCase().includes(needle) ||
+        diagnosed.dsm5_code.toLowerCase().startsWith(needle) ||
+        diagnosed.icd11_code.toLowerCase().startsWith(needle)),
   );
   // Cases are listed in case_id order (the index object keeps them so).
   const { items, nextCursor } = pageByKey("cases", matching, (item) => item.case_id, limit, cursor, CaseCursorKey);

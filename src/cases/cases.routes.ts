@@ -24,7 +24,15 @@ export const listCases = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ status: z.literal("success"), total_cases: z.number().int(), cases: z.array(CaseSchema), next_cursor: z.string().nullable() }), "A page of cases"),
+    200: jsonContent(
+      z.object({
+        status: z.literal("success"),
+        total_cases: z.number().int(),
+        cases: z.array(CaseSchema),
+        next_cursor: z.string().nullable(),
+      }),
+      "A page of cases",
+    ),
     ...problemResponses(400, 401, 503),
   },
 });

@@ -69,7 +69,8 @@ function indexNames(drugs: Drug[]): Map<string, string> {
       const key = normalizeName(name);
       const owner = names.get(key);
       // A name shared by two drugs would make the answer depend on file order: refuse it.
-      if (owner !== undefined && owner !== drug.generic) throw new Error(`interaction data: the name "${name}" belongs to both ${owner} and ${drug.generic}`);
+      if (owner !== undefined && owner !== drug.generic)
+        throw new Error(`interaction data: the name "${name}" belongs to both ${owner} and ${drug.generic}`);
       names.set(key, drug.generic);
     }
   }
@@ -110,7 +111,11 @@ function expandPairs(entries: AuthoredInteraction[], drugs: Drug[]): Map<string,
         }
         if (existing && existing.specificity >= level) continue;
         const { drugs: _sides, ...facts } = entry;
-        pairs.set(key, { interaction: { drugs: (a < b ? [a, b] : [b, a]) as [string, string], ...facts }, specificity: level, entry: index });
+        pairs.set(key, {
+          interaction: { drugs: (a < b ? [a, b] : [b, a]) as [string, string], ...facts },
+          specificity: level,
+          entry: index,
+        });
       }
     }
   });

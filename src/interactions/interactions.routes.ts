@@ -9,7 +9,13 @@ export const MAX_NAME_LENGTH = 100;
 const CheckRequestSchema = z
   .object({
     medications: z
-      .array(z.string().trim().min(1, "a medication name cannot be empty").max(MAX_NAME_LENGTH, `a medication name has at most ${MAX_NAME_LENGTH} characters`))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, "a medication name cannot be empty")
+          .max(MAX_NAME_LENGTH, `a medication name has at most ${MAX_NAME_LENGTH} characters`),
+      )
       .min(2, `list at least 2 medications to check (at most ${MAX_MEDICATIONS})`)
       .max(MAX_MEDICATIONS, `list at most ${MAX_MEDICATIONS} medications per check`)
       .openapi({ example: ["sertraline", "Nardil", "ibuprofen"] }),
@@ -37,8 +43,12 @@ export const checkRoute = createRoute({
   path: "/interactions/check",
   tags: ["Interactions"],
   security: bearerSecurity,
-  summary: "Interactions among 2 to 20 medications (brand or generic names), most severe first, each with effect, mechanism, management and reference",
+  summary:
+    "Interactions among 2 to 20 medications (brand or generic names), most severe first, each with effect, mechanism, management and reference",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: CheckRequestSchema } } } },
-  responses: { 200: jsonContent(InteractionCheckSchema, "Each name as resolved, and the interactions found"), ...problemResponses(400, 401, 415, 503) },
+  responses: {
+    200: jsonContent(InteractionCheckSchema, "Each name as resolved, and the interactions found"),
+    ...problemResponses(400, 401, 415, 503),
+  },
 });

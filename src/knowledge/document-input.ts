@@ -5,7 +5,12 @@
 import { z } from "@hono/zod-openapi";
 import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
-const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 /** Each code is an exact-match boost in search, so a document names the few it is about (the corpus needs 19 at most). */
 export const MAX_OTHER_CODES = 20;
@@ -56,7 +61,10 @@ export function chosenFields(choice: AdminChoice): AdminChoice {
 /** A markdown file (front matter + body) as document input; the admin's `choice` overrides the front matter. */
 export function documentFromMarkdown(text: string, choice: AdminChoice = {}) {
   const { fields, body } = parseFrontMatter(text);
-  const codes = fields.other_codes?.split(",").map((value) => value.trim()).filter(Boolean);
+  const codes = fields.other_codes
+    ?.split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
   return DocumentInput.safeParse({
     ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "other_codes")),
     ...(codes?.length ? { other_codes: codes } : {}),
@@ -72,5 +80,9 @@ export function withoutClaimedCodes({ dsm5_code: _dsm5, icd11_code: _icd11, othe
 
 /** The codes a document is found by, upper-cased and de-duplicated. */
 export function documentCodes(input: DocumentInput): string[] {
-  return [...new Set([input.dsm5_code, input.icd11_code, ...(input.other_codes ?? [])].filter((c): c is string => !!c).map((c) => c.toUpperCase()))];
+  return [
+    ...new Set(
+      [input.dsm5_code, input.icd11_code, ...(input.other_codes ?? [])].filter((c): c is string => !!c).map((c) => c.toUpperCase()),
+    ),
+  ];
 }

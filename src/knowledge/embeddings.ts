@@ -25,7 +25,10 @@ export async function embedTexts(ai: OpenAI, settings: Settings["ai"], texts: st
     });
   const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
   if (vectors.length !== texts.length || vectors.some((v) => v.length !== EMBEDDING_DIMENSIONS)) {
-    throw new ProblemError(502, { code: "ai_invalid_output", detail: `The embedding model returned ${vectors[0]?.length ?? 0} dimensions; the index needs ${EMBEDDING_DIMENSIONS}.` });
+    throw new ProblemError(502, {
+      code: "ai_invalid_output",
+      detail: `The embedding model returned ${vectors[0]?.length ?? 0} dimensions; the index needs ${EMBEDDING_DIMENSIONS}.`,
+    });
   }
   return vectors;
 }

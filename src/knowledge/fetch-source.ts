@@ -20,7 +20,8 @@ export interface FetchedSource {
   url: string;
 }
 
-const badUrl = (detail: string, code = "invalid_import_url") => new ProblemError(400, { code, detail, errors: [{ path: "body.url", message: detail }] });
+const badUrl = (detail: string, code = "invalid_import_url") =>
+  new ProblemError(400, { code, detail, errors: [{ path: "body.url", message: detail }] });
 
 export interface FetchPolicy {
   /** Local development: plain HTTP and private hosts are allowed. */
@@ -62,7 +63,10 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new ProblemError(413, { code: "import_too_large", detail: `The document at that URL is larger than ${maxBytes / 1024 / 1024} MiB.` });
+      throw new ProblemError(413, {
+        code: "import_too_large",
+        detail: `The document at that URL is larger than ${maxBytes / 1024 / 1024} MiB.`,
+      });
     }
     parts.push(value);
   }
@@ -78,7 +82,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
 /** A failure of the request or of reading its body, as the problem the client gets. */
 function fetchProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  if ((error as Error)?.name === "TimeoutError") return new ProblemError(504, { code: "upstream_timeout", detail: `The URL did not answer within ${TIMEOUT_MS / 1000} s.` });
+  if ((error as Error)?.name === "TimeoutError")
+    return new ProblemError(504, { code: "upstream_timeout", detail: `The URL did not answer within ${TIMEOUT_MS / 1000} s.` });
   return new ProblemError(502, { code: "upstream_unreachable", detail: "The URL could not be reached." });
 }
 
@@ -107,12 +112,18 @@ export async function fetchSource(raw: string, policy: FetchPolicy): Promise<Fet
     const contentType = IMPORT_CONTENT_TYPES.find((type) => type === essence);
     if (!contentType) {
       await response.body.cancel();
-      throw new ProblemError(415, { code: "unsupported_import_type", detail: `Content type "${essence || "none"}" cannot be imported; allowed: ${IMPORT_CONTENT_TYPES.join(", ")}.` });
+      throw new ProblemError(415, {
+        code: "unsupported_import_type",
+        detail: `Content type "${essence || "none"}" cannot be imported; allowed: ${IMPORT_CONTENT_TYPES.join(", ")}.`,
+      });
     }
     const declared = Number(response.headers.get("content-length") ?? 0);
     if (declared > IMPORT_MAX_BYTES) {
       await response.body.cancel();
-      throw new ProblemError(413, { code: "import_too_large", detail: `The document at that URL is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.` });
+      throw new ProblemError(413, {
+        code: "import_too_large",
+        detail: `The document at that URL is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`,
+      });
     }
     const bytes = await readCapped(response.body, IMPORT_MAX_BYTES).catch((error: unknown) => {
       throw fetchProblem(error);

@@ -28,7 +28,12 @@ function forwardFinder(text: string, closer: string): (from: number) => number {
  * opener. Past the last closer nothing can match, so the regex runs on the text up to it, where
  * every opener finds a closer before the text ends and no attempt rescans the rest of the page.
  */
-function replaceUpToLastCloser(text: string, re: RegExp, closer: string, replacement: string | ((match: string, captured: string) => string)): string {
+function replaceUpToLastCloser(
+  text: string,
+  re: RegExp,
+  closer: string,
+  replacement: string | ((match: string, captured: string) => string),
+): string {
   const last = text.lastIndexOf(closer);
   if (last < 0) return text;
   const end = last + closer.length;
@@ -49,7 +54,10 @@ function removeRawText(html: string): string {
   for (let open = RAW_TEXT_ELEMENT.exec(html); open !== null; open = RAW_TEXT_ELEMENT.exec(html)) {
     const name = open[1].toLowerCase();
     let find = closers.get(name);
-    if (!find) closers.set(name, (find = forwardFinder(html, `</${name}>`)));
+    if (!find) {
+      find = forwardFinder(html, `</${name}>`);
+      closers.set(name, find);
+    }
     const at = find(open.index + open[0].length);
     if (at < 0) {
       RAW_TEXT_ELEMENT.lastIndex = open.index + 1;
@@ -82,7 +90,13 @@ export function htmlToText(html: string): { title: string | null; text: string }
   text = replaceUpToLastCloser(text, /<h([1-6])[^>]*>/gi, ">", (_m, level) => `\n\n${"#".repeat(Number(level))} `);
   text = text.replace(/<\/h[1-6]>/gi, "\n\n");
   text = replaceUpToLastCloser(text, /<[^>]+>/g, ">", " ");
-  return { title: title ? decodeEntities(title).trim() : null, text: decodeEntities(text).replace(SPACE_RUN, " ").replace(/\n\s*\n\s*/g, "\n\n").trim() };
+  return {
+    title: title ? decodeEntities(title).trim() : null,
+    text: decodeEntities(text)
+      .replace(SPACE_RUN, " ")
+      .replace(/\n\s*\n\s*/g, "\n\n")
+      .trim(),
+  };
 }
 
 function decodeEntities(text: string): string {

@@ -36,21 +36,39 @@ export interface IngestResult {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "document";
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "document"
+  );
 }
 
-export async function ingestDocument({ db, ai, storage, settings }: IngestDeps, input: DocumentInput, source: SourceFile): Promise<IngestResult> {
+export async function ingestDocument(
+  { db, ai, storage, settings }: IngestDeps,
+  input: DocumentInput,
+  source: SourceFile,
+): Promise<IngestResult> {
   const id = crypto.randomUUID();
   const objectKey = source.objectKey ?? `knowledge/${input.type}/${slug(input.title)}-${id.slice(0, 8)}.${source.extension ?? "md"}`;
   // Each chunk's heading carries the document title, so full-text search (which weights headings
   // highest) finds a section by its document's subject too, e.g. "generalized anxiety" → its treatment.
-  const chunks = chunkMarkdown(input.content).map((chunk) => ({ ...chunk, heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title }));
+  const chunks = chunkMarkdown(input.content).map((chunk) => ({
+    ...chunk,
+    heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title,
+  }));
   if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
 
   const embed = async (): Promise<number[][] | null> => {
     if (!ai) return null;
     try {
-      return await embedTexts(ai, settings.ai, chunks.map((chunk) => embeddingText(chunk.heading, chunk.content)));
+      return await embedTexts(
+        ai,
+        settings.ai,
+        chunks.map((chunk) => embeddingText(chunk.heading, chunk.content)),
+      );
     } catch (error) {
       // Still indexed for lexical search; `embedded: false` tells the caller, and re-embed fills it in.
       log("warn", "embedding failed during ingestion", { object_key: objectKey, error: (error as Error)?.name });
@@ -79,7 +97,13 @@ export async function ingestDocument({ db, ai, storage, settings }: IngestDeps, 
         objectKey,
       }),
       db.insert(knowledgeChunks).values(
-        chunks.map((chunk, i) => ({ documentId: id, ordinal: chunk.ordinal, heading: chunk.heading, content: chunk.content, embedding: embeddings?.[i] ?? null })),
+        chunks.map((chunk, i) => ({
+          documentId: id,
+          ordinal: chunk.ordinal,
+          heading: chunk.heading,
+          content: chunk.content,
+          embedding: embeddings?.[i] ?? null,
+        })),
       ),
     ]);
   } catch (error) {

@@ -28,7 +28,11 @@ export function listDisorders(db: Database) {
 }
 
 export function countByType(db: Database) {
-  return db.select({ type: knowledgeDocuments.type, count: count() }).from(knowledgeDocuments).groupBy(knowledgeDocuments.type).orderBy(asc(knowledgeDocuments.type));
+  return db
+    .select({ type: knowledgeDocuments.type, count: count() })
+    .from(knowledgeDocuments)
+    .groupBy(knowledgeDocuments.type)
+    .orderBy(asc(knowledgeDocuments.type));
 }
 
 export function deleteDocument(db: Database, id: string) {
@@ -40,7 +44,12 @@ export function deleteDocument(db: Database, id: string) {
  * statement; returns how many. The batch is kept small so each call (the vector index update
  * included) stays well inside the database timeout; callers repeat while `remaining > 0`.
  */
-export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Settings["ai"], limit = 64): Promise<{ embedded: number; remaining: number }> {
+export async function embedMissingChunks(
+  db: Database,
+  ai: OpenAI,
+  settings: Settings["ai"],
+  limit = 64,
+): Promise<{ embedded: number; remaining: number }> {
   const pending = await db
     .select({ id: knowledgeChunks.id, heading: knowledgeChunks.heading, content: knowledgeChunks.content })
     .from(knowledgeChunks)
@@ -48,12 +57,18 @@ export async function embedMissingChunks(db: Database, ai: OpenAI, settings: Set
     .orderBy(asc(knowledgeChunks.id))
     .limit(limit);
   if (pending.length === 0) return { embedded: 0, remaining: 0 };
-  const vectors = await embedTexts(ai, settings, pending.map((chunk) => embeddingText(chunk.heading, chunk.content)));
+  const vectors = await embedTexts(
+    ai,
+    settings,
+    pending.map((chunk) => embeddingText(chunk.heading, chunk.content)),
+  );
   const ids = sql.param(pending.map((chunk) => chunk.id));
   const texts = sql.param(vectors.map((vector) => `[${vector.join(",")}]`));
   // The update and the count of what is still missing in one round trip.
   const [, [{ remaining }]] = await db.batch([
-    db.execute(sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`),
+    db.execute(
+      sql`update knowledge_chunks c set embedding = v.embedding::vector from unnest(${ids}::uuid[], ${texts}::text[]) as v(id, embedding) where c.id = v.id`,
+    ),
     db.select({ remaining: count() }).from(knowledgeChunks).where(isNull(knowledgeChunks.embedding)),
   ] as const);
   return { embedded: pending.length, remaining };

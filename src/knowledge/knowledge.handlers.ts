@@ -4,7 +4,7 @@ import { withCurrentAccount } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
-import { validationProblem, type AppRouteHandler } from "../lib/openapi";
+import { type AppRouteHandler, validationProblem } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { type AdminChoice, chosenFields, DocumentInput, documentFromMarkdown, withoutClaimedCodes } from "./document-input";
@@ -26,8 +26,17 @@ const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> =
 
 function toDocument(row: KnowledgeDocumentRow) {
   return {
-    id: row.id, type: row.type, title: row.title, disorder: row.disorder, dsm5_code: row.dsm5Code, icd11_code: row.icd11Code,
-    category: row.category, evidence_level: row.evidenceLevel, source: row.source, content: row.content, object_key: row.objectKey,
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    disorder: row.disorder,
+    dsm5_code: row.dsm5Code,
+    icd11_code: row.icd11Code,
+    category: row.category,
+    evidence_level: row.evidenceLevel,
+    source: row.source,
+    content: row.content,
+    object_key: row.objectKey,
   };
 }
 
@@ -92,7 +101,15 @@ export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
     {
       query: q,
       mode: embedding ? ("hybrid" as const) : ("lexical" as const),
-      results: hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code })),
+      results: hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({
+        id,
+        title,
+        type: hitType,
+        snippet,
+        score,
+        dsm5_code,
+        icd11_code,
+      })),
     },
     200,
   );
@@ -108,32 +125,71 @@ export const createDocumentHandler: AppRouteHandler<typeof createDocument> = asy
   } else {
     const form = await readFormData(c);
     const file = form.get("file");
-    if (!(file instanceof File)) throw new ProblemError(400, { code: "validation_error", detail: "Send the document as a multipart field named `file`.", errors: [{ path: "body.file", message: "required" }] });
+    if (!(file instanceof File))
+      throw new ProblemError(400, {
+        code: "validation_error",
+        detail: "Send the document as a multipart field named `file`.",
+        errors: [{ path: "body.file", message: "required" }],
+      });
     const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
     const kind = UPLOAD_TYPES[extension];
-    if (!kind) throw new ProblemError(415, { code: "unsupported_media_type", detail: "Upload markdown (.md), text (.txt) or JSON (.json) files." });
+    if (!kind)
+      throw new ProblemError(415, { code: "unsupported_media_type", detail: "Upload markdown (.md), text (.txt) or JSON (.json) files." });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const choice = { type: (form.get("type") as KnowledgeType | null) ?? undefined, title: (form.get("title") as string | null) ?? undefined };
-    input = documentFromText(new TextDecoder().decode(bytes), kind.extension === "json" ? "json" : kind.extension === "txt" ? "text" : "markdown", choice);
+    const choice = {
+      type: (form.get("type") as KnowledgeType | null) ?? undefined,
+      title: (form.get("title") as string | null) ?? undefined,
+    };
+    input = documentFromText(
+      new TextDecoder().decode(bytes),
+      kind.extension === "json" ? "json" : kind.extension === "txt" ? "text" : "markdown",
+      choice,
+    );
     source = { body: bytes, contentType: kind.contentType, extension: kind.extension };
   }
   const result = await ingestDocument(ingestDeps(c), input, source);
-  audit(c, { userId: c.var.account.id, action: "knowledge.create", target: `document:${result.id}`, outcome: "success", detail: { chunks: result.chunks, embedded: result.embedded } });
+  audit(c, {
+    userId: c.var.account.id,
+    action: "knowledge.create",
+    target: `document:${result.id}`,
+    outcome: "success",
+    detail: { chunks: result.chunks, embedded: result.embedded },
+  });
   return c.json(result, 201);
 };
 
 export const importDocumentHandler: AppRouteHandler<typeof importDocument> = async (c) => {
   const { url, type, title } = c.req.valid("json");
-  const fetched = await fetchSource(url, { allowLocal: c.var.settings.appEnv !== "production", allowedHosts: c.var.settings.importAllowedHosts });
-  const format = fetched.contentType === "application/json" ? "json" : fetched.contentType === "text/html" ? "html" : fetched.contentType === "text/plain" ? "text" : "markdown";
+  const fetched = await fetchSource(url, {
+    allowLocal: c.var.settings.appEnv !== "production",
+    allowedHosts: c.var.settings.importAllowedHosts,
+  });
+  const format =
+    fetched.contentType === "application/json"
+      ? "json"
+      : fetched.contentType === "text/html"
+        ? "html"
+        : fetched.contentType === "text/plain"
+          ? "text"
+          : "markdown";
   // A page's own codes would make it the exact match for them in search; only an admin's upload may claim codes.
   const input = withoutClaimedCodes(documentFromText(fetched.text, format, { type, title }));
-  const result = await ingestDocument(ingestDeps(c), { ...input, source: input.source ?? fetched.url }, {
-    body: fetched.bytes,
-    contentType: fetched.contentType,
-    extension: { json: "json", html: "html", text: "txt", markdown: "md" }[format],
+  const result = await ingestDocument(
+    ingestDeps(c),
+    { ...input, source: input.source ?? fetched.url },
+    {
+      body: fetched.bytes,
+      contentType: fetched.contentType,
+      extension: { json: "json", html: "html", text: "txt", markdown: "md" }[format],
+    },
+  );
+  audit(c, {
+    userId: c.var.account.id,
+    action: "knowledge.import",
+    target: `document:${result.id}`,
+    outcome: "success",
+    detail: { url: fetched.url, chunks: result.chunks },
   });
-  audit(c, { userId: c.var.account.id, action: "knowledge.import", target: `document:${result.id}`, outcome: "success", detail: { url: fetched.url, chunks: result.chunks } });
   return c.json(result, 201);
 };
 
@@ -144,15 +200,29 @@ export const removeDocumentHandler: AppRouteHandler<typeof removeDocument> = asy
   // The document is gone from search once its rows are; a stale source file is only logged.
   const fileRemoved = await c.var.storage.delete(removed.objectKey).then(
     () => true,
-    () => (log("error", "orphan object left after deleting a document", { object_key: removed.objectKey }), false),
+    () => {
+      log("error", "orphan object left after deleting a document", { object_key: removed.objectKey });
+      return false;
+    },
   );
-  audit(c, { userId: c.var.account.id, action: "knowledge.delete", target: `document:${id}`, outcome: "success", detail: { file_removed: fileRemoved } });
+  audit(c, {
+    userId: c.var.account.id,
+    action: "knowledge.delete",
+    target: `document:${id}`,
+    outcome: "success",
+    detail: { file_removed: fileRemoved },
+  });
   return c.body(null, 204);
 };
 
 export const reembedHandler: AppRouteHandler<typeof reembed> = async (c) => {
   const { ai, settings } = c.var;
-  if (!ai) throw new ProblemError(503, { code: "ai_not_configured", detail: "Set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server) to compute embeddings.", headers: { "Retry-After": "3600" } });
+  if (!ai)
+    throw new ProblemError(503, {
+      code: "ai_not_configured",
+      detail: "Set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server) to compute embeddings.",
+      headers: { "Retry-After": "3600" },
+    });
   const progress = await embedMissingChunks(c.var.db, ai, settings.ai);
   audit(c, { userId: c.var.account.id, action: "knowledge.reembed", outcome: "success", detail: progress });
   return c.json(progress, 200);

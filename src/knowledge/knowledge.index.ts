@@ -1,5 +1,14 @@
 import { createRouter } from "../lib/openapi";
-import { createDocumentHandler, getDocumentHandler, importDocumentHandler, listDisordersHandler, listTypesHandler, reembedHandler, removeDocumentHandler, searchHandler } from "./knowledge.handlers";
+import {
+  createDocumentHandler,
+  getDocumentHandler,
+  importDocumentHandler,
+  listDisordersHandler,
+  listTypesHandler,
+  reembedHandler,
+  removeDocumentHandler,
+  searchHandler,
+} from "./knowledge.handlers";
 import { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
 
 export const knowledgeRouter = createRouter()

@@ -49,7 +49,19 @@ export const disorders = createRoute({
   summary: "Disorders in the knowledge base with their DSM-5-TR and ICD-11 codes",
   middleware: authenticated,
   responses: {
-    200: jsonContent(z.object({ disorders: z.array(z.object({ name: z.string(), dsm5_code: z.string().nullable(), icd11_code: z.string().nullable(), category: z.string().nullable() })) }), "Disorders"),
+    200: jsonContent(
+      z.object({
+        disorders: z.array(
+          z.object({
+            name: z.string(),
+            dsm5_code: z.string().nullable(),
+            icd11_code: z.string().nullable(),
+            category: z.string().nullable(),
+          }),
+        ),
+      }),
+      "Disorders",
+    ),
     ...problemResponses(401, 503),
   },
 });
@@ -61,7 +73,10 @@ export const types = createRoute({
   security,
   summary: "Document types and how many documents each has",
   middleware: authenticated,
-  responses: { 200: jsonContent(z.object({ types: z.array(z.object({ type: z.enum(KNOWLEDGE_TYPES), count: z.number().int() })) }), "Types"), ...problemResponses(401, 503) },
+  responses: {
+    200: jsonContent(z.object({ types: z.array(z.object({ type: z.enum(KNOWLEDGE_TYPES), count: z.number().int() })) }), "Types"),
+    ...problemResponses(401, 503),
+  },
 });
 
 export const getDocument = createRoute({
@@ -90,7 +105,10 @@ export const search = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ query: z.string(), mode: z.enum(["hybrid", "lexical"]), results: z.array(SearchResultSchema) }), "Ranked results"),
+    200: jsonContent(
+      z.object({ query: z.string(), mode: z.enum(["hybrid", "lexical"]), results: z.array(SearchResultSchema) }),
+      "Ranked results",
+    ),
     ...problemResponses(400, 401, 503),
   },
 });
@@ -131,7 +149,9 @@ export const importDocument = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({ url: z.url().max(2000), type: z.enum(KNOWLEDGE_TYPES), title: z.string().trim().min(1).max(300).optional() }).strict(),
+          schema: z
+            .object({ url: z.url().max(2000), type: z.enum(KNOWLEDGE_TYPES), title: z.string().trim().min(1).max(300).optional() })
+            .strict(),
         },
       },
     },

@@ -45,7 +45,9 @@ export const knowledgeChunks = pgTable(
   "knowledge_chunks",
   {
     id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid("document_id").notNull().references(() => knowledgeDocuments.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => knowledgeDocuments.id, { onDelete: "cascade" }),
     ordinal: integer().notNull(),
     heading: text(),
     content: text().notNull(),
@@ -53,7 +55,9 @@ export const knowledgeChunks = pgTable(
     embedding: vector({ dimensions: EMBEDDING_DIMENSIONS }),
     searchVector: tsvector("search_vector")
       .notNull()
-      .generatedAlwaysAs(sql`setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', content), 'B')`),
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', content), 'B')`,
+      ),
   },
   (t) => [
     index("knowledge_chunks_document_idx").on(t.documentId, t.ordinal),

@@ -5,16 +5,25 @@
 /** Special-use IPv4 ranges: this network, private, loopback, shared (CGNAT), link-local, IETF, documentation, benchmarking, multicast and reserved. */
 function isPrivateIpv4([a, b, c]: number[]): boolean {
   return (
-    a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19)) ||
-    (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113) || a >= 224
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113) ||
+    a >= 224
   );
 }
 
 function parseIpv4(text: string): number[] | null {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   const octets = match?.slice(1).map(Number);
-  return octets && octets.every((octet) => octet <= 255) ? octets : null;
+  return octets?.every((octet) => octet <= 255) ? octets : null;
 }
 
 /** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail converted), or null. */
@@ -28,7 +37,8 @@ function parseIpv6(text: string): number[] | null {
   }
   const halves = groups.split("::");
   if (halves.length > 2) return null;
-  const parse = (part: string) => (part ? part.split(":").map((group) => (/^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : Number.NaN)) : []);
+  const parse = (part: string) =>
+    part ? part.split(":").map((group) => (/^[0-9a-f]{1,4}$/.test(group) ? parseInt(group, 16) : Number.NaN)) : [];
   const [head, tail] = [parse(halves[0]), parse(halves[1] ?? "")];
   const missing = 8 - head.length - tail.length;
   if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
@@ -53,7 +63,9 @@ function isPrivateIpv6(g: number[]): boolean {
   if (g[0] === 0x64 && g[1] === 0xff9b) return g[2] !== 0 || isPrivateIpv4(ipv4Of(g[6], g[7]));
   if (g[0] === 0x2002) return isPrivateIpv4(ipv4Of(g[1], g[2]));
   if (g[0] === 0x2001 && (g[1] === 0 || g[1] === 0xdb8)) return true;
-  return (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0 || (g[0] & 0xff00) === 0xff00 || g[0] === 0x100;
+  return (
+    (g[0] & 0xfe00) === 0xfc00 || (g[0] & 0xffc0) === 0xfe80 || (g[0] & 0xffc0) === 0xfec0 || (g[0] & 0xff00) === 0xff00 || g[0] === 0x100
+  );
 }
 
 /** True for host names and addresses that reach this machine, its network, or no public host. */

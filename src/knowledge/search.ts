@@ -43,7 +43,15 @@ function withoutTrailingDots(token: string): string {
 
 /** Tokens of the query that look like DSM-5-TR/ICD-10-CM, DSM-IV or ICD-11 codes, upper-cased. */
 export function codesIn(query: string): string[] {
-  return [...new Set(query.toUpperCase().split(/[\s,;()]+/).map(withoutTrailingDots).filter((token) => CODE_PATTERN.test(token)))];
+  return [
+    ...new Set(
+      query
+        .toUpperCase()
+        .split(/[\s,;()]+/)
+        .map(withoutTrailingDots)
+        .filter((token) => CODE_PATTERN.test(token)),
+    ),
+  ];
 }
 
 /**
@@ -52,7 +60,11 @@ export function codesIn(query: string): string[] {
  * from user input survives; Postgres applies stemming and stop words.
  */
 export function lexicalQuery(query: string): string {
-  const words = query.toLowerCase().normalize("NFKD").match(/[a-z0-9]+/g) ?? [];
+  const words =
+    query
+      .toLowerCase()
+      .normalize("NFKD")
+      .match(/[a-z0-9]+/g) ?? [];
   return [...new Set(words.filter((word) => word.length > 1))].slice(0, 64).join(" | ");
 }
 
@@ -167,7 +179,10 @@ export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {
     icd11_code: (row.icd11_code as string | null) ?? null,
     category: (row.category as string | null) ?? null,
     evidence_level: (row.evidence_level as string | null) ?? null,
-    snippet: String(row.snippet ?? "").replace(/(^|\s)#{1,6}\s+/g, "$1").replace(/\s+/g, " ").trim(),
+    snippet: String(row.snippet ?? "")
+      .replace(/(^|\s)#{1,6}\s+/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim(),
     passage: String(row.passage ?? ""),
     score: Number(row.score),
     code_match: row.code_match === true || row.code_match === "t",

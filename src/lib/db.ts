@@ -67,7 +67,9 @@ function unconfigured(): Database {
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const current of causeChain(error)) {
     if (current.name === "NeonDbError") {
-      return typeof current.code !== "string" || current.sourceError !== undefined || /^Server error \(HTTP status 5/.test(current.message ?? "");
+      return (
+        typeof current.code !== "string" || current.sourceError !== undefined || /^Server error \(HTTP status 5/.test(current.message ?? "")
+      );
     }
   }
   return false;

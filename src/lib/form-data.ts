@@ -21,7 +21,10 @@ export async function readFormData(source: Context | Request): Promise<FormData>
   try {
     return await (source instanceof Request ? source.formData() : source.req.formData());
   } catch {
-    throw new ProblemError(400, { code: "malformed_form_data", detail: "The request body is not valid form data for its Content-Type (check the multipart boundary)." });
+    throw new ProblemError(400, {
+      code: "malformed_form_data",
+      detail: "The request body is not valid form data for its Content-Type (check the multipart boundary).",
+    });
   }
 }
 

@@ -14,7 +14,10 @@ type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string
 export function validationProblem(issues: readonly Issue[], location: string, detail = "The request is invalid"): ProblemError {
   const errors = issues.flatMap((issue) =>
     issue.code === "unrecognized_keys" && issue.keys
-      ? issue.keys.map((key) => ({ path: [location, ...issue.path.map(String), key].join("."), message: `Unknown field "${key}"; this route does not accept it.` }))
+      ? issue.keys.map((key) => ({
+          path: [location, ...issue.path.map(String), key].join("."),
+          message: `Unknown field "${key}"; this route does not accept it.`,
+        }))
       : [{ path: [location, ...issue.path.map(String)].join("."), message: issue.message }],
   );
   return invalidFields(errors, detail);

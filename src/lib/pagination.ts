@@ -20,7 +20,11 @@ interface CursorKey {
 
 /** A cursor this API did not issue (edited, forged, from another list): the same 400 on every list. */
 export const invalidCursor = () =>
-  new ProblemError(400, { code: "invalid_cursor", detail: "The cursor is not valid for this list; use next_cursor from a previous page of it.", errors: [{ path: "query.cursor", message: "invalid cursor" }] });
+  new ProblemError(400, {
+    code: "invalid_cursor",
+    detail: "The cursor is not valid for this list; use next_cursor from a previous page of it.",
+    errors: [{ path: "query.cursor", message: "invalid cursor" }],
+  });
 
 /**
  * Every list's cursor is base64 of a JSON array that starts with the list's name, so a cursor

@@ -26,10 +26,20 @@ export interface ProblemInit {
 }
 
 const TITLES: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-  405: "Method Not Allowed", 409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type",
-  422: "Unprocessable Content", 429: "Too Many Requests", 500: "Internal Server Error",
-  502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 export class ProblemError extends HTTPException {
@@ -61,7 +71,9 @@ export function problemBody(status: number, problem: ProblemInit, requestId: str
     detail: problem.detail,
     code: problem.code,
     request_id: requestId ?? null,
-    ...(problem.errors ? { errors: problem.errors.slice(0, MAX_FIELD_ERRORS).map(({ path, message }) => ({ path: clip(path), message: clip(message) })) } : {}),
+    ...(problem.errors
+      ? { errors: problem.errors.slice(0, MAX_FIELD_ERRORS).map(({ path, message }) => ({ path: clip(path), message: clip(message) })) }
+      : {}),
   };
 }
 

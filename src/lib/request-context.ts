@@ -3,10 +3,10 @@
  * the AI client and storage (`c.var.*`). No other module reads bindings or globals.
  */
 import { createMiddleware } from "hono/factory";
-import type OpenAI from "openai";
 import { setMetric } from "hono/timing";
-import type { AppEnv } from "../env";
+import type OpenAI from "openai";
 import { createAiClient } from "../ai/client";
+import type { AppEnv } from "../env";
 import { createDatabase, type Database } from "./db";
 import { log } from "./log";
 import { newRequestScope, runInRequestScope } from "./request-scope";

@@ -14,16 +14,26 @@ const ProblemSchema = z
   .openapi("Problem");
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid input", 401: "Missing, invalid or expired token", 403: "Not allowed",
-  404: "Not found", 409: "Conflict", 413: "Body too large", 415: "Unsupported media type",
-  429: "Rate limited (see Retry-After)", 502: "Upstream AI error", 503: "Dependency unavailable (see Retry-After)",
+  400: "Invalid input",
+  401: "Missing, invalid or expired token",
+  403: "Not allowed",
+  404: "Not found",
+  409: "Conflict",
+  413: "Body too large",
+  415: "Unsupported media type",
+  429: "Rate limited (see Retry-After)",
+  502: "Upstream AI error",
+  503: "Dependency unavailable (see Retry-After)",
   504: "Upstream timeout",
 };
 
 /** `responses` entries for the given error statuses, all problem+json. */
 export function problemResponses<S extends number>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: DESCRIPTIONS[status] ?? "Error", content: { "application/problem+json": { schema: ProblemSchema } } }]),
+    statuses.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status] ?? "Error", content: { "application/problem+json": { schema: ProblemSchema } } },
+    ]),
   ) as Record<S, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }>;
 }
 

@@ -4,7 +4,11 @@
  */
 import { z } from "zod";
 
-const optionalString = z.string().trim().optional().transform((value) => value || undefined);
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined);
 /** HS256 needs a key of at least 256 bits; a shorter one counts as none (auth answers 503). */
 const MIN_JWT_SECRET_BYTES = 32;
 const milliseconds = (fallback: number) => z.coerce.number().int().positive().catch(fallback);
@@ -36,7 +40,10 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
   return {
     appEnv: raw.APP_ENV,
     version: raw.APP_VERSION,
-    corsOrigins: (raw.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (raw.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     database: { url: raw.DATABASE_URL, fetchEndpoint: raw.NEON_FETCH_ENDPOINT, timeoutMs: raw.DB_TIMEOUT_MS },
     /** Only a usable key: absent when missing or shorter than 32 bytes. */
     jwtSecret: raw.JWT_SECRET && new TextEncoder().encode(raw.JWT_SECRET).length >= MIN_JWT_SECRET_BYTES ? raw.JWT_SECRET : undefined,
@@ -52,7 +59,10 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
     audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     /** Host names knowledge import may fetch from, lower-case; empty: any public host. */
-    importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase().replace(/\.+$/, "")).filter(Boolean),
+    importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase().replace(/\.+$/, ""))
+      .filter(Boolean),
     /** `warn` drops the per-request log lines (tests and benchmarks); errors are always logged. */
     logLevel: raw.LOG_LEVEL,
   };

@@ -30,7 +30,14 @@ export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response:
       completion_tokens: usage?.completionTokens ?? 0,
       mode: usage ? ("llm" as const) : ("offline" as const),
     },
-    retrieved_sources: retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({ id, title, type, dsm5_code, icd11_code, score })),
+    retrieved_sources: retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({
+      id,
+      title,
+      type,
+      dsm5_code,
+      icd11_code,
+      score,
+    })),
     safety,
     disclaimer: DISCLAIMER,
   };
@@ -58,7 +65,11 @@ export function auditAnswer<E extends AppEnv>(c: Context<E>, accountId: string, 
       model: answer?.ai_response.mode === "llm" ? answer.ai_response.model_used : null,
       promptTokens: answer?.ai_response.prompt_tokens ?? null,
       completionTokens: answer?.ai_response.completion_tokens ?? null,
-      detail: { ...asked, ...(answer ? { mode: answer.ai_response.mode, sources: answer.retrieved_sources.map((s) => s.id) } : {}), ...(error ? { error } : {}) },
+      detail: {
+        ...asked,
+        ...(answer ? { mode: answer.ai_response.mode, sources: answer.retrieved_sources.map((s) => s.id) } : {}),
+        ...(error ? { error } : {}),
+      },
     });
   return { succeeded: (answer) => write("success", answer), failed: (code) => write("failure", null, code) };
 }
@@ -68,12 +79,24 @@ export function wantsEventStream<E extends AppEnv>(c: Context<E>): boolean {
 }
 
 function sourcesEvent(retrieval: Retrieval) {
-  const sources = retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({ id, title, type, dsm5_code, icd11_code, score }));
+  const sources = retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({
+    id,
+    title,
+    type,
+    dsm5_code,
+    icd11_code,
+    score,
+  }));
   return { event: "sources", data: JSON.stringify({ mode: retrieval.mode, sources }) };
 }
 
 /** An answer built without the model (offline mode): audited, then sent as JSON or as one-delta SSE. */
-export function sendOfflineAnswer<E extends AppEnv>(c: Context<E>, retrieval: Retrieval, answer: AnswerFrame, audited: AnswerAudit): Response {
+export function sendOfflineAnswer<E extends AppEnv>(
+  c: Context<E>,
+  retrieval: Retrieval,
+  answer: AnswerFrame,
+  audited: AnswerAudit,
+): Response {
   audited.succeeded(answer);
   if (!wantsEventStream(c)) return c.json(answer, 200);
   return streamSSE(c, async (stream) => {

@@ -16,7 +16,10 @@ import { retrieveSources } from "./retrieval";
 
 export async function diagnose(c: SignedInContext, input: z.infer<typeof DiagnoseInput>): Promise<Response> {
   const { account, ai } = c.var;
-  const audited = auditAnswer(c, account.id, "rag.diagnose", { symptoms_chars: input.symptoms.length, context_chars: input.patient_context?.length ?? 0 });
+  const audited = auditAnswer(c, account.id, "rag.diagnose", {
+    symptoms_chars: input.symptoms.length,
+    context_chars: input.patient_context?.length ?? 0,
+  });
   await enforceAiRateLimit(c, account.id);
 
   const safety = assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context });
@@ -38,5 +41,7 @@ export async function diagnose(c: SignedInContext, input: z.infer<typeof Diagnos
     schema: ModelDiagnosis,
     messages: diagnosisMessages(input.symptoms, input.patient_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators)),
   };
-  return sendModelAnswer(c, ai, retrieval, request, audited, (output, usage) => assemble(groundDifferential(output.differential, retrieval.ids), output.response, usage));
+  return sendModelAnswer(c, ai, retrieval, request, audited, (output, usage) =>
+    assemble(groundDifferential(output.differential, retrieval.ids), output.response, usage),
+  );
 }

@@ -7,6 +7,13 @@ export function keepRetrieved(ids: string[], retrieved: Set<string>): string[] {
 }
 
 /** Differential items as answered: confidence clamped, citations limited to what was retrieved. */
-export function groundDifferential<Item extends { confidence: number; supporting_sources: string[] }>(items: Item[], retrieved: Set<string>): Item[] {
-  return items.map((item) => ({ ...item, confidence: clampConfidence(item.confidence), supporting_sources: keepRetrieved(item.supporting_sources, retrieved) }));
+export function groundDifferential<Item extends { confidence: number; supporting_sources: string[] }>(
+  items: Item[],
+  retrieved: Set<string>,
+): Item[] {
+  return items.map((item) => ({
+    ...item,
+    confidence: clampConfidence(item.confidence),
+    supporting_sources: keepRetrieved(item.supporting_sources, retrieved),
+  }));
 }

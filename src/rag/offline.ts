@@ -21,7 +21,10 @@ export function offlineDifferential(hits: SearchHit[]) {
     rationale: `Retrieved criteria that match the presentation: "${hit.snippet}"`,
     supporting_sources: [hit.id],
   }));
-  const lines = differential.map((item, i) => `${i + 1}. **${item.condition}** (DSM-5-TR ${item.dsm5_code ?? "n/a"}, ICD-11 ${item.icd11_code ?? "n/a"}), retrieval match ${item.confidence.toFixed(2)}`);
+  const lines = differential.map(
+    (item, i) =>
+      `${i + 1}. **${item.condition}** (DSM-5-TR ${item.dsm5_code ?? "n/a"}, ICD-11 ${item.icd11_code ?? "n/a"}), retrieval match ${item.confidence.toFixed(2)}`,
+  );
   const response = [
     "## Retrieval-only answer (offline mode)",
     "No AI model is configured, so this is the ranked list of diagnostic criteria that best match the presentation, not a reasoned differential. Review each cited source against the full presentation.",
@@ -54,7 +57,8 @@ export function medicationSection(markdown: string): string | null {
 function offlineMedication(guidelines: SearchHit[]): string | null {
   for (const hit of guidelines) {
     const section = hit.document_text ? medicationSection(hit.document_text) : null;
-    if (section) return `From "${hit.title}" (source ${hit.id}), quoted without interpretation; check doses, interactions and contraindications against the full guideline:\n\n${section}`;
+    if (section)
+      return `From "${hit.title}" (source ${hit.id}), quoted without interpretation; check doses, interactions and contraindications against the full guideline:\n\n${section}`;
   }
   return null;
 }
@@ -69,14 +73,19 @@ export function offlineTreatmentPlan(hits: SearchHit[]) {
   }));
   const treatment_plan = {
     modalities,
-    goals: ["Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 weeks (see the measurement-based care guidance)."],
-    timeline: "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
+    goals: [
+      "Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 weeks (see the measurement-based care guidance).",
+    ],
+    timeline:
+      "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
     medication_considerations: offlineMedication(guidelines),
   };
   const response = [
     "## Retrieval-only answer (offline mode)",
     "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each cited source for first-line options and their evidence.",
-    modalities.length ? modalities.map((m, i) => `${i + 1}. **${m.name}** (evidence ${m.evidence_level ?? "n/a"})`).join("\n") : "No treatment guideline matched.",
+    modalities.length
+      ? modalities.map((m, i) => `${i + 1}. **${m.name}** (evidence ${m.evidence_level ?? "n/a"})`).join("\n")
+      : "No treatment guideline matched.",
   ].join("\n\n");
   return { treatment_plan, response };
 }

@@ -39,22 +39,34 @@ export function diagnosisMessages(symptoms: string, context: string | undefined,
     { role: "system" as const, content: `${GROUNDING}\nTask: a ranked differential diagnosis (most likely first, 1 to 6 conditions).` },
     {
       role: "user" as const,
-      content: [`PRESENTATION:\n${symptoms}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`].filter(Boolean).join("\n\n"),
+      content: [`PRESENTATION:\n${symptoms}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`]
+        .filter(Boolean)
+        .join("\n\n"),
     },
   ];
 }
 
-export function treatmentMessages(diagnosis: string, context: string | undefined, sources: string, riskNote: string | null, includeMedication: boolean) {
+export function treatmentMessages(
+  diagnosis: string,
+  context: string | undefined,
+  sources: string,
+  riskNote: string | null,
+  includeMedication: boolean,
+) {
   return [
     {
       role: "system" as const,
       content: `${GROUNDING}\nTask: an evidence-based treatment plan: modalities with their evidence level as the sources grade it, measurable goals, a timeline.${
-        includeMedication ? " Include medication_considerations for a prescriber (classes, monitoring, cautions) as the sources support." : " Set medication_considerations to null: the clinician is not a prescriber."
+        includeMedication
+          ? " Include medication_considerations for a prescriber (classes, monitoring, cautions) as the sources support."
+          : " Set medication_considerations to null: the clinician is not a prescriber."
       }`,
     },
     {
       role: "user" as const,
-      content: [`DIAGNOSIS:\n${diagnosis}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`].filter(Boolean).join("\n\n"),
+      content: [`DIAGNOSIS:\n${diagnosis}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`]
+        .filter(Boolean)
+        .join("\n\n"),
     },
   ];
 }

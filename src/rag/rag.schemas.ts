@@ -11,17 +11,39 @@ const clinicalText = (name: string) =>
     .string({ error: `${name} must be a string` })
     .max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`)
     .refine((value) => value.trim().length > 0, `${name} must not be empty`);
-const optionalContext = z.string({ error: "patient_context must be a string" }).max(MAX_TEXT, `patient_context must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`).optional();
+const optionalContext = z
+  .string({ error: "patient_context must be a string" })
+  .max(MAX_TEXT, `patient_context must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`)
+  .optional();
 
-export const DiagnoseInput = z.object({ symptoms: clinicalText("symptoms"), patient_context: optionalContext }).strict().openapi("DiagnoseRequest");
-export const TreatmentInput = z.object({ diagnosis: clinicalText("diagnosis"), patient_context: optionalContext }).strict().openapi("TreatmentRequest");
+export const DiagnoseInput = z
+  .object({ symptoms: clinicalText("symptoms"), patient_context: optionalContext })
+  .strict()
+  .openapi("DiagnoseRequest");
+export const TreatmentInput = z
+  .object({ diagnosis: clinicalText("diagnosis"), patient_context: optionalContext })
+  .strict()
+  .openapi("TreatmentRequest");
 
 export const RetrievedSourceSchema = z
-  .object({ id: z.uuid(), title: z.string(), type: z.enum(KNOWLEDGE_TYPES), dsm5_code: z.string().nullable(), icd11_code: z.string().nullable(), score: z.number() })
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    type: z.enum(KNOWLEDGE_TYPES),
+    dsm5_code: z.string().nullable(),
+    icd11_code: z.string().nullable(),
+    score: z.number(),
+  })
   .openapi("RetrievedSource");
 
 export const AiResponseSchema = z
-  .object({ response: z.string(), model_used: z.string(), prompt_tokens: z.number().int(), completion_tokens: z.number().int(), mode: z.enum(["llm", "offline"]) })
+  .object({
+    response: z.string(),
+    model_used: z.string(),
+    prompt_tokens: z.number().int(),
+    completion_tokens: z.number().int(),
+    mode: z.enum(["llm", "offline"]),
+  })
   .openapi("AiResponse");
 
 export const DifferentialItem = z.object({
@@ -33,7 +55,12 @@ export const DifferentialItem = z.object({
   supporting_sources: z.array(z.string()),
 });
 
-export const Modality = z.object({ name: z.string(), evidence_level: z.string().nullable(), rationale: z.string(), supporting_sources: z.array(z.string()) });
+export const Modality = z.object({
+  name: z.string(),
+  evidence_level: z.string().nullable(),
+  rationale: z.string(),
+  supporting_sources: z.array(z.string()),
+});
 
 export const TreatmentPlan = z.object({
   modalities: z.array(Modality),
@@ -51,11 +78,19 @@ const answerFrame = {
 };
 
 export const DiagnoseAnswer = z
-  .object({ ...answerFrame, query: z.object({ symptoms: z.string(), patient_context: z.string().nullable() }), differential: z.array(DifferentialItem) })
+  .object({
+    ...answerFrame,
+    query: z.object({ symptoms: z.string(), patient_context: z.string().nullable() }),
+    differential: z.array(DifferentialItem),
+  })
   .openapi("DiagnoseAnswer");
 
 export const TreatmentAnswer = z
-  .object({ ...answerFrame, query: z.object({ diagnosis: z.string(), patient_context: z.string().nullable() }), treatment_plan: TreatmentPlan })
+  .object({
+    ...answerFrame,
+    query: z.object({ diagnosis: z.string(), patient_context: z.string().nullable() }),
+    treatment_plan: TreatmentPlan,
+  })
   .openapi("TreatmentAnswer");
 
 export type DiagnoseAnswer = z.infer<typeof DiagnoseAnswer>;
@@ -68,5 +103,11 @@ export type TreatmentAnswer = z.infer<typeof TreatmentAnswer>;
 // Confidence outside 0..1 is clamped when the answer is built (groundDifferential), not rejected:
 // a model that says 1.2 has still given a usable differential, and a retry would cost a chat call.
 export const ModelDifferentialItem = DifferentialItem.extend({ confidence: z.number().describe("0 to 1") });
-export const ModelDiagnosis = z.object({ response: modelText("markdown narrative for the clinician"), differential: z.array(ModelDifferentialItem).min(1).max(8) });
-export const ModelTreatment = z.object({ response: modelText("markdown narrative for the clinician"), treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }) });
+export const ModelDiagnosis = z.object({
+  response: modelText("markdown narrative for the clinician"),
+  differential: z.array(ModelDifferentialItem).min(1).max(8),
+});
+export const ModelTreatment = z.object({
+  response: modelText("markdown narrative for the clinician"),
+  treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }),
+});

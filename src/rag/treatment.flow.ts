@@ -28,7 +28,10 @@ function visibleTo(account: UserRow, plan: Plan): Plan {
 
 export async function recommendTreatment(c: SignedInContext, input: z.infer<typeof TreatmentInput>): Promise<Response> {
   const { account, ai } = c.var;
-  const audited = auditAnswer(c, account.id, "rag.treatment", { diagnosis_chars: input.diagnosis.length, context_chars: input.patient_context?.length ?? 0 });
+  const audited = auditAnswer(c, account.id, "rag.treatment", {
+    diagnosis_chars: input.diagnosis.length,
+    context_chars: input.patient_context?.length ?? 0,
+  });
   await enforceAiRateLimit(c, account.id);
 
   const safety = assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context });
@@ -48,10 +51,19 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
   const request = {
     name: "treatment_plan",
     schema: ModelTreatment,
-    messages: treatmentMessages(input.diagnosis, input.patient_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators), canSeeMedication(account)),
+    messages: treatmentMessages(
+      input.diagnosis,
+      input.patient_context,
+      sourcesBlock(retrieval.hits),
+      riskNoteFor(safety.indicators),
+      canSeeMedication(account),
+    ),
   };
   return sendModelAnswer(c, ai, retrieval, request, audited, (output, usage) => {
-    const modalities = output.treatment_plan.modalities.map((modality) => ({ ...modality, supporting_sources: keepRetrieved(modality.supporting_sources, retrieval.ids) }));
+    const modalities = output.treatment_plan.modalities.map((modality) => ({
+      ...modality,
+      supporting_sources: keepRetrieved(modality.supporting_sources, retrieval.ids),
+    }));
     return assemble({ ...output.treatment_plan, modalities }, output.response, usage);
   });
 }

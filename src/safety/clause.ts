@@ -8,8 +8,8 @@ import { isNegated, NEGATION_REACH_CHARS, negationSpans, POST_NOT_CURRENT } from
 import { DANGER, RULES, type RuleContext } from "./rules";
 import { execAll } from "./spans";
 import { dateFindings, KIND_BITS, strongestOf } from "./temporal";
-import { isThirdParty } from "./third-party";
 import { splitClauses } from "./text";
+import { isThirdParty } from "./third-party";
 import type { Candidate, CrisisCategory, Finding } from "./types";
 
 function hasUnnegatedDanger(clause: string): boolean {
@@ -28,7 +28,10 @@ function ruleContext(clause: string, dangerInSentence: boolean): RuleContext {
     dangerInSentence,
     mentions(re) {
       let answer = answers.get(re);
-      if (answer === undefined) answers.set(re, (answer = re.test(clause)));
+      if (answer === undefined) {
+        answer = re.test(clause);
+        answers.set(re, answer);
+      }
       return answer;
     },
   };

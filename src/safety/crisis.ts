@@ -51,8 +51,8 @@
  * third-party.ts, questions.ts and evidence.ts for its steps.
  */
 
-import { answeredQuestion, RHETORICAL } from "./questions";
 import { analyzeSentence } from "./clause";
+import { answeredQuestion, RHETORICAL } from "./questions";
 import { CRISIS_RESOURCES, DV_HOTLINE } from "./resources";
 import { normalize, splitSentences } from "./text";
 import type { CrisisIndicator, SafetyBlock } from "./types";
@@ -88,6 +88,8 @@ export function assessCrisis(texts: Record<string, string | undefined | null>): 
   }
   const active = indicators.filter((i) => i.temporal !== "historical");
   const crisis_detected = active.length > 0;
-  const resources = crisis_detected ? [...CRISIS_RESOURCES, ...(active.some((i) => i.category === "abuse") ? [DV_HOTLINE] : [])].map((r) => ({ ...r })) : [];
+  const resources = crisis_detected
+    ? [...CRISIS_RESOURCES, ...(active.some((i) => i.category === "abuse") ? [DV_HOTLINE] : [])].map((r) => ({ ...r }))
+    : [];
   return { crisis_detected, indicators, resources };
 }

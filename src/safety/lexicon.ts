@@ -19,7 +19,8 @@ export const KIN =
   "aunts?|uncles?|cousins?|nieces?|nephews?|grand(?:mother|father|parent|ma|pa|son|daughter)s?|husband|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|" +
   "ex-?(?:husband|wife|boyfriend|girlfriend|partner)|friends?|roommates?|classmates?|peers?|co-?workers?|neighbou?rs?|relatives?|family\\s+members?)";
 
-export const NUM = "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\\s+)?few|several|(?:a\\s+)?couple(?:\\s+of)?|many)";
+export const NUM =
+  "(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\\s+)?few|several|(?:a\\s+)?couple(?:\\s+of)?|many)";
 export const UNIT = "(?:hours?|hrs?|days?|nights?|weeks?|wks?|weekends?|months?|mos?|years?|yrs?|decades?)";
 
 export const SUBSTANCE =

@@ -50,14 +50,19 @@ const LIST_WORDS = new Set(
     "sleep appetite problems issues concerns thinking harm self others attempts attempt gestures physical sexual emotional verbal domestic panic attacks ptsd ocd obsessions compulsions"
   ).split(" "),
 );
-const VERBISH = /(?:ing|ed)$|^(?:is|was|are|were|has|had|have|wants|feels|felt|says|said|thinks|seems|appears|looks|sleeps|eats|cries|drinks|uses|keeps|gets|got)$/i;
+const VERBISH =
+  /(?:ing|ed)$|^(?:is|was|are|were|has|had|have|wants|feels|felt|says|said|thinks|seems|appears|looks|sleeps|eats|cries|drinks|uses|keeps|gets|got)$/i;
 
 export function negationSpans(clause: string): Span[] {
   const masked = clause.replace(PSEUDO_NEGATION, (s) => "~".repeat(s.length));
   return execAll(NEGATION, masked).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
-const words = (s: string) => s.trim().split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+const words = (s: string) =>
+  s
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[A-Za-z0-9]/.test(w));
 
 /** A comma-delimited piece of a negated list that holds no finding: symptom words, or a word or two. */
 function isListText(segment: string): boolean {

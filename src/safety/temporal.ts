@@ -7,11 +7,33 @@ import { NUM, UNIT } from "./lexicon";
 import { execAll, firstStartingFrom, lastEndingBy } from "./spans";
 import type { Span, Temporal } from "./types";
 
-const NUM_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, few: 3, couple: 2, several: 4, many: 10 };
+const NUM_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  few: 3,
+  couple: 2,
+  several: 4,
+  many: 10,
+};
 
 function toNumber(s: string | undefined): number {
   if (!s) return 1;
-  const t = s.toLowerCase().replace(/^a\s+/, "").replace(/\s+of$/, "");
+  const t = s
+    .toLowerCase()
+    .replace(/^a\s+/, "")
+    .replace(/\s+of$/, "");
   return /^\d+$/.test(t) ? Number(t) : (NUM_WORDS[t] ?? 1);
 }
 
@@ -73,7 +95,10 @@ export function strongestOf(bits: number, fallback: Temporal): Temporal {
 }
 
 export function strongest(kinds: Temporal[], fallback: Temporal): Temporal {
-  return strongestOf(kinds.reduce((bits, kind) => bits | KIND_BITS[kind], 0), fallback);
+  return strongestOf(
+    kinds.reduce((bits, kind) => bits | KIND_BITS[kind], 0),
+    fallback,
+  );
 }
 
 const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
@@ -116,7 +141,8 @@ export function dateFindings(clause: string, findings: Span[], reach: number): U
   }
   stretchBits.forEach((kinds, s) => {
     if (!kinds) return;
-    for (let i = firstStartingFrom(findings, stretches[s].start); i < findings.length && findings[i].start <= stretches[s].end; i++) bits[i] |= kinds;
+    for (let i = firstStartingFrom(findings, stretches[s].start); i < findings.length && findings[i].start <= stretches[s].end; i++)
+      bits[i] |= kinds;
   });
   return bits;
 }

@@ -10,7 +10,47 @@ export interface Sentence {
   question: boolean;
 }
 
-const ABBREVIATIONS = new Set(["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "approx", "pt", "pts", "jr", "sr", "prof", "mt", "a.m", "p.m", "fig", "hx", "dx", "tx", "rx", "sx", "yo", "y.o", "cf", "al", "inc", "ave", "min", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"]);
+const ABBREVIATIONS = new Set([
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "st",
+  "vs",
+  "e.g",
+  "i.e",
+  "etc",
+  "approx",
+  "pt",
+  "pts",
+  "jr",
+  "sr",
+  "prof",
+  "mt",
+  "a.m",
+  "p.m",
+  "fig",
+  "hx",
+  "dx",
+  "tx",
+  "rx",
+  "sx",
+  "yo",
+  "y.o",
+  "cf",
+  "al",
+  "inc",
+  "ave",
+  "min",
+  "hr",
+  "hrs",
+  "wk",
+  "wks",
+  "mo",
+  "mos",
+  "yr",
+  "yrs",
+]);
 /**
  * Speaker labels and bullets at the start of a sentence: "Patient: ...", "T: ...", "- ...".
  * ("speaker" takes its number as one optional piece so the spaces around it are read one way only.)
@@ -75,8 +115,10 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /** Clause breaks are where negation scope and temporal markers stop. */
-const CLAUSE_BREAK = /;|\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b/gi;
-export const LEADING_JOINER = /^[\s,;:.-]*(?:(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b[\s,;:]*)?/i;
+const CLAUSE_BREAK =
+  /;|\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b/gi;
+export const LEADING_JOINER =
+  /^[\s,;:.-]*(?:(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b[\s,;:]*)?/i;
 
 export function splitClauses(sentence: string): string[] {
   const out: string[] = [];
@@ -97,4 +139,3 @@ export function normalize(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/[\u00A0\u2007\u202F\t]/g, " ");
 }
-

@@ -3,7 +3,8 @@ import { KIN } from "./lexicon";
 import type { RuleContext } from "./rules";
 import { execAll } from "./spans";
 
-const FILLER = "(?:who|which|that|has|had|have|also|with|a|an|the|made|known|significant|positive|for|history|hx|h\\/o|of|prior|previous|past|multiple|several|remote|two|three|\\d+|x\\d+|is|was|reportedly|once|twice|did|does|recently|allegedly|apparently|been|ever|died|after|from|by)";
+const FILLER =
+  "(?:who|which|that|has|had|have|also|with|a|an|the|made|known|significant|positive|for|history|hx|h\\/o|of|prior|previous|past|multiple|several|remote|two|three|\\d+|x\\d+|is|was|reportedly|once|twice|did|does|recently|allegedly|apparently|been|ever|died|after|from|by)";
 /** The finding's subject is a relative/partner/friend: "mother attempted suicide", "brother's self-harm". */
 const THIRD_PARTY_SUBJECT = new RegExp(`\\b${KIN}(?:'s)?(?:[\\s,]+${FILLER})*[\\s,(]*$`, "i");
 const FAMILY_HISTORY = /\b(?:family\s+(?:psych(?:iatric)?\s+)?(?:history|hx)|FHx|FH\s*[:-]|FH\s+of)\b/gi;

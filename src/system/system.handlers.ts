@@ -1,6 +1,5 @@
-import type { AppRouteHandler } from "../lib/openapi";
 import { sql } from "drizzle-orm";
-import type { AppEnv } from "../env";
+import type { AppRouteHandler } from "../lib/openapi";
 import type { health, index } from "./system.routes";
 
 export const serviceIndex: AppRouteHandler<typeof index> = (c) =>
@@ -16,9 +15,15 @@ export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
   const timeoutMs = settings.database.timeoutMs;
   const [database, objectStorage] = await Promise.all([
     settings.database.url
-      ? withTimeout(db.execute(sql`select 1`), timeoutMs).then(() => "connected" as const, () => "unavailable" as const)
+      ? withTimeout(db.execute(sql`select 1`), timeoutMs).then(
+          () => "connected" as const,
+          () => "unavailable" as const,
+        )
       : ("not_configured" as const),
-    withTimeout(storage.head("health/probe"), timeoutMs).then(() => "connected" as const, () => "unavailable" as const),
+    withTimeout(storage.head("health/probe"), timeoutMs).then(
+      () => "connected" as const,
+      () => "unavailable" as const,
+    ),
   ]);
   const auth = settings.jwtSecret ? ("configured" as const) : ("misconfigured" as const);
   const ok = database === "connected" && objectStorage === "connected" && auth === "configured";

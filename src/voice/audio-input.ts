@@ -14,17 +14,39 @@ export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
 export const MAX_BASE64_CHARS = Math.ceil(MAX_AUDIO_BYTES / 3) * 4 + 64 * 1024;
 
 export const CONTENT_TYPES: Record<AudioFormat, string> = {
-  wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", webm: "audio/webm", ogg: "audio/ogg", flac: "audio/flac",
+  wav: "audio/wav",
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+  webm: "audio/webm",
+  ogg: "audio/ogg",
+  flac: "audio/flac",
 };
 
 /** Declared names clients use for the same formats. */
 const ALIASES: Record<string, AudioFormat> = {
-  wav: "wav", wave: "wav", "audio/wav": "wav", "audio/x-wav": "wav", "audio/wave": "wav",
-  mp3: "mp3", mpeg: "mp3", "audio/mpeg": "mp3", "audio/mp3": "mp3",
-  m4a: "m4a", mp4: "m4a", "audio/mp4": "m4a", "audio/m4a": "m4a", "audio/x-m4a": "m4a",
-  webm: "webm", "audio/webm": "webm",
-  ogg: "ogg", oga: "ogg", opus: "ogg", "audio/ogg": "ogg",
-  flac: "flac", "audio/flac": "flac", "audio/x-flac": "flac",
+  wav: "wav",
+  wave: "wav",
+  "audio/wav": "wav",
+  "audio/x-wav": "wav",
+  "audio/wave": "wav",
+  mp3: "mp3",
+  mpeg: "mp3",
+  "audio/mpeg": "mp3",
+  "audio/mp3": "mp3",
+  m4a: "m4a",
+  mp4: "m4a",
+  "audio/mp4": "m4a",
+  "audio/m4a": "m4a",
+  "audio/x-m4a": "m4a",
+  webm: "webm",
+  "audio/webm": "webm",
+  ogg: "ogg",
+  oga: "ogg",
+  opus: "ogg",
+  "audio/ogg": "ogg",
+  flac: "flac",
+  "audio/flac": "flac",
+  "audio/x-flac": "flac",
 };
 
 const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
@@ -46,7 +68,8 @@ export function normalizeDeclaredFormat(declared: string | null | undefined): Au
   return ALIASES[declared.trim().toLowerCase()] ?? null;
 }
 
-const bad = (status: 400 | 413 | 415, code: string, detail: string, path = "body.audio_data") => new ProblemError(status, { code, detail, errors: [{ path, message: detail }] });
+const bad = (status: 400 | 413 | 415, code: string, detail: string, path = "body.audio_data") =>
+  new ProblemError(status, { code, detail, errors: [{ path, message: detail }] });
 
 export function decodeBase64Audio(data: string): Uint8Array {
   const payload = data.replace(/^data:[\w/+.-]+;base64,/, "").replace(/\s+/g, "");
@@ -54,7 +77,8 @@ export function decodeBase64Audio(data: string): Uint8Array {
   // The decoded size is known from the length alone: refuse before decoding 25+ MiB.
   const decodedSize = Math.floor((payload.length * 3) / 4) - (payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0);
   if (decodedSize > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.");
-  if (payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) throw bad(400, "invalid_base64", "audio_data is not valid base64.");
+  if (payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(payload))
+    throw bad(400, "invalid_base64", "audio_data is not valid base64.");
   // Straight into one byte array (atob would first build a binary string of the same size).
   return Buffer.from(payload, "base64");
 }
@@ -70,10 +94,13 @@ export async function checkAudio(audio: Blob, declared: string | null | undefine
   if (audio.size === 0) throw bad(400, "empty_audio", "The audio is empty.", path);
   if (audio.size > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", path);
   const declaredFormat = normalizeDeclaredFormat(declared);
-  if (declaredFormat === null) throw bad(415, "unsupported_audio_format", `Unsupported format "${declared}"; send one of ${AUDIO_FORMATS.join(", ")}.`, path);
+  if (declaredFormat === null)
+    throw bad(415, "unsupported_audio_format", `Unsupported format "${declared}"; send one of ${AUDIO_FORMATS.join(", ")}.`, path);
   const detected = detectAudioFormat(new Uint8Array(await audio.slice(0, 16).arrayBuffer()));
-  if (!detected) throw bad(415, "unsupported_audio_format", `The data is not audio in a supported format (${AUDIO_FORMATS.join(", ")}).`, path);
-  if (declaredFormat && declaredFormat !== detected) throw bad(415, "audio_format_mismatch", `The data is ${detected} audio but was declared as ${declaredFormat}.`, path);
+  if (!detected)
+    throw bad(415, "unsupported_audio_format", `The data is not audio in a supported format (${AUDIO_FORMATS.join(", ")}).`, path);
+  if (declaredFormat && declaredFormat !== detected)
+    throw bad(415, "audio_format_mismatch", `The data is ${detected} audio but was declared as ${declaredFormat}.`, path);
   return { audio, format: detected };
 }
 
@@ -99,12 +126,14 @@ export async function readAudioUpload(request: Request, json: () => Promise<unkn
     const extension = /\.([^./]+)$/.exec(file.name)?.[1];
     const hint = [extension, file.type].find((candidate) => candidate && normalizeDeclaredFormat(candidate));
     const declared = typeof field === "string" && field ? field : hint;
-    if (typeof field === "string" && field.length > 100) throw bad(400, "validation_error", "format must be at most 100 characters.", "body.format");
+    if (typeof field === "string" && field.length > 100)
+      throw bad(400, "validation_error", "format must be at most 100 characters.", "body.format");
     return checkAudio(file, declared, "body.file");
   }
   const body = (await json()) as { audio_data?: unknown; format?: unknown };
   if (typeof body?.audio_data !== "string") throw bad(400, "validation_error", "audio_data must be a base64 string.");
-  if (body.format !== undefined && (typeof body.format !== "string" || body.format.length > 100)) throw bad(400, "validation_error", "format must be a string of at most 100 characters.", "body.format");
+  if (body.format !== undefined && (typeof body.format !== "string" || body.format.length > 100))
+    throw bad(400, "validation_error", "format must be a string of at most 100 characters.", "body.format");
   if (body.audio_data.length > MAX_BASE64_CHARS) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.");
   return checkAudio(new Blob([decodeBase64Audio(body.audio_data)]), body.format as string | undefined, "body.audio_data");
 }

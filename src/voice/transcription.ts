@@ -6,8 +6,8 @@ import { audit } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { readFormData, readJson } from "../lib/form-data";
 import { CONTENT_TYPES, readAudioUpload } from "./audio-input";
-import { removeAudio, storeAudio } from "./voice.data";
 import type { TimedWord } from "./speech-metrics";
+import { removeAudio, storeAudio } from "./voice.data";
 
 export interface Transcript {
   audioId: string;
@@ -24,7 +24,11 @@ export interface Transcript {
  */
 export async function transcribeUpload<E extends AppEnv>(c: Context<E>, accountId: string, action: string): Promise<Transcript> {
   const ai = requireAi(c.var.ai, "Voice transcription");
-  const upload = await readAudioUpload(c.req.raw, () => readJson(c.req.raw), () => readFormData(c.req.raw));
+  const upload = await readAudioUpload(
+    c.req.raw,
+    () => readJson(c.req.raw),
+    () => readFormData(c.req.raw),
+  );
   const started = Date.now();
   const stored = await storeAudio(c.var.storage, accountId, upload, c.var.settings.audioRetentionDays);
   try {
@@ -34,7 +38,13 @@ export async function transcribeUpload<E extends AppEnv>(c: Context<E>, accountI
       response_format: "verbose_json",
       timestamp_granularities: ["word"],
     });
-    const transcript = { audioId: stored.audioId, key: stored.key, text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
+    const transcript = {
+      audioId: stored.audioId,
+      key: stored.key,
+      text: result.text,
+      durationSeconds: result.duration ?? 0,
+      words: (result.words ?? []) as TimedWord[],
+    };
     audit(c, {
       userId: accountId,
       action,
@@ -48,7 +58,14 @@ export async function transcribeUpload<E extends AppEnv>(c: Context<E>, accountI
   } catch (error) {
     const removed = await removeAudio(c.var.storage, stored.key);
     const problem = aiProblem(error);
-    audit(c, { userId: accountId, action, target: `audio:${stored.audioId}`, outcome: "failure", latencyMs: Date.now() - started, detail: { error: problem.problem.code, audio_removed: removed } });
+    audit(c, {
+      userId: accountId,
+      action,
+      target: `audio:${stored.audioId}`,
+      outcome: "failure",
+      latencyMs: Date.now() - started,
+      detail: { error: problem.problem.code, audio_removed: removed },
+    });
     throw problem;
   }
 }

@@ -3,7 +3,7 @@
  * content type and an expiry date; the daily Cron Trigger removes expired recordings.
  */
 import { log } from "../lib/log";
-import { CONTENT_TYPES, type AudioUpload } from "./audio-input";
+import { type AudioUpload, CONTENT_TYPES } from "./audio-input";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,7 +11,10 @@ export async function storeAudio(storage: R2Bucket, userId: string, upload: Audi
   const audioId = crypto.randomUUID();
   const key = `audio/${userId}/${audioId}.${upload.format}`;
   const expiresAt = new Date(Date.now() + retentionDays * DAY_MS).toISOString();
-  await storage.put(key, upload.audio, { httpMetadata: { contentType: CONTENT_TYPES[upload.format] }, customMetadata: { user_id: userId, expires_at: expiresAt } });
+  await storage.put(key, upload.audio, {
+    httpMetadata: { contentType: CONTENT_TYPES[upload.format] },
+    customMetadata: { user_id: userId, expires_at: expiresAt },
+  });
   return { audioId, key, expiresAt };
 }
 

@@ -12,9 +12,9 @@ import type { AppEnv } from "../env";
 import type { ProblemError } from "../lib/problem";
 import { enforceAiRateLimit } from "../lib/rate-limits";
 import { assessCrisis } from "../safety/crisis";
-import { removeAudio } from "./voice.data";
 import { speechMetrics } from "./speech-metrics";
 import { transcribeUpload } from "./transcription";
+import { removeAudio } from "./voice.data";
 import { voiceAnalysisMessages } from "./voice.prompts";
 
 /**
@@ -49,7 +49,11 @@ export async function analyzeRecording(c: SignedInContext) {
   const safety = assessCrisis({ transcript: transcript.text });
   let analysis: z.infer<typeof ModelVoiceAnalysis>;
   try {
-    ({ output: analysis } = await generateStructured(ai, settings.ai, { name: "voice_analysis", schema: ModelVoiceAnalysis, messages: voiceAnalysisMessages(transcript.text) }));
+    ({ output: analysis } = await generateStructured(ai, settings.ai, {
+      name: "voice_analysis",
+      schema: ModelVoiceAnalysis,
+      messages: voiceAnalysisMessages(transcript.text),
+    }));
   } catch (error) {
     // The client gets no audio_id for a failed analysis, so the recording must not stay behind.
     const removed = await removeAudio(c.var.storage, transcript.key);

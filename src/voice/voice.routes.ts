@@ -16,9 +16,22 @@ const format = { type: "string" as const, maxLength: 100, description: `one of $
 const audioBody = {
   content: {
     "application/json": {
-      schema: { type: "object" as const, required: ["audio_data"], properties: { audio_data: { type: "string" as const, maxLength: MAX_BASE64_CHARS, description: "base64 audio, ≤ 25 MiB decoded" }, format } },
+      schema: {
+        type: "object" as const,
+        required: ["audio_data"],
+        properties: {
+          audio_data: { type: "string" as const, maxLength: MAX_BASE64_CHARS, description: "base64 audio, ≤ 25 MiB decoded" },
+          format,
+        },
+      },
     },
-    "multipart/form-data": { schema: { type: "object" as const, required: ["file"], properties: { file: { type: "string" as const, format: "binary", description: "≤ 25 MiB" }, format } } },
+    "multipart/form-data": {
+      schema: {
+        type: "object" as const,
+        required: ["file"],
+        properties: { file: { type: "string" as const, format: "binary", description: "≤ 25 MiB" }, format },
+      },
+    },
   },
 };
 /** Licensed, with a model configured and AI quota left, all before the body is read. */
@@ -33,7 +46,10 @@ export const transcribe = createRoute({
   summary: "Transcribe session audio (wav, mp3, m4a, webm, ogg, flac; ≤ 25 MiB); the audio is kept in R2 under the caller",
   middleware: voiceGuard,
   request: { body: audioBody },
-  responses: { 200: jsonContent(z.object({ transcription: z.string(), duration_seconds: z.number(), audio_id: z.uuid() }), "The transcript"), ...errors },
+  responses: {
+    200: jsonContent(z.object({ transcription: z.string(), duration_seconds: z.number(), audio_id: z.uuid() }), "The transcript"),
+    ...errors,
+  },
 });
 
 export const analyze = createRoute({
@@ -71,7 +87,14 @@ export const voiceHealth = createRoute({
   summary: "Which voice features are available and whether transcription is configured",
   responses: {
     200: jsonContent(
-      z.object({ status: z.enum(["available", "not_configured"]), transcription: z.enum(["configured", "not_configured"]), model: z.string(), features: z.array(z.string()), formats: z.array(z.string()), max_bytes: z.number().int() }),
+      z.object({
+        status: z.enum(["available", "not_configured"]),
+        transcription: z.enum(["configured", "not_configured"]),
+        model: z.string(),
+        features: z.array(z.string()),
+        formats: z.array(z.string()),
+        max_bytes: z.number().int(),
+      }),
       "Voice status",
     ),
   },

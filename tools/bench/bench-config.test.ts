@@ -12,8 +12,12 @@ describe("the benchmark's wrangler config", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "bench-config-"));
     try {
       const config = await readFile(await benchConfig(root, dir), "utf8");
-      const limiters = [...config.matchAll(/^\[\[ratelimits\]\]\nname = "(\w+)"\nnamespace_id = "\d+"\nsimple = \{ limit = (\d+), period = \d+ \}$/gm)];
-      expect(limiters.map(([, name]) => name)).toEqual(expect.arrayContaining(["LOGIN_LIMITER", "LOGIN_ACCOUNT_LIMITER", "LOGIN_IP_LIMITER", "REGISTER_LIMITER", "AI_LIMITER"]));
+      const limiters = [
+        ...config.matchAll(/^\[\[ratelimits\]\]\nname = "(\w+)"\nnamespace_id = "\d+"\nsimple = \{ limit = (\d+), period = \d+ \}$/gm),
+      ];
+      expect(limiters.map(([, name]) => name)).toEqual(
+        expect.arrayContaining(["LOGIN_LIMITER", "LOGIN_ACCOUNT_LIMITER", "LOGIN_IP_LIMITER", "REGISTER_LIMITER", "AI_LIMITER"]),
+      );
       expect(limiters).toHaveLength(config.match(/^\[\[ratelimits\]\]$/gm)!.length);
       for (const [, name, limit] of limiters) expect(Number(limit), name).toBe(RAISED_LIMIT);
     } finally {

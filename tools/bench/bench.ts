@@ -23,7 +23,18 @@ import { parseArgs } from "node:util";
 import { startStack } from "../dev/stack.ts";
 import { benchConfig } from "./bench-config.ts";
 import { measureBundle } from "./bundle.ts";
-import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, nonOk, type ReportInput, renderReport, renderScanners, type ScannerResult } from "./report.ts";
+import {
+  type BurstResult,
+  type Concurrency,
+  type LoadResult,
+  type Measured,
+  median,
+  nonOk,
+  type ReportInput,
+  renderReport,
+  renderScanners,
+  type ScannerResult,
+} from "./report.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: flags } = parseArgs({
@@ -41,7 +52,9 @@ const { values: flags } = parseArgs({
   },
 });
 if (flags["database-url"] && !flags["seed-demo-accounts"]) {
-  throw new Error("The benchmark signs in as the demo therapist: with --database-url, add --seed-demo-accounts to seed the demo accounts into that database.");
+  throw new Error(
+    "The benchmark signs in as the demo therapist: with --database-url, add --seed-demo-accounts to seed the demo accounts into that database.",
+  );
 }
 const PARTS = ["throughput", "concurrency", "soak", "scanners"];
 const parts = new Set(flags.only.split(",").map((part) => part.trim()));
@@ -82,7 +95,13 @@ const stack = await startStack({
   dataDir: path.join(work, "neon"),
   databaseUrl: flags["database-url"],
   persistTo: path.join(work, "state"),
-  vars: { APP_ENV: "development", LOG_LEVEL: "warn", JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: stub.url },
+  vars: {
+    APP_ENV: "development",
+    LOG_LEVEL: "warn",
+    JWT_SECRET: "bench-only-jwt-secret-0123456789-abcdefghijkl",
+    OPENAI_API_KEY: "sk-bench",
+    OPENAI_BASE_URL: stub.url,
+  },
   demoPassword,
   seedDemoAccounts: flags["seed-demo-accounts"],
   wranglerConfig,
@@ -94,17 +113,37 @@ const stack = await startStack({
 });
 
 try {
-  const login = await fetch(`${stack.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "therapist@demo.local", password: demoPassword }) });
+  const login = await fetch(`${stack.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "therapist@demo.local", password: demoPassword }),
+  });
   const { access_token: token } = (await login.json()) as { access_token: string };
   const auth = { authorization: `Bearer ${token}` };
 
   type Request = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
   const scenarios: Array<{ name: string; seed: string; requests: Request[]; connections?: number }> = [
     { name: "GET /health", seed: "—", requests: [{ method: "GET", path: "/health" }] },
-    { name: "GET /api/auth/me (auth + database)", seed: "Database queries ~1000+", requests: [{ method: "GET", path: "/api/auth/me", headers: auth }] },
-    { name: "GET /api/v1/search/knowledge (hybrid search)", seed: "Database queries ~1000+", requests: [{ method: "GET", path: "/api/v1/search/knowledge?q=worry%20restless%20muscle%20tension", headers: auth }] },
-    { name: "GET /api/v1/synthetic-cases (R2)", seed: "File operations ~2000+", requests: [{ method: "GET", path: "/api/v1/synthetic-cases?limit=20", headers: auth }] },
-    { name: `GET /api/v1/rag/diagnose (AI at ${aiLatencyMs} ms)`, seed: "OpenAI calls ~10-20", requests: [{ method: "GET", path: "/api/v1/rag/diagnose?symptoms=anxiety", headers: auth }] },
+    {
+      name: "GET /api/auth/me (auth + database)",
+      seed: "Database queries ~1000+",
+      requests: [{ method: "GET", path: "/api/auth/me", headers: auth }],
+    },
+    {
+      name: "GET /api/v1/search/knowledge (hybrid search)",
+      seed: "Database queries ~1000+",
+      requests: [{ method: "GET", path: "/api/v1/search/knowledge?q=worry%20restless%20muscle%20tension", headers: auth }],
+    },
+    {
+      name: "GET /api/v1/synthetic-cases (R2)",
+      seed: "File operations ~2000+",
+      requests: [{ method: "GET", path: "/api/v1/synthetic-cases?limit=20", headers: auth }],
+    },
+    {
+      name: `GET /api/v1/rag/diagnose (AI at ${aiLatencyMs} ms)`,
+      seed: "OpenAI calls ~10-20",
+      requests: [{ method: "GET", path: "/api/v1/rag/diagnose?symptoms=anxiety", headers: auth }],
+    },
     {
       name: "mixed (health, me, search, cases, case, diagnose)",
       seed: "Mixed workload ~100+",
@@ -125,10 +164,17 @@ try {
       const samples = [];
       for (let run = 0; run < runs; run++) {
         const before = stack.neon.stats().total.requests;
-        const sample = await runChild<LoadResult>("load.ts", { url: stack.url, connections: scenario.connections ?? connections, duration, requests: scenario.requests });
+        const sample = await runChild<LoadResult>("load.ts", {
+          url: stack.url,
+          connections: scenario.connections ?? connections,
+          duration,
+          requests: scenario.requests,
+        });
         const queries = stack.neon.stats().total.requests - before;
         samples.push({ ...sample, queriesPerRequest: sample.requests ? queries / sample.requests : 0 });
-        process.stdout.write(`  ${scenario.name} run ${run + 1}: ${sample.rps} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, non-2xx ${nonOk(sample.statuses)}, errors ${sample.errors}\n`);
+        process.stdout.write(
+          `  ${scenario.name} run ${run + 1}: ${sample.rps} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, non-2xx ${nonOk(sample.statuses)}, errors ${sample.errors}\n`,
+        );
       }
       results.push({ name: scenario.name, seed: scenario.seed, samples });
     }
@@ -142,17 +188,31 @@ try {
       const bursts: BurstResult[] = [];
       for (let run = 0; run < runs; run++) {
         // Distinct symptoms per request: nothing can be answered from a cache.
-        const urls = Array.from({ length: n }, (_, i) => `${stack.url}/api/v1/rag/diagnose?symptoms=${encodeURIComponent(`worry and poor sleep ${run * 1000 + n + i}`)}`);
+        const urls = Array.from(
+          { length: n },
+          (_, i) => `${stack.url}/api/v1/rag/diagnose?symptoms=${encodeURIComponent(`worry and poor sleep ${run * 1000 + n + i}`)}`,
+        );
         const burst = await runChild<BurstResult>("burst.ts", { urls, headers: auth });
         bursts.push(burst);
-        process.stdout.write(`  ${n} simultaneous run ${run + 1}: ${burst.wallMs} ms wall, longest database wait ${burst.maxDbMs} ms, last request's AI time ${burst.slowest.aiMs} ms\n`);
+        process.stdout.write(
+          `  ${n} simultaneous run ${run + 1}: ${burst.wallMs} ms wall, longest database wait ${burst.maxDbMs} ms, last request's AI time ${burst.slowest.aiMs} ms\n`,
+        );
       }
       const wallMs = median(bursts.map((burst) => burst.wallMs));
       const failures = bursts.reduce((sum, burst) => sum + nonOk(burst.statuses), 0);
       const slowestDbMs = median(bursts.map((burst) => burst.maxDbMs));
       const slowestAiMs = median(bursts.map((burst) => burst.slowest.aiMs));
-      concurrency.push({ n, wallMs: Math.round(wallMs), ratio: Math.round((wallMs / perRequestAiMs) * 100) / 100, failures, slowestDbMs, slowestAiMs });
-      console.log(`  ${n} simultaneous: ${Math.round(wallMs)} ms wall, ratio ${(wallMs / perRequestAiMs).toFixed(2)}, longest database wait ${slowestDbMs} ms, slowest request's AI time ${slowestAiMs} ms, failures ${failures}`);
+      concurrency.push({
+        n,
+        wallMs: Math.round(wallMs),
+        ratio: Math.round((wallMs / perRequestAiMs) * 100) / 100,
+        failures,
+        slowestDbMs,
+        slowestAiMs,
+      });
+      console.log(
+        `  ${n} simultaneous: ${Math.round(wallMs)} ms wall, ratio ${(wallMs / perRequestAiMs).toFixed(2)}, longest database wait ${slowestDbMs} ms, slowest request's AI time ${slowestAiMs} ms, failures ${failures}`,
+      );
     }
   }
 
@@ -170,7 +230,18 @@ try {
         { method: "GET", path: "/health" },
         { method: "GET", path: "/api/auth/me", headers: auth },
         { method: "GET", path: "/api/v1/search/knowledge?q=intrusive%20thoughts%20checking", headers: auth },
-        { method: "POST", path: "/api/auth/register", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "soak-[<id>]", email: "soak-[<id>]@bench.local", password: "Soak-Pass-2026!", first_name: "Soak", last_name: "Test" }) },
+        {
+          method: "POST",
+          path: "/api/auth/register",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            username: "soak-[<id>]",
+            email: "soak-[<id>]@bench.local",
+            password: "Soak-Pass-2026!",
+            first_name: "Soak",
+            last_name: "Test",
+          }),
+        },
         { method: "GET", path: "/api/v1/synthetic-cases", headers: auth },
       ],
     });
@@ -180,7 +251,9 @@ try {
     const usersAdded = (await countRows(stack.neon.url, "select count(*) from users")) - usersBefore;
     const auditsAdded = (await countRows(stack.neon.url, "select count(*) from audit_events where action = 'auth.register'")) - auditBefore;
     soak = { ...load, registered, usersAdded, auditsAdded };
-    console.log(`  ${load.requests} requests, ${load.rps} req/s, statuses ${JSON.stringify(load.statuses)}; registrations ${registered}, users added ${usersAdded}, audit events added ${auditsAdded}`);
+    console.log(
+      `  ${load.requests} requests, ${load.rps} req/s, statuses ${JSON.stringify(load.statuses)}; registrations ${registered}, users added ${usersAdded}, audit events added ${auditsAdded}`,
+    );
   }
 
   if (!everything || !soak) {
@@ -197,7 +270,22 @@ try {
     };
     const database = flags["database-url"] ? "a Postgres server (--database-url)" : "PGlite";
     const command = `npm run bench -- --ai-latency-ms ${aiLatencyMs} --duration ${duration} --connections ${connections} --runs ${runs} --soak ${soakRequests}${flags["database-url"] ? " --database-url <url>" : ""}`;
-    const report = renderReport({ date: new Date().toISOString(), machine, database, aiLatencyMs, embeddingLatencyMs, duration, connections, runs, results, concurrency, soak, scanners, bundle, command });
+    const report = renderReport({
+      date: new Date().toISOString(),
+      machine,
+      database,
+      aiLatencyMs,
+      embeddingLatencyMs,
+      duration,
+      connections,
+      runs,
+      results,
+      concurrency,
+      soak,
+      scanners,
+      bundle,
+      command,
+    });
     await writeFile(path.resolve(root, flags.out), report);
     console.log(`• wrote ${flags.out}`);
   }
@@ -209,18 +297,42 @@ try {
 /** Runs tools/bench/<script> in its own Node process and returns the JSON it prints last. */
 function runChild<T>(script: string, input: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), JSON.stringify(input)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), JSON.stringify(input)], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").pop()!)) : reject(new Error(`${script} exited ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split("\n").pop()!)) : reject(new Error(`${script} exited ${code}`)),
+    );
   });
 }
 
 /** The OpenAI stub in its own process (tools/openai-stub/cli.ts), resolved once it listens. */
 function startStubProcess(latencyMs: number, embeddingsLatencyMs: number): Promise<{ url: string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tools/openai-stub/cli.ts"), "--port", "0", "--latency-ms", String(latencyMs), "--embeddings-latency-ms", String(embeddingsLatencyMs)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-    const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once("exit", () => done()), child.kill("SIGTERM"))));
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(root, "tools/openai-stub/cli.ts"),
+        "--port",
+        "0",
+        "--latency-ms",
+        String(latencyMs),
+        "--embeddings-latency-ms",
+        String(embeddingsLatencyMs),
+      ],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const stop = () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      });
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -232,8 +344,11 @@ function startStubProcess(latencyMs: number, embeddingsLatencyMs: number): Promi
 }
 
 async function countRows(neonUrl: string, query: string): Promise<number> {
-  const res = await fetch(`${neonUrl}/sql`, { method: "POST", headers: { "Neon-Connection-String": "postgres://neon:neon@localhost/neondb", "Neon-Array-Mode": "true" }, body: JSON.stringify({ query, params: [] }) });
+  const res = await fetch(`${neonUrl}/sql`, {
+    method: "POST",
+    headers: { "Neon-Connection-String": "postgres://neon:neon@localhost/neondb", "Neon-Array-Mode": "true" },
+    body: JSON.stringify({ query, params: [] }),
+  });
   const body = (await res.json()) as { rows: string[][] };
   return Number(body.rows[0][0]);
 }
-

@@ -1,4 +1,5 @@
 export {};
+
 /**
  * The burst process of `npm run bench`: sends N requests at the same instant, waits for all of
  * them and prints, as JSON, the wall time from the first send to the last response, the statuses,
@@ -8,7 +9,10 @@ export {};
  *
  * Input: one JSON argument `{urls: string[], headers}`.
  */
-interface Burst { urls: string[]; headers: Record<string, string> }
+interface Burst {
+  urls: string[];
+  headers: Record<string, string>;
+}
 
 const { urls, headers } = JSON.parse(process.argv[2]) as Burst;
 
@@ -32,4 +36,11 @@ const slowest = responses.reduce((a, b) => (b.doneMs > a.doneMs ? b : a));
 const statuses: Record<string, number> = {};
 for (const { status } of responses) statuses[status] = (statuses[status] ?? 0) + 1;
 const round = Math.round;
-console.log(JSON.stringify({ wallMs: round(wallMs), statuses, slowest: { doneMs: round(slowest.doneMs), dbMs: round(slowest.dbMs), aiMs: round(slowest.aiMs) }, maxDbMs: round(Math.max(...responses.map((r) => r.dbMs))) }));
+console.log(
+  JSON.stringify({
+    wallMs: round(wallMs),
+    statuses,
+    slowest: { doneMs: round(slowest.doneMs), dbMs: round(slowest.dbMs), aiMs: round(slowest.aiMs) },
+    maxDbMs: round(Math.max(...responses.map((r) => r.dbMs))),
+  }),
+);

@@ -35,7 +35,10 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
       // keeps the template's Content-Length, which hangs the server waiting for the rest.)
       requests: scenario.requests.map((request) =>
         scenario.uniqueBodies && request.body?.includes("[<id>]")
-          ? { ...request, setupRequest: (req: autocannon.Request) => ({ ...req, body: request.body!.replaceAll("[<id>]", crypto.randomUUID()) }) }
+          ? {
+              ...request,
+              setupRequest: (req: autocannon.Request) => ({ ...req, body: request.body!.replaceAll("[<id>]", crypto.randomUUID()) }),
+            }
           : request,
       ),
     },
@@ -49,7 +52,8 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
 const seconds = (performance.now() - started) / 1000;
 
 latencies.sort((a, b) => a - b);
-const percentile = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : 0);
+const percentile = (p: number) =>
+  latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : 0;
 const round = (value: number) => Math.round(value * 10) / 10;
 console.log(
   JSON.stringify({

@@ -47,7 +47,10 @@ export function median(values: number[]): number {
 }
 
 /** Responses that were not 2xx. */
-export const nonOk = (statuses: Record<string, number>) => Object.entries(statuses).filter(([status]) => !status.startsWith("2")).reduce((sum, [, n]) => sum + n, 0);
+export const nonOk = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .filter(([status]) => !status.startsWith("2"))
+    .reduce((sum, [, n]) => sum + n, 0);
 
 const failures = (sample: Sample) => nonOk(sample.statuses) + sample.errors + sample.timeouts;
 
@@ -64,9 +67,13 @@ export interface ScannerResult {
 /** The scanners' table: every family, then each scanner's worst case. */
 export function renderScanners(results: ScannerResult[]): string {
   const scanners = [...new Set(results.map((r) => r.scanner))];
-  const worst = scanners.map((scanner) => results.filter((r) => r.scanner === scanner).reduce((a, b) => (b.charsPerMs < a.charsPerMs ? b : a)));
+  const worst = scanners.map((scanner) =>
+    results.filter((r) => r.scanner === scanner).reduce((a, b) => (b.charsPerMs < a.charsPerMs ? b : a)),
+  );
   const rows = results.map((r) => `| ${r.scanner} | ${r.family} | ${r.ms} | ${r.charsPerMs.toLocaleString("en-US")} |`);
-  const worstRows = worst.map((r) => `| ${r.scanner} | ${r.family} | **${r.charsPerMs.toLocaleString("en-US")}** | ${(1024 / r.charsPerMs).toFixed(2)} |`);
+  const worstRows = worst.map(
+    (r) => `| ${r.scanner} | ${r.family} | **${r.charsPerMs.toLocaleString("en-US")}** | ${(1024 / r.charsPerMs).toFixed(2)} |`,
+  );
   return `| scanner (input size) | input family | ms (best of 3) | chars/ms |
 |---|---|---|---|
 ${rows.join("\n")}
@@ -102,7 +109,9 @@ export function renderReport(input: ReportInput): string {
     const errors = result.samples.reduce((sum, sample) => sum + failures(sample), 0);
     return `| ${result.name} | ${result.seed} | **${m((s) => s.rps).toFixed(0)}** | ${m((s) => s.p50)} | ${m((s) => s.p95)} | ${m((s) => s.p99)} | ${errors} | ${m((s) => s.queriesPerRequest).toFixed(2)} |`;
   });
-  const concurrency = input.concurrency.map((c) => `| ${c.n} | ${c.wallMs} | **${c.ratio.toFixed(2)}** | ${c.slowestDbMs} | ${c.slowestAiMs} | ${c.failures} |`);
+  const concurrency = input.concurrency.map(
+    (c) => `| ${c.n} | ${c.wallMs} | **${c.ratio.toFixed(2)}** | ${c.slowestDbMs} | ${c.slowestAiMs} | ${c.failures} |`,
+  );
   const soak = input.soak;
   return `# Benchmarks
 

@@ -20,15 +20,40 @@ const TRANSCRIPT_CHARS = 200_000;
 const DOCUMENT_MAX_CHARS = DocumentInput.shape.content.maxLength ?? 500_000;
 const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
-const fill = (unit: string, size: number, lead = "") => lead + unit.repeat(Math.ceil((size - lead.length) / unit.length)).slice(0, size - lead.length);
+const fill = (unit: string, size: number, lead = "") =>
+  lead + unit.repeat(Math.ceil((size - lead.length) / unit.length)).slice(0, size - lead.length);
 
 /** Repeated mixtures of the given pieces, the same ones on every run (fixed seed). */
 function mixtures(pieces: string[], size: number, count: number): Array<[string, string]> {
   const unit = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
-  return fc.sample(unit, { numRuns: count, seed: 42 }).map((u, i) => [`mixture ${i + 1} (${JSON.stringify(u.slice(0, 24))}…)`, fill(u, size)]);
+  return fc
+    .sample(unit, { numRuns: count, seed: 42 })
+    .map((u, i) => [`mixture ${i + 1} (${JSON.stringify(u.slice(0, 24))}…)`, fill(u, size)]);
 }
 
-const CRISIS_PIECES = [" A.", "Dr. ", "!!", "?)", "SI", " now", " last week", "no ", "denies ", "but ", "mother ", "Patient: ", "C-SSRS", "IPV ", "overdosed ", "cutting ", ", ", ";", " ", "\n", "x"];
+const CRISIS_PIECES = [
+  " A.",
+  "Dr. ",
+  "!!",
+  "?)",
+  "SI",
+  " now",
+  " last week",
+  "no ",
+  "denies ",
+  "but ",
+  "mother ",
+  "Patient: ",
+  "C-SSRS",
+  "IPV ",
+  "overdosed ",
+  "cutting ",
+  ", ",
+  ";",
+  " ",
+  "\n",
+  "x",
+];
 const crisisFamilies = (size: number): Array<[string, string]> => [
   ["x run then ' A.' repeated", fill(" A.", size, "x".repeat(Math.round((size * 2) / 3)))],
   ["a run of '!'", `${"!".repeat(size - 1)}x`],
@@ -60,7 +85,10 @@ const documentFamilies: Array<[string, string]> = [
   ["one-letter paragraphs", fill("a\n\n", DOCUMENT_MAX_CHARS)],
   ["headings only", fill("# h\n\n", DOCUMENT_MAX_CHARS)],
   ["sentences without breaks", fill("Sentence. ", DOCUMENT_MAX_CHARS)],
-  ["a criteria document", fill("## Criterion A\n\nExcessive anxiety and worry, more days than not, for at least 6 months.\n\n", DOCUMENT_MAX_CHARS)],
+  [
+    "a criteria document",
+    fill("## Criterion A\n\nExcessive anxiety and worry, more days than not, for at least 6 months.\n\n", DOCUMENT_MAX_CHARS),
+  ],
 ];
 
 const frontMatterFamilies: Array<[string, string]> = [
@@ -86,8 +114,12 @@ function measure(scanner: string, families: Array<[string, string]>, run: (text:
 // Compiles the detector's regexes first, as any isolate's first request would.
 assessCrisis({ symptoms: "warm-up" });
 const results = [
-  ...measure(`crisis detector (${MAX_TEXT.toLocaleString("en-US")} chars, diagnose)`, crisisFamilies(MAX_TEXT), (text) => assessCrisis({ symptoms: text })),
-  ...measure(`crisis detector (${TRANSCRIPT_CHARS.toLocaleString("en-US")} chars, transcript)`, crisisFamilies(TRANSCRIPT_CHARS), (text) => assessCrisis({ transcript: text })),
+  ...measure(`crisis detector (${MAX_TEXT.toLocaleString("en-US")} chars, diagnose)`, crisisFamilies(MAX_TEXT), (text) =>
+    assessCrisis({ symptoms: text }),
+  ),
+  ...measure(`crisis detector (${TRANSCRIPT_CHARS.toLocaleString("en-US")} chars, transcript)`, crisisFamilies(TRANSCRIPT_CHARS), (text) =>
+    assessCrisis({ transcript: text }),
+  ),
   ...measure(`HTML to text (${IMPORT_MAX_BYTES / 1024 / 1024} MiB, import)`, htmlFamilies, htmlToText),
   ...measure(`chunking (${DOCUMENT_MAX_CHARS.toLocaleString("en-US")} chars, content cap)`, documentFamilies, chunkMarkdown),
   ...measure(`front matter (${UPLOAD_MAX_BYTES / 1024 / 1024} MiB, upload cap)`, frontMatterFamilies, parseFrontMatter),

@@ -18,7 +18,9 @@ let server: LocalNeon;
 const DATABASES = ["demo_url_unasked", "demo_url_asked", "demo_embedded"];
 
 beforeAll(async () => {
-  server = await startLocalNeon({ backend: createBackend({ onCreate: (pool) => applyMigrations(pool, path.resolve(import.meta.dirname, "../../migrations")) }) });
+  server = await startLocalNeon({
+    backend: createBackend({ onCreate: (pool) => applyMigrations(pool, path.resolve(import.meta.dirname, "../../migrations")) }),
+  });
   // Creating and migrating a database is the slow part; done here, outside the tests' timeouts.
   for (const name of DATABASES) await database(name).execute(sql`select 1`);
 }, 180_000);
@@ -28,7 +30,13 @@ afterAll(async () => {
 });
 
 function database(name: string) {
-  return createDatabase(readSettings({ DATABASE_URL: `postgres://neon:neon@localhost/${name}`, NEON_FETCH_ENDPOINT: `${server.url}/sql`, DB_TIMEOUT_MS: "60000" }).database);
+  return createDatabase(
+    readSettings({
+      DATABASE_URL: `postgres://neon:neon@localhost/${name}`,
+      NEON_FETCH_ENDPOINT: `${server.url}/sql`,
+      DB_TIMEOUT_MS: "60000",
+    }).database,
+  );
 }
 
 async function demoEmails(name: string): Promise<string[]> {
@@ -41,7 +49,10 @@ const SERVER_URL = "postgres://app:secret@db.example.com:5432/therapy";
 
 describe("seeding the demo accounts", () => {
   it("seeds nothing into a database given by URL without the explicit request", async () => {
-    const result = await seedDemoAccounts(database("demo_url_unasked"), "Demo-Password-2026!", { databaseUrl: SERVER_URL, requested: false });
+    const result = await seedDemoAccounts(database("demo_url_unasked"), "Demo-Password-2026!", {
+      databaseUrl: SERVER_URL,
+      requested: false,
+    });
     expect(result).toEqual({ seeded: false, users: [] });
     expect(await demoEmails("demo_url_unasked")).toEqual([]);
   });

@@ -12,20 +12,73 @@ import type { Database } from "../../src/lib/db.ts";
 export const DEFAULT_DEMO_PASSWORD = "Demo-Password-2026!";
 
 const DEMO_USERS = [
-  { email: "admin@demo.local", username: "demo-admin", firstName: "Ada", lastName: "Admin", role: "admin", licenseType: "OTHER", isVerified: true, description: "admin" },
-  { email: "therapist@demo.local", username: "demo-therapist", firstName: "Theo", lastName: "Therapist", role: "therapist", licenseType: "LMFT", licenseNumber: "LMFT-000001", licenseState: "CA", isVerified: true, description: "verified therapist (LMFT)" },
-  { email: "psychiatrist@demo.local", username: "demo-psychiatrist", firstName: "Priya", lastName: "Psychiatrist", role: "psychiatrist", licenseType: "MD", licenseNumber: "MD-000001", licenseState: "NY", isVerified: true, description: "verified psychiatrist (MD)" },
-  { email: "student@demo.local", username: "demo-student", firstName: "Sam", lastName: "Student", role: "student", licenseType: "STUDENT", isVerified: false, description: "student" },
+  {
+    email: "admin@demo.local",
+    username: "demo-admin",
+    firstName: "Ada",
+    lastName: "Admin",
+    role: "admin",
+    licenseType: "OTHER",
+    isVerified: true,
+    description: "admin",
+  },
+  {
+    email: "therapist@demo.local",
+    username: "demo-therapist",
+    firstName: "Theo",
+    lastName: "Therapist",
+    role: "therapist",
+    licenseType: "LMFT",
+    licenseNumber: "LMFT-000001",
+    licenseState: "CA",
+    isVerified: true,
+    description: "verified therapist (LMFT)",
+  },
+  {
+    email: "psychiatrist@demo.local",
+    username: "demo-psychiatrist",
+    firstName: "Priya",
+    lastName: "Psychiatrist",
+    role: "psychiatrist",
+    licenseType: "MD",
+    licenseNumber: "MD-000001",
+    licenseState: "NY",
+    isVerified: true,
+    description: "verified psychiatrist (MD)",
+  },
+  {
+    email: "student@demo.local",
+    username: "demo-student",
+    firstName: "Sam",
+    lastName: "Student",
+    role: "student",
+    licenseType: "STUDENT",
+    isVerified: false,
+    description: "student",
+  },
 ] as const;
 
 /** Creates missing demo users and resets every demo password to `password`. */
 export async function seedDemoUsers(db: Database, password: string) {
   const passwordHash = await hashPassword(password);
   const emails = DEMO_USERS.map((user) => user.email);
-  const existing = new Set((await db.select({ email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, emails))).map((row) => row.email.toLowerCase()));
-  const missing = DEMO_USERS.filter((user) => !existing.has(user.email)).map(({ description: _description, ...user }) => ({ ...user, passwordHash }));
+  const existing = new Set(
+    (
+      await db
+        .select({ email: users.email })
+        .from(users)
+        .where(inArray(sql`lower(${users.email})`, emails))
+    ).map((row) => row.email.toLowerCase()),
+  );
+  const missing = DEMO_USERS.filter((user) => !existing.has(user.email)).map(({ description: _description, ...user }) => ({
+    ...user,
+    passwordHash,
+  }));
   if (missing.length) await db.insert(users).values(missing);
-  await db.update(users).set({ passwordHash, isActive: true }).where(inArray(sql`lower(${users.email})`, emails));
+  await db
+    .update(users)
+    .set({ passwordHash, isActive: true })
+    .where(inArray(sql`lower(${users.email})`, emails));
   return DEMO_USERS.map(({ email, description }) => ({ email, description }));
 }
 

@@ -25,7 +25,14 @@ const DEV_JWT_SECRET = "local-development-only-jwt-secret-do-not-deploy-0001";
 const demoPassword = setting("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD);
 
 const vars: Record<string, string> = { ...fileVars, APP_ENV: "development", JWT_SECRET: setting("JWT_SECRET") || DEV_JWT_SECRET };
-for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_CHAT_MODEL", "OPENAI_EMBEDDING_MODEL", "OPENAI_TRANSCRIPTION_MODEL", "CORS_ORIGINS"]) {
+for (const name of [
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "OPENAI_CHAT_MODEL",
+  "OPENAI_EMBEDDING_MODEL",
+  "OPENAI_TRANSCRIPTION_MODEL",
+  "CORS_ORIGINS",
+]) {
   const value = setting(name);
   if (value) vars[name] = value;
 }
@@ -45,14 +52,18 @@ const stack = await startStack({
 
 const { seeded } = stack;
 console.log(`• local Neon on ${stack.neon.url}`);
-console.log(`• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; with a key, the next npm run dev or npm run reembed adds embeddings)"}, ${seeded.users.length} demo users`);
+console.log(
+  `• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; with a key, the next npm run dev or npm run reembed adds embeddings)"}, ${seeded.users.length} demo users`,
+);
 const health = (await (await fetch(`${stack.url}/health`)).json()) as { status: string; ai: string };
 console.log(`\n  Therapy Assistant API: ${stack.url}   docs: ${stack.url}/docs   health: ${health.status}, AI ${health.ai}`);
 if (seeded.demoAccountsSeeded) {
   console.log(`  demo accounts (password ${JSON.stringify(demoPassword)}):`);
   for (const user of seeded.users) console.log(`    ${user.email.padEnd(26)} ${user.description}`);
 } else {
-  console.log("  no demo accounts: LOCAL_NEON_DATABASE_URL names a real server (add --seed-demo-accounts or SEED_DEMO_ACCOUNTS=1 to seed them there)");
+  console.log(
+    "  no demo accounts: LOCAL_NEON_DATABASE_URL names a real server (add --seed-demo-accounts or SEED_DEMO_ACCOUNTS=1 to seed them there)",
+  );
 }
 console.log("  Ctrl-C stops everything.\n");
 

@@ -16,7 +16,9 @@ describe("Swagger UI assets", () => {
   });
 
   it.each(DOCS_ASSET_FILES)("pins the Subresource Integrity hash of %s as installed", async (file) => {
-    const digest = createHash("sha384").update(await readFile(path.join(dist, file))).digest("base64");
+    const digest = createHash("sha384")
+      .update(await readFile(path.join(dist, file)))
+      .digest("base64");
     expect(DOCS_ASSET_INTEGRITY[file]).toBe(`sha384-${digest}`);
   });
 });

@@ -12,7 +12,11 @@ const base = process.env.BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? "87
 const email = process.env.ADMIN_EMAIL ?? "admin@demo.local";
 const password = process.env.ADMIN_PASSWORD ?? process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
-const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+const login = await fetch(`${base}/api/auth/login`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ email, password }),
+});
 if (!login.ok) {
   console.error(`login as ${email} failed: HTTP ${login.status} ${await login.text()}`);
   process.exit(1);

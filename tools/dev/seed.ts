@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
+import { createAiClient } from "../../src/ai/client.ts";
 import { saveCases } from "../../src/cases/cases.data.ts";
 import { DOCS_ASSET_FILES, DOCS_ASSETS_PREFIX } from "../../src/docs-assets.ts";
 import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
-import { createAiClient } from "../../src/ai/client.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
 import { type DemoAccountsTarget, seedDemoAccounts } from "./demo-users.ts";
@@ -49,7 +49,12 @@ export async function seedLocal({ root, vars, demoPassword, demoAccounts, config
     const corpus = await Promise.all(knowledgeFiles.map(async (f) => ({ key: f.key, text: await readFile(f.file, "utf8") })));
     const { indexed } = await indexCorpus({ db, ai, storage, settings }, corpus);
     // With a key, chunks indexed earlier without one (an offline seed) get their embeddings now.
-    if (ai) for (let progress = await embedMissingChunks(db, ai, settings.ai); progress.embedded > 0 && progress.remaining > 0; progress = await embedMissingChunks(db, ai, settings.ai));
+    if (ai)
+      for (
+        let progress = await embedMissingChunks(db, ai, settings.ai);
+        progress.embedded > 0 && progress.remaining > 0;
+        progress = await embedMissingChunks(db, ai, settings.ai)
+      );
     // Cases are validated by the app's schema and written with their index object.
     const caseFiles = await listSeedFiles(path.join(root, "data"), ["cases"]);
     const cases = await saveCases(storage, await Promise.all(caseFiles.map(async (f) => JSON.parse(await readFile(f.file, "utf8")))));

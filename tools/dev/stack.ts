@@ -50,26 +50,50 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const { root } = options;
   const neon = await startLocalNeon({
     port: options.neonPort ?? 0,
-    backend: createBackend({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, onCreate: (pool) => applyMigrations(pool, path.join(root, "migrations")) }),
+    backend: createBackend({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      onCreate: (pool) => applyMigrations(pool, path.join(root, "migrations")),
+    }),
   });
   const vars = { ...options.vars, DATABASE_URL, NEON_FETCH_ENDPOINT: `${neon.url}/sql` };
   const configPath = options.wranglerConfig ?? path.join(root, "wrangler.toml");
   const seeded = await seedLocal({
-    root, vars, demoPassword: options.demoPassword, configPath, persistTo: options.persistTo,
+    root,
+    vars,
+    demoPassword: options.demoPassword,
+    configPath,
+    persistTo: options.persistTo,
     demoAccounts: { databaseUrl: options.databaseUrl, requested: options.seedDemoAccounts === true },
   });
 
   // Written to a private file rather than passed as --var so keys do not show in the process list.
   await mkdir(path.dirname(options.varsFile), { recursive: true });
-  await writeFile(options.varsFile, Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
+  await writeFile(
+    options.varsFile,
+    `${Object.entries(vars)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join("\n")}\n`,
+    { mode: 0o600 },
+  );
   await chmod(options.varsFile, 0o600);
 
   const wrangler = spawn(
     process.execPath,
     [
-      path.join(root, "node_modules/wrangler/bin/wrangler.js"), "dev",
-      "--config", configPath, "--ip", "127.0.0.1", "--port", String(options.port),
-      "--env-file", options.varsFile, "--persist-to", options.persistTo, "--show-interactive-dev-session=false",
+      path.join(root, "node_modules/wrangler/bin/wrangler.js"),
+      "dev",
+      "--config",
+      configPath,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(options.port),
+      "--env-file",
+      options.varsFile,
+      "--persist-to",
+      options.persistTo,
+      "--show-interactive-dev-session=false",
       ...(options.quiet ? ["--log-level", "warn"] : []),
     ],
     { cwd: root, stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"], env: process.env },
@@ -87,7 +111,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   for (let attempt = 0; attempt < 240; attempt++) {
     if (wrangler.exitCode !== null) break;
-    const ok = await fetch(`${url}/health`).then((res) => res.status < 500 || res.status === 503, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (res) => res.status < 500 || res.status === 503,
+      () => false,
+    );
     if (ok) return { url, neon, seeded, wrangler, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -40,9 +40,7 @@ function assertDatabaseName(name: string): string {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  return options.databaseUrl
-    ? serverBackend(options.databaseUrl, options.onCreate)
-    : pgliteBackend(options.dataDir, options.onCreate);
+  return options.databaseUrl ? serverBackend(options.databaseUrl, options.onCreate) : pgliteBackend(options.dataDir, options.onCreate);
 }
 
 /** Memoises one async creation per key, so concurrent first requests share it. */

@@ -35,7 +35,9 @@ const neon = await startLocalNeon({
   }),
   onRequest: values.verbose ? (e) => console.log(JSON.stringify({ msg: "sql", ...e })) : undefined,
 });
-console.log(`local neon listening on ${neon.url} (driver endpoint ${neon.url}/sql; ${values["database-url"] ? "postgres server" : values.memory ? "PGlite in memory" : `PGlite in ${values["data-dir"]}`})`);
+console.log(
+  `local neon listening on ${neon.url} (driver endpoint ${neon.url}/sql; ${values["database-url"] ? "postgres server" : values.memory ? "PGlite in memory" : `PGlite in ${values["data-dir"]}`})`,
+);
 
 const stop = async () => {
   await neon.close();

@@ -5,12 +5,12 @@
  * `NeonDbError` with their fields, and the stats and fault-injection endpoints behave.
  */
 import path from "node:path";
-import { neon, neonConfig, NeonDbError } from "@neondatabase/serverless";
+import { NeonDbError, neon, neonConfig } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestWithHost } from "../support/request-with-host.ts";
 import { createBackend } from "./backend.ts";
 import { applyMigrations } from "./migrations.ts";
-import { requestWithHost } from "../support/request-with-host.ts";
-import { startLocalNeon, type LocalNeon } from "./server.ts";
+import { type LocalNeon, startLocalNeon } from "./server.ts";
 
 let server: LocalNeon;
 
@@ -38,7 +38,9 @@ const db = (database: string) => neon(connectionString(database));
 /** Runs `work` and returns the `NeonDbError` it rejects with (fails the test if it does not). */
 async function dbError(work: () => Promise<unknown>): Promise<NeonDbError> {
   const error = await work().then(
-    () => { throw new Error("expected the query to fail"); },
+    () => {
+      throw new Error("expected the query to fail");
+    },
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(NeonDbError);
@@ -91,13 +93,7 @@ describe("value round trips through the driver", () => {
   });
 
   it("passes unicode and SQL metacharacters through parameters untouched", async () => {
-    const tricky = [
-      "héllo wörld — 日本語 🎉",
-      "O'Reilly said \"hi\"",
-      "'; drop table users; --",
-      "back\\slash $1 %s \\x00ff",
-      "",
-    ];
+    const tricky = ["héllo wörld — 日本語 🎉", 'O\'Reilly said "hi"', "'; drop table users; --", "back\\slash $1 %s \\x00ff", ""];
     for (const value of tricky) {
       const [row] = await sql.query("select $1::text as v, length($1::text) as len", [value]);
       expect(row.v).toBe(value);
@@ -138,10 +134,10 @@ describe("value round trips through the driver", () => {
   it("returns int[] and text[] as arrays and accepts array parameters", async () => {
     const [row] = await sql.query("select $1::int[] as ints, $2::text[] as texts, array[]::int[] as empty", [
       [1, 2, 3],
-      ["a", "b c", "quote\"d", "comma,here", null],
+      ["a", "b c", 'quote"d', "comma,here", null],
     ]);
     expect(row.ints).toEqual([1, 2, 3]);
-    expect(row.texts).toEqual(["a", "b c", "quote\"d", "comma,here", null]);
+    expect(row.texts).toEqual(["a", "b c", 'quote"d', "comma,here", null]);
     expect(row.empty).toEqual([]);
   });
 
@@ -161,21 +157,19 @@ describe("value round trips through the driver", () => {
     const [stored] = await sql`select embedding from vectors where id = 1`;
     expect(stored.embedding).toBe("[1,2,3]");
 
-    const nearest = await sql.query(
-      "select id, (embedding <=> $1::vector) as distance from vectors order by embedding <=> $1::vector",
-      ["[1,2,3]"],
-    );
+    const nearest = await sql.query("select id, (embedding <=> $1::vector) as distance from vectors order by embedding <=> $1::vector", [
+      "[1,2,3]",
+    ]);
     expect(nearest.map((row) => row.id)).toEqual([1, 3, 2]);
     expect(nearest[0].distance).toBeCloseTo(0, 6);
     expect(nearest[2].distance).toBeCloseTo(2, 6);
   });
 
   it("sends NULL parameters and returns NULL results as null", async () => {
-    const [row] = await sql.query("select $1::text as t, $2::int as i, $3::jsonb as j, null::timestamptz as ts, $1::text is null as was_null", [
-      null,
-      null,
-      null,
-    ]);
+    const [row] = await sql.query(
+      "select $1::text as t, $2::int as i, $3::jsonb as j, null::timestamptz as ts, $1::text is null as was_null",
+      [null, null, null],
+    );
     expect(row).toEqual({ t: null, i: null, j: null, ts: null, was_null: true });
   });
 });
@@ -240,7 +234,10 @@ describe("batches (sql.transaction)", () => {
     expect(count).toEqual([{ n: 2 }]);
 
     const after = await sql`select id, name from items where id in (1, 2) order by id`;
-    expect(after).toEqual([{ id: 1, name: "one" }, { id: 2, name: "two" }]);
+    expect(after).toEqual([
+      { id: 1, name: "one" },
+      { id: 2, name: "two" },
+    ]);
   });
 
   it("rolls back the whole batch when one statement fails", async () => {
@@ -264,9 +261,7 @@ describe("batches (sql.transaction)", () => {
   });
 
   it("refuses writes in a readOnly batch with SQLSTATE 25006", async () => {
-    const error = await dbError(() =>
-      sql.transaction([sql`insert into items (id, name) values (20, 'twenty')`], { readOnly: true }),
-    );
+    const error = await dbError(() => sql.transaction([sql`insert into items (id, name) values (20, 'twenty')`], { readOnly: true }));
     expect(error.code).toBe("25006");
     expect(await sql`select id from items where id = 20`).toEqual([]);
   });
@@ -469,18 +464,21 @@ describe("protocol input validation", () => {
 });
 
 describe("the Host header (DNS rebinding)", () => {
-  it.each(["attacker.example", "attacker.example:5433", "127.0.0.1.nip.io", "localhost.attacker.example", "10.0.0.1"])("refuses Host %s with 403 and runs nothing", async (host) => {
-    const before = await statsOf("conf_rebinding");
-    const sql = await requestWithHost(`${server.url}/sql`, host, {
-      method: "POST",
-      headers: { "content-type": "application/json", "Neon-Connection-String": connectionString("conf_rebinding") },
-      body: JSON.stringify({ query: "select 1", params: [] }),
-    });
-    expect(sql.status).toBe(403);
-    expect(JSON.parse(sql.body).message).toMatch(/Host header must name this machine/);
-    expect((await requestWithHost(`${server.url}/_stats`, host)).status).toBe(403);
-    expect(await statsOf("conf_rebinding")).toEqual(before);
-  });
+  it.each(["attacker.example", "attacker.example:5433", "127.0.0.1.nip.io", "localhost.attacker.example", "10.0.0.1"])(
+    "refuses Host %s with 403 and runs nothing",
+    async (host) => {
+      const before = await statsOf("conf_rebinding");
+      const sql = await requestWithHost(`${server.url}/sql`, host, {
+        method: "POST",
+        headers: { "content-type": "application/json", "Neon-Connection-String": connectionString("conf_rebinding") },
+        body: JSON.stringify({ query: "select 1", params: [] }),
+      });
+      expect(sql.status).toBe(403);
+      expect(JSON.parse(sql.body).message).toMatch(/Host header must name this machine/);
+      expect((await requestWithHost(`${server.url}/_stats`, host)).status).toBe(403);
+      expect(await statsOf("conf_rebinding")).toEqual(before);
+    },
+  );
 
   it.each(["localhost", "127.0.0.1", "[::1]"])("answers Host %s (with its port)", async (name) => {
     const { port } = new URL(server.url);

@@ -30,8 +30,22 @@ export interface QueryResultBody {
 
 /** Postgres error fields the driver copies onto `NeonDbError`. */
 const ERROR_FIELDS = [
-  "severity", "code", "detail", "hint", "position", "internalPosition", "internalQuery", "where",
-  "schema", "table", "column", "dataType", "constraint", "file", "line", "routine",
+  "severity",
+  "code",
+  "detail",
+  "hint",
+  "position",
+  "internalPosition",
+  "internalQuery",
+  "where",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+  "file",
+  "line",
+  "routine",
 ] as const;
 
 const ISOLATION_LEVELS: Record<string, string> = {
@@ -107,13 +121,24 @@ export async function runSingle(pool: pg.Pool, query: SqlQuery, arrayMode: boole
 
 async function runQuery(client: Queryable, { query, params }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
   // Extended protocol always, as Neon uses: several statements in one query are an error there too.
-  const result = await client.query({ text: query, values: params ?? [], rowMode: arrayMode ? "array" : undefined, queryMode: "extended" } as pg.QueryConfig);
+  const result = await client.query({
+    text: query,
+    values: params ?? [],
+    rowMode: arrayMode ? "array" : undefined,
+    queryMode: "extended",
+  } as pg.QueryConfig);
   return {
     command: result.command,
     rowCount: result.rowCount,
     rows: result.rows,
     fields: result.fields.map(({ name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format }) => ({
-      name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format,
+      name,
+      tableID,
+      columnID,
+      dataTypeID,
+      dataTypeSize,
+      dataTypeModifier,
+      format,
     })),
     rowAsArray: arrayMode,
   };
@@ -130,7 +155,9 @@ export async function runBatch(pool: pg.Pool, queries: SqlQuery[], options: Batc
       await client.query("COMMIT");
       return { results };
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => { broken = true; });
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
       if (!isPostgresError(error)) broken = true;
       throw error;
     }

@@ -14,15 +14,18 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { namesLoopback, NOT_LOOPBACK_MESSAGE } from "../loopback-host.ts";
+import { NOT_LOOPBACK_MESSAGE, namesLoopback } from "../loopback-host.ts";
 import { type Backend, isDatabaseName } from "./backend.ts";
-import { batchOptionsFrom, errorBody, isPostgresError, parseSqlBody, ProtocolError, runBatch, runSingle } from "./protocol.ts";
+import { batchOptionsFrom, errorBody, isPostgresError, ProtocolError, parseSqlBody, runBatch, runSingle } from "./protocol.ts";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export type Fault = { mode: "none" } | { mode: "down" } | { mode: "hang" } | { mode: "delay"; delayMs: number };
 
-interface Counter { requests: number; statements: number; }
+interface Counter {
+  requests: number;
+  statements: number;
+}
 
 export interface LocalNeon {
   /** Base URL, e.g. `http://127.0.0.1:5433`; the driver's endpoint is `${url}/sql`. */
@@ -48,7 +51,10 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
 
   const countFor = (database: string) => {
     let counter = perDatabase.get(database);
-    if (!counter) perDatabase.set(database, (counter = { requests: 0, statements: 0 }));
+    if (!counter) {
+      counter = { requests: 0, statements: 0 };
+      perDatabase.set(database, counter);
+    }
     return counter;
   };
 
@@ -75,8 +81,10 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
       const pool = await backend.pool(database);
       statements = Array.isArray(parsed) ? parsed.length : 1;
       const counter = countFor(database);
-      total.requests++; counter.requests++;
-      total.statements += statements; counter.statements += statements;
+      total.requests++;
+      counter.requests++;
+      total.statements += statements;
+      counter.statements += statements;
       const body = Array.isArray(parsed)
         ? await runBatch(pool, parsed, batchOptionsFrom(req.headers), arrayMode)
         : await runSingle(pool, parsed, arrayMode);
@@ -119,11 +127,16 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     const route = `${req.method} ${req.url?.split("?")[0]}`;
     const handle = () => {
       switch (route) {
-        case "POST /sql": return handleSql(req, res);
-        case "GET /health": return sendJson(res, 200, { status: "ok" });
-        case "GET /_stats": return sendJson(res, 200, stats());
-        case "POST /_control/fault": return handleFault(req, res);
-        default: return sendJson(res, 404, { message: `no route ${route}` });
+        case "POST /sql":
+          return handleSql(req, res);
+        case "GET /health":
+          return sendJson(res, 200, { status: "ok" });
+        case "GET /_stats":
+          return sendJson(res, 200, stats());
+        case "POST /_control/fault":
+          return handleFault(req, res);
+        default:
+          return sendJson(res, 404, { message: `no route ${route}` });
       }
     };
     Promise.resolve(handle()).catch(() => {

@@ -8,7 +8,13 @@
 import { parseArgs } from "node:util";
 import { startOpenAiStub } from "./server.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "4010" }, "latency-ms": { type: "string", default: "0" }, "embeddings-latency-ms": { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "4010" },
+    "latency-ms": { type: "string", default: "0" },
+    "embeddings-latency-ms": { type: "string" },
+  },
+});
 const embeddings = values["embeddings-latency-ms"];
 const stub = await startOpenAiStub({
   port: Number(values.port),
@@ -16,6 +22,9 @@ const stub = await startOpenAiStub({
   endpointLatencyMs: embeddings === undefined ? {} : { embeddings: Number(embeddings) },
 });
 console.log(`openai stub listening on ${stub.url}`);
-const stop = async () => { await stub.close(); process.exit(0); };
+const stop = async () => {
+  await stub.close();
+  process.exit(0);
+};
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);

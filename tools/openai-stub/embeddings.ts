@@ -3,7 +3,11 @@
  * (subword features, as fastText-style models use), L2-normalised. Texts that share words or word
  * forms get similar vectors, so hybrid retrieval can be exercised offline with real cosine maths.
  */
-const STOP_WORDS = new Set("a an and are as at be been by for from has have he her his i in is it its of on or she that the their they this to was were with".split(" "));
+const STOP_WORDS = new Set(
+  "a an and are as at be been by for from has have he her his i in is it its of on or she that the their they this to was were with".split(
+    " ",
+  ),
+);
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

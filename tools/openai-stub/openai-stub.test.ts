@@ -5,9 +5,9 @@
  */
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "./server.ts";
 import { requestWithHost } from "../support/request-with-host.ts";
-import { startOpenAiStub, type OpenAiStub } from "./server.ts";
+import type { Reply } from "./server.ts";
+import { type OpenAiStub, startOpenAiStub } from "./server.ts";
 
 let stub: OpenAiStub;
 
@@ -50,7 +50,9 @@ const ask = (client: OpenAI, content = "Hello there") =>
 /** Runs `work` and returns what it rejects with (fails the test if it resolves). */
 async function rejection(work: () => Promise<unknown>): Promise<unknown> {
   return work().then(
-    () => { throw new Error("expected the call to fail"); },
+    () => {
+      throw new Error("expected the call to fail");
+    },
     (error: unknown) => error,
   );
 }
@@ -152,11 +154,25 @@ describe("chat completions", () => {
   it("refuses a strict schema OpenAI would refuse (an optional property, a string length) with a 400", async () => {
     const client = clientFor(freshKey("strict"));
     const ask = (schema: Record<string, unknown>) =>
-      client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hi" }], response_format: { type: "json_schema", json_schema: { name: "note", schema, strict: true } } });
+      client.chat.completions.create({
+        model: "gpt-4o-mini",
+        messages: [{ role: "user", content: "Hi" }],
+        response_format: { type: "json_schema", json_schema: { name: "note", schema, strict: true } },
+      });
 
-    const optional = ask({ type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "string" }, b: { type: "string" } } });
+    const optional = ask({
+      type: "object",
+      additionalProperties: false,
+      required: ["a"],
+      properties: { a: { type: "string" }, b: { type: "string" } },
+    });
     await expect(optional).rejects.toMatchObject({ status: 400, message: expect.stringContaining("missing b") });
-    const length = ask({ type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "string", minLength: 1 } } });
+    const length = ask({
+      type: "object",
+      additionalProperties: false,
+      required: ["a"],
+      properties: { a: { type: "string", minLength: 1 } },
+    });
     await expect(length).rejects.toMatchObject({ status: 400, message: expect.stringContaining("'minLength' is not permitted") });
     const open = ask({ type: "object", required: ["a"], properties: { a: { type: "array", items: { type: "object", properties: {} } } } });
     await expect(open).rejects.toMatchObject({ status: 400, message: expect.stringContaining("additionalProperties") });
@@ -170,7 +186,9 @@ describe("recorded requests", () => {
     await ask(client, "first question");
     await ask(client, "second question");
     const response = await fetch(`${stub.url}/_requests?api_key=${encodeURIComponent(apiKey)}`);
-    expect(await response.json()).toEqual({ chat: [{ messages: [{ role: "user", content: "first question" }] }, { messages: [{ role: "user", content: "second question" }] }] });
+    expect(await response.json()).toEqual({
+      chat: [{ messages: [{ role: "user", content: "first question" }] }, { messages: [{ role: "user", content: "second question" }] }],
+    });
     const other = await fetch(`${stub.url}/_requests?api_key=${freshKey("unused")}`);
     expect(await other.json()).toEqual({ chat: [] });
   });
@@ -212,7 +230,11 @@ describe("scripted replies", () => {
 
   it("passes a scripted error body through to the SDK error", async () => {
     const key = freshKey("400");
-    await script(key, { chat: [{ status: 400, body: { error: { message: "context too long", type: "invalid_request_error", code: "context_length_exceeded" } } }] });
+    await script(key, {
+      chat: [
+        { status: 400, body: { error: { message: "context too long", type: "invalid_request_error", code: "context_length_exceeded" } } },
+      ],
+    });
 
     const error = await rejection(() => ask(clientFor(key)));
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
@@ -358,7 +380,18 @@ describe("audio transcriptions", () => {
 
   it("returns a scripted transcript and its word timings", async () => {
     const key = freshKey("transcribe-script");
-    await script(key, { transcription: [{ text: "Hello there. Fine.", words: [{ word: "Hello", start: 0, end: 0.4 }, { word: "there", start: 0.5, end: 0.9 }, { word: "Fine", start: 1.8, end: 2.1 }] }] });
+    await script(key, {
+      transcription: [
+        {
+          text: "Hello there. Fine.",
+          words: [
+            { word: "Hello", start: 0, end: 0.4 },
+            { word: "there", start: 0.5, end: 0.9 },
+            { word: "Fine", start: 1.8, end: 2.1 },
+          ],
+        },
+      ],
+    });
 
     const transcription = await clientFor(key).audio.transcriptions.create({
       file: await wav(),
@@ -385,18 +418,21 @@ describe("authentication", () => {
 });
 
 describe("the Host header (DNS rebinding)", () => {
-  it.each(["attacker.example", "attacker.example:4010", "127.0.0.1.nip.io"])("refuses Host %s with 403 before any endpoint runs", async (host) => {
-    const apiKey = freshKey("rebinding");
-    const chat = await requestWithHost(`${stub.url}/chat/completions`, host, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }),
-    });
-    expect(chat.status).toBe(403);
-    expect(JSON.parse(chat.body).error).toMatchObject({ code: "host_not_allowed" });
-    expect((await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/_fixtures/doc`, host)).status).toBe(403);
-    expect(await statsFor(apiKey)).toEqual({});
-  });
+  it.each(["attacker.example", "attacker.example:4010", "127.0.0.1.nip.io"])(
+    "refuses Host %s with 403 before any endpoint runs",
+    async (host) => {
+      const apiKey = freshKey("rebinding");
+      const chat = await requestWithHost(`${stub.url}/chat/completions`, host, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+        body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }),
+      });
+      expect(chat.status).toBe(403);
+      expect(JSON.parse(chat.body).error).toMatchObject({ code: "host_not_allowed" });
+      expect((await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/_fixtures/doc`, host)).status).toBe(403);
+      expect(await statsFor(apiKey)).toEqual({});
+    },
+  );
 
   it.each(["localhost", "127.0.0.1", "[::1]"])("answers Host %s", async (name) => {
     const response = await requestWithHost(`${stub.url.replace(/\/v1$/, "")}/health`, `${name}:${stub.port}`);

@@ -21,7 +21,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { namesLoopback, NOT_LOOPBACK_MESSAGE } from "../loopback-host.ts";
+import { NOT_LOOPBACK_MESSAGE, namesLoopback } from "../loopback-host.ts";
 import { embed } from "./embeddings.ts";
 
 export type Reply =
@@ -63,15 +63,25 @@ export interface OpenAiStubOptions {
   defaultTranscript?: string;
 }
 
-const DEFAULT_TRANSCRIPT = "I have been feeling on edge most days and I cannot stop worrying about work. Sleep is poor. I still see friends at the weekend.";
+const DEFAULT_TRANSCRIPT =
+  "I have been feeling on edge most days and I cannot stop worrying about work. Sleep is poor. I still see friends at the weekend.";
 
-export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs = 0, endpointLatencyMs = {}, defaultTranscript = DEFAULT_TRANSCRIPT }: OpenAiStubOptions = {}): Promise<OpenAiStub> {
+export async function startOpenAiStub({
+  port = 0,
+  host = "127.0.0.1",
+  latencyMs = 0,
+  endpointLatencyMs = {},
+  defaultTranscript = DEFAULT_TRANSCRIPT,
+}: OpenAiStubOptions = {}): Promise<OpenAiStub> {
   const keys = new Map<string, KeyState>();
   const open = new Set<ServerResponse>();
 
   const stateFor = (key: string) => {
     let state = keys.get(key);
-    if (!state) keys.set(key, (state = { queues: { chat: [], embeddings: [], transcription: [] }, counts: {}, chats: [] }));
+    if (!state) {
+      state = { queues: { chat: [], embeddings: [], transcription: [] }, counts: {}, chats: [] };
+      keys.set(key, state);
+    }
     return state;
   };
 
@@ -98,7 +108,13 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
     if (!apiKey) return sendJson(res, 401, { error: { message: "missing API key", type: "invalid_request_error" } });
     const state = stateFor(apiKey);
     const endpoint: Endpoint | undefined =
-      route === "POST /chat/completions" ? "chat" : route === "POST /embeddings" ? "embeddings" : route === "POST /audio/transcriptions" ? "transcription" : undefined;
+      route === "POST /chat/completions"
+        ? "chat"
+        : route === "POST /embeddings"
+          ? "embeddings"
+          : route === "POST /audio/transcriptions"
+            ? "transcription"
+            : undefined;
     if (!endpoint) return sendJson(res, 404, { error: { message: `unknown route ${route}`, type: "invalid_request_error" } });
     state.counts[endpoint] = (state.counts[endpoint] ?? 0) + 1;
 
@@ -126,7 +142,8 @@ export async function startOpenAiStub({ port = 0, host = "127.0.0.1", latencyMs 
   }
 
   const server = createServer((req, res) => {
-    if (!namesLoopback(req)) return sendJson(res, 403, { error: { message: NOT_LOOPBACK_MESSAGE, type: "invalid_request_error", code: "host_not_allowed" } });
+    if (!namesLoopback(req))
+      return sendJson(res, 403, { error: { message: NOT_LOOPBACK_MESSAGE, type: "invalid_request_error", code: "host_not_allowed" } });
     handle(req, res).catch((error) => {
       if (!res.headersSent) sendJson(res, 400, { error: { message: String(error?.message ?? error), type: "invalid_request_error" } });
     });
@@ -168,7 +185,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * JSON in the knowledge DocumentInput shape (without `type`); plain text; binary bytes for
  * `application/octet-stream` (or any other non-text type); or `bytes` of filler text.
  */
-function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title = "Fixture document", meta = {} }: FixtureOptions = {}): Buffer {
+function fixtureDocument({
+  type = "text/markdown; charset=utf-8",
+  bytes,
+  title = "Fixture document",
+  meta = {},
+}: FixtureOptions = {}): Buffer {
   if (bytes !== undefined) {
     const whole = FILLER.repeat(Math.ceil(bytes / FILLER.length));
     return Buffer.from(whole.slice(0, bytes), "utf8");
@@ -178,7 +200,11 @@ function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title =
     case "text/markdown":
     case "text/x-markdown":
       return Buffer.from(
-        `---\ntitle: ${title}\ncategory: Fixtures\nevidence_level: B\n${Object.entries(meta).map(([key, value]) => `${key}: ${[value].flat().join(", ")}\n`).join("")}---\n\n## Overview\n\nA markdown fixture about behavioural activation for low mood.\n\n## Details\n\nSchedule pleasant and mastery activities and review them weekly.\n`,
+        `---\ntitle: ${title}\ncategory: Fixtures\nevidence_level: B\n${Object.entries(meta)
+          .map(([key, value]) => `${key}: ${[value].flat().join(", ")}\n`)
+          .join(
+            "",
+          )}---\n\n## Overview\n\nA markdown fixture about behavioural activation for low mood.\n\n## Details\n\nSchedule pleasant and mastery activities and review them weekly.\n`,
         "utf8",
       );
     case "text/html":
@@ -191,7 +217,13 @@ function fixtureDocument({ type = "text/markdown; charset=utf-8", bytes, title =
       );
     case "application/json":
       return Buffer.from(
-        JSON.stringify({ title, content: "## Summary\n\nA JSON fixture about sleep hygiene and stimulus control for insomnia.", category: "Fixtures", evidence_level: "A", ...meta }),
+        JSON.stringify({
+          title,
+          content: "## Summary\n\nA JSON fixture about sleep hygiene and stimulus control for insomnia.",
+          category: "Fixtures",
+          evidence_level: "A",
+          ...meta,
+        }),
         "utf8",
       );
     case "text/plain":
@@ -212,7 +244,12 @@ async function fixture(res: ServerResponse, params: URLSearchParams) {
   const status = number("status") ?? 200;
   await sleep(number("delay_ms") ?? 0);
   const type = params.get("type") ?? "text/markdown; charset=utf-8";
-  const body = fixtureDocument({ type, bytes: number("bytes"), title: params.get("title") ?? undefined, meta: params.has("meta") ? JSON.parse(params.get("meta")!) : undefined });
+  const body = fixtureDocument({
+    type,
+    bytes: number("bytes"),
+    title: params.get("title") ?? undefined,
+    meta: params.has("meta") ? JSON.parse(params.get("meta")!) : undefined,
+  });
   if (params.get("stall") === "true") {
     res.writeHead(status, { "content-type": type });
     res.write(body.subarray(0, 64 * 1024));
@@ -223,7 +260,10 @@ async function fixture(res: ServerResponse, params: URLSearchParams) {
     for (let offset = 0; offset < body.length && !res.destroyed; offset += 64 * 1024) {
       if (!res.write(body.subarray(offset, offset + 64 * 1024))) {
         // The client may stop reading (a size cap): don't wait for a drain that never comes.
-        await new Promise((resolve) => { res.once("drain", resolve); res.once("close", resolve); });
+        await new Promise((resolve) => {
+          res.once("drain", resolve);
+          res.once("close", resolve);
+        });
       }
     }
     return res.end();
@@ -241,25 +281,42 @@ interface ChatRequest {
 
 function chat(res: ServerResponse, request: ChatRequest, reply: Reply | undefined) {
   const format = request.response_format;
-  const invalid = format?.type === "json_schema" && format.json_schema?.strict ? strictSchemaError(format.json_schema.schema as JsonSchema) : null;
+  const invalid =
+    format?.type === "json_schema" && format.json_schema?.strict ? strictSchemaError(format.json_schema.schema as JsonSchema) : null;
   if (invalid) {
-    return sendJson(res, 400, { error: { message: `Invalid schema for response_format '${format?.json_schema?.name}': ${invalid}`, type: "invalid_request_error", param: "response_format", code: "invalid_json_schema" } });
+    return sendJson(res, 400, {
+      error: {
+        message: `Invalid schema for response_format '${format?.json_schema?.name}': ${invalid}`,
+        type: "invalid_request_error",
+        param: "response_format",
+        code: "invalid_json_schema",
+      },
+    });
   }
   const content = reply && "content" in reply ? reply.content : defaultChatContent(request);
-  const promptTokens = reply && "prompt_tokens" in reply && reply.prompt_tokens !== undefined ? reply.prompt_tokens : countTokens(JSON.stringify(request.messages));
-  const completionTokens = reply && "completion_tokens" in reply && reply.completion_tokens !== undefined ? reply.completion_tokens : countTokens(content);
+  const promptTokens =
+    reply && "prompt_tokens" in reply && reply.prompt_tokens !== undefined
+      ? reply.prompt_tokens
+      : countTokens(JSON.stringify(request.messages));
+  const completionTokens =
+    reply && "completion_tokens" in reply && reply.completion_tokens !== undefined ? reply.completion_tokens : countTokens(content);
   const id = `chatcmpl-stub-${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
   if (!request.stream) {
     return sendJson(res, 200, {
-      id, object: "chat.completion", created, model: request.model,
+      id,
+      object: "chat.completion",
+      created,
+      model: request.model,
       choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop", logprobs: null }],
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     });
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   const chunk = (delta: object, finish: string | null = null, usage?: object) =>
-    res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: request.model, choices: [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`,
+    );
   chunk({ role: "assistant", content: "" });
   const pieces = content.match(/[\s\S]{1,24}/g) ?? [];
   if (reply && "stalled_stream" in reply) {
@@ -335,12 +392,18 @@ export function exampleFor(schema: JsonSchema): unknown {
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, exampleFor(value)]));
     case "array":
       return schema.items ? [exampleFor(schema.items)] : [];
-    case "string": return "stub";
-    case "number": return schema.minimum ?? 0.5;
-    case "integer": return schema.minimum ?? 1;
-    case "boolean": return false;
-    case "null": return null;
-    default: return null;
+    case "string":
+      return "stub";
+    case "number":
+      return schema.minimum ?? 0.5;
+    case "integer":
+      return schema.minimum ?? 1;
+    case "boolean":
+      return false;
+    case "null":
+      return null;
+    default:
+      return null;
   }
 }
 
@@ -356,15 +419,23 @@ function embeddings(res: ServerResponse, request: { input: string | string[]; mo
 }
 
 /** Word timestamps at ~150 words per minute with a 0.8 s pause after each sentence. */
-function transcription(res: ServerResponse, reply: { text: string; words?: Array<{ word: string; start: number; end: number }>; duration?: number }) {
+function transcription(
+  res: ServerResponse,
+  reply: { text: string; words?: Array<{ word: string; start: number; end: number }>; duration?: number },
+) {
   let clock = 0;
-  const words = reply.words ?? reply.text.split(/\s+/).filter(Boolean).map((token) => {
-    const start = clock;
-    clock += 0.4;
-    const entry = { word: token.replace(/[.,!?]$/, ""), start: round(start), end: round(clock - 0.05) };
-    if (/[.!?]$/.test(token)) clock += 0.8;
-    return entry;
-  });
+  const words =
+    reply.words ??
+    reply.text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((token) => {
+        const start = clock;
+        clock += 0.4;
+        const entry = { word: token.replace(/[.,!?]$/, ""), start: round(start), end: round(clock - 0.05) };
+        if (/[.!?]$/.test(token)) clock += 0.8;
+        return entry;
+      });
   const duration = reply.duration ?? (words.length ? words[words.length - 1].end + 0.3 : 0);
   sendJson(res, 200, { task: "transcribe", language: "english", duration: round(duration), text: reply.text, words, segments: [] });
 }

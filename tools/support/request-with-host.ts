@@ -1,7 +1,11 @@
 /** A request whose `Host` header says what a test wants (fetch would send the URL's host). */
 import { request } from "node:http";
 
-export function requestWithHost(url: string, host: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+export function requestWithHost(
+  url: string,
+  host: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? "GET", headers: { ...init.headers, host } }, (res) => {
       let body = "";

@@ -16,8 +16,15 @@ export const PSYCHOSIS_WITH_DANGER: CategoryRules = {
     // Command hallucinations are flagged whatever they command: the content is rarely benign and is
     // the clinician's to establish.
     { pattern: "\\bcommand(?:ing)?\\s+(?:type\\s+)?(?:auditory\\s+)?(?:hallucinations?|AH|voices?)\\b" },
-    { pattern: "\\b(?:voices?|AH|auditory\\s+hallucinations?|hallucinations?|(?:hears?|hearing|heard)\\s+(?:god|the\\s+devil|satan|demons?|angels?|spirits?))\\b[^.;]{0,40}?\\b(?:tell(?:s|ing)?|told|command(?:s|ed|ing)?|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|urg(?:e|es|ed|ing)|direct(?:s|ed|ing)?|want(?:s|ed)?|encourag(?:e|es|ed|ing))\\b[^.;]{0,25}?\\bto\\s+(?:(?:go|just|really)\\s+)?(?:hurt|harm|kill|stab|shoot|attack|murder|strangle|poison|jump|cut|burn|hang|die|drown|end)\\b" },
+    {
+      pattern:
+        "\\b(?:voices?|AH|auditory\\s+hallucinations?|hallucinations?|(?:hears?|hearing|heard)\\s+(?:god|the\\s+devil|satan|demons?|angels?|spirits?))\\b[^.;]{0,40}?\\b(?:tell(?:s|ing)?|told|command(?:s|ed|ing)?|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|urg(?:e|es|ed|ing)|direct(?:s|ed|ing)?|want(?:s|ed)?|encourag(?:e|es|ed|ing))\\b[^.;]{0,25}?\\bto\\s+(?:(?:go|just|really)\\s+)?(?:hurt|harm|kill|stab|shoot|attack|murder|strangle|poison|jump|cut|burn|hang|die|drown|end)\\b",
+    },
     // Paranoia or delusions only count with a weapon or a plan to act in the same sentence.
-    { pattern: "\\b(?:paranoi(?:a|d)|persecutory|delusion(?:s|al)?|believes\\s+(?:that\\s+)?(?:\\w+\\s+){0,4}?(?:is|are)\\s+(?:poisoning|following|watching|spying|plotting|after\\s+(?:him|her|them)|out\\s+to\\s+get|trying\\s+to\\s+(?:kill|hurt|harm|poison)))\\b", accept: (_m, ctx) => ctx.dangerInSentence },
+    {
+      pattern:
+        "\\b(?:paranoi(?:a|d)|persecutory|delusion(?:s|al)?|believes\\s+(?:that\\s+)?(?:\\w+\\s+){0,4}?(?:is|are)\\s+(?:poisoning|following|watching|spying|plotting|after\\s+(?:him|her|them)|out\\s+to\\s+get|trying\\s+to\\s+(?:kill|hurt|harm|poison)))\\b",
+      accept: (_m, ctx) => ctx.dangerInSentence,
+    },
   ],
 };

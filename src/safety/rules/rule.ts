@@ -36,9 +36,11 @@ export interface CategoryRules {
 }
 
 /** The text right after / before a match, a few words' worth: accept checks never look further. */
-export const after = (m: RegExpExecArray, ctx: RuleContext, chars = 40) => ctx.clause.slice(m.index + m[0].length, m.index + m[0].length + chars);
+export const after = (m: RegExpExecArray, ctx: RuleContext, chars = 40) =>
+  ctx.clause.slice(m.index + m[0].length, m.index + m[0].length + chars);
 export const before = (m: RegExpExecArray, ctx: RuleContext, chars = 40) => ctx.clause.slice(Math.max(0, m.index - chars), m.index);
 
 /** "suicide risk assessment", "self-harm screening": an instrument or process, not a finding. */
-const PROCESS_AFTER = /^\s+(?:risk|screen\w*|assessments?|precautions?|prevention|protocols?|watch|hotlines?|lifelines?|surveys?|inventory|scales?|questionnaires?|severity|education|training)\b/i;
+const PROCESS_AFTER =
+  /^\s+(?:risk|screen\w*|assessments?|precautions?|prevention|protocols?|watch|hotlines?|lifelines?|surveys?|inventory|scales?|questionnaires?|severity|education|training)\b/i;
 export const notProcess: Accept = (m, ctx) => !PROCESS_AFTER.test(after(m, ctx));
