@@ -19,7 +19,8 @@ export default defineConfig({
                 // Each test file swaps in a database of its own (test/support/api.ts).
                 DATABASE_URL: "postgres://neon:neon@localhost/shared",
                 NEON_FETCH_ENDPOINT: `${inject<string>("localNeonUrl")}/sql`,
-                DB_TIMEOUT_MS: "1500",
+                // Long enough for PGlite on a busy 2-core machine, short enough for the outage tests to wait it out.
+                DB_TIMEOUT_MS: "3000",
                 OPENAI_BASE_URL: inject<string>("openaiUrl"),
                 OPENAI_API_KEY: "sk-test-shared",
                 AI_TIMEOUT_MS: "3000",

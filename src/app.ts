@@ -1,4 +1,4 @@
-/** Composes the cross-cutting middleware (shared/API.md §0) and the feature routers. */
+/** Composes the cross-cutting middleware (the rules every route follows, docs/api.md) and the feature routers. */
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";

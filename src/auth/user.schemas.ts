@@ -1,4 +1,4 @@
-/** Shapes of the account routes: request bodies validated by zod, the User object of §2. */
+/** Shapes of the account routes: request bodies validated by zod, the User object the API returns. */
 import { z } from "@hono/zod-openapi";
 import { LICENSE_TYPES, LICENSED_ROLES, USER_ROLES, type UserRow } from "./auth.table";
 

@@ -1,4 +1,4 @@
-/** The synthetic case of shared/API.md §4, validated when cases are loaded and read back. */
+/** A synthetic case (the Case object of docs/api.md), validated when cases are loaded and read back. */
 import { z } from "@hono/zod-openapi";
 
 export const SEVERITIES = ["mild", "moderate", "severe"] as const;

@@ -1,4 +1,4 @@
-/** The one place that turns failures into problem+json responses (shared/API.md §0). */
+/** The one place that turns failures into problem+json responses . */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";

@@ -1,5 +1,5 @@
 /**
- * RFC 9457 problem details (shared/API.md §0). Handlers throw {@link ProblemError}; the one error
+ * RFC 9457 problem details, the one error shape of every route. Handlers throw {@link ProblemError}; the one error
  * handler in `error-handler.ts` turns every failure into a problem response.
  */
 import { HTTPException } from "hono/http-exception";

@@ -1,6 +1,7 @@
 /**
- * Builds everything a handler needs from the bindings, once per request: settings, the database,
- * the AI client and storage (`c.var.*`). No other module reads bindings or globals.
+ * Puts what a handler needs on `c.var`: settings (parsed once per isolate), the database and AI
+ * clients (built once per isolate) and storage. Handlers use these rather than the bindings;
+ * only the rate limits (src/lib/rate-limits.ts) and the scheduled handler read bindings directly.
  */
 import { createMiddleware } from "hono/factory";
 import { setMetric } from "hono/timing";

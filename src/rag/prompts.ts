@@ -1,6 +1,8 @@
 /**
- * Every prompt the product sends, in one place. Written for licensed clinicians: decision support
- * only, grounded in the retrieved sources, no invented codes.
+ * The diagnose and treatment prompts, and what every grounded prompt shares (case analysis uses
+ * it too): the disclaimer, the sources block with its escaping, the untrusted-sources rule and
+ * the risk note. Written for licensed clinicians: decision support only, grounded in the
+ * retrieved sources, no invented codes.
  */
 import type { SearchHit } from "../knowledge/search";
 

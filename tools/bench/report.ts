@@ -78,7 +78,7 @@ export function renderScanners(results: ScannerResult[]): string {
 |---|---|---|---|
 ${rows.join("\n")}
 
-Worst case per scanner (shared/API.md §0 allows a few milliseconds of CPU per kilobyte):
+Worst case per scanner (the contract allows a few milliseconds of CPU per kilobyte):
 
 | scanner (input size) | worst family | chars/ms | ms per KiB |
 |---|---|---|---|

@@ -2,7 +2,7 @@
  * The scanner part of `npm run bench` (`--only scanners`): every scanner over user text run on
  * adversarial input families at its route's maximum size, in Node on the app's own modules. For
  * each family it prints the best of three runs; the worst family per scanner is the figure that
- * shared/API.md §0's "a few milliseconds of CPU per kilobyte" is held against. A separate process,
+ * the contract's "a few milliseconds of CPU per kilobyte" is held against. A separate process,
  * like load.ts, so nothing else shares its event loop; prints its results as JSON on the last line.
  *
  * test/scanner-cost.test.ts holds the same families to a bound inside workerd.

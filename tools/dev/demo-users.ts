@@ -1,5 +1,5 @@
 /**
- * The four demo accounts of shared/API.md §7, for the local database: their password is
+ * The four demo accounts (docs/api.md, local development), for the local database: their password is
  * published, so a Postgres server given by URL (LOCAL_NEON_DATABASE_URL, the benchmark's
  * --database-url) gets them only when asked for explicitly.
  */

@@ -1,4 +1,4 @@
-/** Uploads the data folder (knowledge corpus, synthetic cases) into an R2 bucket binding. */
+/** Lists the data folder's files (knowledge corpus, synthetic cases) as R2 keys, and uploads them into an R2 bucket binding. */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
