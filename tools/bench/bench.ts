@@ -23,6 +23,7 @@ import { parseArgs } from "node:util";
 import { startStack } from "../dev/stack.ts";
 import { benchConfig } from "./bench-config.ts";
 import { measureBundle } from "./bundle.ts";
+import { runChild } from "./child.ts";
 import { type BurstResult, type Concurrency, type LoadResult, type Measured, median, nonOk, type ReportInput, renderReport } from "./report.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -187,16 +188,6 @@ try {
 } finally {
   await stack.stop();
   await stub.stop();
-}
-
-/** Runs tools/bench/<script> in its own Node process and returns the JSON it prints last. */
-function runChild<T>(script: string, input: object): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), JSON.stringify(input)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").pop()!)) : reject(new Error(`${script} exited ${code}`))));
-  });
 }
 
 /** The OpenAI stub in its own process (tools/openai-stub/cli.ts), resolved once it listens. */

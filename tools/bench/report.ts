@@ -10,6 +10,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
+  /** The load generator's own CPU during the run. */
+  cpuMs: number;
 }
 
 export interface Sample extends LoadResult {
@@ -23,6 +25,8 @@ export interface BurstResult {
   slowest: { doneMs: number; dbMs: number; aiMs: number };
   /** The longest `Server-Timing: db` of the burst: queueing for the database plus the query. */
   maxDbMs: number;
+  /** The burst process's own CPU. */
+  cpuMs: number;
 }
 
 export interface Concurrency {
