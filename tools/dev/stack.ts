@@ -38,6 +38,8 @@ export interface Stack {
   url: string;
   neon: LocalNeon;
   seeded: SeedResult;
+  /** The Worker's vars as given to `wrangler dev`, so another runtime can serve the same stack. */
+  vars: Record<string, string>;
   wrangler: ChildProcess;
   stop(): Promise<void>;
 }
@@ -83,7 +85,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   for (let attempt = 0; attempt < 240; attempt++) {
     if (wrangler.exitCode !== null) break;
     const ok = await fetch(`${url}/health`).then((res) => res.status < 500 || res.status === 503, () => false);
-    if (ok) return { url, neon, seeded, wrangler, stop };
+    if (ok) return { url, neon, seeded, vars, wrangler, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
