@@ -74,10 +74,15 @@ export interface CostRow {
 }
 
 export interface ProfileSummary {
-  /** Sampled time the isolate was not idle. */
+  /** Sampled time the isolate was not idle (wall-clock samples: inflated when the machine is contended). */
   busyMs: number;
   byPackage: CostRow[];
   byFunction: CostRow[];
+  /**
+   * Each sample charged to the innermost frame of the app's own code (src/) on its stack, so a
+   * row is that function plus the library and runtime work it called: what a change in src/ can save.
+   */
+  byAppFunction: CostRow[];
 }
 
 /**
@@ -89,30 +94,41 @@ export async function summariseProfile(profile: CpuProfile, sourceMapFile?: stri
   const selfUs = new Map<number, number>();
   for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
 
+  const parents = new Map<number, CpuProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
+  const located = new Map(profile.nodes.map((node) => [node.id, locate(node, sourceMap)]));
+
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
+  const byAppFunction = new Map<string, number>();
+  const add = (costs: Map<string, number>, key: string, us: number) => costs.set(key, (costs.get(key) ?? 0) + us);
   let busyUs = 0;
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id) ?? 0;
     if (!us || node.callFrame.functionName === "(idle)") continue;
     busyUs += us;
-    const { name, file } = locate(node, sourceMap);
-    byFunction.set(`${name} (${file})`, (byFunction.get(`${name} (${file})`) ?? 0) + us);
-    const pkg = packageOf(file);
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    const { name, file } = located.get(node.id)!;
+    add(byFunction, `${name} (${file})`, us);
+    add(byPackage, packageOf(file), us);
+    let frame: CpuProfileNode | undefined = node;
+    while (frame && !located.get(frame.id)!.file.startsWith("src/")) frame = parents.get(frame.id);
+    const app = frame ? located.get(frame.id)! : undefined;
+    add(byAppFunction, app ? `${app.name} (${app.file})` : `outside src/: ${packageOf(file)}`, us);
   }
   const rows = (costs: Map<string, number>) =>
     [...costs]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, selfMs: Math.round(us / 100) / 10, share: Math.round((us / Math.max(1, busyUs)) * 1000) / 10 }));
-  return { busyMs: Math.round(busyUs / 1000), byPackage: rows(byPackage), byFunction: rows(byFunction) };
+  return { busyMs: Math.round(busyUs / 1000), byPackage: rows(byPackage), byFunction: rows(byFunction), byAppFunction: rows(byAppFunction) };
 }
 
 /** The source file and name of a profile node; runtime-internal frames keep their own labels. */
 function locate(node: CpuProfileNode, sourceMap: SourceMap | undefined): { name: string; file: string } {
   const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-  if (!url) return { name: functionName || "(anonymous)", file: functionName.startsWith("(") ? functionName : "(native)" };
+  // No script: V8's own entries ("(program)", "(garbage collector)") or workerd's built-ins
+  // called from JavaScript (fetch, Response, crypto.subtle, URL, timers).
+  if (!url) return { name: functionName || "(anonymous)", file: functionName.startsWith("(") ? functionName : "workerd built-ins" };
   const entry = sourceMap && lineNumber >= 0 ? (sourceMap.findEntry(lineNumber, columnNumber) as { originalSource?: string; originalLine?: number; name?: string }) : undefined;
   if (!entry?.originalSource) return { name: functionName || "(anonymous)", file: url };
   const file = entry.originalSource.replace(/^(\.\.\/)+/, "").replace(/^.*node_modules\//, "node_modules/");
@@ -122,6 +138,8 @@ function locate(node: CpuProfileNode, sourceMap: SourceMap | undefined): { name:
 
 /** node_modules/<package> (scoped packages keep their scope), src/<folder>, or the label itself. */
 function packageOf(file: string): string {
+  // drizzle-orm's maps name their sources "../src/…" from the package folder, which resolves to node_modules/src/.
+  if (file.startsWith("node_modules/src/")) return "drizzle-orm";
   const dependency = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
   if (dependency) return dependency[1];
   const source = /^src\/(?:([^/]+)\/)?/.exec(file);

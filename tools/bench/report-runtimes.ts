@@ -145,28 +145,32 @@ ${rows.join("\n")}
 export function renderProfiles(profiles: ProfileResult[]): string {
   if (!profiles.length) return "";
   const sections = profiles.map((p) => {
-    const perRequest = (ms: number) => (p.requests ? (ms / p.requests).toFixed(3) : "—");
+    // Shares of the sampled busy time, turned into CPU per request with workerd's /proc figure.
+    const estimate = (share: number) => ((share / 100) * p.workerdCpuMs).toFixed(3);
+    const table = (heading: string, rows: ProfileSummary["byPackage"]) => `| ${heading} | share | ≈ CPU ms/request |
+|---|---|---|
+${rows.map((r) => `| \`${r.name.replaceAll("|", "\\|")}\` | ${r.share}% | ${estimate(r.share)} |`).join("\n")}`;
     return `### ${p.scenario} (c=${p.connections}, ${p.requests} requests)
 
-Sampled busy time of the Worker's isolate: ${p.summary.busyMs} ms, ${perRequest(p.summary.busyMs)} ms/request
-(workerd's whole process per /proc: ${p.workerdCpuMs.toFixed(3)} ms/request; the difference is workerd's own C++ work outside the
-isolate's JavaScript: sockets, HTTP, subrequests). Profile: \`${p.file}\` (open it in Chrome DevTools or speedscope).
+workerd's CPU per request (/proc): **${p.workerdCpuMs.toFixed(3)} ms**. Sampled busy time of the isolate: ${p.summary.busyMs} ms.
+Profile: \`${p.file}\` (open it in Chrome DevTools or speedscope).
 
-| package or source folder | self ms | ms/request | share |
-|---|---|---|---|
-${p.summary.byPackage.map((r) => `| ${r.name} | ${r.selfMs} | ${perRequest(r.selfMs)} | ${r.share}% |`).join("\n")}
+${table("package or source folder (self time)", p.summary.byPackage)}
 
-| function (source file) | self ms | ms/request | share |
-|---|---|---|---|
-${p.summary.byFunction.map((r) => `| \`${r.name.replaceAll("|", "\\|")}\` | ${r.selfMs} | ${perRequest(r.selfMs)} | ${r.share}% |`).join("\n")}
+${table("app function (src/) with everything it called (outside src/: no app frame on the stack, e.g. async continuations)", p.summary.byAppFunction)}
+
+${table("function (source file), self time", p.summary.byFunction)}
 `;
   });
   return `## Profile: where the Worker's CPU goes
 
 A V8 CPU profile of the production runtime's isolate (Chrome DevTools protocol over workerd's inspector,
-Profiler.start/stop) while the load ran, with the minified bundle's positions mapped back through its source map.
-Self time, aggregated by package (node_modules/<name>, src/<folder>; "(garbage collector)" and "(program)" are
-V8's own) and by function.
+Profiler.start/stop) while the load ran, on a separate instance with the inspector open, with the minified bundle's
+positions mapped back through its source map. The profiler samples wall-clock time, so its milliseconds swell when
+the machine is contended; shares of the busy (non-idle) time are the robust figure, and "≈ CPU ms/request" applies
+each share to workerd's CPU per request from /proc. "(program)" is workerd's native work on the isolate's thread
+outside JavaScript (HTTP, sockets, subrequests); "workerd built-ins" are runtime APIs called from JavaScript (fetch,
+Response, crypto.subtle, URL, timers); V8 attributes code it inlined to the function it was inlined into.
 
 ${sections.join("\n")}`;
 }
