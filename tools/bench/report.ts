@@ -105,6 +105,9 @@ Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded};
 - CPU per request comes from 10 ms clock ticks over whole runs; the profile's sampling adds its own
   overhead, so its absolute figures run a little above the unprofiled ones (the profiled runtime is a
   separate instance; the throughput figures carry no inspector).
+- The load generator is autocannon, in Node: on the trivial route its own CPU per request is of the
+  same order as workerd's (see the CPU table), and both share the machine's 2 cores. The original
+  app's figures were taken with wrk (C), which costs the machine less per request.
 - The AI stub's latency is fixed; real model latency varies and rate limits apply upstream.
 `;
 }
