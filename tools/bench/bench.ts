@@ -77,6 +77,7 @@ const runs = Number(flags.runs);
 const soakRequests = Number(flags.soak);
 const runtimePort = Number(flags["runtime-port"]);
 const demoPassword = "Bench-Password-2026!";
+const PROFILE_WARMUP_SECONDS = 5;
 
 const work = path.join(root, ".local/bench");
 await rm(work, { recursive: true, force: true });
@@ -285,14 +286,19 @@ async function benchStack(): Promise<void> {
         { name: "GET /api/auth/me", slug: "me", connections: 10, requests: [me] },
         { name: `GET /api/v1/rag/diagnose (AI at ${aiLatencyMs} ms)`, slug: "diagnose", connections: 50, requests: [diagnose] },
       ];
+      // Long enough for slow requests to finish in numbers, and after a warm-up so the profile shows
+      // the steady state rather than the isolate's start-up (module evaluation, schema building, JIT).
+      const profileSeconds = Math.max(duration, 10);
+      const target: Target = { key: "production", label: PRODUCTION_LABEL, url: profiled.url, cpuGroups: groups };
       for (const run of runsToProfile) {
-        console.log(`• profile: ${run.name} at c=${run.connections} for ${duration} s`);
-        const { result: sample, profile } = await profileWhile(inspectorPort, "worker", () => measuredLoad({ key: "production", label: PRODUCTION_LABEL, url: profiled.url, cpuGroups: groups }, { connections: run.connections, duration, requests: run.requests }, shared));
+        console.log(`• profile: ${run.name} at c=${run.connections} for ${profileSeconds} s after a ${PROFILE_WARMUP_SECONDS} s warm-up`);
+        await measuredLoad(target, { connections: run.connections, duration: PROFILE_WARMUP_SECONDS, requests: run.requests }, []);
+        const { result: sample, profile } = await profileWhile(inspectorPort, "worker", () => measuredLoad(target, { connections: run.connections, duration: profileSeconds, requests: run.requests }, shared));
         const file = path.join(work, `profile-${run.slug}.cpuprofile`);
         await writeFile(file, JSON.stringify(profile));
         const summary = await summariseProfile(profile, path.join(work, "dist/index.js.map"));
         runtimes.profiles.push({ scenario: run.name, connections: run.connections, requests: sample.requests, workerdCpuMs: sample.cpuPerRequest.workerd ?? 0, file: path.relative(root, file), summary } satisfies ProfileResult);
-        console.log(`  ${sample.requests} requests; isolate busy ${(summary.busyMs / Math.max(1, sample.requests)).toFixed(3)} ms/req, workerd ${sample.cpuPerRequest.workerd} ms/req; top: ${summary.byPackage.slice(0, 6).map((r) => `${r.name} ${r.share}%`).join(", ")}`);
+        console.log(`  ${sample.requests} requests; workerd ${sample.cpuPerRequest.workerd} ms/req; top packages: ${summary.byPackage.slice(0, 6).map((r) => `${r.name} ${r.share}%`).join(", ")}; top app functions: ${summary.byAppFunction.slice(0, 6).map((r) => `${r.name} ${r.share}%`).join(", ")}`);
       }
     }
   } finally {

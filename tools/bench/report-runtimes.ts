@@ -236,7 +236,7 @@ export function renderTargets(report: RuntimesReport): string {
 
 Concurrency ratios at 10 / 50 / 100 simultaneous diagnoses: production runtime ${ratios("production")},
 development server ${ratios("development")}, original app ${report.bursts.map((b) => b.original.toFixed(2)).join(" / ")} (quoted).
-Worker CPU is workerd's whole process per request (database and AI waiting are not CPU); the profile above shows what is left.
+Worker CPU is workerd's whole process per request (database and AI waiting are not CPU); the profile section below shows what is left.
 
 | target | goal | measured | met |
 |---|---|---|---|
