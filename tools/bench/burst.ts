@@ -19,6 +19,7 @@ const { urls, headers } = JSON.parse(process.argv[2]) as Burst;
 const metric = (timing: string | null, name: string) => Number(new RegExp(`(?:^|,)\\s*${name};dur=([\\d.]+)`).exec(timing ?? "")?.[1] ?? 0);
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const responses = await Promise.all(
   urls.map(async (url) => {
     try {
@@ -32,6 +33,7 @@ const responses = await Promise.all(
   }),
 );
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 const slowest = responses.reduce((a, b) => (b.doneMs > a.doneMs ? b : a));
 const statuses: Record<string, number> = {};
 for (const { status } of responses) statuses[status] = (statuses[status] ?? 0) + 1;
@@ -42,5 +44,6 @@ console.log(
     statuses,
     slowest: { doneMs: round(slowest.doneMs), dbMs: round(slowest.dbMs), aiMs: round(slowest.aiMs) },
     maxDbMs: round(Math.max(...responses.map((r) => r.dbMs))),
+    cpuMs: round((cpu.user + cpu.system) / 1000),
   }),
 );

@@ -4,7 +4,8 @@
  * with the servers' event loops in one isolate.
  *
  * Input: one JSON argument `{url, connections, duration?, amount?, requests: [{method, path, headers?, body?}], uniqueBodies?}`.
- * Output: `{requests, seconds, rps, p50, p95, p99, statuses, errors, timeouts}`.
+ * Output: `{requests, seconds, rps, p50, p95, p99, statuses, errors, timeouts, cpuMs}` (cpuMs: this
+ * process's own CPU during the run, for the per-request accounting).
  */
 import autocannon from "autocannon";
 
@@ -23,6 +24,7 @@ const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const result = await new Promise<autocannon.Result>((resolve, reject) => {
   const instance = autocannon(
     {
@@ -50,6 +52,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   });
 });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) =>
@@ -66,5 +69,6 @@ console.log(
     statuses,
     errors: result.errors,
     timeouts: result.timeouts,
+    cpuMs: round((cpu.user + cpu.system) / 1000),
   }),
 );

@@ -1,4 +1,15 @@
-/** BENCHMARKS.md: our figures beside the seed document's claims, with the machine and the command. */
+/** BENCHMARKS.md: both Worker runtimes beside the original app, with the machine and the command. */
+import {
+  type RuntimesReport,
+  renderBursts,
+  renderCalibration,
+  renderCpu,
+  renderProfiles,
+  renderRetrieval,
+  renderTargets,
+  renderThroughput,
+} from "./report-runtimes.ts";
+
 /** What one load process reports (tools/bench/load.ts). */
 export interface LoadResult {
   requests: number;
@@ -10,6 +21,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
+  /** The load generator's own CPU during the run. */
+  cpuMs: number;
 }
 
 export interface Sample extends LoadResult {
@@ -23,21 +36,8 @@ export interface BurstResult {
   slowest: { doneMs: number; dbMs: number; aiMs: number };
   /** The longest `Server-Timing: db` of the burst: queueing for the database plus the query. */
   maxDbMs: number;
-}
-
-export interface Concurrency {
-  n: number;
-  wallMs: number;
-  ratio: number;
-  failures: number;
-  slowestDbMs: number;
-  slowestAiMs: number;
-}
-
-export interface Measured {
-  name: string;
-  seed: string;
-  samples: Sample[];
+  /** The burst process's own CPU. */
+  cpuMs: number;
 }
 
 export function median(values: number[]): number {
@@ -51,8 +51,6 @@ export const nonOk = (statuses: Record<string, number>) =>
   Object.entries(statuses)
     .filter(([status]) => !status.startsWith("2"))
     .reduce((sum, [, n]) => sum + n, 0);
-
-const failures = (sample: Sample) => nonOk(sample.statuses) + sample.errors + sample.timeouts;
 
 /** One scanner on one adversarial input family at its route's maximum size (tools/bench/scanners.ts). */
 export interface ScannerResult {
@@ -95,69 +93,50 @@ export interface ReportInput {
   duration: number;
   connections: number;
   runs: number;
-  results: Measured[];
-  concurrency: Concurrency[];
-  soak: LoadResult & { registered: number; usersAdded: number; auditsAdded: number };
+  runtimes: RuntimesReport;
   scanners: ScannerResult[];
+  soak: LoadResult & { registered: number; usersAdded: number; auditsAdded: number };
   bundle: string;
   command: string;
 }
 
 export function renderReport(input: ReportInput): string {
-  const rows = input.results.map((result) => {
-    const m = (pick: (s: Sample) => number) => median(result.samples.map(pick));
-    const errors = result.samples.reduce((sum, sample) => sum + failures(sample), 0);
-    return `| ${result.name} | ${result.seed} | **${m((s) => s.rps).toFixed(0)}** | ${m((s) => s.p50)} | ${m((s) => s.p95)} | ${m((s) => s.p99)} | ${errors} | ${m((s) => s.queriesPerRequest).toFixed(2)} |`;
-  });
-  const concurrency = input.concurrency.map(
-    (c) => `| ${c.n} | ${c.wallMs} | **${c.ratio.toFixed(2)}** | ${c.slowestDbMs} | ${c.slowestAiMs} | ${c.failures} |`,
-  );
   const soak = input.soak;
   return `# Benchmarks
 
-Measured by \`npm run bench\` on ${input.date.slice(0, 10)}: the local stack exactly as \`npm run dev\` runs it
-(\`wrangler dev\` with workerd, the embedded local Neon on ${input.database}, miniflare's local R2), the project's
-OpenAI-compatible stub answering chat in ${input.aiLatencyMs} ms and embeddings in ${input.embeddingLatencyMs} ms, load from a
-separate autocannon process. Rate limits are raised for the run (they are bindings) and per-request
-log lines are off (\`LOG_LEVEL=warn\`).
+Measured by \`npm run bench\` on ${input.date.slice(0, 10)}. Two Worker runtimes serve the same stack (the embedded local Neon
+on ${input.database}, miniflare's local R2 seeded as \`npm run dev\` seeds it, the project's OpenAI-compatible stub answering
+chat in ${input.aiLatencyMs} ms and embeddings in ${input.embeddingLatencyMs} ms):
+- the **production runtime**: the bundle \`wrangler deploy\` uploads (\`--dry-run --outdir\`, minified) run by workerd through
+  Miniflare's API, requests on a socket bound directly to the Worker (no wrangler, no dev proxy, no Miniflare entry Worker);
+- the **development server**: \`wrangler dev\`, as \`npm run dev\` runs it.
+Load comes from a separate autocannon process. Rate limits are raised for the run (they are bindings) and per-request
+log lines are off (\`LOG_LEVEL=warn\`) on both.
 
 Reproduce: \`${input.command}\`
 
 Machine: ${input.machine.cpus}, ${input.machine.memory}, ${input.machine.os}, Node ${input.machine.node}, workerd ${input.machine.workerd}.
 
-## Throughput beside the seed's claims
+${renderTargets(input.runtimes)}
+${renderCalibration(input.runtimes.calibration)}
+${renderThroughput(input.runtimes, input.runs, input.duration)}
+${renderCpu(input.runtimes)}
+${renderBursts(input.runtimes, input.runs)}
+${renderProfiles(input.runtimes.profiles)}
+${renderRetrieval(input.runtimes.retrieval)}
+## Text scanners: the worst case
 
-Each scenario ran ${input.runs} times for ${input.duration} s at ${input.connections} connections; figures are medians of the runs.
-"Queries/req" is database round trips per request counted at the local Neon (deferred audit writes included).
+Every scanner over user text on adversarial input families at its route's maximum size (long runs, many abbreviations,
+many time markers, nested and unclosed tags, and fixed-seed random mixtures), in Node on the app's own modules
+(\`npm run bench -- --only scanners\`).
 
-| scenario | seed's async claim (req/s) | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors (all runs) | queries/req |
-|---|---|---|---|---|---|---|---|
-${rows.join("\n")}
-
-## Concurrency: N simultaneous diagnose requests
-
-Each diagnose waits on one embeddings call and one chat call (${input.embeddingLatencyMs + input.aiLatencyMs} ms of AI latency).
-Ratio = total wall time ÷ that latency (the seed claims ≈ 1.0 for 10; the budget is ≤ 1.25 at 100). Medians of ${input.runs} runs.
-The last two columns come from the Worker's \`Server-Timing\` header: the longest time any request of the burst
-spent on its database round trip (queueing included), and the AI time of the request that finished last.
-
-| simultaneous requests | wall ms | ratio | longest database wait, ms | slowest request's AI time, ms | failed requests |
-|---|---|---|---|---|---|
-${concurrency.join("\n")}
+${renderScanners(input.scanners)}
 
 ## Soak
 
-${soak.requests} mixed requests (health, me, search, registration, cases) at concurrency 50: ${soak.rps} req/s,
+${soak.requests} mixed requests (health, me, search, registration, cases) at concurrency 50 on the production runtime: ${soak.rps} req/s,
 statuses ${JSON.stringify(soak.statuses)}, errors ${soak.errors}, timeouts ${soak.timeouts}.
 Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded}; registration audit events added: ${soak.auditsAdded}.
-
-## Scanners over user text
-
-Every scanner over user text (the crisis detector, HTML-to-text, chunking, front matter) on adversarial
-input families at its route's maximum size (long runs, abbreviations, time markers, unclosed and nested
-tags, and fixed-seed random mixtures), in Node on the app's own modules (\`npm run bench -- --only scanners\`).
-
-${renderScanners(input.scanners)}
 
 ## Bundle
 
@@ -168,14 +147,19 @@ ${renderScanners(input.scanners)}
 - One 2-core machine runs the load generator, workerd, the local Neon and PGlite together; figures are
   lower bounds for Cloudflare's network and Neon, and noisy between runs (hence medians).
 - PGlite is single-connection Postgres in WASM: database-bound scenarios measure it, not Neon.
-- The concurrency budget (≤ 1.25 at 100) depends on the database running concurrent queries in
-  parallel, as Neon does. PGlite runs one statement at a time, in WASM, on one core: each diagnose's
-  single batch (account check + hybrid retrieval) takes about 9 ms there, so the 100th simultaneous
-  request waits about a second for its turn before it may call the model (the "longest database
-  wait" column), while the budget leaves 262 ms for everything that is not AI latency. The Worker
-  does not wait on the model in line: the slowest request's AI time stays near the stub's latency.
-  To measure against a multi-connection database, pass \`--database-url\` with a Postgres server
-  that has pgvector.
+- The concurrency ratios depend on the database running concurrent queries in parallel, as Neon
+  does. PGlite runs one statement at a time, in WASM, on one core: each diagnose's single batch
+  (account check + hybrid retrieval) waits for those ahead of it, so the last of 100 simultaneous
+  requests waits for the database before it may call the model (the "longest db wait" column). The
+  Worker does not wait on the model in line. To measure against a multi-connection database, pass
+  \`--database-url\` with a Postgres server that has pgvector (the local Neon's pool size is
+  \`LOCAL_NEON_POOL_MAX\`).
+- CPU per request comes from 10 ms clock ticks over whole runs; the profile's sampling adds its own
+  overhead, so its absolute figures run a little above the unprofiled ones (the profiled runtime is a
+  separate instance; the throughput figures carry no inspector).
+- The load generator is autocannon, in Node: on the trivial route its own CPU per request is of the
+  same order as workerd's (see the CPU table), and both share the machine's 2 cores. The original
+  app's figures were taken with wrk (C), which costs the machine less per request.
 - The AI stub's latency is fixed; real model latency varies and rate limits apply upstream.
 `;
 }

@@ -27,11 +27,11 @@ export interface StackOptions {
   /** The Worker's vars; DATABASE_URL and NEON_FETCH_ENDPOINT are added here. */
   vars: Record<string, string>;
   demoPassword: string;
-  /** Seed the demo accounts into `databaseUrl` too (the embedded database always gets them). */
-  seedDemoAccounts?: boolean;
   /** Another wrangler config (the benchmark raises the rate limits). */
   wranglerConfig?: string;
   /** Where the Worker's vars file goes (private: it holds secrets). */
+  /** Seed the demo accounts into `databaseUrl` too (the embedded database always gets them). */
+  seedDemoAccounts?: boolean;
   varsFile: string;
   quiet?: boolean;
 }
@@ -40,6 +40,8 @@ export interface Stack {
   url: string;
   neon: LocalNeon;
   seeded: SeedResult;
+  /** The Worker's vars as given to `wrangler dev`, so another runtime can serve the same stack. */
+  vars: Record<string, string>;
   wrangler: ChildProcess;
   stop(): Promise<void>;
 }
@@ -115,7 +117,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       (res) => res.status < 500 || res.status === 503,
       () => false,
     );
-    if (ok) return { url, neon, seeded, wrangler, stop };
+    if (ok) return { url, neon, seeded, vars, wrangler, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();

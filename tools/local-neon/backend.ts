@@ -29,6 +29,21 @@ export interface BackendOptions {
   databaseUrl?: string;
   /** Runs once per database, when it is first used, e.g. to apply pending migrations. */
   onCreate?: (pool: pg.Pool, database: string) => Promise<void>;
+  /**
+   * Connections per database to a Postgres server (default: LOCAL_NEON_POOL_MAX, else 10). PGlite
+   * is single-session and always gets one.
+   */
+  poolMax?: number;
+}
+
+const DEFAULT_POOL_MAX = 10;
+
+/** The server pool size from a flag or LOCAL_NEON_POOL_MAX; a bad value stops the start-up with a clear message. */
+export function poolMaxSetting(value: number | string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_POOL_MAX;
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 1) throw new Error(`the local Neon's pool size must be a positive integer, not ${value}`);
+  return max;
 }
 
 /** A plain Postgres identifier: database names are never quoted from user input beyond this. */
@@ -40,7 +55,9 @@ function assertDatabaseName(name: string): string {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  return options.databaseUrl ? serverBackend(options.databaseUrl, options.onCreate) : pgliteBackend(options.dataDir, options.onCreate);
+  return options.databaseUrl
+    ? serverBackend(options.databaseUrl, options.onCreate, poolMaxSetting(options.poolMax ?? process.env.LOCAL_NEON_POOL_MAX))
+    : pgliteBackend(options.dataDir, options.onCreate);
 }
 
 /** Memoises one async creation per key, so concurrent first requests share it. */
@@ -107,13 +124,13 @@ async function serve(db: PGlite) {
   return { db, socket, pool };
 }
 
-function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]): Backend {
+function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"], poolMax: number): Backend {
   const base = new URL(databaseUrl);
   const defaultName = base.pathname.slice(1) || "postgres";
   const pools = perDatabase(async (name) => {
     const url = new URL(base);
     url.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: url.toString(), max: 10, types: rawText });
+    const pool = new pg.Pool({ connectionString: url.toString(), max: poolMax, types: rawText });
     pool.on("error", () => {});
     if (name !== defaultName) await createDatabaseIfMissing(base, name);
     // Also for a database that already existed: migrations applied since then are still pending.

@@ -5,6 +5,7 @@
  *   --data-dir DIR      PGlite data folder (default .local/neon), one sub-folder per database
  *   --memory            keep PGlite in memory (nothing persisted)
  *   --database-url URL  use this Postgres server instead of PGlite (LOCAL_NEON_DATABASE_URL)
+ *   --pool-max N        connections per database to that server (LOCAL_NEON_POOL_MAX, default 10)
  *   --migrations DIR    migrations applied to each database on first use (default ./migrations)
  *   --verbose           one line per SQL request (database, statements, ms, status; never SQL)
  */
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: ".local/neon" },
     memory: { type: "boolean", default: false },
     "database-url": { type: "string", default: process.env.LOCAL_NEON_DATABASE_URL },
+    "pool-max": { type: "string", default: process.env.LOCAL_NEON_POOL_MAX },
     migrations: { type: "string", default: "migrations" },
     verbose: { type: "boolean", default: false },
   },
@@ -31,6 +33,7 @@ const neon = await startLocalNeon({
   backend: createBackend({
     dataDir: values.memory ? undefined : path.resolve(values["data-dir"]),
     databaseUrl: values["database-url"],
+    poolMax: values["pool-max"] === undefined ? undefined : Number(values["pool-max"]),
     onCreate: (pool) => applyMigrations(pool, migrationsFolder),
   }),
   onRequest: values.verbose ? (e) => console.log(JSON.stringify({ msg: "sql", ...e })) : undefined,
