@@ -11,6 +11,20 @@ const LOGIN_DAYS = 30;
 const isUuid = (value: unknown): value is string =>
   typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
+/**
+ * The HMAC key for a secret, imported once per isolate: importing it costs more than the
+ * signature check itself, and every authenticated request verifies a token.
+ */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 export interface AccessClaims {
   sub: string;
   role: UserRole;
@@ -34,13 +48,13 @@ export async function signAccessToken(user: { id: string; role: UserRole; tokenV
     exp: now + ACCESS_TOKEN_SECONDS,
     jti: crypto.randomUUID(),
   };
-  return sign({ ...claims }, secret, "HS256");
+  return sign({ ...claims }, await hmacKey(secret), "HS256");
 }
 
 /** Only HS256 is accepted: `alg: none` and any other algorithm fail verification. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
   try {
-    const payload = (await verify(token, secret, "HS256")) as Partial<AccessClaims>;
+    const payload = (await verify(token, await hmacKey(secret), "HS256")) as Partial<AccessClaims>;
     // The ids are compared with uuid columns: a malformed one must be a 401, not a database error.
     if (!isUuid(payload.sub) || typeof payload.ver !== "number" || !isUuid(payload.sid)) return null;
     return payload as AccessClaims;
