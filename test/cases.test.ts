@@ -6,12 +6,13 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CASE_INDEX_KEY, caseKey } from "../src/cases/case-store";
 import { CaseSchema } from "../src/cases/case.schema";
+import { CASE_INDEX_KEY, caseKey } from "../src/cases/case-store";
 import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
-import { createTestApi, scriptOpenAi, type TestApi } from "./support/api";
+import { createTestApi, type TestApi } from "./support/api";
 import { caseFiles, loadCases } from "./support/cases";
 import { loadCorpus } from "./support/corpus";
+import { scriptOpenAi } from "./support/openai-stub";
 
 const api = await createTestApi();
 const admin = await createAdmin(api);

@@ -6,8 +6,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, registerAndLogin, runSql, uniqueSuffix } from "./support/accounts";
-import { createTestApi, databaseRequests, scriptOpenAi, setDatabaseFault, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, setDatabaseFault, type TestApi } from "./support/api";
 import { corpusFiles, loadCorpus } from "./support/corpus";
+import { scriptOpenAi } from "./support/openai-stub";
 
 // One database with the corpus embedded through the stub; `offline` reads the same data without a key.
 const api = await createTestApi();

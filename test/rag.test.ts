@@ -12,8 +12,9 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { describe, expect, inject, it } from "vitest";
 import worker from "../src/index";
 import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
-import { createTestApi, databaseRequests, scriptOpenAi, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, type TestApi } from "./support/api";
 import { loadCorpus } from "./support/corpus";
+import { scriptOpenAi } from "./support/openai-stub";
 
 const api = await createTestApi();
 await loadCorpus(api, { embed: true });
