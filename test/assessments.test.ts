@@ -6,13 +6,20 @@
 import { describe, expect, it } from "vitest";
 import { authHeader, expectProblem, registerAndLogin } from "./support/accounts";
 import { createTestApi, databaseRequests } from "./support/api";
+import { expectJson } from "./support/client";
 
 const api = await createTestApi();
 const student = await registerAndLogin(api);
 const auth = authHeader(student.tokens.access_token);
 
+/** Any body to any instrument, valid or not; the raw answer. */
 function score(instrument: string, body: unknown, headers: Record<string, string> = auth) {
-  return api.json<any>(`/api/v1/assessments/${instrument}`, body, { headers });
+  return api.json(`/api/v1/assessments/${instrument}`, body, { headers });
+}
+
+/** A well-formed request through the typed client; the 200 answer's body, typed. */
+async function scored(instrument: "phq9" | "gad7", responses: number[]) {
+  return expectJson(await api.client.api.v1.assessments[":instrument"].$post({ param: { instrument }, json: { responses } }, { headers: auth }), 200);
 }
 
 /** `items` responses (0-3) adding up to `total`, filled from the first item; item 9 stays 0 unless `item9` is given. */
@@ -48,8 +55,7 @@ describe("PHQ-9 severity bands", () => {
     [27, "severe"],
   ])("a total of %i is %s", async (total, severity) => {
     const responses = responsesFor(9, total);
-    const { res, body } = await score("phq9", { responses });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const body = await scored("phq9", responses);
     expect(body).toMatchObject({ instrument: "phq9", score: total, max_score: 27, severity, interpretation: expect.any(String) });
     expect(body.interpretation.length).toBeGreaterThan(10);
     expect(body.flags.at_or_above_cutoff).toBe(total >= 10);
@@ -68,8 +74,7 @@ describe("GAD-7 severity bands", () => {
     [15, "severe"],
     [21, "severe"],
   ])("a total of %i is %s", async (total, severity) => {
-    const { res, body } = await score("gad7", { responses: responsesFor(7, total) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const body = await scored("gad7", responsesFor(7, total));
     expect(body).toMatchObject({ instrument: "gad7", score: total, max_score: 21, severity, interpretation: expect.any(String) });
     expect(body.flags.at_or_above_cutoff).toBe(total >= 10);
     expect(body.flags.item9_positive).toBeUndefined();
@@ -84,7 +89,7 @@ describe("the cut-off flag", () => {
     ["gad7", 7, 9, false],
     ["gad7", 7, 10, true],
   ] as const)("%s at %i items totalling %i: at_or_above_cutoff is %s", async (instrument, items, total, expected) => {
-    const { body } = await score(instrument, { responses: responsesFor(items, total) });
+    const body = await scored(instrument, responsesFor(items, total));
     expect(body.flags.at_or_above_cutoff).toBe(expected);
   });
 });
@@ -92,23 +97,21 @@ describe("the cut-off flag", () => {
 describe("PHQ-9 item 9 (thoughts of being better off dead or of self-harm)", () => {
   it.each([1, 2, 3])("item 9 = %i sets item9_positive and the safety block, whatever the total", async (item9) => {
     const responses = [0, 0, 0, 0, 0, 0, 0, 0, item9];
-    const { res, body } = await score("phq9", { responses });
-    expect(res.status).toBe(200);
+    const body = await scored("phq9", responses);
     expect(body.score).toBe(item9);
     expect(body.severity).toBe("minimal");
     expect(body.flags.item9_positive).toBe(true);
     expect(body.safety.crisis_detected).toBe(true);
     expect(body.safety.indicators).toEqual([expect.objectContaining({ category: "suicidal_ideation" })]);
-    const names = body.safety.resources.map((resource: any) => resource.name).join(" | ");
+    const names = body.safety.resources.map((resource) => resource.name).join(" | ");
     expect(names).toContain("988");
     expect(names).toMatch(/Crisis Text Line/);
-    expect(body.safety.resources.every((resource: any) => typeof resource.contact === "string" && resource.contact.length > 0)).toBe(true);
+    expect(body.safety.resources.every((resource) => typeof resource.contact === "string" && resource.contact.length > 0)).toBe(true);
   });
 
   it("item 9 = 0 does not, even with a severe total", async () => {
     const responses = [3, 3, 3, 3, 3, 3, 3, 3, 0];
-    const { res, body } = await score("phq9", { responses });
-    expect(res.status).toBe(200);
+    const body = await scored("phq9", responses);
     expect(body).toMatchObject({ score: 24, severity: "severe" });
     expect(body.flags).toEqual({ item9_positive: false, at_or_above_cutoff: true });
     expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
@@ -129,7 +132,7 @@ describe("invalid responses are a 400 naming the item", () => {
   ])("PHQ-9 with %s", async (_label, responses, index, shown) => {
     const { res, body } = await score("phq9", { responses });
     expectProblem(res, body, 400, "validation_error");
-    const messages = (body.errors as Array<{ path: string; message: string }>).filter((error) => error.path === `body.responses.${index}`).map((error) => error.message);
+    const messages = body.errors.filter((error) => error.path === `body.responses.${index}`).map((error) => error.message);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(new RegExp(`\\bitem ${index + 1}\\b`));
     expect(messages[0]).toContain(shown);
@@ -159,7 +162,7 @@ describe("invalid responses are a 400 naming the item", () => {
   it("several bad items are each named", async () => {
     const { res, body } = await score("gad7", { responses: [0, 9, 0, 0, -3, 0, 0] });
     expectProblem(res, body, 400, "validation_error");
-    expect(body.errors.map((error: any) => error.path)).toEqual(["body.responses.1", "body.responses.4"]);
+    expect(body.errors.map((error) => error.path)).toEqual(["body.responses.1", "body.responses.4"]);
     expect(body.errors[0].message).toMatch(/item 2\b/);
     expect(body.errors[1].message).toMatch(/item 5\b/);
   });
@@ -206,7 +209,7 @@ describe("invalid responses are a 400 naming the item", () => {
   it("an unknown instrument is a 400", async () => {
     const { res, body } = await score("bdi2", { responses: nine });
     expectProblem(res, body, 400, "validation_error");
-    expect(body.errors.map((error: any) => error.path)).toContain("param.instrument");
+    expect(body.errors.map((error) => error.path)).toContain("param.instrument");
     expect(body.detail).toMatch(/phq9/);
   });
 });

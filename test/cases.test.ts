@@ -9,9 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_INDEX_KEY, caseKey } from "../src/cases/cases.data";
 import { CaseSchema } from "../src/cases/case.schemas";
 import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
-import { createTestApi, scriptOpenAi, type TestApi } from "./support/api";
+import { createTestApi, type TestApi } from "./support/api";
 import { caseFiles, loadCases } from "./support/cases";
 import { loadCorpus } from "./support/corpus";
+import { scriptOpenAi } from "./support/openai-stub";
 
 const api = await createTestApi();
 const admin = await createAdmin(api);

@@ -17,11 +17,13 @@
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin, createVerifiedTherapist, DEFAULT_PASSWORD, type LoggedIn, registerUser, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { caseFiles, loadCases } from "./support/cases";
 import { loadCorpus } from "./support/corpus";
+import { postDocument } from "./support/knowledge";
+import { FIXTURE_DOCUMENT_URL } from "./support/openai-stub";
 import { bodyPropertyNames, exampleFor, fetchOpenApi, type JsonSchema, jsonBodySchema, listOperations, type Operation, resolveSchema } from "./support/openapi";
 
 const api = await createTestApi();
@@ -33,7 +35,6 @@ const RUNS_PER_OPERATION = 60;
 const RUNS_UNKNOWN_ROUTES = 100;
 const RUNS_POISONED = 20;
 
-const fixtureBase = `${inject("openaiUrl").replace(/\/v1$/, "")}/_fixtures/doc`;
 const caseId = (caseFiles[0] as { case_id: string }).case_id;
 let corpusDocumentId: string;
 let bystanderId: string;
@@ -192,7 +193,7 @@ function validValue(name: string, schema: JsonSchema | undefined): fc.Arbitrary<
   if (/symptoms|diagnosis|patient_context|content|^q$/.test(name)) return fc.constantFrom("Low mood, poor sleep and loss of interest for two months.", "Generalized anxiety disorder (F41.1)", "panic attacks");
   if (name === "responses") return fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 7, maxLength: 9 });
   if (name === "audio_data") return fc.constant(base64(wavBytes()));
-  if (name === "url") return fc.constant(`${fixtureBase}?type=text/markdown`);
+  if (name === "url") return fc.constant(`${FIXTURE_DOCUMENT_URL}?type=text/markdown`);
   if (name === "limit") return fc.integer({ min: 1, max: 100 }).map(String);
   return null;
 }
@@ -203,7 +204,7 @@ function valueFor(name: string, schema: JsonSchema | undefined, ctx: Context): f
   if (/password/i.test(name)) plausible.push(DEFAULT_PASSWORD, "Sh0rt!", "nouppercase1!", "NoSymbol1234", "Val1d-Passw0rd!", "x".repeat(200));
   if (/email/i.test(name)) plausible.push(ctx.therapist.user.email, ctx.admin.user.email, "not-an-email", "UPPER@EXAMPLE.COM", "a@b", `${"x".repeat(250)}@example.com`);
   if (/username/i.test(name)) plausible.push(ctx.therapist.user.username, ctx.therapist.user.email, "ab", "admin");
-  if (name === "url") plausible.push(`${fixtureBase}?type=text/markdown`, `${fixtureBase}?type=image/png`, `${fixtureBase}?bytes=3000000`, "not a url", "ftp://example.com/x", "javascript:alert(1)", "http://user:pw@localhost/");
+  if (name === "url") plausible.push(`${FIXTURE_DOCUMENT_URL}?type=text/markdown`, `${FIXTURE_DOCUMENT_URL}?type=image/png`, `${FIXTURE_DOCUMENT_URL}?bytes=3000000`, "not a url", "ftp://example.com/x", "javascript:alert(1)", "http://user:pw@localhost/");
   if (name === "audio_data") plausible.push(base64(wavBytes()), `data:audio/wav;base64,${base64(wavBytes())}`, "!!!not-base64!!!", "", base64(new Uint8Array([1, 2, 3, 4])));
   if (name === "responses") plausible.push([0, 1, 2, 3, 0, 1, 2, 3, 3], [3, 3, 3, 3, 3, 3, 3], [4, 0, 0, 0, 0, 0, 0, 0, 0], [], [1.5, 0, 0, 0, 0, 0, 0], Array(10).fill(0), ["1", "2"]);
   if (name === "refresh_token") plausible.push(ctx.therapist.tokens.refresh_token, "x".repeat(16), "x".repeat(201));
@@ -588,9 +589,9 @@ async function freshContext(op?: Operation): Promise<Context> {
   const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
   let documentId: string | null = null;
   if (op?.method === "DELETE") {
-    const created = await api.json("/api/v1/knowledge/documents", { type: "reference", title: `Fuzz victim ${crypto.randomUUID()}`, content: "A note the fuzzer may delete." }, { headers: { Authorization: `Bearer ${admin.tokens.access_token}` } });
-    if (created.res.status !== 201) throw new Error(`could not create a document: ${created.res.status} ${JSON.stringify(created.body)}`);
-    documentId = created.body.id;
+    const created = await postDocument(api, admin.tokens.access_token, { type: "reference", title: `Fuzz victim ${crypto.randomUUID()}`, content: "A note the fuzzer may delete." });
+    if (created.status !== 201) throw new Error(`could not create a document: ${created.status} ${await created.text()}`);
+    documentId = (await created.json()).id;
   }
   return { admin, therapist, documentId };
 }

@@ -13,22 +13,23 @@ import { buildTable, type Interaction, interactionTable, SEVERITIES } from "../s
 import { normalizeName, resolveName } from "../src/interactions/names";
 import { authHeader, errorsAt, expectProblem, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
+import { expectJson } from "./support/client";
 
 const api = await createTestApi();
 const student = await registerAndLogin(api);
 const auth = authHeader(student.tokens.access_token);
 
+/** Any medications value, valid or not; the raw answer. */
 function check(medications: unknown, headers: Record<string, string> = auth) {
-  return api.json<any>("/api/v1/interactions/check", { medications }, { headers });
+  return api.json("/api/v1/interactions/check", { medications }, { headers });
 }
 
 async function checkedOk(medications: string[]) {
-  const { res, body } = await check(medications);
-  expect(res.status, JSON.stringify(body)).toBe(200);
-  return { res, body };
+  const res = await api.client.api.v1.interactions.check.$post({ json: { medications } }, { headers: auth });
+  return { res, body: await expectJson(res, 200) };
 }
 
-async function auditedChecks(): Promise<Array<{ requestId: string; detail: any; userId: string }>> {
+async function auditedChecks(): Promise<Array<{ requestId: string; detail: unknown; userId: string }>> {
   const rows = await runSql(api, "select request_id, detail, user_id from audit_events where action = 'interactions.check'");
   return rows.map(([requestId, detail, userId]) => ({ requestId: requestId as string, detail: typeof detail === "string" ? JSON.parse(detail) : detail, userId: userId as string }));
 }
@@ -47,7 +48,7 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.interactions).toHaveLength(1);
     expect(body.interactions[0]).toMatchObject({ drugs: ["phenelzine", "sertraline"], severity: "contraindicated" });
     expect(body.interactions[0].effect).toMatch(/serotonin syndrome/i);
-    for (const field of ["effect", "mechanism", "management", "reference"]) expect(body.interactions[0][field].length).toBeGreaterThan(10);
+    for (const field of ["effect", "mechanism", "management", "reference"] as const) expect(body.interactions[0][field].length).toBeGreaterThan(10);
   });
 
   it("lithium with ibuprofen is major", async () => {
@@ -64,7 +65,7 @@ describe("POST /api/v1/interactions/check", () => {
   it("resolves brand names, any case, common misspellings and dosage suffixes to the generic", async () => {
     const inputs = ["ZOLOFT", "buproprion", "Lamictal XR 100 mg", "depakote", "Effexor-XR 75mg", "trazadone", "Sertraline HCl"];
     const { body } = await checkedOk(inputs);
-    expect(body.medications.map((m: any) => [m.input, m.generic, m.recognised])).toEqual([
+    expect(body.medications.map((m) => [m.input, m.generic, m.recognised])).toEqual([
       ["ZOLOFT", "sertraline", true],
       ["buproprion", "bupropion", true],
       ["Lamictal XR 100 mg", "lamotrigine", true],
@@ -73,14 +74,14 @@ describe("POST /api/v1/interactions/check", () => {
       ["trazadone", "trazodone", true],
       ["Sertraline HCl", "sertraline", true],
     ]);
-    const found = body.interactions.map((i: Interaction) => i.drugs.join("+"));
+    const found = body.interactions.map((i) => i.drugs.join("+"));
     expect(found).toContain("lamotrigine+valproate");
     expect(found).toContain("sertraline+venlafaxine");
   });
 
   it("keeps look-alike names apart: Celexa is citalopram, Celebrex is celecoxib", async () => {
     const { body } = await checkedOk(["Celexa", "Celebrex"]);
-    expect(body.medications.map((m: any) => m.generic)).toEqual(["citalopram", "celecoxib"]);
+    expect(body.medications.map((m) => m.generic)).toEqual(["citalopram", "celecoxib"]);
     expect(body.interactions).toMatchObject([{ drugs: ["celecoxib", "citalopram"], severity: "moderate" }]);
   });
 
@@ -114,10 +115,12 @@ describe("POST /api/v1/interactions/check", () => {
   it("orders twenty medications' interactions by severity, then by drug names", async () => {
     const twenty = ["phenelzine", "sertraline", "tramadol", "lithium", "ibuprofen", "lisinopril", "hydrochlorothiazide", "citalopram", "methadone", "alprazolam", "gabapentin", "valproate", "lamotrigine", "carbamazepine", "quetiapine", "clozapine", "fluvoxamine", "bupropion", "lorazepam", "omeprazole"];
     const { body } = await checkedOk(twenty);
-    const severities = new Set(body.interactions.map((i: Interaction) => i.severity));
+    const severities = new Set(body.interactions.map((i) => i.severity));
     expect([...severities].sort()).toEqual([...SEVERITIES].sort());
-    expect(body.interactions).toEqual([...body.interactions].sort(compareInteractions));
-    const ranks = body.interactions.map((i: Interaction) => SEVERITIES.indexOf(i.severity));
+    // The answer's pair is an array; the app's comparator takes the table's two-name tuple.
+    const asTableEntry = (i: (typeof body.interactions)[number]): Interaction => ({ ...i, drugs: [i.drugs[0], i.drugs[1]] });
+    expect(body.interactions).toEqual([...body.interactions].sort((a, b) => compareInteractions(asTableEntry(a), asTableEntry(b))));
+    const ranks = body.interactions.map((i) => SEVERITIES.indexOf(i.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -146,7 +149,7 @@ describe("POST /api/v1/interactions/check", () => {
     });
 
     it("an unknown field", async () => {
-      const { res, body } = await api.json<any>("/api/v1/interactions/check", { medications: ["lithium", "ibuprofen"], patient: "x" }, { headers: auth });
+      const { res, body } = await api.json("/api/v1/interactions/check", { medications: ["lithium", "ibuprofen"], patient: "x" }, { headers: auth });
       expectProblem(res, body, 400, "validation_error");
       expect(errorsAt(body, "body.patient").length).toBe(1);
     });

@@ -4,10 +4,11 @@
  * importing from a URL (served by the OpenAI stub's `/_fixtures/doc` route).
  */
 import { env } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, registerAndLogin, runSql, uniqueSuffix } from "./support/accounts";
-import { createTestApi, databaseRequests, scriptOpenAi, setDatabaseFault, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, setDatabaseFault, type TestApi } from "./support/api";
 import { corpusFiles, loadCorpus } from "./support/corpus";
+import { FIXTURE_DOCUMENT_URL, scriptOpenAi, stubStats } from "./support/openai-stub";
 
 // One database with the corpus embedded through the stub; `offline` reads the same data without a key.
 const api = await createTestApi();
@@ -24,7 +25,6 @@ const GAD_KEY = "knowledge/dsm5_criteria/generalized-anxiety-disorder.md";
 const [[gadId]] = (await runSql(api, "select id from knowledge_documents where object_key = $1", [GAD_KEY])) as [[string]];
 
 const corpusKeys = new Set(corpusFiles.map((file) => file.key));
-const fixtureBase = `${inject("openaiUrl").replace(/\/v1$/, "")}/_fixtures/doc`;
 
 // --- helpers ---------------------------------------------------------------------------------
 
@@ -52,8 +52,7 @@ async function search(client: TestApi, params: Record<string, string | number>, 
 }
 
 async function embeddingCalls(client: TestApi): Promise<number> {
-  const stats = await fetch(`${inject("openaiUrl").replace(/\/v1$/, "")}/_stats?api_key=${encodeURIComponent(client.openaiKey)}`);
-  return ((await stats.json()) as { embeddings: number }).embeddings;
+  return (await stubStats(client.openaiKey)).embeddings ?? 0;
 }
 
 /** Every R2 key under `knowledge/` (paged), except the corpus files any test file may (re)write. */
@@ -98,7 +97,7 @@ function importUrl(body: Record<string, unknown>, client: TestApi = api, token =
 }
 
 function fixtureUrl(params: Record<string, string | number>) {
-  return `${fixtureBase}?${new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))}`;
+  return `${FIXTURE_DOCUMENT_URL}?${new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))}`;
 }
 
 function getDocument(id: string, token = userToken) {
@@ -683,7 +682,7 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     });
 
     it("imports from a host on the list", async () => {
-      const allowed = await createTestApi({ IMPORT_ALLOWED_HOSTS: `guidelines.example.org,${new URL(fixtureBase).hostname}` }, { database: api.database });
+      const allowed = await createTestApi({ IMPORT_ALLOWED_HOSTS: `guidelines.example.org,${new URL(FIXTURE_DOCUMENT_URL).hostname}` }, { database: api.database });
       const { res, body } = await importUrl({ url: fixtureUrl({ title: "Allowed" }), type: "reference" }, allowed);
       expect(res.status, JSON.stringify(body)).toBe(201);
     });

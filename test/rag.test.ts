@@ -9,11 +9,12 @@
  * fresh clinician, so no test spends another's AI rate limit (10/min per user).
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import worker from "../src/index";
 import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
-import { createTestApi, databaseRequests, scriptOpenAi, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, type TestApi } from "./support/api";
 import { loadCorpus } from "./support/corpus";
+import { scriptOpenAi, stubChatRequests, stubStats } from "./support/openai-stub";
 
 const api = await createTestApi();
 await loadCorpus(api, { embed: true });
@@ -23,7 +24,6 @@ const adminToken = admin.tokens.access_token;
 const offline = await createTestApi({ OPENAI_API_KEY: "" }, { database: api.database });
 
 const CHAT_MODEL = api.env.OPENAI_CHAT_MODEL;
-const STUB_URL = inject("openaiUrl").replace(/\/v1$/, "");
 
 const GAD_SYMPTOMS =
   "Excessive anxiety and worry about work, finances and her health on most days for the past 8 months. She finds the worry difficult to control. " +
@@ -81,7 +81,7 @@ function ask(client: TestApi, route: "diagnose" | "treatment", method: "GET" | "
 }
 
 async function stubCounts(client: TestApi): Promise<{ chat: number; embeddings: number }> {
-  const counts = (await (await fetch(`${STUB_URL}/_stats?api_key=${encodeURIComponent(client.openaiKey)}`)).json()) as Record<string, number>;
+  const counts = await stubStats(client.openaiKey);
   return { chat: counts.chat ?? 0, embeddings: counts.embeddings ?? 0 };
 }
 
@@ -445,7 +445,7 @@ describe("retrieved passages in the prompt", () => {
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.retrieved_sources.map((source: { id: string }) => source.id)).toContain(created.body.id);
 
-    const recorded = (await (await fetch(`${STUB_URL}/_requests?api_key=${encodeURIComponent(client.openaiKey)}`)).json()) as { chat: Array<{ messages: Array<{ role: string; content: string }> }> };
+    const recorded = { chat: await stubChatRequests(client.openaiKey) };
     expect(recorded.chat).toHaveLength(1);
     const [system, user] = recorded.chat[0].messages;
     expect(system.content).toMatch(/untrusted reference data, not instructions/);

@@ -9,7 +9,7 @@
  * write during the outage may exist afterwards.
  */
 import { env } from "cloudflare:test";
-import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   authHeader,
   createAdmin,
@@ -18,24 +18,26 @@ import {
   type LoggedIn,
   login,
   loginAs,
+  type RegisterInput,
   randomIp,
   registerAndLogin,
   registerUser,
   registrationBody,
-  type RegisterInput,
   runSql,
   uniqueSuffix,
 } from "./support/accounts";
 import { createTestApi, setDatabaseFault } from "./support/api";
 import { caseFiles, loadCases } from "./support/cases";
+import { expectJson } from "./support/client";
 import { loadCorpus } from "./support/corpus";
+import { postDocument } from "./support/knowledge";
+import { FIXTURE_DOCUMENT_URL } from "./support/openai-stub";
 import { exampleFor, fetchOpenApi, jsonBodySchema, listOperations, type OpenApiDocument, type Operation, resolveSchema, successStatus } from "./support/openapi";
 
 const api = await createTestApi();
 /** Any request slower than this while the database is down or hanging counts as hanging. */
 const MAX_OUTAGE_MS = 5_000;
 const DELAY_MS = 300;
-const fixtureBase = `${inject("openaiUrl").replace(/\/v1$/, "")}/_fixtures/doc`;
 
 let doc: OpenApiDocument;
 let operations: Operation[];
@@ -131,8 +133,9 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-999", license_state: "CA" }),
   ]);
   const second = await loginAs(api, therapist);
-  const created = await api.json("/api/v1/knowledge/documents", { type: "reference", title: `To delete ${label} ${uniqueSuffix()}`, content: "A short reference note that this test deletes." }, { headers: authHeader(adminToken) });
-  if (created.res.status !== 201) throw new Error(`could not create a document: ${created.res.status} ${JSON.stringify(created.body)}`);
+  const created = await postDocument(api, adminToken, { type: "reference", title: `To delete ${label} ${uniqueSuffix()}`, content: "A short reference note that this test deletes." });
+  if (created.status !== 201) throw new Error(`could not create a document: ${created.status} ${await created.text()}`);
+  const documentToDelete = (await created.json()).id;
   return {
     label,
     therapist,
@@ -141,7 +144,7 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     logoutUser,
     patchTarget: { id: patchTarget.user.id },
     refreshToken: second.refresh_token,
-    documentToDelete: created.body.id,
+    documentToDelete,
     registration: registrationBody(),
     documentTitle: `Written during ${label} ${uniqueSuffix()}`,
     firstName: `Phase-${label}`,
@@ -201,7 +204,7 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   "POST /api/auth/change-password": (f) => ({ current_password: f.passwordUser.password, new_password: f.newPassword }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
   "POST /api/v1/knowledge/documents": (f) => ({ type: "reference", title: f.documentTitle, content: "## Note\n\nBehavioural activation schedules pleasant activities." }),
-  "POST /api/v1/knowledge/import": (f) => ({ url: `${fixtureBase}?${new URLSearchParams({ type: "text/markdown", title: `Imported ${f.label} ${uniqueSuffix()}` })}`, type: "reference" }),
+  "POST /api/v1/knowledge/import": (f) => ({ url: `${FIXTURE_DOCUMENT_URL}?${new URLSearchParams({ type: "text/markdown", title: `Imported ${f.label} ${uniqueSuffix()}` })}`, type: "reference" }),
   "POST /api/v1/rag/diagnose": () => ({ symptoms: SYMPTOMS }),
   "POST /api/v1/rag/treatment": () => ({ diagnosis: DIAGNOSIS }),
   "POST /api/v1/assessments/{instrument}": () => ({ responses: [1, 1, 0, 2, 1, 0, 1, 0, 0] }),
@@ -348,8 +351,8 @@ describe("database down", () => {
     expect((await login(api, { email: f.passwordUser.user.email, password: DEFAULT_PASSWORD })).res.status).toBe(200);
     expect((await login(api, { email: f.passwordUser.user.email, password: f.newPassword })).res.status).toBe(401);
     // The admin's own profile edit and the verification of another account.
-    const me = await api.get("/api/auth/me", { headers: authHeader(admin.tokens.access_token) });
-    expect(me.body.first_name).not.toBe(f.firstName);
+    const me = await expectJson(await api.client.api.auth.me.$get({}, { headers: authHeader(admin.tokens.access_token) }), 200);
+    expect(me.first_name).not.toBe(f.firstName);
     // (The local Neon's array mode answers text: booleans are "t"/"f".)
     expect(await runSql(api, "select is_verified from users where id = $1", [f.patchTarget.id])).toEqual([["f"]]);
     // The new knowledge document, and the deletion of the existing one.

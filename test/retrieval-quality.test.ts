@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { authHeader, registerAndLogin } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
+import { expectJson } from "./support/client";
 import { evaluationSet, loadCorpus } from "./support/corpus";
 
 const TOP_K = 3;
@@ -37,12 +38,11 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
   // The disorder each result is about, from its document (each id fetched once).
   const disorders = new Map<string, string | null>();
   const disorderOf = async (id: string) => {
-    if (!disorders.has(id)) {
-      const { res, body } = await client.get(`/api/v1/knowledge/documents/${id}`, { headers: authHeader(token) });
-      expect(res.status).toBe(200);
-      disorders.set(id, body.disorder);
-    }
-    return disorders.get(id)!;
+    const known = disorders.get(id);
+    if (known !== undefined) return known;
+    const body = await expectJson(await client.client.api.v1.knowledge.documents[":id"].$get({ param: { id } }, { headers: authHeader(token) }), 200);
+    disorders.set(id, body.disorder);
+    return body.disorder;
   };
 
   let hits = 0;
@@ -63,9 +63,8 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
 }
 
 async function searchCriteria(client: TestApi, token: string, vignette: string, mode: Mode): Promise<Array<{ id: string; type: string }>> {
-  const query = new URLSearchParams({ q: vignette, type: "dsm5_criteria", limit: String(TOP_K) });
-  const { res, body } = await client.get(`/api/v1/search/knowledge?${query}`, { headers: authHeader(token) });
-  expect(res.status, JSON.stringify(body)).toBe(200);
+  const query = { q: vignette, type: "dsm5_criteria", limit: String(TOP_K) } as const;
+  const body = await expectJson(await client.client.api.v1.search.knowledge.$get({ query }, { headers: authHeader(token) }), 200);
   expect(body.mode).toBe(mode);
   expect(body.results.length).toBeLessThanOrEqual(TOP_K);
   for (const result of body.results) expect(result.type).toBe("dsm5_criteria");
@@ -76,20 +75,22 @@ async function searchCriteria(client: TestApi, token: string, vignette: string, 
 const setups = new Map<Mode, ReturnType<typeof setUp>>();
 const runs = new Map<Mode, Promise<Evaluation>>();
 const setup = (mode: Mode) => {
-  if (!setups.has(mode)) setups.set(mode, setUp(mode));
-  return setups.get(mode)!;
+  const started = setups.get(mode) ?? setUp(mode);
+  setups.set(mode, started);
+  return started;
 };
 const evaluation = (mode: Mode) => {
-  if (!runs.has(mode)) runs.set(mode, evaluate(mode));
-  return runs.get(mode)!;
+  const started = runs.get(mode) ?? evaluate(mode);
+  runs.set(mode, started);
+  return started;
 };
 
 describe("retrieval quality on the vignette evaluation set", () => {
   it("has vignettes whose expected disorders all have a criteria document", async () => {
     expect(evaluationSet.length).toBeGreaterThanOrEqual(40);
     const { client, token } = await setup("lexical");
-    const { body } = await client.get("/api/v1/knowledge/disorders", { headers: authHeader(token) });
-    const known = new Set((body.disorders as Array<{ name: string }>).map((disorder) => disorder.name));
+    const body = await expectJson(await client.client.api.v1.knowledge.disorders.$get({}, { headers: authHeader(token) }), 200);
+    const known = new Set(body.disorders.map((disorder) => disorder.name));
     expect(evaluationSet.map((item) => item.expected_disorder).filter((name) => !known.has(name))).toEqual([]);
   }, 120_000);
 

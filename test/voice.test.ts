@@ -10,7 +10,10 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import worker from "../src/index";
 import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
-import { createTestApi, databaseRequests, scriptOpenAi, type TestApi } from "./support/api";
+import { createTestApi, databaseRequests, type TestApi } from "./support/api";
+import { auditEvents } from "./support/audit";
+import { type ApiClient, answerOf, ok, read } from "./support/client";
+import { scriptOpenAi } from "./support/openai-stub";
 
 const api = await createTestApi();
 const admin = await createAdmin(api);
@@ -81,22 +84,19 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function postJson(path: string, token: string, body: unknown, client: TestApi = api) {
-  return client.json<any>(path, body, { headers: authHeader(token) });
+type VoiceRoute = "/voice/transcribe" | "/voice/analyze";
+/** The typed client method of a voice route (its JSON or multipart input is sent raw: see answerOf). */
+type VoiceEndpoint<P extends VoiceRoute> = P extends "/voice/transcribe" ? ApiClient["voice"]["transcribe"]["$post"] : ApiClient["voice"]["analyze"]["$post"];
+
+/** Any JSON body, valid or not; the answer typed as the route's. */
+function postJson<P extends VoiceRoute>(path: P, token: string, body: unknown, client: TestApi = api) {
+  return client.post(path, body, { headers: authHeader(token) }).then((res) => read(answerOf<VoiceEndpoint<P>>(res)));
 }
 
-async function postMultipart(path: string, token: string, fields: Record<string, string | File>, client: TestApi = api) {
+async function postMultipart<P extends VoiceRoute>(path: P, token: string, fields: Record<string, string | File>, client: TestApi = api) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const res = await client.fetch(path, { method: "POST", headers: authHeader(token), body: form });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { res, body };
+  return read(answerOf<VoiceEndpoint<P>>(await client.fetch(path, { method: "POST", headers: authHeader(token), body: form })));
 }
 
 /** Every key under a prefix of the test bucket. */
@@ -112,7 +112,7 @@ async function keysUnder(prefix: string): Promise<string[]> {
 }
 
 /** Runs `send` and checks it wrote nothing to R2 (under audio/) and made no database request beyond the auth lookup. */
-async function expectNoWrites(send: () => Promise<{ res: Response; body: any }>, databaseCalls = 1) {
+async function expectNoWrites<A>(send: () => Promise<A>, databaseCalls = 1): Promise<A> {
   const keysBefore = await keysUnder("audio/");
   const requestsBefore = await databaseRequests(api.database);
   const answer = await send();
@@ -129,8 +129,7 @@ describe("POST /voice/transcribe", () => {
     const audio = wav(0.5);
     await scriptOpenAi(api.openaiKey, { transcription: [{ text: "We talked about sleep and work stress.", duration: 3.25 }] });
     const started = Date.now();
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format: "wav" });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { res, body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format: "wav" }), 200);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(body).toEqual({ transcription: "We talked about sleep and work stress.", duration_seconds: 3.25, audio_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 
@@ -150,8 +149,7 @@ describe("POST /voice/transcribe", () => {
     const therapist = await newTherapist();
     const audio = wav(0.3);
     await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Multipart works.", duration: 1.5 }] });
-    const { res, body } = await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "session.wav", { type: "audio/wav" }) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "session.wav", { type: "audio/wav" }) }), 200);
     expect(body).toEqual({ transcription: "Multipart works.", duration_seconds: 1.5, audio_id: expect.any(String) });
     const object = await env.STORAGE.get(`audio/${therapist.user.id}/${body.audio_id}.wav`);
     expect(object?.httpMetadata?.contentType).toBe("audio/wav");
@@ -160,19 +158,16 @@ describe("POST /voice/transcribe", () => {
 
   it("accepts a data: URL prefix and no declared format (the bytes decide)", async () => {
     const therapist = await newTherapist();
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: `data:audio/wav;base64,${base64(wav())}` });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: `data:audio/wav;base64,${base64(wav())}` }), 200);
     expect(await env.STORAGE.head(`audio/${therapist.user.id}/${body.audio_id}.wav`)).not.toBeNull();
   });
 
   it.each(Object.keys(SAMPLES) as Array<keyof typeof SAMPLES>)("accepts %s, declared or detected, stored with its content type", async (format) => {
     const therapist = await newTherapist();
     const audio = SAMPLES[format]();
-    const declared = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format });
-    expect(declared.res.status, JSON.stringify(declared.body)).toBe(200);
+    const declared = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format }), 200);
     // A name without an extension (browsers name a Blob "blob") declares nothing: the bytes decide.
-    const detected = await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "blob") });
-    expect(detected.res.status, JSON.stringify(detected.body)).toBe(200);
+    const detected = ok(await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "blob") }), 200);
     for (const audioId of [declared.body.audio_id, detected.body.audio_id]) {
       const object = await env.STORAGE.head(`audio/${therapist.user.id}/${audioId}.${format}`);
       expect(object?.httpMetadata?.contentType).toBe(CONTENT_TYPES[format]);
@@ -181,10 +176,9 @@ describe("POST /voice/transcribe", () => {
 
   it("is audited as voice.transcribe", async () => {
     const therapist = await newTherapist();
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) });
-    expect(res.status).toBe(200);
-    const audit = await api.get(`/api/admin/audit?action=voice.transcribe&user_id=${therapist.user.id}`, { headers: authHeader(admin.tokens.access_token) });
-    expect(audit.body.events).toEqual([expect.objectContaining({ action: "voice.transcribe", outcome: "success", target: `audio:${body.audio_id}` })]);
+    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
+    const auditTrail = await auditEvents(api, admin.tokens.access_token, { action: "voice.transcribe", user_id: therapist.user.id });
+    expect(auditTrail).toEqual([expect.objectContaining({ action: "voice.transcribe", outcome: "success", target: `audio:${body.audio_id}` })]);
   });
 });
 
@@ -214,8 +208,7 @@ describe("POST /voice/analyze", () => {
       transcription: [{ text, words, duration: 6 }],
       chat: [{ content: JSON.stringify({ sentiment: "negative", emotion: "hopelessness", tone: "depressed", confidence: 0.82 }) }],
     });
-    const { res, body } = await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav(1)), format: "wav" });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav(1)), format: "wav" }), 200);
     expect(body).toMatchObject({
       transcription: text,
       sentiment: "negative",
@@ -227,8 +220,8 @@ describe("POST /voice/analyze", () => {
     expect(body.speechRate).toBe(expectedRate);
     expect(body.pauseFrequency).toBe(expectedPauses);
     expect(body.safety.crisis_detected).toBe(true);
-    expect(body.safety.indicators.map((indicator: any) => indicator.category)).toContain("suicidal_ideation");
-    expect(body.safety.resources.map((resource: any) => resource.name).join(" ")).toContain("988");
+    expect(body.safety.indicators.map((indicator) => indicator.category)).toContain("suicidal_ideation");
+    expect(body.safety.resources.map((resource) => resource.name).join(" ")).toContain("988");
     expect(await env.STORAGE.head(`audio/${therapist.user.id}/${body.audio_id}.wav`)).not.toBeNull();
   });
 
@@ -247,8 +240,7 @@ describe("POST /voice/analyze", () => {
       transcription: [{ text: "Work has been better this week.", words: calm, duration: 3 }],
       chat: [{ content: JSON.stringify({ sentiment: "positive", emotion: "relief", tone: "calm", confidence: 0.7 }) }],
     });
-    const { res, body } = await postMultipart("/voice/analyze", therapist.tokens.access_token, { file: new File([wav()], "clip.wav") });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postMultipart("/voice/analyze", therapist.tokens.access_token, { file: new File([wav()], "clip.wav") }), 200);
     expect(body).toMatchObject({ sentiment: "positive", emotion: "relief", tone: "calm", confidence: 0.7, speechRate: 120, pauseFrequency: 20 });
     expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
   });
@@ -256,8 +248,7 @@ describe("POST /voice/analyze", () => {
   it("a confidence outside 0..1 is clamped, not a retry or a 502", async () => {
     const therapist = await newTherapist();
     await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Fine.", duration: 1 }], chat: [{ content: JSON.stringify({ sentiment: "neutral", emotion: "calm", tone: "neutral", confidence: 1.4 }) }] });
-    const { res, body } = await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
     expect(body).toMatchObject({ sentiment: "neutral", confidence: 1 });
   });
 
@@ -277,15 +268,15 @@ describe("POST /voice/analyze", () => {
     const { res, body } = await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) });
     expectProblem(res, body, 502, "ai_upstream_error");
     expect(await keysUnder(`audio/${therapist.user.id}/`)).toEqual([]);
-    const audit = await api.get(`/api/admin/audit?action=voice.analyze&user_id=${therapist.user.id}`, { headers: authHeader(admin.tokens.access_token) });
-    expect(audit.body.events).toContainEqual(expect.objectContaining({ outcome: "failure", detail: expect.objectContaining({ stage: "analysis", audio_removed: true }) }));
+    const auditTrail = await auditEvents(api, admin.tokens.access_token, { action: "voice.analyze", user_id: therapist.user.id });
+    expect(auditTrail).toContainEqual(expect.objectContaining({ outcome: "failure", detail: expect.objectContaining({ stage: "analysis", audio_removed: true }) }));
   });
 });
 
 describe("bad input is a clear 4xx problem and writes nothing", () => {
   const textBytes = new TextEncoder().encode("These are my session notes, not a recording. RIFF WAVE");
 
-  const cases: Array<[label: string, status: number, code: string, send: (token: string) => Promise<{ res: Response; body: any }>]> = [
+  const cases: Array<[label: string, status: number, code: string, send: (token: string) => Promise<{ res: { status: number; headers: Headers }; body: unknown }>]> = [
     ["invalid base64", 400, "invalid_base64", (token) => postJson("/voice/transcribe", token, { audio_data: "this is not base64!!", format: "wav" })],
     ["base64 with a bad length", 400, "invalid_base64", (token) => postJson("/voice/transcribe", token, { audio_data: "UklGRg=" })],
     ["empty audio_data", 400, "empty_audio", (token) => postJson("/voice/transcribe", token, { audio_data: "" })],
@@ -317,7 +308,7 @@ describe("bad input is a clear 4xx problem and writes nothing", () => {
     const therapist = await newTherapist();
     const { res, body } = await expectNoWrites(() => send(therapist.tokens.access_token));
     expectProblem(res, body, status, code);
-    if (label.startsWith("multipart")) expect(body.errors.map((error: any) => error.path)).toContain("body.file");
+    if (label.startsWith("multipart")) expect((body.errors ?? []).map((error) => error.path)).toContain("body.file");
     expect(body.detail.length).toBeGreaterThan(10);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|stack/i);
   });
@@ -344,8 +335,7 @@ describe("bad input is a clear 4xx problem and writes nothing", () => {
     const therapist = await newTherapist();
     const big = new Uint8Array(25 * MiB);
     big.set(wav(0), 0);
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(big) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(big) }), 200);
     expect((await env.STORAGE.head(`audio/${therapist.user.id}/${body.audio_id}.wav`))?.size).toBe(25 * MiB);
   });
 });
@@ -357,8 +347,8 @@ describe("upstream failures remove the stored audio", () => {
     const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) });
     expectProblem(res, body, 502, "ai_upstream_error");
     expect(await keysUnder(`audio/${therapist.user.id}/`)).toEqual([]);
-    const audit = await api.get(`/api/admin/audit?action=voice.transcribe&user_id=${therapist.user.id}`, { headers: authHeader(admin.tokens.access_token) });
-    expect(audit.body.events).toEqual([expect.objectContaining({ outcome: "failure" })]);
+    const auditTrail = await auditEvents(api, admin.tokens.access_token, { action: "voice.transcribe", user_id: therapist.user.id });
+    expect(auditTrail).toEqual([expect.objectContaining({ outcome: "failure" })]);
   });
 
   it("a transcription service that never answers (three hangs) → 504, and nothing is left under the caller", { timeout: 45_000 }, async () => {
@@ -372,8 +362,7 @@ describe("upstream failures remove the stored audio", () => {
   it("one failure then success is retried and succeeds", async () => {
     const therapist = await newTherapist();
     await scriptOpenAi(api.openaiKey, { transcription: [{ status: 503 }, { text: "Second time lucky.", duration: 2 }] });
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
     expect(body.transcription).toBe("Second time lucky.");
     expect(await keysUnder(`audio/${therapist.user.id}/`)).toEqual([`audio/${therapist.user.id}/${body.audio_id}.wav`]);
   });
@@ -388,7 +377,7 @@ describe("without an AI key", () => {
     therapist = await newTherapist();
   });
 
-  it.each(["/voice/transcribe", "/voice/analyze"])("%s is 503 ai_not_configured with Retry-After, and stores nothing", async (path) => {
+  it.each(["/voice/transcribe", "/voice/analyze"] as const)("%s is 503 ai_not_configured with Retry-After, and stores nothing", async (path) => {
     const keysBefore = await keysUnder("audio/");
     const { res, body } = await postJson(path, therapist.tokens.access_token, { audio_data: base64(wav()) }, offline);
     expectProblem(res, body, 503, "ai_not_configured");
@@ -397,18 +386,16 @@ describe("without an AI key", () => {
   });
 
   it("GET /voice/health says not configured; with a key it says configured", async () => {
-    const off = await offline.get("/voice/health");
-    expect(off.res.status).toBe(200);
+    const off = ok(await read(offline.client.voice.health.$get()), 200);
     expect(off.body).toMatchObject({ status: "not_configured", transcription: "not_configured", features: [] });
-    const on = await api.get("/voice/health");
-    expect(on.res.status).toBe(200);
+    const on = ok(await read(api.client.voice.health.$get()), 200);
     expect(on.body).toMatchObject({ status: "available", transcription: "configured", features: ["transcribe", "analyze"], max_bytes: 25 * MiB });
     expect([...on.body.formats].sort()).toEqual(["flac", "m4a", "mp3", "ogg", "wav", "webm"]);
   });
 });
 
 describe("access", () => {
-  it.each(["/voice/transcribe", "/voice/analyze"])("%s: students and unverified therapists are 403, no token is 401; nothing is stored", async (path) => {
+  it.each(["/voice/transcribe", "/voice/analyze"] as const)("%s: students and unverified therapists are 403, no token is 401; nothing is stored", async (path) => {
     const student = await registerAndLogin(api);
     const unverified = await registerAndLogin(api, { role: "therapist", license_type: "LMFT" });
     for (const caller of [student, unverified]) {
@@ -484,8 +471,7 @@ describe("the daily Cron Trigger", () => {
 
   it("purges a recording made through the API once its retention has passed", async () => {
     const therapist = await newTherapist();
-    const { res, body } = await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) });
-    expect(res.status).toBe(200);
+    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
     const key = `audio/${therapist.user.id}/${body.audio_id}.wav`;
 
     const tomorrow = createExecutionContext();

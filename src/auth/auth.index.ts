@@ -11,9 +11,10 @@ const requireSigningKey = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const authRouter = createRouter();
-authRouter.use(requireSigningKey);
-authRouter
+const router = createRouter();
+router.use(requireSigningKey);
+// Chained so that the exported router's type carries every route (`use` would return a plain Hono).
+export const authRouter = router
   .openapi(register, registerUser)
   .openapi(login, loginUser)
   .openapi(refresh, refreshTokens)

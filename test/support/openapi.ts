@@ -44,7 +44,7 @@ export interface OpenApiOperation {
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas?: Record<string, JsonSchema> };
+  components: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, unknown> };
 }
 
 export interface Operation {
@@ -60,9 +60,19 @@ export interface Operation {
 const METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options"]);
 
 export async function fetchOpenApi(api: TestApi): Promise<OpenApiDocument> {
-  const { res, body } = await api.get<OpenApiDocument>("/openapi.json");
-  if (res.status !== 200 || typeof body !== "object" || !body?.paths) throw new Error(`GET /openapi.json answered ${res.status}`);
+  const { res, body } = await api.get("/openapi.json");
+  if (res.status !== 200 || !isOpenApiDocument(body)) throw new Error(`GET /openapi.json answered ${res.status}`);
   return body;
+}
+
+/** The body of `/openapi.json`, checked to be an OpenAPI document. */
+export function asOpenApiDocument(body: unknown): OpenApiDocument {
+  if (!isOpenApiDocument(body)) throw new Error(`not an OpenAPI document: ${JSON.stringify(body).slice(0, 200)}`);
+  return body;
+}
+
+export function isOpenApiDocument(body: unknown): body is OpenApiDocument {
+  return typeof body === "object" && body !== null && "paths" in body && typeof body.paths === "object" && body.paths !== null;
 }
 
 export function listOperations(doc: OpenApiDocument): Operation[] {

@@ -44,7 +44,7 @@ export interface RetrievalRow {
   indexBuildMs?: number;
 }
 
-/** As diagnose asks (src/rag/rag.service.ts: sources per answer). */
+/** As diagnose asks (src/rag/retrieval.ts: sources per answer). */
 const LIMIT = 8;
 const SYNTHETIC_CHUNKS_PER_DOCUMENT = 8;
 const SYNTHETIC_WORDS_PER_CHUNK = 170;
