@@ -1,5 +1,5 @@
 /**
- * PHQ-9 and GAD-7 scoring (shared/API.md §6): the published severity bands at every boundary,
+ * PHQ-9 and GAD-7 scoring: the published severity bands at every boundary,
  * the cut-off flag, PHQ-9 item 9 and the safety block, and validation that names the bad item
  * without touching the database beyond the caller's account check.
  */
@@ -19,7 +19,10 @@ function score(instrument: string, body: unknown, headers: Record<string, string
 
 /** A well-formed request through the typed client; the 200 answer's body, typed. */
 async function scored(instrument: "phq9" | "gad7", responses: number[]) {
-  return expectJson(await api.client.api.v1.assessments[":instrument"].$post({ param: { instrument }, json: { responses } }, { headers: auth }), 200);
+  return expectJson(
+    await api.client.api.v1.assessments[":instrument"].$post({ param: { instrument }, json: { responses } }, { headers: auth }),
+    200,
+  );
 }
 
 /** `items` responses (0-3) adding up to `total`, filled from the first item; item 9 stays 0 unless `item9` is given. */
@@ -171,7 +174,11 @@ describe("invalid responses are a 400 naming the item", () => {
     const body = JSON.stringify({ responses: new Array(500_000).fill(7) });
     expect(body.length).toBeGreaterThan(999_000);
     const started = Date.now();
-    const res = await api.fetch("/api/v1/assessments/phq9", { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body });
+    const res = await api.fetch("/api/v1/assessments/phq9", {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body,
+    });
     const text = await res.text();
     expectProblem(res, JSON.parse(text), 400, "validation_error");
     expect(JSON.parse(text).errors).toEqual([{ path: "body.responses", message: expect.stringMatching(/at most 50/) }]);
@@ -190,7 +197,11 @@ describe("invalid responses are a 400 naming the item", () => {
   it("an error answer does not grow with the size of the bad input it names", async () => {
     const huge = "a".repeat(200_000);
     const request = JSON.stringify({ responses: [0, 0, 0, 0, 0, 0, 0, 0, huge] });
-    const res = await api.fetch("/api/v1/assessments/phq9", { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: request });
+    const res = await api.fetch("/api/v1/assessments/phq9", {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: request,
+    });
     const text = await res.text();
     expectProblem(res, JSON.parse(text), 400, "validation_error");
     expect(JSON.parse(text).errors[0].message).toMatch(/^item 9 must be an integer/);

@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every operation in the app's own OpenAPI document (shared/API.md §0):
+ * Property-based fuzzing of every operation in the app's own OpenAPI document (the rules of docs/api.md):
  * arbitrary JSON and form bodies (and objects with the operation's own field names holding
  * arbitrary values), arbitrary query strings and path parameters, arbitrary Content-Type,
  * Accept, Authorization and X-Request-Id headers, with and without a valid token (a verified
@@ -10,7 +10,7 @@
  * validation into the handler's queries.
  *
  * Whatever arrives: never a 5xx (every dependency is reachable here), every 4xx a problem+json
- * with the §0 fields (429 with Retry-After), every response with X-Request-Id and
+ * with the problem fields (429 with Retry-After), every response with X-Request-Id and
  * Server-Timing, and no response carrying the JWT secret, the OpenAI key, a password sent, a
  * stack trace or SQL. A failure names the shrunk request; the fast-check seed in the report
  * replays it. The summary (requests sent, statuses per operation) is printed at the end.
@@ -24,7 +24,16 @@ import { caseFiles, loadCases } from "./support/cases";
 import { loadCorpus } from "./support/corpus";
 import { postDocument } from "./support/knowledge";
 import { FIXTURE_DOCUMENT_URL } from "./support/openai-stub";
-import { bodyPropertyNames, exampleFor, fetchOpenApi, type JsonSchema, jsonBodySchema, listOperations, type Operation, resolveSchema } from "./support/openapi";
+import {
+  bodyPropertyNames,
+  exampleFor,
+  fetchOpenApi,
+  type JsonSchema,
+  jsonBodySchema,
+  listOperations,
+  type Operation,
+  resolveSchema,
+} from "./support/openapi";
 
 const api = await createTestApi();
 const doc = await fetchOpenApi(api);
@@ -58,10 +67,16 @@ const SECRETS: Array<[name: string, value: string]> = [
   ["the accounts' password", DEFAULT_PASSWORD],
 ].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].length >= 8);
 
-const STACK_TRACE = [/\n\s+at\s+\S/, /\\n\s+at\s+\S/, /\bat\s+\S*\s?\(?\S*\.(?:ts|js|mjs|cjs):\d+:\d+/, /\b(?:Type|Reference|Syntax|Range|Neon\w*|Drizzle\w*)?Error: /];
+const STACK_TRACE = [
+  /\n\s+at\s+\S/,
+  /\\n\s+at\s+\S/,
+  /\bat\s+\S*\s?\(?\S*\.(?:ts|js|mjs|cjs):\d+:\d+/,
+  /\b(?:Type|Reference|Syntax|Range|Neon\w*|Drizzle\w*)?Error: /,
+];
 /** In problem answers, any of these; in successful answers (clinical text says "select ..."), SQL shapes only. */
 const SQL_IN_PROBLEMS = /select |insert into|delete from|update\s+"?\w+"?\s+set\s/i;
-const SQL_IN_ANSWERS = /insert into|delete from|select\s+[\w"*.()]+(?:\s*,\s*[\w"*.()]+)*\s+from\s+"?\w|update\s+"?\w+"?\s+set\s+"?\w+"?\s*=/i;
+const SQL_IN_ANSWERS =
+  /insert into|delete from|select\s+[\w"*.()]+(?:\s*,\s*[\w"*.()]+)*\s+from\s+"?\w|update\s+"?\w+"?\s+set\s+"?\w+"?\s*=/i;
 
 // ---------------------------------------------------------------------------------------------
 // Generated requests
@@ -116,15 +131,30 @@ const INTERESTING = [
   "../../etc/passwd",
   "<script>alert(1)</script>",
   "{{7*7}}",
-  "${jndi:ldap://x}",
+  // A log4j-style lookup, as attackers send it (a literal, not a template).
+  "$" + "{jndi:ldap://x}",
   "a".repeat(1100),
   "depression",
   "F32.1",
   "Low mood and anhedonia for two months; wants to die and has a plan.",
 ];
 
-const hugeNumbers = fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -Number.MAX_VALUE, Number.MAX_VALUE, 1e308, -1e-308, 2 ** 53, 0.1 + 0.2, -0);
-const anyString = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ unit: "binary", maxLength: 20 }), fc.constantFrom(...INTERESTING));
+const hugeNumbers = fc.constantFrom(
+  Number.MAX_SAFE_INTEGER + 2,
+  -Number.MAX_VALUE,
+  Number.MAX_VALUE,
+  1e308,
+  -1e-308,
+  2 ** 53,
+  0.1 + 0.2,
+  -0,
+);
+const anyString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.constantFrom(...INTERESTING),
+);
 const headerSafe = fc.string({ maxLength: 60 }); // printable ASCII: header values a Request accepts
 
 function enumValues(schema: JsonSchema): string[] {
@@ -158,7 +188,9 @@ interface Context {
 function wavBytes(): Uint8Array {
   const bytes = new Uint8Array(44 + 800);
   const view = new DataView(bytes.buffer);
-  const put = (offset: number, text: string) => Array.from(text).forEach((char, i) => (bytes[offset + i] = char.charCodeAt(0)));
+  const put = (offset: number, text: string) => {
+    for (let i = 0; i < text.length; i++) bytes[offset + i] = text.charCodeAt(i);
+  };
   put(0, "RIFF");
   view.setUint32(4, 36 + 800, true);
   put(8, "WAVEfmt ");
@@ -189,8 +221,14 @@ function validValue(name: string, schema: JsonSchema | undefined): fc.Arbitrary<
   if (name === "username") return hex.map((h) => `fuzz-${h}`);
   if (name === "email") return hex.map((h) => `fuzz.${h}@example.com`);
   if (/password/i.test(name)) return hex.map((h) => `Fz!${h}-Aa9`);
-  if (/_name$|organization|license_number|license_state|title|disorder|category|evidence_level|source/.test(name)) return fc.constantFrom("Ann", "Clinic One", "CA", "LMFT-1", "Depression notes");
-  if (/symptoms|diagnosis|patient_context|content|^q$/.test(name)) return fc.constantFrom("Low mood, poor sleep and loss of interest for two months.", "Generalized anxiety disorder (F41.1)", "panic attacks");
+  if (/_name$|organization|license_number|license_state|title|disorder|category|evidence_level|source/.test(name))
+    return fc.constantFrom("Ann", "Clinic One", "CA", "LMFT-1", "Depression notes");
+  if (/symptoms|diagnosis|patient_context|content|^q$/.test(name))
+    return fc.constantFrom(
+      "Low mood, poor sleep and loss of interest for two months.",
+      "Generalized anxiety disorder (F41.1)",
+      "panic attacks",
+    );
   if (name === "responses") return fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 7, maxLength: 9 });
   if (name === "audio_data") return fc.constant(base64(wavBytes()));
   if (name === "url") return fc.constant(`${FIXTURE_DOCUMENT_URL}?type=text/markdown`);
@@ -201,14 +239,49 @@ function validValue(name: string, schema: JsonSchema | undefined): fc.Arbitrary<
 /** Values for one field: arbitrary ones, its schema's enum, and some that pass validation. */
 function valueFor(name: string, schema: JsonSchema | undefined, ctx: Context): fc.Arbitrary<unknown> {
   const plausible: unknown[] = [...enumValues(schema ?? {})];
-  if (/password/i.test(name)) plausible.push(DEFAULT_PASSWORD, "Sh0rt!", "nouppercase1!", "NoSymbol1234", "Val1d-Passw0rd!", "x".repeat(200));
-  if (/email/i.test(name)) plausible.push(ctx.therapist.user.email, ctx.admin.user.email, "not-an-email", "UPPER@EXAMPLE.COM", "a@b", `${"x".repeat(250)}@example.com`);
+  if (/password/i.test(name))
+    plausible.push(DEFAULT_PASSWORD, "Sh0rt!", "nouppercase1!", "NoSymbol1234", "Val1d-Passw0rd!", "x".repeat(200));
+  if (/email/i.test(name))
+    plausible.push(
+      ctx.therapist.user.email,
+      ctx.admin.user.email,
+      "not-an-email",
+      "UPPER@EXAMPLE.COM",
+      "a@b",
+      `${"x".repeat(250)}@example.com`,
+    );
   if (/username/i.test(name)) plausible.push(ctx.therapist.user.username, ctx.therapist.user.email, "ab", "admin");
-  if (name === "url") plausible.push(`${FIXTURE_DOCUMENT_URL}?type=text/markdown`, `${FIXTURE_DOCUMENT_URL}?type=image/png`, `${FIXTURE_DOCUMENT_URL}?bytes=3000000`, "not a url", "ftp://example.com/x", "javascript:alert(1)", "http://user:pw@localhost/");
-  if (name === "audio_data") plausible.push(base64(wavBytes()), `data:audio/wav;base64,${base64(wavBytes())}`, "!!!not-base64!!!", "", base64(new Uint8Array([1, 2, 3, 4])));
-  if (name === "responses") plausible.push([0, 1, 2, 3, 0, 1, 2, 3, 3], [3, 3, 3, 3, 3, 3, 3], [4, 0, 0, 0, 0, 0, 0, 0, 0], [], [1.5, 0, 0, 0, 0, 0, 0], Array(10).fill(0), ["1", "2"]);
+  if (name === "url")
+    plausible.push(
+      `${FIXTURE_DOCUMENT_URL}?type=text/markdown`,
+      `${FIXTURE_DOCUMENT_URL}?type=image/png`,
+      `${FIXTURE_DOCUMENT_URL}?bytes=3000000`,
+      "not a url",
+      "ftp://example.com/x",
+      "javascript:alert(1)",
+      "http://user:pw@localhost/",
+    );
+  if (name === "audio_data")
+    plausible.push(
+      base64(wavBytes()),
+      `data:audio/wav;base64,${base64(wavBytes())}`,
+      "!!!not-base64!!!",
+      "",
+      base64(new Uint8Array([1, 2, 3, 4])),
+    );
+  if (name === "responses")
+    plausible.push(
+      [0, 1, 2, 3, 0, 1, 2, 3, 3],
+      [3, 3, 3, 3, 3, 3, 3],
+      [4, 0, 0, 0, 0, 0, 0, 0, 0],
+      [],
+      [1.5, 0, 0, 0, 0, 0, 0],
+      Array(10).fill(0),
+      ["1", "2"],
+    );
   if (name === "refresh_token") plausible.push(ctx.therapist.tokens.refresh_token, "x".repeat(16), "x".repeat(201));
-  if (/symptoms|diagnosis|patient_context|content/.test(name)) plausible.push("Two months of low mood and poor sleep.", "x".repeat(20_001), "I want to kill myself");
+  if (/symptoms|diagnosis|patient_context|content/.test(name))
+    plausible.push("Two months of low mood and poor sleep.", "x".repeat(20_001), "I want to kill myself");
   if (/^(user_)?id$/.test(name)) plausible.push(bystanderId, ctx.therapist.user.id);
   if (name === "since") plausible.push("2020-01-01T00:00:00Z", "yesterday", "2020-13-45T99:99:99Z");
   if (name === "limit") plausible.push("0", "1", "100", "101", "-5", "abc", "1.5");
@@ -216,7 +289,14 @@ function valueFor(name: string, schema: JsonSchema | undefined, ctx: Context): f
   if (name === "type") plausible.push("dsm5_criteria", "reference", "nope");
   if (name === "role") plausible.push("admin", "student", "superuser");
   if (/^is_/.test(name)) plausible.push(true, false, "true", "false", "yes");
-  const arbitraries: Array<fc.Arbitrary<unknown>> = [fc.jsonValue({ maxDepth: 2 }), anyString, fc.integer(), hugeNumbers, fc.boolean(), fc.constant(null)];
+  const arbitraries: Array<fc.Arbitrary<unknown>> = [
+    fc.jsonValue({ maxDepth: 2 }),
+    anyString,
+    fc.integer(),
+    hugeNumbers,
+    fc.boolean(),
+    fc.constant(null),
+  ];
   if (plausible.length) arbitraries.push(fc.constantFrom(...plausible), fc.constantFrom(...plausible));
   const valid = validValue(name, schema);
   if (valid) arbitraries.push(valid, valid);
@@ -234,11 +314,21 @@ const POISON = fc.constantFrom("\u0000", "\u0000", "\u0000", "\u0001", "\u001b",
 function isFreeText(schema: JsonSchema | undefined): boolean {
   const resolved = resolveSchema(doc, schema);
   const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
-  return types.includes("string") && !resolved.enum && resolved.format !== "uuid" && resolved.format !== "date-time" && resolved.format !== "binary";
+  return (
+    types.includes("string") &&
+    !resolved.enum &&
+    resolved.format !== "uuid" &&
+    resolved.format !== "date-time" &&
+    resolved.format !== "binary"
+  );
 }
 
 /** An otherwise valid object with one of its free-text fields carrying a poison character. */
-function poisoned(valid: fc.Arbitrary<Record<string, unknown>>, freeText: Set<string> | null = null, poison: fc.Arbitrary<string> = POISON): fc.Arbitrary<Record<string, unknown>> {
+function poisoned(
+  valid: fc.Arbitrary<Record<string, unknown>>,
+  freeText: Set<string> | null = null,
+  poison: fc.Arbitrary<string> = POISON,
+): fc.Arbitrary<Record<string, unknown>> {
   return fc.tuple(valid, fc.nat(), poison).map(([object, index, poison]) => {
     const strings = Object.keys(object).filter((key) => typeof object[key] === "string");
     const preferred = strings.filter((key) => freeText?.has(key));
@@ -256,21 +346,31 @@ function bodyValue(op: Operation, ctx: Context): fc.Arbitrary<unknown> {
   const schemas = fieldSchemas(op);
   if (!names.length) return fc.jsonValue({ maxDepth: 3 });
   const own = fc.record(Object.fromEntries(names.map((name) => [name, valueFor(name, schemas.get(name), ctx)])), { requiredKeys: [] });
-  const withExtras = fc.tuple(own, fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })).map(([a, b]) => ({ ...b, ...a }));
+  const withExtras = fc
+    .tuple(own, fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }))
+    .map(([a, b]) => ({ ...b, ...a }));
   // Every field valid where the name says how: the request reaches the handler's own logic.
-  const validish = fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx)])), { requiredKeys: [] });
+  const validish = fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx)])), {
+    requiredKeys: [],
+  });
   return fc.oneof(
     { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
     { arbitrary: own, weight: 3 },
     { arbitrary: validish, weight: 2 },
-    { arbitrary: poisoned(fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx)]))), freeTextNames(op)), weight: 2 },
+    {
+      arbitrary: poisoned(
+        fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx)]))),
+        freeTextNames(op),
+      ),
+      weight: 2,
+    },
     { arbitrary: withExtras, weight: 1 },
   );
 }
 
 function asEntries(value: unknown): Array<[string, string]> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return [["value", JSON.stringify(value) ?? ""]];
-  return Object.entries(value).map(([key, field]) => [key, typeof field === "string" ? field : JSON.stringify(field) ?? ""]);
+  return Object.entries(value).map(([key, field]) => [key, typeof field === "string" ? field : (JSON.stringify(field) ?? "")]);
 }
 
 function bodyArb(op: Operation, ctx: Context): fc.Arbitrary<BodySpec> {
@@ -279,7 +379,15 @@ function bodyArb(op: Operation, ctx: Context): fc.Arbitrary<BodySpec> {
   return fc.oneof(
     { weight: 6, arbitrary: value.map((v) => ({ kind: "json", value: v }) as const) },
     { weight: 1, arbitrary: fc.constant({ kind: "none" } as const) },
-    { weight: 1, arbitrary: fc.oneof(anyString, fc.constantFrom('{"a":', "[1,2", "{'single': 1}", "\ufeff{}", "null", '{"__proto__": {"isAdmin": true}}', '{"a":1}{"b":2}')).map((text) => ({ kind: "raw", text }) as const) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .oneof(
+          anyString,
+          fc.constantFrom('{"a":', "[1,2", "{'single': 1}", "\ufeff{}", "null", '{"__proto__": {"isAdmin": true}}', '{"a":1}{"b":2}'),
+        )
+        .map((text) => ({ kind: "raw", text }) as const),
+    },
     { weight: 2, arbitrary: value.map((v) => ({ kind: "form", entries: asEntries(v) }) as const) },
     {
       weight: 2,
@@ -290,7 +398,11 @@ function bodyArb(op: Operation, ctx: Context): fc.Arbitrary<BodySpec> {
             fc.record({
               name: fc.constantFrom("notes.md", "a.txt", "doc.json", "audio.wav", "x.exe", "", "../../x.md"),
               type: fc.constantFrom("text/markdown", "text/plain", "application/json", "audio/wav", "application/octet-stream", ""),
-              bytes: fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(wavBytes()), fc.constant(new TextEncoder().encode("# Title\n\nSome markdown about sleep."))),
+              bytes: fc.oneof(
+                fc.uint8Array({ maxLength: 300 }),
+                fc.constant(wavBytes()),
+                fc.constant(new TextEncoder().encode("# Title\n\nSome markdown about sleep.")),
+              ),
             }),
           ),
         )
@@ -314,27 +426,41 @@ const CONTENT_TYPES = [
   "*/*",
   "",
 ];
-const ACCEPTS = ["application/json", "text/event-stream", "*/*", "text/html", "application/problem+json", "garbage/garbage;q=x", "text/event-stream, application/json;q=0.5", ""];
+const ACCEPTS = [
+  "application/json",
+  "text/event-stream",
+  "*/*",
+  "text/html",
+  "application/problem+json",
+  "garbage/garbage;q=x",
+  "text/event-stream, application/json;q=0.5",
+  "",
+];
 
 function queryArb(op: Operation, ctx: Context): fc.Arbitrary<string> {
   const schemas = fieldSchemas(op);
   const names = (op.operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
-  const key = names.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }) : fc.string({ maxLength: 10 });
+  const key = names.length
+    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) })
+    : fc.string({ maxLength: 10 });
   const pair = key.chain((name) =>
     fc.tuple(
       fc.constant(name),
-      valueFor(name, schemas.get(name), ctx).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")),
+      valueFor(name, schemas.get(name), ctx).map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""))),
     ),
   );
   const asString = (v: unknown) => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
   // Every documented parameter valid but one poisoned: the value reaches the handler's queries.
   const poisonedPairs = names.length
-    ? poisoned(fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx).map(asString)]))), freeTextNames(op)).map((object) => Object.entries(object).map(([k, v]) => [k, asString(v)] as [string, string]))
+    ? poisoned(
+        fc.record(Object.fromEntries(names.map((name) => [name, validOrAny(name, schemas.get(name), ctx).map(asString)]))),
+        freeTextNames(op),
+      ).map((object) => Object.entries(object).map(([k, v]) => [k, asString(v)] as [string, string]))
     : fc.constant([] as Array<[string, string]>);
   const pairs = fc.oneof({ weight: 3, arbitrary: fc.array(pair, { maxLength: 6 }) }, { weight: 1, arbitrary: poisonedPairs });
-  return fc.tuple(pairs, fc.boolean()).map(([entries, encode]) =>
-    encode ? new URLSearchParams(entries).toString() : entries.map(([k, v]) => `${k}=${v}`).join("&"),
-  );
+  return fc
+    .tuple(pairs, fc.boolean())
+    .map(([entries, encode]) => (encode ? new URLSearchParams(entries).toString() : entries.map(([k, v]) => `${k}=${v}`).join("&")));
 }
 
 /** Path parameters: valid ids (so handlers get past lookup) and arbitrary strings, sometimes not encoded. */
@@ -394,7 +520,13 @@ function requestArb(op: Operation, ctx: Context): fc.Arbitrary<FuzzRequest> {
       const headers: Record<string, string> = { "CF-Connecting-IP": ip };
       // Mostly the media type that matches the body, sometimes any other.
       const natural =
-        body.kind === "json" || body.kind === "raw" ? "application/json" : body.kind === "form" ? "application/x-www-form-urlencoded" : body.kind === "multipart" ? `multipart/form-data; boundary=${BOUNDARY}` : null;
+        body.kind === "json" || body.kind === "raw"
+          ? "application/json"
+          : body.kind === "form"
+            ? "application/x-www-form-urlencoded"
+            : body.kind === "multipart"
+              ? `multipart/form-data; boundary=${BOUNDARY}`
+              : null;
       if (matchContentType && natural) headers["Content-Type"] = natural;
       else if (contentType !== null) headers["Content-Type"] = contentType;
       if (accept !== null) headers.Accept = accept;
@@ -441,11 +573,16 @@ const BOUNDARY = "----fuzz-boundary-7MA4YWxkTrZu0gW";
  */
 function multipart(entries: Array<[string, string]>, file: { name: string; type: string; bytes: Uint8Array } | null): Uint8Array {
   const encoder = new TextEncoder();
-  const escape = (text: string) => text.replaceAll('"', "%22").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  const escapeName = (text: string) => text.replaceAll('"', "%22").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
   const parts: Uint8Array[] = [];
-  for (const [name, value] of entries) parts.push(encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of entries)
+    parts.push(encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`));
   if (file) {
-    parts.push(encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${escape(file.name)}"\r\nContent-Type: ${file.type || "application/octet-stream"}\r\n\r\n`));
+    parts.push(
+      encoder.encode(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${escapeName(file.name)}"\r\nContent-Type: ${file.type || "application/octet-stream"}\r\n\r\n`,
+      ),
+    );
     parts.push(file.bytes, encoder.encode("\r\n"));
   }
   parts.push(encoder.encode(`--${BOUNDARY}--\r\n`));
@@ -509,23 +646,42 @@ function breachesOf(request: FuzzRequest, res: Response, text: string): string[]
 
   if (status >= 400 && request.method !== "HEAD") {
     const contentType = res.headers.get("Content-Type") ?? "";
-    if (!/^application\/problem\+json/.test(contentType)) found.push(`a ${status} with Content-Type "${contentType}", not application/problem+json`);
-    let problem: any;
+    if (!/^application\/problem\+json/.test(contentType))
+      found.push(`a ${status} with Content-Type "${contentType}", not application/problem+json`);
+    let parsed: unknown;
     try {
-      problem = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       found.push(`a ${status} whose body is not JSON`);
     }
-    if (problem !== undefined) {
-      if (typeof problem !== "object" || problem === null) found.push("problem is not an object");
+    if (parsed !== undefined) {
+      if (typeof parsed !== "object" || parsed === null) found.push("problem is not an object");
       else {
+        const problem = parsed as Record<string, unknown>;
         if (typeof problem.type !== "string" || !problem.type) found.push("problem.type missing");
         if (typeof problem.title !== "string" || !problem.title) found.push("problem.title missing");
         if (problem.status !== status) found.push(`problem.status ${JSON.stringify(problem.status)} ≠ ${status}`);
         if (typeof problem.detail !== "string" || !problem.detail) found.push("problem.detail missing");
-        if (typeof problem.code !== "string" || !/^[a-z][a-z0-9_]*$/.test(problem.code)) found.push(`problem.code ${JSON.stringify(problem.code)}`);
-        if (problem.request_id !== res.headers.get("X-Request-Id")) found.push(`problem.request_id ${JSON.stringify(problem.request_id)} ≠ X-Request-Id ${res.headers.get("X-Request-Id")}`);
-        if ("errors" in problem && !(Array.isArray(problem.errors) && problem.errors.every((e: any) => typeof e?.path === "string" && typeof e?.message === "string"))) found.push("problem.errors malformed");
+        if (typeof problem.code !== "string" || !/^[a-z][a-z0-9_]*$/.test(problem.code))
+          found.push(`problem.code ${JSON.stringify(problem.code)}`);
+        if (problem.request_id !== res.headers.get("X-Request-Id"))
+          found.push(`problem.request_id ${JSON.stringify(problem.request_id)} ≠ X-Request-Id ${res.headers.get("X-Request-Id")}`);
+        if (
+          "errors" in problem &&
+          !(
+            Array.isArray(problem.errors) &&
+            problem.errors.every(
+              (e: unknown) =>
+                typeof e === "object" &&
+                e !== null &&
+                "path" in e &&
+                typeof e.path === "string" &&
+                "message" in e &&
+                typeof e.message === "string",
+            )
+          )
+        )
+          found.push("problem.errors malformed");
       }
     }
     if (status === 429 && !/^\d+$/.test(res.headers.get("Retry-After") ?? "")) found.push("429 without Retry-After");
@@ -536,8 +692,8 @@ function breachesOf(request: FuzzRequest, res: Response, text: string): string[]
   if (/^text\/event-stream/.test(res.headers.get("Content-Type") ?? "")) {
     for (const match of text.matchAll(/event: error\ndata: (.*)/g)) {
       try {
-        const problem = JSON.parse(match[1]);
-        if (problem.status >= 500) found.push(`an SSE error event with status ${problem.status}: ${match[1].slice(0, 200)}`);
+        const problem = JSON.parse(match[1]) as { status?: number };
+        if ((problem.status ?? 0) >= 500) found.push(`an SSE error event with status ${problem.status}: ${match[1].slice(0, 200)}`);
       } catch {
         found.push("an SSE error event whose data is not JSON");
       }
@@ -547,10 +703,14 @@ function breachesOf(request: FuzzRequest, res: Response, text: string): string[]
   const { passwords, rest } = sentPasswords(request);
   const headerText = [...res.headers].map(([name, value]) => `${name}: ${value}`).join("\n");
   const everything = `${headerText}\n${text}`;
-  for (const [name, secret] of SECRETS) if (everything.includes(secret) && !rest.includes(secret)) found.push(`the response contains the ${name}`);
-  for (const password of passwords) if (everything.includes(password) && !rest.includes(password)) found.push(`the response contains a password that was sent (${JSON.stringify(password).slice(0, 40)})`);
+  for (const [name, secret] of SECRETS)
+    if (everything.includes(secret) && !rest.includes(secret)) found.push(`the response contains the ${name}`);
+  for (const password of passwords)
+    if (everything.includes(password) && !rest.includes(password))
+      found.push(`the response contains a password that was sent (${JSON.stringify(password).slice(0, 40)})`);
   // A match is excused only when the request itself carried that text (an echoed query or path).
-  const echoed = (match: RegExpExecArray) => rest.toLowerCase().includes(text.slice(match.index, match.index + Math.max(match[0].length, 15)).toLowerCase());
+  const echoed = (match: RegExpExecArray) =>
+    rest.toLowerCase().includes(text.slice(match.index, match.index + Math.max(match[0].length, 15)).toLowerCase());
   for (const pattern of STACK_TRACE) {
     const match = pattern.exec(text);
     if (match && !echoed(match)) found.push(`stack trace text ${JSON.stringify(text.slice(match.index, match.index + 60))}`);
@@ -561,7 +721,14 @@ function breachesOf(request: FuzzRequest, res: Response, text: string): string[]
 }
 
 function describeRequest(request: FuzzRequest, init: RequestInit): string {
-  const body = request.body.kind === "json" ? JSON.stringify(request.body.value) : request.body.kind === "raw" ? request.body.text : request.body.kind === "none" ? "" : JSON.stringify(request.body);
+  const body =
+    request.body.kind === "json"
+      ? JSON.stringify(request.body.value)
+      : request.body.kind === "raw"
+        ? request.body.text
+        : request.body.kind === "none"
+          ? ""
+          : JSON.stringify(request.body);
   const headers = { ...(init.headers as Record<string, string>) };
   if (headers.Authorization && request.auth !== "garbage") headers.Authorization = `Bearer <${request.auth} token>`;
   return `${request.method} ${request.path}${request.query ? `?${request.query}` : ""} headers=${JSON.stringify(headers).slice(0, 400)} body=${(body ?? "").slice(0, 600)}`;
@@ -581,7 +748,8 @@ async function check(key: string, request: FuzzRequest, ctx: Context): Promise<v
   const text = await res.text();
   count(key, res.status);
   const found = breachesOf(request, res, text);
-  if (found.length) throw new Error(`${found.join("; ")}\n  request: ${describeRequest(request, init)}\n  answer: ${res.status} ${text.slice(0, 500)}`);
+  if (found.length)
+    throw new Error(`${found.join("; ")}\n  request: ${describeRequest(request, init)}\n  answer: ${res.status} ${text.slice(0, 500)}`);
 }
 
 async function freshContext(op?: Operation): Promise<Context> {
@@ -589,7 +757,11 @@ async function freshContext(op?: Operation): Promise<Context> {
   const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
   let documentId: string | null = null;
   if (op?.method === "DELETE") {
-    const created = await postDocument(api, admin.tokens.access_token, { type: "reference", title: `Fuzz victim ${crypto.randomUUID()}`, content: "A note the fuzzer may delete." });
+    const created = await postDocument(api, admin.tokens.access_token, {
+      type: "reference",
+      title: `Fuzz victim ${crypto.randomUUID()}`,
+      content: "A note the fuzzer may delete.",
+    });
     if (created.status !== 201) throw new Error(`could not create a document: ${created.status} ${await created.text()}`);
     documentId = (await created.json()).id;
   }
@@ -599,9 +771,18 @@ async function freshContext(op?: Operation): Promise<Context> {
 // ---------------------------------------------------------------------------------------------
 
 afterAll(() => {
-  const statuses = [...histogram].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+  const statuses = [...histogram]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(" ");
   console.log(`fuzz: ${sent} requests over ${perOperation.size} operations; statuses ${statuses}`);
-  for (const [key, own] of perOperation) console.log(`  ${key}: ${[...own].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ")}`);
+  for (const [key, own] of perOperation)
+    console.log(
+      `  ${key}: ${[...own]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(" ")}`,
+    );
 });
 
 /**
@@ -613,7 +794,12 @@ function poisonedRequestArb(op: Operation, ctx: Context): fc.Arbitrary<FuzzReque
   const schemas = fieldSchemas(op);
   const freeText = freeTextNames(op);
   const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    if (name === "id") return op.path.startsWith("/api/admin/users") ? bystanderId : op.method === "DELETE" && ctx.documentId ? ctx.documentId : corpusDocumentId;
+    if (name === "id")
+      return op.path.startsWith("/api/admin/users")
+        ? bystanderId
+        : op.method === "DELETE" && ctx.documentId
+          ? ctx.documentId
+          : corpusDocumentId;
     return name === "instrument" ? "phq9" : name === "case_id" ? caseId : "x";
   });
   const queryParameters = (op.operation.parameters ?? []).filter((p) => p.in === "query");
@@ -626,28 +812,36 @@ function poisonedRequestArb(op: Operation, ctx: Context): fc.Arbitrary<FuzzReque
    * are free text too (login takes `username` over `email`: a clean one would hide the other).
    */
   const fieldsOf = (names: string[], required: Set<string>, target: string) =>
-    fc.tuple(
-      fc.record(
-        Object.fromEntries(
-          names
-            .filter((name) => required.has(name) || name === target || (!freeText.has(name) && validValue(name, schemas.get(name))))
-            .map((name) => [name, validValue(name, schemas.get(name)) ?? fc.constant(exampleFor(doc, schemas.get(name)))]),
+    fc
+      .tuple(
+        fc.record(
+          Object.fromEntries(
+            names
+              .filter((name) => required.has(name) || name === target || (!freeText.has(name) && validValue(name, schemas.get(name))))
+              .map((name) => [name, validValue(name, schemas.get(name)) ?? fc.constant(exampleFor(doc, schemas.get(name)))]),
+          ),
         ),
-      ),
-      nulMostly,
-    ).map(([fields, poison]) => {
-      const value = fields[target];
-      return typeof value === "string" ? { ...fields, [target]: `${value.slice(0, 1)}${poison}${value.slice(1)}` } : fields;
-    });
+        nulMostly,
+      )
+      .map(([fields, poison]) => {
+        const value = fields[target];
+        return typeof value === "string" ? { ...fields, [target]: `${value.slice(0, 1)}${poison}${value.slice(1)}` } : fields;
+      });
   return fc
     .constantFrom(...targets)
     .chain((target) =>
       fc.tuple(
-        fieldsOf(queryParameters.map((p) => p.name), new Set(queryParameters.filter((p) => p.required).map((p) => p.name)), target),
+        fieldsOf(
+          queryParameters.map((p) => p.name),
+          new Set(queryParameters.filter((p) => p.required).map((p) => p.name)),
+          target,
+        ),
         bodySchema ? fieldsOf(bodyFields, new Set(bodySchema.required ?? []), target) : fc.constant(null),
         fc.ipV6(),
         // The AI routes allow 10 calls a minute per user: spread the runs over both accounts.
-        op.operation.responses["429"] && op.operation.security?.length ? fc.constantFrom<Auth>("admin", "therapist") : fc.constant<Auth>("admin"),
+        op.operation.responses["429"] && op.operation.security?.length
+          ? fc.constantFrom<Auth>("admin", "therapist")
+          : fc.constant<Auth>("admin"),
       ),
     )
     .map(([q, b, ip, auth]) => {
@@ -720,7 +914,17 @@ describe("fuzzing every operation of the OpenAPI document", () => {
         garbageAuthorization: authorizationArb(),
         ip: fc.ipV6(),
       })
-      .map(({ method, path, auth, garbageAuthorization, ip }): FuzzRequest => ({ method, path, query: "", headers: { "CF-Connecting-IP": ip }, auth, garbageAuthorization, body: { kind: "none" } }));
+      .map(
+        ({ method, path, auth, garbageAuthorization, ip }): FuzzRequest => ({
+          method,
+          path,
+          query: "",
+          headers: { "CF-Connecting-IP": ip },
+          auth,
+          garbageAuthorization,
+          body: { kind: "none" },
+        }),
+      );
     await fc.assert(
       fc.asyncProperty(arb, (request) => check("unknown routes / wrong methods", request, ctx)),
       { numRuns: RUNS_UNKNOWN_ROUTES },

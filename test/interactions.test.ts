@@ -31,7 +31,11 @@ async function checkedOk(medications: string[]) {
 
 async function auditedChecks(): Promise<Array<{ requestId: string; detail: unknown; userId: string }>> {
   const rows = await runSql(api, "select request_id, detail, user_id from audit_events where action = 'interactions.check'");
-  return rows.map(([requestId, detail, userId]) => ({ requestId: requestId as string, detail: typeof detail === "string" ? JSON.parse(detail) : detail, userId: userId as string }));
+  return rows.map(([requestId, detail, userId]) => ({
+    requestId: requestId as string,
+    detail: typeof detail === "string" ? JSON.parse(detail) : detail,
+    userId: userId as string,
+  }));
 }
 
 const pairs = [...interactionTable.pairs.values()];
@@ -48,7 +52,8 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.interactions).toHaveLength(1);
     expect(body.interactions[0]).toMatchObject({ drugs: ["phenelzine", "sertraline"], severity: "contraindicated" });
     expect(body.interactions[0].effect).toMatch(/serotonin syndrome/i);
-    for (const field of ["effect", "mechanism", "management", "reference"] as const) expect(body.interactions[0][field].length).toBeGreaterThan(10);
+    for (const field of ["effect", "mechanism", "management", "reference"] as const)
+      expect(body.interactions[0][field].length).toBeGreaterThan(10);
   });
 
   it("lithium with ibuprofen is major", async () => {
@@ -98,7 +103,13 @@ describe("POST /api/v1/interactions/check", () => {
 
   it("two unknown names give an answer with no interactions, not an error", async () => {
     const { body } = await checkedOk(["foo", "bar"]);
-    expect(body).toEqual({ medications: [{ input: "foo", generic: null, recognised: false }, { input: "bar", generic: null, recognised: false }], interactions: [] });
+    expect(body).toEqual({
+      medications: [
+        { input: "foo", generic: null, recognised: false },
+        { input: "bar", generic: null, recognised: false },
+      ],
+      interactions: [],
+    });
   });
 
   it("lists a repeated name once and reports each interaction once, even when two names are the same drug", async () => {
@@ -113,7 +124,28 @@ describe("POST /api/v1/interactions/check", () => {
   });
 
   it("orders twenty medications' interactions by severity, then by drug names", async () => {
-    const twenty = ["phenelzine", "sertraline", "tramadol", "lithium", "ibuprofen", "lisinopril", "hydrochlorothiazide", "citalopram", "methadone", "alprazolam", "gabapentin", "valproate", "lamotrigine", "carbamazepine", "quetiapine", "clozapine", "fluvoxamine", "bupropion", "lorazepam", "omeprazole"];
+    const twenty = [
+      "phenelzine",
+      "sertraline",
+      "tramadol",
+      "lithium",
+      "ibuprofen",
+      "lisinopril",
+      "hydrochlorothiazide",
+      "citalopram",
+      "methadone",
+      "alprazolam",
+      "gabapentin",
+      "valproate",
+      "lamotrigine",
+      "carbamazepine",
+      "quetiapine",
+      "clozapine",
+      "fluvoxamine",
+      "bupropion",
+      "lorazepam",
+      "omeprazole",
+    ];
     const { body } = await checkedOk(twenty);
     const severities = new Set(body.interactions.map((i) => i.severity));
     expect([...severities].sort()).toEqual([...SEVERITIES].sort());
@@ -149,7 +181,11 @@ describe("POST /api/v1/interactions/check", () => {
     });
 
     it("an unknown field", async () => {
-      const { res, body } = await api.json("/api/v1/interactions/check", { medications: ["lithium", "ibuprofen"], patient: "x" }, { headers: auth });
+      const { res, body } = await api.json(
+        "/api/v1/interactions/check",
+        { medications: ["lithium", "ibuprofen"], patient: "x" },
+        { headers: auth },
+      );
       expectProblem(res, body, 400, "validation_error");
       expect(errorsAt(body, "body.patient").length).toBe(1);
     });
@@ -197,7 +233,8 @@ describe("the interaction table: every pair in the data files", () => {
   it("covers every pair an authored entry names, with that entry's facts unless a more specific entry names the pair", () => {
     const members = (side: string | { group: string }) =>
       typeof side === "string" ? [side] : drugsFile.drugs.filter((drug) => drug.groups.includes(side.group)).map((drug) => drug.generic);
-    const concreteness = (entry: (typeof interactionsFile.interactions)[number]) => entry.drugs.filter((side) => typeof side === "string").length;
+    const concreteness = (entry: (typeof interactionsFile.interactions)[number]) =>
+      entry.drugs.filter((side) => typeof side === "string").length;
     for (const entry of interactionsFile.interactions) {
       const [left, right] = entry.drugs.map(members);
       for (const a of left) {
@@ -210,7 +247,13 @@ describe("the interaction table: every pair in the data files", () => {
             const [x, y] = other.drugs.map(members);
             return (x.includes(a) && y.includes(b)) || (x.includes(b) && y.includes(a));
           });
-          if (!moreSpecific) expect(found, `${a} + ${b}`).toMatchObject({ severity: entry.severity, effect: entry.effect, management: entry.management, reference: entry.reference });
+          if (!moreSpecific)
+            expect(found, `${a} + ${b}`).toMatchObject({
+              severity: entry.severity,
+              effect: entry.effect,
+              management: entry.management,
+              reference: entry.reference,
+            });
         }
       }
     }
@@ -235,7 +278,11 @@ describe("the interaction table: every pair in the data files", () => {
     for (const entry of interactionsFile.interactions) {
       for (const side of entry.drugs) {
         if (typeof side === "string") expect(known.has(side), side).toBe(true);
-        else expect(drugsFile.drugs.some((drug) => drug.groups.includes(side.group)), side.group).toBe(true);
+        else
+          expect(
+            drugsFile.drugs.some((drug) => drug.groups.includes(side.group)),
+            side.group,
+          ).toBe(true);
       }
       expect(SEVERITIES).toContain(entry.severity);
       // References name a label section or a guideline; no links that nobody checked.
@@ -284,8 +331,22 @@ describe("the interaction table: every pair in the data files", () => {
 });
 
 describe("the loader refuses inconsistent data", () => {
-  const drug = (generic: string, extra: Partial<(typeof drugsFile.drugs)[number]> = {}) => ({ generic, class: "test", groups: [] as string[], brands: [] as string[], aliases: [] as string[], ...extra });
-  const entry = (drugs: unknown[], severity = "major") => ({ drugs, severity, effect: "e", mechanism: "m", management: "g", reference: "r" });
+  const drug = (generic: string, extra: Partial<(typeof drugsFile.drugs)[number]> = {}) => ({
+    generic,
+    class: "test",
+    groups: [] as string[],
+    brands: [] as string[],
+    aliases: [] as string[],
+    ...extra,
+  });
+  const entry = (drugs: unknown[], severity = "major") => ({
+    drugs,
+    severity,
+    effect: "e",
+    mechanism: "m",
+    management: "g",
+    reference: "r",
+  });
 
   it("accepts a consistent file and lets a drug pair override its group's entry", () => {
     const table = buildTable(
@@ -299,12 +360,27 @@ describe("the loader refuses inconsistent data", () => {
   });
 
   it.each([
-    ["an alias shared by two drugs", { drugs: [drug("a", { aliases: ["same"] }), drug("b", { brands: ["Same"] })] }, { interactions: [entry(["a", "b"])] }, /belongs to both/],
+    [
+      "an alias shared by two drugs",
+      { drugs: [drug("a", { aliases: ["same"] }), drug("b", { brands: ["Same"] })] },
+      { interactions: [entry(["a", "b"])] },
+      /belongs to both/,
+    ],
     ["a drug missing from drugs.json", { drugs: [drug("a")] }, { interactions: [entry(["a", "zzz"])] }, /not a generic name/],
     ["a group without members", { drugs: [drug("a")] }, { interactions: [entry(["a", { group: "nobody" }])] }, /no drug belongs/],
-    ["two entries of equal specificity for one pair", { drugs: [drug("a"), drug("b")] }, { interactions: [entry(["a", "b"]), entry(["b", "a"])] }, /equal specificity/],
+    [
+      "two entries of equal specificity for one pair",
+      { drugs: [drug("a"), drug("b")] },
+      { interactions: [entry(["a", "b"]), entry(["b", "a"])] },
+      /equal specificity/,
+    ],
     ["an unknown severity", { drugs: [drug("a"), drug("b")] }, { interactions: [entry(["a", "b"], "severe")] }, /severity/],
-    ["a missing reference", { drugs: [drug("a"), drug("b")] }, { interactions: [{ drugs: ["a", "b"], severity: "major", effect: "e", mechanism: "m", management: "g" }] }, /reference/],
+    [
+      "a missing reference",
+      { drugs: [drug("a"), drug("b")] },
+      { interactions: [{ drugs: ["a", "b"], severity: "major", effect: "e", mechanism: "m", management: "g" }] },
+      /reference/,
+    ],
     ["a generic listed twice", { drugs: [drug("a"), drug("a")] }, { interactions: [entry(["a", "a"])] }, /listed twice/],
   ])("%s", (_label, drugs, interactions, message) => {
     expect(() => buildTable(drugs, interactions)).toThrow(message);

@@ -1,5 +1,5 @@
 /**
- * The database going away (shared/API.md §0: 503 dependency unavailable, with `Retry-After`).
+ * The database going away: every route answers 503 dependency unavailable, with `Retry-After`.
  *
  * The routes come from the app's own OpenAPI document, so a new route is swept automatically:
  * every operation that documents a 503 (every authenticated one must: the guard loads the
@@ -32,7 +32,16 @@ import { expectJson } from "./support/client";
 import { loadCorpus } from "./support/corpus";
 import { postDocument } from "./support/knowledge";
 import { FIXTURE_DOCUMENT_URL } from "./support/openai-stub";
-import { exampleFor, fetchOpenApi, jsonBodySchema, listOperations, type OpenApiDocument, type Operation, resolveSchema, successStatus } from "./support/openapi";
+import {
+  exampleFor,
+  fetchOpenApi,
+  jsonBodySchema,
+  listOperations,
+  type OpenApiDocument,
+  type Operation,
+  resolveSchema,
+  successStatus,
+} from "./support/openapi";
 
 const api = await createTestApi();
 /** Any request slower than this while the database is down or hanging counts as hanging. */
@@ -133,7 +142,11 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-999", license_state: "CA" }),
   ]);
   const second = await loginAs(api, therapist);
-  const created = await postDocument(api, adminToken, { type: "reference", title: `To delete ${label} ${uniqueSuffix()}`, content: "A short reference note that this test deletes." });
+  const created = await postDocument(api, adminToken, {
+    type: "reference",
+    title: `To delete ${label} ${uniqueSuffix()}`,
+    content: "A short reference note that this test deletes.",
+  });
   if (created.status !== 201) throw new Error(`could not create a document: ${created.status} ${await created.text()}`);
   const documentToDelete = (await created.json()).id;
   return {
@@ -203,8 +216,15 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   "PATCH /api/auth/me": (f) => ({ first_name: f.firstName }),
   "POST /api/auth/change-password": (f) => ({ current_password: f.passwordUser.password, new_password: f.newPassword }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
-  "POST /api/v1/knowledge/documents": (f) => ({ type: "reference", title: f.documentTitle, content: "## Note\n\nBehavioural activation schedules pleasant activities." }),
-  "POST /api/v1/knowledge/import": (f) => ({ url: `${FIXTURE_DOCUMENT_URL}?${new URLSearchParams({ type: "text/markdown", title: `Imported ${f.label} ${uniqueSuffix()}` })}`, type: "reference" }),
+  "POST /api/v1/knowledge/documents": (f) => ({
+    type: "reference",
+    title: f.documentTitle,
+    content: "## Note\n\nBehavioural activation schedules pleasant activities.",
+  }),
+  "POST /api/v1/knowledge/import": (f) => ({
+    url: `${FIXTURE_DOCUMENT_URL}?${new URLSearchParams({ type: "text/markdown", title: `Imported ${f.label} ${uniqueSuffix()}` })}`,
+    type: "reference",
+  }),
   "POST /api/v1/rag/diagnose": () => ({ symptoms: SYMPTOMS }),
   "POST /api/v1/rag/treatment": () => ({ diagnosis: DIAGNOSIS }),
   "POST /api/v1/assessments/{instrument}": () => ({ responses: [1, 1, 0, 2, 1, 0, 1, 0, 0] }),
@@ -241,7 +261,9 @@ function buildRequest(op: Operation, f: Fixtures): Built {
   if (token) Object.assign(headers, authHeader(token));
   const init: RequestInit = { method: op.method, headers };
   if (op.operation.requestBody) {
-    const body = BODIES[op.key]?.(f) ?? exampleFor(doc, jsonBodySchema(doc, op.operation) ?? resolveSchema(doc, Object.values(op.operation.requestBody.content)[0]?.schema));
+    const body =
+      BODIES[op.key]?.(f) ??
+      exampleFor(doc, jsonBodySchema(doc, op.operation) ?? resolveSchema(doc, Object.values(op.operation.requestBody.content)[0]?.schema));
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
   }
@@ -255,7 +277,10 @@ interface Outcome {
   contentType: string;
   retryAfter: string | null;
   requestId: string | null;
-  body: any;
+  /** The raw answer, for failure messages. */
+  text: string;
+  /** Its fields when it is a JSON object (a problem or a health answer), else empty. */
+  body: Record<string, unknown>;
 }
 
 async function send({ op, url, init }: Built): Promise<Outcome> {
@@ -263,32 +288,43 @@ async function send({ op, url, init }: Built): Promise<Outcome> {
   const res = await api.fetch(url, init);
   const text = await res.text();
   const ms = Date.now() - started;
-  let body: any = text;
+  let body: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text);
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
   } catch {
     // HTML (docs) or an event stream
   }
-  return { key: op.key, status: res.status, ms, contentType: res.headers.get("Content-Type") ?? "", retryAfter: res.headers.get("Retry-After"), requestId: res.headers.get("X-Request-Id"), body };
+  return {
+    key: op.key,
+    status: res.status,
+    ms,
+    contentType: res.headers.get("Content-Type") ?? "",
+    retryAfter: res.headers.get("Retry-After"),
+    requestId: res.headers.get("X-Request-Id"),
+    text,
+    body,
+  };
 }
 
 function describeOutcome(o: Outcome): string {
-  return `${o.key} → ${o.status} in ${o.ms} ms: ${typeof o.body === "string" ? o.body.slice(0, 200) : JSON.stringify(o.body).slice(0, 300)}`;
+  return `${o.key} → ${o.status} in ${o.ms} ms: ${o.text.slice(0, 300)}`;
 }
 
-/** Why an answer is not the outage answer §0 asks for (503 database_unavailable problem, Retry-After), or null. */
+/** Why an answer is not the outage answer the contract asks for (503 database_unavailable problem, Retry-After), or null. */
 function outageBreach(o: Outcome, kind: Kind): string | null {
   if (kind === "static") return o.status === 200 ? null : `expected 200 (no database needed): ${describeOutcome(o)}`;
   if (kind === "health") {
-    const ok = o.status === 503 && o.body?.status === "degraded" && o.body?.database === "unavailable" && !!o.retryAfter;
+    const ok = o.status === 503 && o.body.status === "degraded" && o.body.database === "unavailable" && !!o.retryAfter;
     return ok ? null : `expected 503 degraded with database "unavailable" and Retry-After: ${describeOutcome(o)}`;
   }
   const problems: string[] = [];
   if (o.status !== 503) problems.push(`status ${o.status}`);
   if (!/^application\/problem\+json/.test(o.contentType)) problems.push(`Content-Type "${o.contentType}"`);
-  if (o.body?.code !== "database_unavailable") problems.push(`code ${JSON.stringify(o.body?.code)}`);
-  if (o.body?.status !== 503 || typeof o.body?.title !== "string" || typeof o.body?.detail !== "string" || typeof o.body?.type !== "string") problems.push("problem fields missing");
-  if (o.body?.request_id !== o.requestId) problems.push("request_id does not match X-Request-Id");
+  if (o.body.code !== "database_unavailable") problems.push(`code ${JSON.stringify(o.body.code)}`);
+  if (o.body.status !== 503 || typeof o.body.title !== "string" || typeof o.body.detail !== "string" || typeof o.body.type !== "string")
+    problems.push("problem fields missing");
+  if (o.body.request_id !== o.requestId) problems.push("request_id does not match X-Request-Id");
   if (!o.retryAfter || !/^\d+$/.test(o.retryAfter)) problems.push(`Retry-After ${JSON.stringify(o.retryAfter)}`);
   if (o.ms >= MAX_OUTAGE_MS) problems.push(`took ${o.ms} ms`);
   return problems.length ? `${problems.join(", ")}: ${describeOutcome(o)}` : null;
@@ -309,18 +345,26 @@ function sweep(): Array<{ op: Operation; kind: Kind }> {
 
 describe("the sweep covers the API", () => {
   it("takes every route from the OpenAPI document; the named ones and every authenticated one need the database", () => {
-    const databaseRoutes = sweep().filter((entry) => entry.kind === "database").map((entry) => entry.op.key);
+    const databaseRoutes = sweep()
+      .filter((entry) => entry.kind === "database")
+      .map((entry) => entry.op.key);
     expect(databaseRoutes).toEqual(expect.arrayContaining(MUST_NEED_DATABASE));
     // The guard loads the account on every request, so an authenticated route that does not
     // document 503 documents its contract wrongly.
     const undocumented = operations.filter((op) => op.operation.security?.length && !op.operation.responses["503"]).map((op) => op.key);
     expect(undocumented).toEqual([]);
-    expect(sweep().filter((entry) => entry.kind === "static").map((entry) => entry.op.key)).toEqual(expect.arrayContaining(["GET /", "GET /voice/health", "GET /openapi.json", "GET /docs"]));
+    expect(
+      sweep()
+        .filter((entry) => entry.kind === "static")
+        .map((entry) => entry.op.key),
+    ).toEqual(expect.arrayContaining(["GET /", "GET /voice/health", "GET /openapi.json", "GET /docs"]));
   });
 });
 
 describe("database down", () => {
-  it("every database route answers a 503 database_unavailable problem with Retry-After at once; the rest keep answering; nothing is written", { timeout: 90_000 }, async () => {
+  it("every database route answers a 503 database_unavailable problem with Retry-After at once; the rest keep answering; nothing is written", {
+    timeout: 90_000,
+  }, async () => {
     const f = await prepareFixtures("down");
     const audioBefore = await env.STORAGE.list({ prefix: `audio/${f.therapist.user.id}/` });
     const requests = sweep().map(({ op, kind }) => ({ built: buildRequest(op, f), kind }));
@@ -370,7 +414,13 @@ describe("database down", () => {
 
 describe("database hanging", () => {
   /** One route of each family, the slow path of each (a login, the guard, an admin list, search, RAG). */
-  const REPRESENTATIVE = ["POST /api/auth/login", "GET /api/auth/me", "GET /api/admin/users", "GET /api/v1/search/knowledge", "GET /api/v1/rag/diagnose"];
+  const REPRESENTATIVE = [
+    "POST /api/auth/login",
+    "GET /api/auth/me",
+    "GET /api/admin/users",
+    "GET /api/v1/search/knowledge",
+    "GET /api/v1/rag/diagnose",
+  ];
 
   it("five representative routes, in parallel, answer 503 within the database timeout", { timeout: 60_000 }, async () => {
     const f = await prepareFixtures("hang");

@@ -40,7 +40,10 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
   const disorderOf = async (id: string) => {
     const known = disorders.get(id);
     if (known !== undefined) return known;
-    const body = await expectJson(await client.client.api.v1.knowledge.documents[":id"].$get({ param: { id } }, { headers: authHeader(token) }), 200);
+    const body = await expectJson(
+      await client.client.api.v1.knowledge.documents[":id"].$get({ param: { id } }, { headers: authHeader(token) }),
+      200,
+    );
     disorders.set(id, body.disorder);
     return body.disorder;
   };
@@ -105,7 +108,9 @@ describe("retrieval quality on the vignette evaluation set", () => {
     expect(hybrid.total).toBe(evaluationSet.length);
     const lexicalMisses = new Set(lexical.misses.map((miss) => miss.id));
     const hybridMisses = new Set(hybrid.misses.map((miss) => miss.id));
-    console.log(`hybrid vs lexical: fixed ${[...lexicalMisses].filter((id) => !hybridMisses.has(id)).join(", ") || "none"}; lost ${[...hybridMisses].filter((id) => !lexicalMisses.has(id)).join(", ") || "none"}`);
+    console.log(
+      `hybrid vs lexical: fixed ${[...lexicalMisses].filter((id) => !hybridMisses.has(id)).join(", ") || "none"}; lost ${[...hybridMisses].filter((id) => !lexicalMisses.has(id)).join(", ") || "none"}`,
+    );
     expect(hybrid.rate, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(LEXICAL_GATE);
     expect(hybrid.hits, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(lexical.hits);
   }, 120_000);

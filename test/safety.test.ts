@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessCrisis, type CrisisCategory, CRISIS_RESOURCES, type CrisisIndicator, DV_HOTLINE } from "../src/safety/crisis";
+import { assessCrisis, CRISIS_RESOURCES, type CrisisCategory, type CrisisIndicator, DV_HOTLINE } from "../src/safety/crisis";
 
 type Temporal = CrisisIndicator["temporal"];
 
@@ -18,7 +18,7 @@ const MUST_FLAG: Array<[string, CrisisCategory, Temporal]> = [
   ["PHQ-9 item 9 positive.", "suicidal_ideation", "current"],
   ["Feels suicidal at times.", "suicidal_ideation", "current"],
   ["Pt states she wants to die.", "suicidal_ideation", "current"],
-  ["\"I'd be better off dead.\"", "suicidal_ideation", "current"],
+  ['"I\'d be better off dead."', "suicidal_ideation", "current"],
   ["Says everyone would be better off without him.", "suicidal_ideation", "current"],
   ["Some nights I think everyone would be better off if I wasn't here.", "suicidal_ideation", "current"],
   ["Wishes she were dead.", "suicidal_ideation", "current"],
@@ -258,7 +258,11 @@ describe("assessCrisis: structure", () => {
   });
 
   it("gives no resources when nothing is detected, nor for historical indicators alone", () => {
-    expect(assessCrisis({ symptoms: "Anxious, sleeping poorly. Denies SI/HI." })).toEqual({ crisis_detected: false, indicators: [], resources: [] });
+    expect(assessCrisis({ symptoms: "Anxious, sleeping poorly. Denies SI/HI." })).toEqual({
+      crisis_detected: false,
+      indicators: [],
+      resources: [],
+    });
     expect(assessCrisis({})).toEqual({ crisis_detected: false, indicators: [], resources: [] });
     const historical = assessCrisis({ patient_context: "History of suicide attempt in 2019." });
     expect(historical.crisis_detected).toBe(false);
@@ -298,7 +302,8 @@ describe("assessCrisis: structure", () => {
   });
 
   it("keeps evidence to the triggering clause, trimmed and at most 200 characters", () => {
-    const filler = "the patient describes a long and detailed account of the week including work, family, sleep, diet and exercise routines".repeat(3);
+    const filler =
+      "the patient describes a long and detailed account of the week including work, family, sleep, diet and exercise routines".repeat(3);
     const result = assessCrisis({ transcript: `  ${filler} and then says she wants to die ${filler}.  ` });
     expect(result.indicators).toHaveLength(1);
     const evidence = result.indicators[0].evidence;
@@ -310,7 +315,8 @@ describe("assessCrisis: structure", () => {
   });
 
   it("keeps every evidence within 200 characters for all flagged phrases", () => {
-    for (const [text] of MUST_FLAG) for (const i of assessCrisis({ t: text }).indicators) expect(i.evidence.length).toBeLessThanOrEqual(200);
+    for (const [text] of MUST_FLAG)
+      for (const i of assessCrisis({ t: text }).indicators) expect(i.evidence.length).toBeLessThanOrEqual(200);
   });
 
   // No clock, no randomness, and the shared regexes keep no state between calls.
@@ -332,7 +338,11 @@ describe("assessCrisis: structure", () => {
 
   // Transcripts of a whole session run to tens of kilobytes; the detector must not be the slow part.
   it("is fast on a long transcript", () => {
-    const transcript = Array.from({ length: 400 }, (_, n) => (n % 50 === 7 ? "Patient: Some days I want to die." : "Therapist: How did the week go? Patient: Work was busy, sleep was okay, no major changes.")).join("\n");
+    const transcript = Array.from({ length: 400 }, (_, n) =>
+      n % 50 === 7
+        ? "Patient: Some days I want to die."
+        : "Therapist: How did the week go? Patient: Work was busy, sleep was okay, no major changes.",
+    ).join("\n");
     const started = performance.now();
     const result = assessCrisis({ transcript });
     expect(result.crisis_detected).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * What reading user text costs (shared/API.md §0: no request, however crafted, takes more than a
+ * What reading user text costs (docs/api.md: no request, however crafted, takes more than a
  * few milliseconds of CPU per kilobyte). Every scanner over user text is fed adversarial text at
  * its route's maximum size: long runs, many abbreviations, many time markers, unclosed and nested
  * tags, the rules' own vocabulary glued by long runs of separators. Each call must finish far
@@ -57,7 +57,9 @@ function adversarial(tokens: fc.Arbitrary<string>, leads: string[], size: number
   return fc
     .record({
       unit: fc.array(tokens, { minLength: 1, maxLength: maxTokens }).map((parts) => parts.join("")),
-      lead: fc.option(fc.record({ char: fc.constantFrom(...leads), share: fc.double({ min: 0.1, max: 0.9, noNaN: true }) }), { nil: undefined }),
+      lead: fc.option(fc.record({ char: fc.constantFrom(...leads), share: fc.double({ min: 0.1, max: 0.9, noNaN: true }) }), {
+        nil: undefined,
+      }),
     })
     .filter(({ unit }) => unit.length > 0)
     .map(({ unit, lead }) => fill(unit, size, lead ? lead.char.repeat(Math.floor(size * lead.share)) : ""));
@@ -70,12 +72,49 @@ const describeInput = (text: string) => `${JSON.stringify(text.slice(0, 60))}…
 // ---------------------------------------------------------------------------------------------
 
 /** Every word the rules are written with, so generated text reaches every rule and its checks. */
-const RULE_WORDS = [...new Set(RULE_SETS.flatMap(({ specs }) => specs.flatMap((spec) => spec.pattern.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]+/g) ?? [])))];
+const RULE_WORDS = [
+  ...new Set(
+    RULE_SETS.flatMap(({ specs }) => specs.flatMap((spec) => spec.pattern.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]+/g) ?? [])),
+  ),
+];
 const SEPARATORS = [" ", "  ", ", ", ",", ". ", ".", "!", "?", ";", ":", "-", "'", '"', ")", "(", "/", "\n", "\t", "~", "1", "x"];
 const STRUCTURE = [
-  " A.", "Dr. ", "e.g. ", "A.", "!!", "?)", ".)", "...", "SI", " now", " today", " last week", " in 2019", " 2 days ago", "history of ", "no ", "denies ", "not ",
-  "but ", "mother ", "family history of ", "Patient: ", "Therapist: ", "speaker", "C-SSRS", "PHQ-9 item 9", "Yes. ", "Any thoughts of suicide? ", "IPV ", "overdosed ",
-  "cutting ", "wants to kill him ", "mom hit her ", "voices tell him to ", "paranoid ", "gun ",
+  " A.",
+  "Dr. ",
+  "e.g. ",
+  "A.",
+  "!!",
+  "?)",
+  ".)",
+  "...",
+  "SI",
+  " now",
+  " today",
+  " last week",
+  " in 2019",
+  " 2 days ago",
+  "history of ",
+  "no ",
+  "denies ",
+  "not ",
+  "but ",
+  "mother ",
+  "family history of ",
+  "Patient: ",
+  "Therapist: ",
+  "speaker",
+  "C-SSRS",
+  "PHQ-9 item 9",
+  "Yes. ",
+  "Any thoughts of suicide? ",
+  "IPV ",
+  "overdosed ",
+  "cutting ",
+  "wants to kill him ",
+  "mom hit her ",
+  "voices tell him to ",
+  "paranoid ",
+  "gun ",
 ];
 const crisisToken = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...STRUCTURE) },
@@ -100,50 +139,73 @@ const CRISIS_FAMILIES: Array<[name: string, text: string]> = [
 ];
 
 describe("crisis detector", () => {
-  it.each(CRISIS_FAMILIES)("%s: 20,000 characters within the bound", (_name, text) => {
-    expect(bestOfTwo(() => assessCrisis({ symptoms: text, patient_context: text }))).toBeLessThan(BOUND_MS);
-  }, TIMEOUT);
+  it.each(CRISIS_FAMILIES)(
+    "%s: 20,000 characters within the bound",
+    (_name, text) => {
+      expect(bestOfTwo(() => assessCrisis({ symptoms: text, patient_context: text }))).toBeLessThan(BOUND_MS);
+    },
+    TIMEOUT,
+  );
 
-  it("stays within the bound on generated adversarial text in both fields", () => {
-    fc.assert(
-      fc.property(adversarial(crisisToken, ["x", " ", ".", "!", "A", ",", "\n"], MAX_TEXT), adversarial(crisisToken, ["x", " "], MAX_TEXT), (symptoms, context) => {
-        const ms = bestOfTwo(() => assessCrisis({ symptoms, patient_context: context }));
-        expect(ms, `${describeInput(symptoms)} / ${describeInput(context)}`).toBeLessThan(BOUND_MS);
-      }),
-      { numRuns: 25 },
-    );
-  }, TIMEOUT);
+  it(
+    "stays within the bound on generated adversarial text in both fields",
+    () => {
+      fc.assert(
+        fc.property(
+          adversarial(crisisToken, ["x", " ", ".", "!", "A", ",", "\n"], MAX_TEXT),
+          adversarial(crisisToken, ["x", " "], MAX_TEXT),
+          (symptoms, context) => {
+            const ms = bestOfTwo(() => assessCrisis({ symptoms, patient_context: context }));
+            expect(ms, `${describeInput(symptoms)} / ${describeInput(context)}`).toBeLessThan(BOUND_MS);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("reads a session-length transcript in linear time", () => {
-    fc.assert(
-      fc.property(adversarial(crisisToken, ["x", " ", "!"], TRANSCRIPT_CHARS), (transcript) => {
-        expect(bestOfTwo(() => assessCrisis({ transcript })), describeInput(transcript)).toBeLessThan(TRANSCRIPT_BOUND_MS);
-      }),
-      { numRuns: 4, examples: [[fill(" A.", TRANSCRIPT_CHARS, "x".repeat(100_000))], [fill("SI now ", TRANSCRIPT_CHARS)]] },
-    );
-  }, TIMEOUT);
+  it(
+    "reads a session-length transcript in linear time",
+    () => {
+      fc.assert(
+        fc.property(adversarial(crisisToken, ["x", " ", "!"], TRANSCRIPT_CHARS), (transcript) => {
+          expect(
+            bestOfTwo(() => assessCrisis({ transcript })),
+            describeInput(transcript),
+          ).toBeLessThan(TRANSCRIPT_BOUND_MS);
+        }),
+        { numRuns: 4, examples: [[fill(" A.", TRANSCRIPT_CHARS, "x".repeat(100_000))], [fill("SI now ", TRANSCRIPT_CHARS)]] },
+      );
+    },
+    TIMEOUT,
+  );
 
   // Each rule on its own, fed each of its own words followed by a long run of a separator (or
   // word and separator repeated): a pattern whose quantifiers can split such a run several ways
   // (`\s*(?:\s+was)?`) takes the square of the run, which a random sample of inputs rarely hits.
-  it("runs every rule pattern in bounded time on its own words and long separator runs", () => {
-    const size = 10_000;
-    const slow: string[] = [];
-    RULES.forEach(({ re }, i) => {
-      for (const word of new Set(re.source.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]*/g) ?? [])) {
-        for (const separator of [" ", ", ", ":", "-", "\n", "'"]) {
-          for (const text of [fill(separator, size, word), fill(`${word}${separator}`, size)]) {
-            const ms = bestOfTwo(() => {
-              re.lastIndex = 0;
-              for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m[0] === "") re.lastIndex++;
-            });
-            if (ms > 50) slow.push(`rule ${i} /${re.source.slice(0, 60)}…/ on ${describeInput(text)}: ${Math.round(ms)} ms`);
+  it(
+    "runs every rule pattern in bounded time on its own words and long separator runs",
+    () => {
+      const size = 10_000;
+      const slow: string[] = [];
+      RULES.forEach(({ re }, i) => {
+        for (const word of new Set(re.source.replace(/\\[a-zA-Z]/g, " ").match(/[A-Za-z][A-Za-z'-]*/g) ?? [])) {
+          for (const separator of [" ", ", ", ":", "-", "\n", "'"]) {
+            for (const text of [fill(separator, size, word), fill(`${word}${separator}`, size)]) {
+              const ms = bestOfTwo(() => {
+                re.lastIndex = 0;
+                for (let m = re.exec(text); m !== null; m = re.exec(text)) if (m[0] === "") re.lastIndex++;
+              });
+              if (ms > 50) slow.push(`rule ${i} /${re.source.slice(0, 60)}…/ on ${describeInput(text)}: ${Math.round(ms)} ms`);
+            }
           }
         }
-      }
-    });
-    expect(slow).toEqual([]);
-  }, TIMEOUT);
+      });
+      expect(slow).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -151,8 +213,48 @@ describe("crisis detector", () => {
 // ---------------------------------------------------------------------------------------------
 
 const TAG_PIECES = [
-  "<", ">", "<!--", "-->", "<!-- x -->", "<p", "<p>", "</p", "</p>", "<div class='a'>", "<h1", "<h2>", "</h2>", "<script", "<script>", "</script>", "<style", "</style>", "<noscript",
-  "<template", "<title", "<title>", "</title>", "<br/>", "<li>", "<pre", "<table", "<a href=x>", "<<", ">>", "&", "&amp;", "&#x", "&#x41;", "&#65", "&abc", ";", " ", "\n", "\t", "text", "x",
+  "<",
+  ">",
+  "<!--",
+  "-->",
+  "<!-- x -->",
+  "<p",
+  "<p>",
+  "</p",
+  "</p>",
+  "<div class='a'>",
+  "<h1",
+  "<h2>",
+  "</h2>",
+  "<script",
+  "<script>",
+  "</script>",
+  "<style",
+  "</style>",
+  "<noscript",
+  "<template",
+  "<title",
+  "<title>",
+  "</title>",
+  "<br/>",
+  "<li>",
+  "<pre",
+  "<table",
+  "<a href=x>",
+  "<<",
+  ">>",
+  "&",
+  "&amp;",
+  "&#x",
+  "&#x41;",
+  "&#65",
+  "&abc",
+  ";",
+  " ",
+  "\n",
+  "\t",
+  "text",
+  "x",
 ];
 const tagToken = fc.constantFrom(...TAG_PIECES);
 
@@ -170,25 +272,54 @@ const HTML_FAMILIES: Array<[name: string, text: string]> = [
 ];
 
 describe("HTML to text", () => {
-  it.each(HTML_FAMILIES)("%s: 2 MiB within the bound", (_name, html) => {
-    expect(bestOfTwo(() => htmlToText(html))).toBeLessThan(BOUND_MS);
-  }, TIMEOUT);
+  it.each(HTML_FAMILIES)(
+    "%s: 2 MiB within the bound",
+    (_name, html) => {
+      expect(bestOfTwo(() => htmlToText(html))).toBeLessThan(BOUND_MS);
+    },
+    TIMEOUT,
+  );
 
-  it("stays within the bound on generated tag soup", () => {
-    fc.assert(
-      fc.property(adversarial(tagToken, ["<", "x", " ", "&"], IMPORT_MAX_BYTES, 12), (html) => {
-        expect(bestOfTwo(() => htmlToText(html)), describeInput(html)).toBeLessThan(BOUND_MS);
-      }),
-      { numRuns: 20 },
-    );
-  }, TIMEOUT);
+  it(
+    "stays within the bound on generated tag soup",
+    () => {
+      fc.assert(
+        fc.property(adversarial(tagToken, ["<", "x", " ", "&"], IMPORT_MAX_BYTES, 12), (html) => {
+          expect(
+            bestOfTwo(() => htmlToText(html)),
+            describeInput(html),
+          ).toBeLessThan(BOUND_MS);
+        }),
+        { numRuns: 20 },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
 // Documents: front matter (upload cap) and chunking (content cap)
 // ---------------------------------------------------------------------------------------------
 
-const MARKDOWN_PIECES = ["a", "word ", "\n", "\n\n", "\r\n", "# ", "## Heading\n", "#######", ". ", "!", "?", " ", "\t", "---\n", "key: value\n", "- item\n", "x"];
+const MARKDOWN_PIECES = [
+  "a",
+  "word ",
+  "\n",
+  "\n\n",
+  "\r\n",
+  "# ",
+  "## Heading\n",
+  "#######",
+  ". ",
+  "!",
+  "?",
+  " ",
+  "\t",
+  "---\n",
+  "key: value\n",
+  "- item\n",
+  "x",
+];
 const markdownToken = fc.constantFrom(...MARKDOWN_PIECES);
 
 describe("documents", () => {
@@ -197,27 +328,45 @@ describe("documents", () => {
     ["headings only", fill("# h\n\n", DOCUMENT_MAX_CHARS)],
     ["one long sentence-free paragraph", fill("x", DOCUMENT_MAX_CHARS)],
     ["sentences without breaks", fill(". ", DOCUMENT_MAX_CHARS)],
-  ])("chunks %s (the content cap) within the bound", (_name, markdown) => {
-    expect(bestOfTwo(() => chunkMarkdown(markdown))).toBeLessThan(BOUND_MS);
-  }, TIMEOUT);
+  ])(
+    "chunks %s (the content cap) within the bound",
+    (_name, markdown) => {
+      expect(bestOfTwo(() => chunkMarkdown(markdown))).toBeLessThan(BOUND_MS);
+    },
+    TIMEOUT,
+  );
 
-  it("chunks generated markdown at the content cap within the bound", () => {
-    fc.assert(
-      fc.property(adversarial(markdownToken, ["\n", " ", "#", "x"], DOCUMENT_MAX_CHARS), (markdown) => {
-        expect(bestOfTwo(() => chunkMarkdown(markdown)), describeInput(markdown)).toBeLessThan(BOUND_MS);
-      }),
-      { numRuns: 20 },
-    );
-  }, TIMEOUT);
+  it(
+    "chunks generated markdown at the content cap within the bound",
+    () => {
+      fc.assert(
+        fc.property(adversarial(markdownToken, ["\n", " ", "#", "x"], DOCUMENT_MAX_CHARS), (markdown) => {
+          expect(
+            bestOfTwo(() => chunkMarkdown(markdown)),
+            describeInput(markdown),
+          ).toBeLessThan(BOUND_MS);
+        }),
+        { numRuns: 20 },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it("parses front matter of an upload at the body cap within the bound", () => {
-    fc.assert(
-      fc.property(adversarial(markdownToken, ["-", "\n", "x"], UPLOAD_MAX_BYTES), (text) => {
-        expect(bestOfTwo(() => parseFrontMatter(text)), describeInput(text)).toBeLessThan(BOUND_MS);
-      }),
-      { numRuns: 10, examples: [[fill("---\n", UPLOAD_MAX_BYTES)], [`---\n${fill("key: value\n", UPLOAD_MAX_BYTES - 4)}`]] },
-    );
-  }, TIMEOUT);
+  it(
+    "parses front matter of an upload at the body cap within the bound",
+    () => {
+      fc.assert(
+        fc.property(adversarial(markdownToken, ["-", "\n", "x"], UPLOAD_MAX_BYTES), (text) => {
+          expect(
+            bestOfTwo(() => parseFrontMatter(text)),
+            describeInput(text),
+          ).toBeLessThan(BOUND_MS);
+        }),
+        { numRuns: 10, examples: [[fill("---\n", UPLOAD_MAX_BYTES)], [`---\n${fill("key: value\n", UPLOAD_MAX_BYTES - 4)}`]] },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -93,7 +93,11 @@ describe("API description", () => {
   it("serves the docs page under a Content-Security-Policy with no inline script, and pins Swagger UI's files by hash", async () => {
     const res = await api.fetch("/docs");
     const csp = res.headers.get("Content-Security-Policy") ?? "";
-    const scriptSrc = csp.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      csp
+        .split(";")
+        .map((part) => part.trim())
+        .find((part) => part.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/^script-src 'self'/);
     expect(scriptSrc).not.toContain("unsafe-inline");
     expect(csp).toContain("default-src 'none'");
@@ -122,7 +126,11 @@ describe("API description", () => {
     expect(res.headers.get("Content-Type")).toMatch(/text\/html/);
     // The page's own script starts Swagger UI on the OpenAPI document.
     const sources = [...(await res.text()).matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
-    const scripts = await Promise.all(sources.filter((src) => src.startsWith("/docs/assets/") && !src.includes("swagger-ui-dist")).map(async (src) => (await api.fetch(src)).text()));
+    const scripts = await Promise.all(
+      sources
+        .filter((src) => src.startsWith("/docs/assets/") && !src.includes("swagger-ui-dist"))
+        .map(async (src) => (await api.fetch(src)).text()),
+    );
     expect(scripts.join("\n")).toContain('url: "/openapi.json"');
   });
 });
@@ -131,21 +139,36 @@ describe("request schemas are bounded", () => {
   type Schema = import("./support/openapi").JsonSchema & { maxItems?: number; const?: unknown; prefixItems?: unknown[] };
 
   /** Paths (`POST /x body.a.b[]`) of strings without a maximum size and arrays without a maximum length. */
-  function unbounded(doc: import("./support/openapi").OpenApiDocument, raw: Schema | undefined, where: string, seen = new Set<string>()): string[] {
+  function unbounded(
+    doc: import("./support/openapi").OpenApiDocument,
+    raw: Schema | undefined,
+    where: string,
+    seen = new Set<string>(),
+  ): string[] {
     if (!raw) return [];
     if (raw.$ref) {
       if (seen.has(raw.$ref)) return [];
       return unbounded(doc, resolveSchema(doc, raw) as Schema, where, new Set([...seen, raw.$ref]));
     }
     const found: string[] = [];
-    for (const variant of [...(raw.anyOf ?? []), ...(raw.oneOf ?? []), ...(raw.allOf ?? [])]) found.push(...unbounded(doc, variant as Schema, where, seen));
+    for (const variant of [...(raw.anyOf ?? []), ...(raw.oneOf ?? []), ...(raw.allOf ?? [])])
+      found.push(...unbounded(doc, variant as Schema, where, seen));
     const types = Array.isArray(raw.type) ? raw.type : raw.type ? [raw.type] : [];
-    if (types.includes("string") && raw.maxLength === undefined && !raw.enum && raw.const === undefined && raw.format !== "uuid" && raw.format !== "binary") found.push(`${where}: string without maxLength`);
+    if (
+      types.includes("string") &&
+      raw.maxLength === undefined &&
+      !raw.enum &&
+      raw.const === undefined &&
+      raw.format !== "uuid" &&
+      raw.format !== "binary"
+    )
+      found.push(`${where}: string without maxLength`);
     if (types.includes("array")) {
       if (raw.maxItems === undefined) found.push(`${where}: array without maxItems`);
       found.push(...unbounded(doc, raw.items as Schema, `${where}[]`, seen));
     }
-    for (const [name, property] of Object.entries(raw.properties ?? {})) found.push(...unbounded(doc, property as Schema, `${where}.${name}`, seen));
+    for (const [name, property] of Object.entries(raw.properties ?? {}))
+      found.push(...unbounded(doc, property as Schema, `${where}.${name}`, seen));
     if (typeof raw.additionalProperties === "object") found.push(`${where}: open-ended object`);
     return found;
   }
@@ -154,8 +177,12 @@ describe("request schemas are bounded", () => {
     const doc = asOpenApiDocument((await api.get("/openapi.json")).body);
     const operations = listOperations(doc);
     const found = operations.flatMap(({ key, operation }) => [
-      ...(operation.parameters ?? []).flatMap((parameter) => unbounded(doc, parameter.schema as Schema, `${key} ${parameter.in}.${parameter.name}`)),
-      ...Object.entries(operation.requestBody?.content ?? {}).flatMap(([media, { schema }]) => unbounded(doc, schema as Schema, `${key} ${media} body`)),
+      ...(operation.parameters ?? []).flatMap((parameter) =>
+        unbounded(doc, parameter.schema as Schema, `${key} ${parameter.in}.${parameter.name}`),
+      ),
+      ...Object.entries(operation.requestBody?.content ?? {}).flatMap(([media, { schema }]) =>
+        unbounded(doc, schema as Schema, `${key} ${media} body`),
+      ),
     ]);
     expect(operations.length).toBeGreaterThan(20);
     expect(found).toEqual([]);

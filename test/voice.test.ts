@@ -1,5 +1,5 @@
 /**
- * Voice (shared/API.md §5): real audio bytes built here (a valid WAV and the signatures of the
+ * Voice transcription and analysis: real audio bytes built here (a valid WAV and the signatures of the
  * other accepted containers) sent as base64 JSON and as multipart; the recording kept in R2 under
  * the caller with an expiry; speech measures computed from word timestamps; the model's
  * sentiment/tone; risk screening of the transcript; every bad input a 4xx that writes nothing;
@@ -76,7 +76,14 @@ const SAMPLES: Record<"wav" | "mp3" | "ogg" | "flac" | "webm" | "m4a", () => Uin
   m4a: () => withHeader([0, 0, 0, 0x18, ...ascii("ftypM4A "), 0, 0, 0, 0, ...ascii("M4A isom")]),
 };
 
-const CONTENT_TYPES = { wav: "audio/wav", mp3: "audio/mpeg", ogg: "audio/ogg", flac: "audio/flac", webm: "audio/webm", m4a: "audio/mp4" } as const;
+const CONTENT_TYPES = {
+  wav: "audio/wav",
+  mp3: "audio/mpeg",
+  ogg: "audio/ogg",
+  flac: "audio/flac",
+  webm: "audio/webm",
+  m4a: "audio/mp4",
+} as const;
 
 function base64(bytes: Uint8Array): string {
   let binary = "";
@@ -86,7 +93,9 @@ function base64(bytes: Uint8Array): string {
 
 type VoiceRoute = "/voice/transcribe" | "/voice/analyze";
 /** The typed client method of a voice route (its JSON or multipart input is sent raw: see answerOf). */
-type VoiceEndpoint<P extends VoiceRoute> = P extends "/voice/transcribe" ? ApiClient["voice"]["transcribe"]["$post"] : ApiClient["voice"]["analyze"]["$post"];
+type VoiceEndpoint<P extends VoiceRoute> = P extends "/voice/transcribe"
+  ? ApiClient["voice"]["transcribe"]["$post"]
+  : ApiClient["voice"]["analyze"]["$post"];
 
 /** Any JSON body, valid or not; the answer typed as the route's. */
 function postJson<P extends VoiceRoute>(path: P, token: string, body: unknown, client: TestApi = api) {
@@ -129,9 +138,16 @@ describe("POST /voice/transcribe", () => {
     const audio = wav(0.5);
     await scriptOpenAi(api.openaiKey, { transcription: [{ text: "We talked about sleep and work stress.", duration: 3.25 }] });
     const started = Date.now();
-    const { res, body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format: "wav" }), 200);
+    const { res, body } = ok(
+      await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format: "wav" }),
+      200,
+    );
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-    expect(body).toEqual({ transcription: "We talked about sleep and work stress.", duration_seconds: 3.25, audio_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(body).toEqual({
+      transcription: "We talked about sleep and work stress.",
+      duration_seconds: 3.25,
+      audio_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
 
     const key = `audio/${therapist.user.id}/${body.audio_id}.wav`;
     expect(await keysUnder(`audio/${therapist.user.id}/`)).toEqual([key]);
@@ -149,7 +165,12 @@ describe("POST /voice/transcribe", () => {
     const therapist = await newTherapist();
     const audio = wav(0.3);
     await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Multipart works.", duration: 1.5 }] });
-    const { body } = ok(await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "session.wav", { type: "audio/wav" }) }), 200);
+    const { body } = ok(
+      await postMultipart("/voice/transcribe", therapist.tokens.access_token, {
+        file: new File([audio], "session.wav", { type: "audio/wav" }),
+      }),
+      200,
+    );
     expect(body).toEqual({ transcription: "Multipart works.", duration_seconds: 1.5, audio_id: expect.any(String) });
     const object = await env.STORAGE.get(`audio/${therapist.user.id}/${body.audio_id}.wav`);
     expect(object?.httpMetadata?.contentType).toBe("audio/wav");
@@ -158,27 +179,38 @@ describe("POST /voice/transcribe", () => {
 
   it("accepts a data: URL prefix and no declared format (the bytes decide)", async () => {
     const therapist = await newTherapist();
-    const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: `data:audio/wav;base64,${base64(wav())}` }), 200);
+    const { body } = ok(
+      await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: `data:audio/wav;base64,${base64(wav())}` }),
+      200,
+    );
     expect(await env.STORAGE.head(`audio/${therapist.user.id}/${body.audio_id}.wav`)).not.toBeNull();
   });
 
-  it.each(Object.keys(SAMPLES) as Array<keyof typeof SAMPLES>)("accepts %s, declared or detected, stored with its content type", async (format) => {
-    const therapist = await newTherapist();
-    const audio = SAMPLES[format]();
-    const declared = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format }), 200);
-    // A name without an extension (browsers name a Blob "blob") declares nothing: the bytes decide.
-    const detected = ok(await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "blob") }), 200);
-    for (const audioId of [declared.body.audio_id, detected.body.audio_id]) {
-      const object = await env.STORAGE.head(`audio/${therapist.user.id}/${audioId}.${format}`);
-      expect(object?.httpMetadata?.contentType).toBe(CONTENT_TYPES[format]);
-    }
-  });
+  it.each(Object.keys(SAMPLES) as Array<keyof typeof SAMPLES>)(
+    "accepts %s, declared or detected, stored with its content type",
+    async (format) => {
+      const therapist = await newTherapist();
+      const audio = SAMPLES[format]();
+      const declared = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(audio), format }), 200);
+      // A name without an extension (browsers name a Blob "blob") declares nothing: the bytes decide.
+      const detected = ok(
+        await postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([audio], "blob") }),
+        200,
+      );
+      for (const audioId of [declared.body.audio_id, detected.body.audio_id]) {
+        const object = await env.STORAGE.head(`audio/${therapist.user.id}/${audioId}.${format}`);
+        expect(object?.httpMetadata?.contentType).toBe(CONTENT_TYPES[format]);
+      }
+    },
+  );
 
   it("is audited as voice.transcribe", async () => {
     const therapist = await newTherapist();
     const { body } = ok(await postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
     const auditTrail = await auditEvents(api, admin.tokens.access_token, { action: "voice.transcribe", user_id: therapist.user.id });
-    expect(auditTrail).toEqual([expect.objectContaining({ action: "voice.transcribe", outcome: "success", target: `audio:${body.audio_id}` })]);
+    expect(auditTrail).toEqual([
+      expect.objectContaining({ action: "voice.transcribe", outcome: "success", target: `audio:${body.audio_id}` }),
+    ]);
   });
 });
 
@@ -208,7 +240,10 @@ describe("POST /voice/analyze", () => {
       transcription: [{ text, words, duration: 6 }],
       chat: [{ content: JSON.stringify({ sentiment: "negative", emotion: "hopelessness", tone: "depressed", confidence: 0.82 }) }],
     });
-    const { body } = ok(await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav(1)), format: "wav" }), 200);
+    const { body } = ok(
+      await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav(1)), format: "wav" }),
+      200,
+    );
     expect(body).toMatchObject({
       transcription: text,
       sentiment: "negative",
@@ -241,13 +276,23 @@ describe("POST /voice/analyze", () => {
       chat: [{ content: JSON.stringify({ sentiment: "positive", emotion: "relief", tone: "calm", confidence: 0.7 }) }],
     });
     const { body } = ok(await postMultipart("/voice/analyze", therapist.tokens.access_token, { file: new File([wav()], "clip.wav") }), 200);
-    expect(body).toMatchObject({ sentiment: "positive", emotion: "relief", tone: "calm", confidence: 0.7, speechRate: 120, pauseFrequency: 20 });
+    expect(body).toMatchObject({
+      sentiment: "positive",
+      emotion: "relief",
+      tone: "calm",
+      confidence: 0.7,
+      speechRate: 120,
+      pauseFrequency: 20,
+    });
     expect(body.safety).toEqual({ crisis_detected: false, indicators: [], resources: [] });
   });
 
   it("a confidence outside 0..1 is clamped, not a retry or a 502", async () => {
     const therapist = await newTherapist();
-    await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Fine.", duration: 1 }], chat: [{ content: JSON.stringify({ sentiment: "neutral", emotion: "calm", tone: "neutral", confidence: 1.4 }) }] });
+    await scriptOpenAi(api.openaiKey, {
+      transcription: [{ text: "Fine.", duration: 1 }],
+      chat: [{ content: JSON.stringify({ sentiment: "neutral", emotion: "calm", tone: "neutral", confidence: 1.4 }) }],
+    });
     const { body } = ok(await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) }), 200);
     expect(body).toMatchObject({ sentiment: "neutral", confidence: 1 });
   });
@@ -264,43 +309,105 @@ describe("POST /voice/analyze", () => {
 
   it("the analysis model failing after a good transcription (500 three times) is a 502, and the audio is not kept", async () => {
     const therapist = await newTherapist();
-    await scriptOpenAi(api.openaiKey, { transcription: [{ text: "Fine.", duration: 1 }], chat: [{ status: 500 }, { status: 500 }, { status: 500 }] });
+    await scriptOpenAi(api.openaiKey, {
+      transcription: [{ text: "Fine.", duration: 1 }],
+      chat: [{ status: 500 }, { status: 500 }, { status: 500 }],
+    });
     const { res, body } = await postJson("/voice/analyze", therapist.tokens.access_token, { audio_data: base64(wav()) });
     expectProblem(res, body, 502, "ai_upstream_error");
     expect(await keysUnder(`audio/${therapist.user.id}/`)).toEqual([]);
     const auditTrail = await auditEvents(api, admin.tokens.access_token, { action: "voice.analyze", user_id: therapist.user.id });
-    expect(auditTrail).toContainEqual(expect.objectContaining({ outcome: "failure", detail: expect.objectContaining({ stage: "analysis", audio_removed: true }) }));
+    expect(auditTrail).toContainEqual(
+      expect.objectContaining({ outcome: "failure", detail: expect.objectContaining({ stage: "analysis", audio_removed: true }) }),
+    );
   });
 });
 
 describe("bad input is a clear 4xx problem and writes nothing", () => {
   const textBytes = new TextEncoder().encode("These are my session notes, not a recording. RIFF WAVE");
 
-  const cases: Array<[label: string, status: number, code: string, send: (token: string) => Promise<{ res: { status: number; headers: Headers }; body: unknown }>]> = [
-    ["invalid base64", 400, "invalid_base64", (token) => postJson("/voice/transcribe", token, { audio_data: "this is not base64!!", format: "wav" })],
+  const cases: Array<
+    [
+      label: string,
+      status: number,
+      code: string,
+      send: (token: string) => Promise<{ res: { status: number; headers: Headers }; body: unknown }>,
+    ]
+  > = [
+    [
+      "invalid base64",
+      400,
+      "invalid_base64",
+      (token) => postJson("/voice/transcribe", token, { audio_data: "this is not base64!!", format: "wav" }),
+    ],
     ["base64 with a bad length", 400, "invalid_base64", (token) => postJson("/voice/transcribe", token, { audio_data: "UklGRg=" })],
     ["empty audio_data", 400, "empty_audio", (token) => postJson("/voice/transcribe", token, { audio_data: "" })],
-    ["an empty multipart file", 400, "empty_audio", (token) => postMultipart("/voice/transcribe", token, { file: new File([], "empty.wav") })],
+    [
+      "an empty multipart file",
+      400,
+      "empty_audio",
+      (token) => postMultipart("/voice/transcribe", token, { file: new File([], "empty.wav") }),
+    ],
     ["missing audio_data", 400, "validation_error", (token) => postJson("/voice/transcribe", token, { format: "wav" })],
     ["audio_data not a string", 400, "validation_error", (token) => postJson("/voice/analyze", token, { audio_data: 12345 })],
-    ["a text file claiming to be wav", 415, "unsupported_audio_format", (token) => postJson("/voice/transcribe", token, { audio_data: base64(textBytes), format: "wav" })],
-    ["a text file uploaded as notes.wav", 415, "unsupported_audio_format", (token) => postMultipart("/voice/analyze", token, { file: new File([textBytes], "notes.wav", { type: "audio/wav" }) })],
-    ["declared mp3 but WAV bytes", 415, "audio_format_mismatch", (token) => postJson("/voice/transcribe", token, { audio_data: base64(wav()), format: "mp3" })],
-    ["a multipart mp3 name on WAV bytes", 415, "audio_format_mismatch", (token) => postMultipart("/voice/transcribe", token, { file: new File([wav()], "clip.mp3") })],
-    ["unsupported format aiff", 415, "unsupported_audio_format", (token) => postJson("/voice/transcribe", token, { audio_data: base64(wav()), format: "aiff" })],
+    [
+      "a text file claiming to be wav",
+      415,
+      "unsupported_audio_format",
+      (token) => postJson("/voice/transcribe", token, { audio_data: base64(textBytes), format: "wav" }),
+    ],
+    [
+      "a text file uploaded as notes.wav",
+      415,
+      "unsupported_audio_format",
+      (token) => postMultipart("/voice/analyze", token, { file: new File([textBytes], "notes.wav", { type: "audio/wav" }) }),
+    ],
+    [
+      "declared mp3 but WAV bytes",
+      415,
+      "audio_format_mismatch",
+      (token) => postJson("/voice/transcribe", token, { audio_data: base64(wav()), format: "mp3" }),
+    ],
+    [
+      "a multipart mp3 name on WAV bytes",
+      415,
+      "audio_format_mismatch",
+      (token) => postMultipart("/voice/transcribe", token, { file: new File([wav()], "clip.mp3") }),
+    ],
+    [
+      "unsupported format aiff",
+      415,
+      "unsupported_audio_format",
+      (token) => postJson("/voice/transcribe", token, { audio_data: base64(wav()), format: "aiff" }),
+    ],
     ["multipart without `file`", 400, "missing_file", (token) => postMultipart("/voice/transcribe", token, { format: "wav" })],
-    ["multipart with `file` as a text field", 400, "missing_file", (token) => postMultipart("/voice/analyze", token, { file: "UklGRiQAAABXQVZF" })],
+    [
+      "multipart with `file` as a text field",
+      400,
+      "missing_file",
+      (token) => postMultipart("/voice/analyze", token, { file: "UklGRiQAAABXQVZF" }),
+    ],
     [
       "a text/plain body",
       415,
       "unsupported_media_type",
-      (token) => api.get("/voice/transcribe", { method: "POST", headers: { ...authHeader(token), "Content-Type": "text/plain" }, body: base64(wav()) }),
+      (token) =>
+        api.get("/voice/transcribe", {
+          method: "POST",
+          headers: { ...authHeader(token), "Content-Type": "text/plain" },
+          body: base64(wav()),
+        }),
     ],
     [
       "a JSON body that is not JSON",
       400,
       "malformed_json",
-      (token) => api.get("/voice/transcribe", { method: "POST", headers: { ...authHeader(token), "Content-Type": "application/json" }, body: '{"audio_data": ' }),
+      (token) =>
+        api.get("/voice/transcribe", {
+          method: "POST",
+          headers: { ...authHeader(token), "Content-Type": "application/json" },
+          body: '{"audio_data": ',
+        }),
     ],
   ];
 
@@ -318,7 +425,9 @@ describe("bad input is a clear 4xx problem and writes nothing", () => {
     // A WAV header plus zero bytes: 48 bytes → 64 base64 characters, then "AAAA" per 3 zero bytes.
     const head = base64(withHeader(Array.from(wav(0)), 48));
     const audioData = head + "AAAA".repeat(Math.ceil((26 * MiB - 48) / 3));
-    const { res, body } = await expectNoWrites(() => postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: audioData, format: "wav" }));
+    const { res, body } = await expectNoWrites(() =>
+      postJson("/voice/transcribe", therapist.tokens.access_token, { audio_data: audioData, format: "wav" }),
+    );
     expectProblem(res, body, 413, "audio_too_large");
     expect(body.detail).toMatch(/25 MiB/);
   });
@@ -327,7 +436,9 @@ describe("bad input is a clear 4xx problem and writes nothing", () => {
     const therapist = await newTherapist();
     const big = new Uint8Array(25 * MiB + 1);
     big.set(wav(0), 0);
-    const { res, body } = await expectNoWrites(() => postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([big], "long.wav") }));
+    const { res, body } = await expectNoWrites(() =>
+      postMultipart("/voice/transcribe", therapist.tokens.access_token, { file: new File([big], "long.wav") }),
+    );
     expectProblem(res, body, 413, "audio_too_large");
   });
 
@@ -351,7 +462,9 @@ describe("upstream failures remove the stored audio", () => {
     expect(auditTrail).toEqual([expect.objectContaining({ outcome: "failure" })]);
   });
 
-  it("a transcription service that never answers (three hangs) → 504, and nothing is left under the caller", { timeout: 45_000 }, async () => {
+  it("a transcription service that never answers (three hangs) → 504, and nothing is left under the caller", {
+    timeout: 45_000,
+  }, async () => {
     const therapist = await newTherapist();
     await scriptOpenAi(api.openaiKey, { transcription: [{ hang: true }, { hang: true }, { hang: true }] });
     const { res, body } = await postMultipart("/voice/analyze", therapist.tokens.access_token, { file: new File([wav()], "slow.wav") });
@@ -377,41 +490,54 @@ describe("without an AI key", () => {
     therapist = await newTherapist();
   });
 
-  it.each(["/voice/transcribe", "/voice/analyze"] as const)("%s is 503 ai_not_configured with Retry-After, and stores nothing", async (path) => {
-    const keysBefore = await keysUnder("audio/");
-    const { res, body } = await postJson(path, therapist.tokens.access_token, { audio_data: base64(wav()) }, offline);
-    expectProblem(res, body, 503, "ai_not_configured");
-    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await keysUnder("audio/")).toEqual(keysBefore);
-  });
+  it.each(["/voice/transcribe", "/voice/analyze"] as const)(
+    "%s is 503 ai_not_configured with Retry-After, and stores nothing",
+    async (path) => {
+      const keysBefore = await keysUnder("audio/");
+      const { res, body } = await postJson(path, therapist.tokens.access_token, { audio_data: base64(wav()) }, offline);
+      expectProblem(res, body, 503, "ai_not_configured");
+      expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(await keysUnder("audio/")).toEqual(keysBefore);
+    },
+  );
 
   it("GET /voice/health says not configured; with a key it says configured", async () => {
     const off = ok(await read(offline.client.voice.health.$get()), 200);
     expect(off.body).toMatchObject({ status: "not_configured", transcription: "not_configured", features: [] });
     const on = ok(await read(api.client.voice.health.$get()), 200);
-    expect(on.body).toMatchObject({ status: "available", transcription: "configured", features: ["transcribe", "analyze"], max_bytes: 25 * MiB });
+    expect(on.body).toMatchObject({
+      status: "available",
+      transcription: "configured",
+      features: ["transcribe", "analyze"],
+      max_bytes: 25 * MiB,
+    });
     expect([...on.body.formats].sort()).toEqual(["flac", "m4a", "mp3", "ogg", "wav", "webm"]);
   });
 });
 
 describe("access", () => {
-  it.each(["/voice/transcribe", "/voice/analyze"] as const)("%s: students and unverified therapists are 403, no token is 401; nothing is stored", async (path) => {
-    const student = await registerAndLogin(api);
-    const unverified = await registerAndLogin(api, { role: "therapist", license_type: "LMFT" });
-    for (const caller of [student, unverified]) {
-      const { res, body } = await expectNoWrites(() => postJson(path, caller.tokens.access_token, { audio_data: base64(wav()) }));
-      expectProblem(res, body, 403, "forbidden");
-    }
-    const { res, body } = await expectNoWrites(() => api.json(path, { audio_data: base64(wav()) }), 0);
-    expectProblem(res, body, 401, "unauthorized");
-  });
+  it.each(["/voice/transcribe", "/voice/analyze"] as const)(
+    "%s: students and unverified therapists are 403, no token is 401; nothing is stored",
+    async (path) => {
+      const student = await registerAndLogin(api);
+      const unverified = await registerAndLogin(api, { role: "therapist", license_type: "LMFT" });
+      for (const caller of [student, unverified]) {
+        const { res, body } = await expectNoWrites(() => postJson(path, caller.tokens.access_token, { audio_data: base64(wav()) }));
+        expectProblem(res, body, 403, "forbidden");
+      }
+      const { res, body } = await expectNoWrites(() => api.json(path, { audio_data: base64(wav()) }), 0);
+      expectProblem(res, body, 401, "unauthorized");
+    },
+  );
 });
 
 describe("the AI rate limit comes before the upload is read", () => {
   /** A 25 MiB multipart upload as a stream that counts how many of its 64 KiB chunks were pulled. */
   function countedUpload() {
     const boundary = "----limit-test";
-    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="session.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="session.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+    );
     const chunk = new Uint8Array(64 * 1024);
     const chunks = (25 * MiB) / chunk.length;
     let pulled = 0;
@@ -438,7 +564,12 @@ describe("the AI rate limit comes before the upload is read", () => {
     }
     const keysBefore = await keysUnder(`audio/${caller.user.id}/`);
     const upload = countedUpload();
-    const res = await api.fetch("/voice/transcribe", { method: "POST", headers: { ...authHeader(caller.tokens.access_token), "Content-Type": upload.contentType, "Content-Length": String(upload.length) }, body: upload.body, duplex: "half" } as RequestInit);
+    const res = await api.fetch("/voice/transcribe", {
+      method: "POST",
+      headers: { ...authHeader(caller.tokens.access_token), "Content-Type": upload.contentType, "Content-Length": String(upload.length) },
+      body: upload.body,
+      duplex: "half",
+    } as RequestInit);
     expectProblem(res, await res.json(), 429, "rate_limited");
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(upload.pulled()).toBeLessThan(upload.chunks / 10);
@@ -453,8 +584,14 @@ describe("the daily Cron Trigger", () => {
     const current = `audio/${user}/${crypto.randomUUID()}.wav`;
     const unmarked = `audio/${user}/${crypto.randomUUID()}.wav`;
     const now = Date.now();
-    await env.STORAGE.put(expired, wav(), { httpMetadata: { contentType: "audio/wav" }, customMetadata: { user_id: user, expires_at: new Date(now - 60_000).toISOString() } });
-    await env.STORAGE.put(current, wav(), { httpMetadata: { contentType: "audio/wav" }, customMetadata: { user_id: user, expires_at: new Date(now + DAY_MS).toISOString() } });
+    await env.STORAGE.put(expired, wav(), {
+      httpMetadata: { contentType: "audio/wav" },
+      customMetadata: { user_id: user, expires_at: new Date(now - 60_000).toISOString() },
+    });
+    await env.STORAGE.put(current, wav(), {
+      httpMetadata: { contentType: "audio/wav" },
+      customMetadata: { user_id: user, expires_at: new Date(now + DAY_MS).toISOString() },
+    });
     await env.STORAGE.put(unmarked, wav(), { httpMetadata: { contentType: "audio/wav" } });
     // Not audio: the purge never looks outside audio/.
     await env.STORAGE.put(`cases/cron-test.json`, "{}", { customMetadata: { expires_at: new Date(now - DAY_MS).toISOString() } });
