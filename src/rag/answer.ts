@@ -19,6 +19,11 @@ import { withRiskFirst } from "../safety/risk-section";
 import { DISCLAIMER } from "./prompts";
 import type { Retrieval } from "./retrieval";
 
+/** The retrieved sources as an answer lists them (and its `sources` event sends them first). */
+function retrievedSources(retrieval: Retrieval) {
+  return retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({ id, title, type, dsm5_code, icd11_code, score }));
+}
+
 /** The fields every answer has; the model's (or the offline) `response` gets the risk section first. */
 export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response: string, usage: Usage | null) {
   return {
@@ -30,14 +35,7 @@ export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response:
       completion_tokens: usage?.completionTokens ?? 0,
       mode: usage ? ("llm" as const) : ("offline" as const),
     },
-    retrieved_sources: retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({
-      id,
-      title,
-      type,
-      dsm5_code,
-      icd11_code,
-      score,
-    })),
+    retrieved_sources: retrievedSources(retrieval),
     safety,
     disclaimer: DISCLAIMER,
   };
@@ -79,15 +77,7 @@ export function wantsEventStream<E extends AppEnv>(c: Context<E>): boolean {
 }
 
 function sourcesEvent(retrieval: Retrieval) {
-  const sources = retrieval.hits.map(({ id, title, type, dsm5_code, icd11_code, score }) => ({
-    id,
-    title,
-    type,
-    dsm5_code,
-    icd11_code,
-    score,
-  }));
-  return { event: "sources", data: JSON.stringify({ mode: retrieval.mode, sources }) };
+  return { event: "sources", data: JSON.stringify({ mode: retrieval.mode, sources: retrievedSources(retrieval) }) };
 }
 
 /** An answer built without the model (offline mode): audited, then sent as JSON or as one-delta SSE. */
