@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../src/audit/audit";
-import worker from "../src/index";
 import { licensed } from "../src/auth/guard";
 import type { AppEnv } from "../src/env";
+import worker from "../src/index";
 import { handleError } from "../src/lib/error-handler";
 import { requestContext } from "../src/lib/request-context";
 import {
@@ -13,50 +13,86 @@ import {
   createAdmin,
   createVerifiedTherapist,
   expectProblem,
+  type LoggedIn,
   login,
   loginAs,
-  type LoggedIn,
+  readProblem,
   registerAndLogin,
   registerUser,
   runSql,
   uniqueSuffix,
 } from "./support/accounts";
 import { createTestApi, databaseRequests, type TestApi } from "./support/api";
+import { type ApiClient, answerOf, type Endpoint, ok, read } from "./support/client";
 
 const api = await createTestApi();
 const admin = await createAdmin(api);
 const adminAuth = { headers: authHeader(admin.tokens.access_token) };
 
-function adminGet(path: string, client: TestApi = api, token = admin.tokens.access_token) {
-  return client.get(path, { headers: authHeader(token) });
+type ListUsers = ApiClient["api"]["admin"]["users"]["$get"];
+type ListAudit = ApiClient["api"]["admin"]["audit"]["$get"];
+
+/** A GET with any query string (valid or not), sent raw, as an admin; the answer typed as route E's. */
+async function adminGet<E extends Endpoint>(path: string, client: TestApi = api, token = admin.tokens.access_token) {
+  return read(answerOf<E>(await client.fetch(path, { headers: authHeader(token) })));
 }
 
-/** Follows next_cursor from the first page to the end, returning every page. */
-async function walk<T>(client: TestApi, token: string, path: string, key: string): Promise<T[][]> {
+function listUsers(query: string, client: TestApi = api, token = admin.tokens.access_token) {
+  return adminGet<ListUsers>(`/api/admin/users${query}`, client, token);
+}
+
+function listAudit(query: string, client: TestApi = api, token = admin.tokens.access_token) {
+  return adminGet<ListAudit>(`/api/admin/audit${query}`, client, token);
+}
+
+/** `query` with the cursor appended (none on the first page). */
+function withCursor(query: string, cursor: string | null): string {
+  if (cursor === null) return query;
+  return `${query}${query ? "&" : "?"}cursor=${encodeURIComponent(cursor)}`;
+}
+
+/** Follows next_cursor from the first page to the end, returning every page's items; every page must be a 200. */
+async function walk<T>(readPage: (cursor: string | null) => Promise<{ items: T[]; next_cursor: string | null }>): Promise<T[][]> {
   const pages: T[][] = [];
   let cursor: string | null = null;
   do {
-    const separator = path.includes("?") ? "&" : "?";
-    const { res, body } = await adminGet(`${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ""}`, client, token);
-    expect(res.status, JSON.stringify(body)).toBe(200);
-    pages.push(body[key]);
-    cursor = body.next_cursor;
+    const page = await readPage(cursor);
+    pages.push(page.items);
+    cursor = page.next_cursor;
     expect(pages.length).toBeLessThan(50);
   } while (cursor !== null);
   return pages;
+}
+
+async function walkUsers(client: TestApi, token: string, query: string) {
+  return walk(async (cursor) => {
+    const { body } = ok(await listUsers(withCursor(query, cursor), client, token), 200);
+    return { items: body.users, next_cursor: body.next_cursor };
+  });
+}
+
+async function walkAudit(client: TestApi, token: string, query: string) {
+  return walk(async (cursor) => {
+    const { body } = ok(await listAudit(withCursor(query, cursor), client, token), 200);
+    return { items: body.events, next_cursor: body.next_cursor };
+  });
 }
 
 describe("admin routes are for admins only", () => {
   const userId = crypto.randomUUID();
   const routes: Array<[string, string, RequestInit?]> = [
     ["GET", "/api/admin/users"],
-    ["PATCH", `/api/admin/users/${userId}`, { body: JSON.stringify({ is_verified: true }), headers: { "Content-Type": "application/json" } }],
+    [
+      "PATCH",
+      `/api/admin/users/${userId}`,
+      { body: JSON.stringify({ is_verified: true }), headers: { "Content-Type": "application/json" } },
+    ],
     ["GET", "/api/admin/audit"],
   ];
 
   it.each(routes)("%s %s without a token is 401", async (method, path, init) => {
-    const { res, body } = await api.get(path, { ...init, method });
-    expectProblem(res, body, 401, "unauthorized");
+    const res = await api.fetch(path, { ...init, method });
+    await readProblem(res, 401, "unauthorized");
     expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
   });
 
@@ -65,16 +101,20 @@ describe("admin routes are for admins only", () => {
     const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
     expect(therapist.user).toMatchObject({ role: "therapist", is_verified: true });
     for (const caller of [student, therapist]) {
-      const { res, body } = await api.get(path, { ...init, method, headers: { ...(init?.headers as Record<string, string>), ...authHeader(caller.tokens.access_token) } });
-      expectProblem(res, body, 403, "forbidden");
+      const res = await api.fetch(path, {
+        ...init,
+        method,
+        headers: { ...(init?.headers as Record<string, string>), ...authHeader(caller.tokens.access_token) },
+      });
+      await readProblem(res, 403, "forbidden");
     }
   });
 
   it("a user promoted with an old token in hand is an admin on the next request", async () => {
     const account = await registerAndLogin(api);
-    expect((await adminGet("/api/admin/users", api, account.tokens.access_token)).res.status).toBe(403);
+    expect((await listUsers("", api, account.tokens.access_token)).res.status).toBe(403);
     await adminUpdateUser(api, admin.tokens.access_token, account.user.id, { role: "admin" });
-    expect((await adminGet("/api/admin/users", api, account.tokens.access_token)).res.status).toBe(200);
+    expect((await listUsers("", api, account.tokens.access_token)).res.status).toBe(200);
   });
 });
 
@@ -88,7 +128,12 @@ describe("GET /api/admin/users", () => {
   let verifiedTherapist: LoggedIn["user"];
 
   async function list(query: string) {
-    return adminGet(`/api/admin/users${query}`, listing, listingAdmin.tokens.access_token);
+    return listUsers(query, listing, listingAdmin.tokens.access_token);
+  }
+
+  /** The users of one page (a 200 expected). */
+  async function usersOf(query: string) {
+    return ok(await list(query), 200).body.users;
   }
 
   beforeAll(async () => {
@@ -100,62 +145,60 @@ describe("GET /api/admin/users", () => {
     await registerUser(listing, { role: "psychiatrist", license_type: "MD" });
     verifiedTherapist = (await createVerifiedTherapist(listing, listingAdmin.tokens.access_token)).user;
     await registerUser(listing);
-    everyone = (await list("?limit=100")).body.users;
+    everyone = await usersOf("?limit=100");
   });
 
   it("lists every user, newest first, with the User object and next_cursor null at the end", async () => {
-    const { res, body } = await list("?limit=100");
-    expect(res.status).toBe(200);
+    const { body } = ok(await list("?limit=100"), 200);
     expect(body.next_cursor).toBeNull();
     expect(body.users).toHaveLength(7);
     expect(body.users[0].id).not.toBe(listingAdmin.user.id);
-    expect(body.users.at(-1).id).toBe(listingAdmin.user.id);
-    const created = body.users.map((user: { created_at: string }) => user.created_at);
+    expect(body.users.at(-1)?.id).toBe(listingAdmin.user.id);
+    const created = body.users.map((user) => user.created_at);
     expect([...created].sort().reverse()).toEqual(created);
     expect(JSON.stringify(body)).not.toMatch(/password|pbkdf2/i);
-    expect(body.users.find((user: { id: string }) => user.id === listingAdmin.user.id)).toMatchObject({ role: "admin", email: listingAdmin.user.email });
+    expect(body.users.find((user) => user.id === listingAdmin.user.id)).toMatchObject({ role: "admin", email: listingAdmin.user.email });
   });
 
   it("filters by role", async () => {
-    const { res, body } = await list("?role=therapist");
-    expect(res.status).toBe(200);
+    const { body } = ok(await list("?role=therapist"), 200);
     expect(body.users).toHaveLength(2);
-    expect(body.users.every((user: { role: string }) => user.role === "therapist")).toBe(true);
-    expect((await list("?role=psychiatrist")).body.users).toHaveLength(1);
-    expect((await list("?role=student")).body.users).toHaveLength(everyone.filter((user) => user.role === "student").length);
+    expect(body.users.every((user) => user.role === "therapist")).toBe(true);
+    expect(await usersOf("?role=psychiatrist")).toHaveLength(1);
+    expect(await usersOf("?role=student")).toHaveLength(everyone.filter((user) => user.role === "student").length);
   });
 
   it("filters by is_verified, alone and with role", async () => {
-    const verified = (await list("?is_verified=true")).body.users;
-    expect(verified.map((user: { id: string }) => user.id).sort()).toEqual([listingAdmin.user.id, verifiedTherapist.id].sort());
-    const unverified = (await list("?is_verified=false")).body.users;
+    const verified = await usersOf("?is_verified=true");
+    expect(verified.map((user) => user.id).sort()).toEqual([listingAdmin.user.id, verifiedTherapist.id].sort());
+    const unverified = await usersOf("?is_verified=false");
     expect(unverified).toHaveLength(everyone.length - 2);
-    const unverifiedTherapists = (await list("?role=therapist&is_verified=false")).body.users;
+    const unverifiedTherapists = await usersOf("?role=therapist&is_verified=false");
     expect(unverifiedTherapists).toHaveLength(1);
     expect(unverifiedTherapists[0].id).not.toBe(verifiedTherapist.id);
   });
 
   it("searches email, username and names case-insensitively", async () => {
-    const byName = (await list("?q=fifty")).body.users;
-    expect(byName.map((user: { id: string }) => user.id)).toEqual([percent.id]);
-    const byEmail = (await list(`?q=${encodeURIComponent(underscore.email.toUpperCase())}`)).body.users;
-    expect(byEmail.map((user: { id: string }) => user.id)).toEqual([underscore.id]);
-    expect((await list(`?q=nobody-${uniqueSuffix()}`)).body.users).toEqual([]);
+    const byName = await usersOf("?q=fifty");
+    expect(byName.map((user) => user.id)).toEqual([percent.id]);
+    const byEmail = await usersOf(`?q=${encodeURIComponent(underscore.email.toUpperCase())}`);
+    expect(byEmail.map((user) => user.id)).toEqual([underscore.id]);
+    expect(await usersOf(`?q=nobody-${uniqueSuffix()}`)).toEqual([]);
   });
 
   it("matches % and _ in q literally, not as wildcards", async () => {
-    const withPercent = (await list(`?q=${encodeURIComponent("%")}`)).body.users;
-    expect(withPercent.map((user: { id: string }) => user.id)).toEqual([percent.id]);
-    const withUnderscore = (await list(`?q=${encodeURIComponent("_")}`)).body.users;
-    expect(withUnderscore.map((user: { id: string }) => user.id)).toEqual([underscore.id]);
-    const pattern = (await list(`?q=${encodeURIComponent("y%o")}`)).body.users;
-    expect(pattern.map((user: { id: string }) => user.id)).toEqual([percent.id]);
-    expect((await list(`?q=${encodeURIComponent("Fif_y")}`)).body.users).toEqual([]);
-    expect((await list(`?q=${encodeURIComponent("\\")}`)).body.users).toEqual([]);
+    const withPercent = await usersOf(`?q=${encodeURIComponent("%")}`);
+    expect(withPercent.map((user) => user.id)).toEqual([percent.id]);
+    const withUnderscore = await usersOf(`?q=${encodeURIComponent("_")}`);
+    expect(withUnderscore.map((user) => user.id)).toEqual([underscore.id]);
+    const pattern = await usersOf(`?q=${encodeURIComponent("y%o")}`);
+    expect(pattern.map((user) => user.id)).toEqual([percent.id]);
+    expect(await usersOf(`?q=${encodeURIComponent("Fif_y")}`)).toEqual([]);
+    expect(await usersOf(`?q=${encodeURIComponent("\\")}`)).toEqual([]);
   });
 
   it("walks every page with limit=2 via next_cursor, without duplicates, ending with null", async () => {
-    const pages = await walk<{ id: string }>(listing, listingAdmin.tokens.access_token, "/api/admin/users?limit=2", "users");
+    const pages = await walkUsers(listing, listingAdmin.tokens.access_token, "?limit=2");
     expect(pages).toHaveLength(Math.ceil(everyone.length / 2));
     for (const page of pages.slice(0, -1)) expect(page).toHaveLength(2);
     const ids = pages.flat().map((user) => user.id);
@@ -163,14 +206,17 @@ describe("GET /api/admin/users", () => {
     expect(ids).toEqual(everyone.map((user) => user.id));
   });
 
-  it.each([["garbage"], [btoa(JSON.stringify(["users", "not a date", crypto.randomUUID()]))], [btoa(JSON.stringify({ offset: -1 }))]])("refuses cursor=%s with 400 invalid_cursor", async (cursor) => {
-    const { res, body } = await list(`?cursor=${encodeURIComponent(cursor)}`);
-    expectProblem(res, body, 400, "invalid_cursor");
-    expect(body.errors.map((error: { path: string }) => error.path)).toEqual(["query.cursor"]);
-  });
+  it.each([["garbage"], [btoa(JSON.stringify(["users", "not a date", crypto.randomUUID()]))], [btoa(JSON.stringify({ offset: -1 }))]])(
+    "refuses cursor=%s with 400 invalid_cursor",
+    async (cursor) => {
+      const { res, body } = await list(`?cursor=${encodeURIComponent(cursor)}`);
+      expectProblem(res, body, 400, "invalid_cursor");
+      expect(body.errors.map((error) => error.path)).toEqual(["query.cursor"]);
+    },
+  );
 
   it("paginates a filtered list too", async () => {
-    const pages = await walk<{ id: string; is_verified: boolean }>(listing, listingAdmin.tokens.access_token, "/api/admin/users?limit=2&is_verified=false", "users");
+    const pages = await walkUsers(listing, listingAdmin.tokens.access_token, "?limit=2&is_verified=false");
     const ids = pages.flat().map((user) => user.id);
     expect(ids).toEqual(everyone.filter((user) => !user.is_verified).map((user) => user.id));
   });
@@ -184,7 +230,7 @@ describe("GET /api/admin/users", () => {
   ])("rejects %s with 400 naming the parameter", async (query, path) => {
     const { res, body } = await list(`?${query}`);
     expectProblem(res, body, 400, "validation_error");
-    expect(body.errors.map((error: { path: string }) => error.path)).toContain(path);
+    expect(body.errors.map((error) => error.path)).toContain(path);
   });
 });
 
@@ -214,30 +260,40 @@ describe("PATCH /api/admin/users/{id}", () => {
     const reactivated = await adminUpdateUser(api, admin.tokens.access_token, user.id, { is_active: true, is_verified: false });
     expect(reactivated.body).toMatchObject({ is_active: true, is_verified: false, role: "psychologist" });
 
-    const listed = (await adminGet(`/api/admin/users?q=${encodeURIComponent(user.email)}`)).body.users;
+    const listed = ok(await listUsers(`?q=${encodeURIComponent(user.email)}`), 200).body.users;
     expect(listed).toEqual([reactivated.body]);
   });
 
-  it.each(["Application/JSON", "APPLICATION/JSON; Charset=UTF-8"])("accepts a Content-Type of %s (media types are case-insensitive)", async (contentType) => {
-    const { user } = await registerUser(api, { role: "therapist", license_type: "LCSW" });
-    const res = await api.fetch(`/api/admin/users/${user.id}`, {
-      method: "PATCH",
-      headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
-      body: JSON.stringify({ is_verified: true }),
-    });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: user.id, is_verified: true });
-  });
+  it.each(["Application/JSON", "APPLICATION/JSON; Charset=UTF-8"])(
+    "accepts a Content-Type of %s (media types are case-insensitive)",
+    async (contentType) => {
+      const { user } = await registerUser(api, { role: "therapist", license_type: "LCSW" });
+      const res = await api.fetch(`/api/admin/users/${user.id}`, {
+        method: "PATCH",
+        headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
+        body: JSON.stringify({ is_verified: true }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ id: user.id, is_verified: true });
+    },
+  );
 
-  it.each(["Application/JSON", "Application/Vnd.Therapy+JSON; Charset=UTF-8"])("an admin's document upload with Content-Type %s is read as JSON", async (contentType) => {
-    const res = await api.fetch("/api/v1/knowledge/documents", {
-      method: "POST",
-      headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
-      body: JSON.stringify({ type: "reference", title: "Media type case", content: "A reference note used to check Content-Type handling." }),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-    expect(await res.json()).toMatchObject({ id: expect.any(String), chunks: 1 });
-  });
+  it.each(["Application/JSON", "Application/Vnd.Therapy+JSON; Charset=UTF-8"])(
+    "an admin's document upload with Content-Type %s is read as JSON",
+    async (contentType) => {
+      const res = await api.fetch("/api/v1/knowledge/documents", {
+        method: "POST",
+        headers: { ...authHeader(admin.tokens.access_token), "Content-Type": contentType },
+        body: JSON.stringify({
+          type: "reference",
+          title: "Media type case",
+          content: "A reference note used to check Content-Type handling.",
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      expect(await res.json()).toMatchObject({ id: expect.any(String), chunks: 1 });
+    },
+  );
 
   it("rejects a non-UUID id with 400", async () => {
     const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, "not-a-uuid", { is_verified: true });
@@ -263,16 +319,16 @@ describe("PATCH /api/admin/users/{id}", () => {
 
   it("deactivation takes effect on the user's very next request", async () => {
     const account = await registerAndLogin(api);
-    expect((await api.get("/api/auth/me", { headers: authHeader(account.tokens.access_token) })).res.status).toBe(200);
+    expect((await read(api.client.api.auth.me.$get({}, { headers: authHeader(account.tokens.access_token) }))).res.status).toBe(200);
 
     const { res } = await adminUpdateUser(api, admin.tokens.access_token, account.user.id, { is_active: false });
     expect(res.status).toBe(200);
 
-    const me = await api.get("/api/auth/me", { headers: authHeader(account.tokens.access_token) });
+    const me = await read(api.client.api.auth.me.$get({}, { headers: authHeader(account.tokens.access_token) }));
     expectProblem(me.res, me.body, 401, "unauthorized");
     const again = await login(api, { email: account.user.email, password: account.password });
     expectProblem(again.res, again.body, 403, "account_inactive");
-    const refreshed = await api.json("/api/auth/refresh", { refresh_token: account.tokens.refresh_token });
+    const refreshed = await read(api.client.api.auth.refresh.$post({ json: { refresh_token: account.tokens.refresh_token } }));
     expectProblem(refreshed.res, refreshed.body, 401, "invalid_refresh_token");
   });
 
@@ -281,7 +337,7 @@ describe("PATCH /api/admin/users/{id}", () => {
     expectProblem(self.res, self.body, 409, "self_lockout");
     const demote = await adminUpdateUser(api, admin.tokens.access_token, admin.user.id, { role: "student" });
     expectProblem(demote.res, demote.body, 409, "self_lockout");
-    const me = await api.get("/api/auth/me", adminAuth);
+    const me = await read(api.client.api.auth.me.$get({}, adminAuth));
     expect(me.body).toMatchObject({ role: "admin", is_active: true });
   });
 
@@ -290,7 +346,7 @@ describe("PATCH /api/admin/users/{id}", () => {
     const { res, body } = await adminUpdateUser(api, admin.tokens.access_token, other.user.id, { is_active: false });
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ role: "admin", is_active: false });
-    expect((await api.get("/api/auth/me", { headers: authHeader(other.tokens.access_token) })).res.status).toBe(401);
+    expect((await read(api.client.api.auth.me.$get({}, { headers: authHeader(other.tokens.access_token) }))).res.status).toBe(401);
   });
 });
 
@@ -303,9 +359,7 @@ describe("GET /api/admin/audit", () => {
   const newPassword = "Rotated-Passw0rd!";
 
   async function events(query = "") {
-    const { res, body } = await adminGet(`/api/admin/audit${query}`, trail, trailAdmin.tokens.access_token);
-    expect(res.status, JSON.stringify(body)).toBe(200);
-    return body.events as Array<Record<string, any>>;
+    return ok(await listAudit(query, trail, trailAdmin.tokens.access_token), 200).body.events;
   }
 
   beforeAll(async () => {
@@ -326,7 +380,14 @@ describe("GET /api/admin/audit", () => {
     expect(changed.status).toBe(204);
     const relogin = await loginAs(trail, { user: subject.user, password: newPassword });
     secrets.push(subject.password, newPassword, "Wr0ng-Passw0rd!", "Gh0st-Passw0rd!", trailAdmin.password);
-    secrets.push(subject.tokens.access_token, subject.tokens.refresh_token, relogin.access_token, relogin.refresh_token, trailAdmin.tokens.access_token, trailAdmin.tokens.refresh_token);
+    secrets.push(
+      subject.tokens.access_token,
+      subject.tokens.refresh_token,
+      relogin.access_token,
+      relogin.refresh_token,
+      trailAdmin.tokens.access_token,
+      trailAdmin.tokens.refresh_token,
+    );
   });
 
   it("records registration, logins, failed logins, role and verification changes and password changes", async () => {
@@ -344,13 +405,24 @@ describe("GET /api/admin/audit", () => {
     for (const event of adminChanges) expect(event.user_id).toBe(trailAdmin.user.id);
     expect(adminChanges.map((event) => event.detail)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ before: expect.objectContaining({ is_verified: false }), after: expect.objectContaining({ is_verified: true }) }),
-        expect.objectContaining({ before: expect.objectContaining({ role: "therapist" }), after: expect.objectContaining({ role: "psychologist" }) }),
+        expect.objectContaining({
+          before: expect.objectContaining({ is_verified: false }),
+          after: expect.objectContaining({ is_verified: true }),
+        }),
+        expect.objectContaining({
+          before: expect.objectContaining({ role: "therapist" }),
+          after: expect.objectContaining({ role: "psychologist" }),
+        }),
       ]),
     );
 
     for (const event of all) {
-      expect(event).toMatchObject({ id: expect.any(String), action: expect.any(String), outcome: expect.stringMatching(/^(success|failure|denied)$/), created_at: expect.any(String) });
+      expect(event).toMatchObject({
+        id: expect.any(String),
+        action: expect.any(String),
+        outcome: expect.stringMatching(/^(success|failure|denied)$/),
+        created_at: expect.any(String),
+      });
     }
     const created = all.map((event) => event.created_at);
     expect([...created].sort().reverse()).toEqual(created);
@@ -393,7 +465,7 @@ describe("GET /api/admin/audit", () => {
 
   it("paginates with limit and next_cursor", async () => {
     const all = await events("?limit=100");
-    const pages = await walk<{ id: string }>(trail, trailAdmin.tokens.access_token, "/api/admin/audit?limit=2", "events");
+    const pages = await walkAudit(trail, trailAdmin.tokens.access_token, "?limit=2");
     const ids = pages.flat().map((event) => event.id);
     expect(new Set(ids).size).toBe(ids.length);
     // Reading the trail is not itself audited, so the walk sees the same events.
@@ -403,11 +475,21 @@ describe("GET /api/admin/audit", () => {
   it("shows an event written before the allow-list without its clinical text", async () => {
     const action = `legacy.diagnose.${uniqueSuffix()}`;
     const sourceId = crypto.randomUUID();
-    const legacy = { request: { symptoms: "Hears voices telling him to hurt his brother." }, response: { ai_response: { response: "Command hallucinations: assess risk now." } }, sources: [sourceId], error: "ai_timeout", symptoms_chars: "not a count" };
-    await runSql(api, "insert into audit_events (action, outcome, detail) values ($1, 'failure', $2::jsonb)", [action, JSON.stringify(legacy)]);
-    const { res, body } = await adminGet(`/api/admin/audit?action=${action}`);
-    expect(res.status, JSON.stringify(body)).toBe(200);
-    expect(body.events).toEqual([expect.objectContaining({ action, outcome: "failure", detail: { sources: [sourceId], error: "ai_timeout" } })]);
+    const legacy = {
+      request: { symptoms: "Hears voices telling him to hurt his brother." },
+      response: { ai_response: { response: "Command hallucinations: assess risk now." } },
+      sources: [sourceId],
+      error: "ai_timeout",
+      symptoms_chars: "not a count",
+    };
+    await runSql(api, "insert into audit_events (action, outcome, detail) values ($1, 'failure', $2::jsonb)", [
+      action,
+      JSON.stringify(legacy),
+    ]);
+    const { body } = ok(await listAudit(`?action=${action}`), 200);
+    expect(body.events).toEqual([
+      expect.objectContaining({ action, outcome: "failure", detail: { sources: [sourceId], error: "ai_timeout" } }),
+    ]);
   });
 
   it("the writer keeps an event whose detail breaks the allow-list, without that detail", async () => {
@@ -423,25 +505,32 @@ describe("GET /api/admin/audit", () => {
     const ctx = createExecutionContext();
     expect((await hono.request("/write", {}, api.env, ctx)).status).toBe(204);
     await waitOnExecutionContext(ctx);
-    const { body } = await adminGet(`/api/admin/audit?action=${action}`);
+    const { body } = ok(await listAudit(`?action=${action}`), 200);
     expect(body.events).toHaveLength(2);
-    expect(body.events.map((event: { detail: unknown }) => event.detail)).toEqual([null, null]);
+    expect(body.events.map((event) => event.detail)).toEqual([null, null]);
     const [[stored]] = await runSql(api, "select count(*)::int from audit_events where action = $1 and detail is not null", [action]);
     expect(Number(stored)).toBe(0);
   });
 
   it.each(["user_id=not-a-uuid", "since=yesterday", "limit=0", "limit=101"])("rejects %s with 400", async (query) => {
-    const { res, body } = await adminGet(`/api/admin/audit?${query}`, trail, trailAdmin.tokens.access_token);
+    const { res, body } = await listAudit(`?${query}`, trail, trailAdmin.tokens.access_token);
     expectProblem(res, body, 400, "validation_error");
   });
 
   it("refuses a users-list cursor (and an edited one) with 400 invalid_cursor", async () => {
-    const users = await adminGet("/api/admin/users?limit=1", trail, trailAdmin.tokens.access_token);
+    const users = ok(await listUsers("?limit=1", trail, trailAdmin.tokens.access_token), 200);
     expect(users.body.next_cursor).toEqual(expect.any(String));
-    const [list, createdAt, id] = JSON.parse(atob(users.body.next_cursor));
+    const usersCursor = users.body.next_cursor!;
+    const [list, createdAt, id]: unknown[] = JSON.parse(atob(usersCursor));
     expect(list).toBe("users");
-    for (const cursor of [users.body.next_cursor, btoa(JSON.stringify(["audit", "not a date", id])), btoa(JSON.stringify(["audit", createdAt])), btoa(JSON.stringify(["audit", createdAt, "not-a-uuid"])), "garbage"]) {
-      const { res, body } = await adminGet(`/api/admin/audit?cursor=${encodeURIComponent(cursor)}`, trail, trailAdmin.tokens.access_token);
+    for (const cursor of [
+      usersCursor,
+      btoa(JSON.stringify(["audit", "not a date", id])),
+      btoa(JSON.stringify(["audit", createdAt])),
+      btoa(JSON.stringify(["audit", createdAt, "not-a-uuid"])),
+      "garbage",
+    ]) {
+      const { res, body } = await listAudit(`?cursor=${encodeURIComponent(cursor)}`, trail, trailAdmin.tokens.access_token);
       expectProblem(res, body, 400, "invalid_cursor");
     }
   });
@@ -457,14 +546,21 @@ describe("the daily Cron Trigger's audit purge", () => {
   }
 
   async function remainingAges(action: string): Promise<number[]> {
-    const rows = await runSql(api, "select round(extract(epoch from now() - created_at) / 86400)::int from audit_events where action = $1 order by created_at", [action]);
+    const rows = await runSql(
+      api,
+      "select round(extract(epoch from now() - created_at) / 86400)::int from audit_events where action = $1 order by created_at",
+      [action],
+    );
     return rows.map(([days]) => Number(days));
   }
 
   it("deletes events older than AUDIT_RETENTION_DAYS (365 by default) and keeps the rest", async () => {
     const action = `test.retention.${uniqueSuffix()}`;
     for (const days of [400, 366, 364, 10]) {
-      await runSql(api, "insert into audit_events (action, outcome, created_at) values ($1, 'success', $2)", [action, new Date(Date.now() - days * DAY_MS).toISOString()]);
+      await runSql(api, "insert into audit_events (action, outcome, created_at) values ($1, 'success', $2)", [
+        action,
+        new Date(Date.now() - days * DAY_MS).toISOString(),
+      ]);
     }
     await runCron(api);
     expect(await remainingAges(action)).toEqual([364, 10]);
@@ -485,21 +581,20 @@ describe("the licensed guard", () => {
 
   async function call(token?: string) {
     const res = await hono.request("/licensed", { headers: token ? authHeader(token) : {} }, api.env);
-    const text = await res.text();
-    return { res, body: JSON.parse(text) };
+    const body: unknown = JSON.parse(await res.text());
+    return { res, body };
   }
 
-  function expectForbidden(res: Response, body: any) {
+  function expectForbidden(res: Response, body: unknown) {
     expect(res.status).toBe(403);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-    expect(body).toMatchObject({ status: 403, code: "forbidden" });
-    expect(body.detail).toMatch(/verified by an admin/);
+    expect(body).toMatchObject({ status: 403, code: "forbidden", detail: expect.stringMatching(/verified by an admin/) });
   }
 
   it("refuses a caller without a token with 401", async () => {
     const { res, body } = await call();
     expect(res.status).toBe(401);
-    expect(body.code).toBe("unauthorized");
+    expect(body).toMatchObject({ code: "unauthorized" });
   });
 
   it("refuses a student with 403, saying it needs verification by an admin", async () => {
@@ -508,11 +603,14 @@ describe("the licensed guard", () => {
     expectForbidden(res, body);
   });
 
-  it.each(["therapist", "psychiatrist", "psychologist"])("refuses an unverified %s with 403, saying it needs verification by an admin", async (role) => {
-    const unverified = await registerAndLogin(api, { role, license_type: "OTHER" });
-    const { res, body } = await call(unverified.tokens.access_token);
-    expectForbidden(res, body);
-  });
+  it.each(["therapist", "psychiatrist", "psychologist"])(
+    "refuses an unverified %s with 403, saying it needs verification by an admin",
+    async (role) => {
+      const unverified = await registerAndLogin(api, { role, license_type: "OTHER" });
+      const { res, body } = await call(unverified.tokens.access_token);
+      expectForbidden(res, body);
+    },
+  );
 
   it("lets a verified therapist and an admin through", async () => {
     const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);

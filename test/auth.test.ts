@@ -2,19 +2,21 @@ import { env } from "cloudflare:test";
 import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import {
+  type ApiUser,
   adminUpdateUser,
   authHeader,
   base64UrlEncode,
   createAdmin,
   createVerifiedTherapist,
-  decodeJwt,
   DEFAULT_PASSWORD,
+  decodeJwt,
   errorsAt,
   expectProblem,
   ipHeader,
   login,
   loginAs,
   randomIp,
+  readProblem,
   register,
   registerAndLogin,
   registerUser,
@@ -22,23 +24,54 @@ import {
   runSql,
   uniqueSuffix,
 } from "./support/accounts";
-import { createTestApi, databaseRequests, setDatabaseFault } from "./support/api";
+import { createTestApi, databaseRequests, setDatabaseFault, type TestApi } from "./support/api";
+import { auditEvents } from "./support/audit";
+import { type ApiClient, answerOf, ok, read } from "./support/client";
 
 const api = await createTestApi();
 
 const USER_FIELDS = [
-  "id", "email", "username", "first_name", "last_name", "role", "license_type", "license_number",
-  "license_state", "organization", "is_active", "is_verified", "created_at", "last_login",
+  "id",
+  "email",
+  "username",
+  "first_name",
+  "last_name",
+  "role",
+  "license_type",
+  "license_number",
+  "license_state",
+  "organization",
+  "is_active",
+  "is_verified",
+  "created_at",
+  "last_login",
 ].sort();
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-function me(token: string) {
-  return api.get("/api/auth/me", { headers: authHeader(token) });
+type Login = ApiClient["api"]["auth"]["login"]["$post"];
+type UpdateMe = ApiClient["api"]["auth"]["me"]["$patch"];
+
+function me(token: string, client: TestApi = api) {
+  return read(client.client.api.auth.me.$get({}, { headers: authHeader(token) }));
+}
+
+/** The caller's profile (a 200 expected). */
+async function profileOf(token: string) {
+  return ok(await me(token), 200).body;
 }
 
 function refresh(refreshToken: string) {
-  return api.json("/api/auth/refresh", { refresh_token: refreshToken });
+  return read(api.client.api.auth.refresh.$post({ json: { refresh_token: refreshToken } }));
+}
+
+/** PATCH /me with any changes (valid or not), sent raw; the answer typed as the route's. */
+async function updateMe(token: string, changes: unknown) {
+  return read(answerOf<UpdateMe>(await api.post("/api/auth/me", changes, { method: "PATCH", headers: authHeader(token) })));
+}
+
+function changePassword(token: string, json: { current_password: string; new_password: string }) {
+  return read(api.client.api.auth["change-password"].$post({ json }, { headers: authHeader(token) }));
 }
 
 /** Rate-limit windows are aligned to the wall-clock minute: start a burst early in one. */
@@ -50,11 +83,15 @@ async function startOfRateWindow() {
 describe("registration", () => {
   it("creates a student by default and answers 201 with the user, never a password or its hash", async () => {
     const body = registrationBody({ first_name: "Grace", last_name: "Hopper", organization: "Navy Clinic" });
-    const res = await api.fetch("/api/auth/register", { method: "POST", headers: { "Content-Type": "application/json", ...ipHeader() }, body: JSON.stringify(body) });
+    const res = await api.fetch("/api/auth/register", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...ipHeader() },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     expect(res.status).toBe(201);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-    const answer = JSON.parse(text);
+    const answer: { user: ApiUser } = JSON.parse(text);
     expect(Object.keys(answer)).toEqual(["user"]);
     expect(Object.keys(answer.user).sort()).toEqual(USER_FIELDS);
     expect(answer.user).toMatchObject({
@@ -145,7 +182,10 @@ describe("registration", () => {
 
   it("lets exactly one of two concurrent registrations of the same email through", async () => {
     const email = `race.${uniqueSuffix()}@example.com`;
-    const answers = await Promise.all([register(api, registrationBody({ email })), register(api, registrationBody({ email: email.toUpperCase() }))]);
+    const answers = await Promise.all([
+      register(api, registrationBody({ email })),
+      register(api, registrationBody({ email: email.toUpperCase() })),
+    ]);
     expect(answers.map(({ res }) => res.status).sort()).toEqual([201, 409]);
     const conflict = answers.find(({ res }) => res.status === 409)!;
     expectProblem(conflict.res, conflict.body, 409, "already_registered");
@@ -179,15 +219,12 @@ describe("registration", () => {
       organization: "100% _real_ \\ clinic'; --",
     };
     const { password, ...expected } = tricky;
-    const { res, body } = await register(api, tricky);
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(await register(api, tricky), 201);
     expect(body.user).toMatchObject(expected);
 
-    const byUsername = await login(api, { username: tricky.username, password });
-    expect(byUsername.res.status).toBe(200);
+    const byUsername = ok(await login(api, { username: tricky.username, password }), 200);
     expect(byUsername.body.user).toMatchObject(expected);
-    const byEmail = await login(api, { email: tricky.email, password });
-    expect(byEmail.res.status).toBe(200);
+    const byEmail = ok(await login(api, { email: tricky.email, password }), 200);
     expect(byEmail.body.user).toMatchObject({ ...expected, id: body.user.id });
 
     const mine = await me(byEmail.body.access_token);
@@ -203,10 +240,15 @@ describe("registration", () => {
 describe("login", () => {
   it("accepts JSON with the email, with the username, and with the email in another case", async () => {
     const { user, password } = await registerUser(api);
-    for (const body of [{ email: user.email, password }, { username: user.username, password }, { email: user.email.toUpperCase(), password }, { username: user.username.toUpperCase(), password }]) {
+    for (const body of [
+      { email: user.email, password },
+      { username: user.username, password },
+      { email: user.email.toUpperCase(), password },
+      { username: user.username.toUpperCase(), password },
+    ]) {
       const answer = await login(api, body);
       expect(answer.res.status, JSON.stringify(body)).toBe(200);
-      expect(answer.body.user.id).toBe(user.id);
+      expect(ok(answer, 200).body.user.id).toBe(user.id);
     }
   });
 
@@ -218,8 +260,7 @@ describe("login", () => {
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...ipHeader() },
         body: new URLSearchParams({ username: identifier, password, grant_type: "password" }).toString(),
       });
-      const body = (await res.json()) as any;
-      expect(res.status, JSON.stringify(body)).toBe(200);
+      const { body } = ok(await read(answerOf<Login>(res)), 200);
       expect(body).toMatchObject({ token_type: "bearer", user: { id: user.id } });
     }
   });
@@ -231,27 +272,29 @@ describe("login", () => {
     form.set("password", password);
     form.set("grant_type", "password");
     const res = await api.fetch("/api/auth/login", { method: "POST", headers: ipHeader(), body: form });
-    const body = (await res.json()) as any;
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await read(answerOf<Login>(res)), 200);
     expect(body).toMatchObject({ token_type: "bearer", user: { id: user.id } });
   });
 
   it("answers 200 with a bearer token pair that lasts 30 minutes and the user with last_login set", async () => {
     const account = await registerUser(api);
     const before = Date.now();
-    const { res, body } = await login(api, { email: account.user.email, password: account.password });
-    expect(res.status).toBe(200);
+    const { res, body } = ok(await login(api, { email: account.user.email, password: account.password }), 200);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
     expect(Object.keys(body).sort()).toEqual(["access_token", "expires_in", "refresh_token", "token_type", "user"]);
-    expect(body).toMatchObject({ access_token: expect.any(String), token_type: "bearer", expires_in: 1800, refresh_token: expect.any(String) });
+    expect(body).toMatchObject({
+      access_token: expect.any(String),
+      token_type: "bearer",
+      expires_in: 1800,
+      refresh_token: expect.any(String),
+    });
     expect(body.user).toMatchObject({ id: account.user.id, email: account.user.email });
     expect(body.user.last_login).toMatch(ISO_DATE);
-    expect(Math.abs(new Date(body.user.last_login).getTime() - before)).toBeLessThan(60_000);
+    expect(Math.abs(new Date(body.user.last_login!).getTime() - before)).toBeLessThan(60_000);
     expect(JSON.stringify(body)).not.toContain("pbkdf2");
 
     // The deferred write made it to the database.
-    const mine = await me(body.access_token);
-    expect(mine.body.last_login).toBe(body.user.last_login);
+    expect((await profileOf(body.access_token)).last_login).toBe(body.user.last_login);
   });
 
   it("gives the same 401 for a wrong password and for an unknown user", async () => {
@@ -310,13 +353,16 @@ describe("login", () => {
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
 
     // The limit is per account: another account logs in from the same kind of fresh IP.
-    expect((await login(api, { email: (await registerUser(api)).user.email, password: DEFAULT_PASSWORD }, randomIp())).res.status).toBe(200);
+    expect((await login(api, { email: (await registerUser(api)).user.email, password: DEFAULT_PASSWORD }, randomIp())).res.status).toBe(
+      200,
+    );
   });
 
   it("answers an unknown name's eleventh attempt from ten IPs with the same 429, so the limit reveals no account", async () => {
     const unknown = `nobody-${uniqueSuffix()}@example.com`;
     await startOfRateWindow();
-    for (let attempt = 1; attempt <= 10; attempt++) expect((await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp())).res.status).toBe(401);
+    for (let attempt = 1; attempt <= 10; attempt++)
+      expect((await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp())).res.status).toBe(401);
     const { res, body } = await login(api, { email: unknown, password: "Wr0ng-password!" }, randomIp());
     expectProblem(res, body, 429, "rate_limited");
   });
@@ -355,7 +401,14 @@ describe("access tokens", () => {
     const { tokens, user } = await registerAndLogin(api);
     const { header, payload } = decodeJwt(tokens.access_token);
     expect(header.alg).toBe("HS256");
-    expect(payload).toMatchObject({ sub: user.id, role: "student", ver: expect.any(Number), iat: expect.any(Number), exp: expect.any(Number), jti: expect.any(String) });
+    expect(payload).toMatchObject({
+      sub: user.id,
+      role: "student",
+      ver: expect.any(Number),
+      iat: expect.any(Number),
+      exp: expect.any(Number),
+      jti: expect.any(String),
+    });
     expect(payload.exp - payload.iat).toBe(1800);
     expect(Math.abs(payload.iat - Date.now() / 1000)).toBeLessThan(60);
     expect(JSON.stringify(payload)).not.toContain("pbkdf2");
@@ -418,7 +471,7 @@ describe("access tokens", () => {
     ["another scheme", "Basic dXNlcjpwYXNz"],
     ["a token that is not a JWT", "Bearer not-a-jwt"],
   ])("missing or malformed (%s) get 401 with WWW-Authenticate", async (_case, authorization) => {
-    const { res, body } = await api.get("/api/auth/me", { headers: authorization ? { Authorization: authorization } : {} });
+    const { res, body } = await read(api.client.api.auth.me.$get({}, { headers: authorization ? { Authorization: authorization } : {} }));
     expectProblem(res, body, 401, "unauthorized");
     expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
   });
@@ -427,8 +480,7 @@ describe("access tokens", () => {
 describe("refresh and logout", () => {
   it("exchanges a refresh token for a new, different pair that works", async () => {
     const { tokens } = await registerAndLogin(api);
-    const { res, body } = await refresh(tokens.refresh_token);
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await refresh(tokens.refresh_token), 200);
     expect(body).toMatchObject({ token_type: "bearer", expires_in: 1800, user: { id: tokens.user.id } });
     expect(body.access_token).not.toBe(tokens.access_token);
     expect(body.refresh_token).not.toBe(tokens.refresh_token);
@@ -437,8 +489,7 @@ describe("refresh and logout", () => {
 
   it("revokes the whole chain when a spent refresh token is reused", async () => {
     const { tokens } = await registerAndLogin(api);
-    const rotated = await refresh(tokens.refresh_token);
-    expect(rotated.res.status).toBe(200);
+    const rotated = ok(await refresh(tokens.refresh_token), 200);
 
     const reused = await refresh(tokens.refresh_token);
     expectProblem(reused.res, reused.body, 401, "invalid_refresh_token");
@@ -472,7 +523,7 @@ describe("refresh and logout", () => {
     for (const { res, body } of answers.filter(({ res }) => res.status !== 200)) expectProblem(res, body, 401, "invalid_refresh_token");
 
     // The other nineteen presented a spent token: the whole login ends, the new pair included.
-    const pair = rotated[0].body;
+    const pair = ok(rotated[0], 200).body;
     const next = await refresh(pair.refresh_token);
     expectProblem(next.res, next.body, 401, "invalid_refresh_token");
     for (const access of [pair.access_token, tokens.access_token]) {
@@ -489,9 +540,11 @@ describe("refresh and logout", () => {
         refresh(tokens.refresh_token),
       ]);
       expect(logout.status).toBe(204);
-      const refreshTokens = [tokens.refresh_token, ...(rotated.res.status === 200 ? [rotated.body.refresh_token] : [])];
-      const accessTokens = [tokens.access_token, ...(rotated.res.status === 200 ? [rotated.body.access_token] : [])];
-      for (const token of refreshTokens) expect((await refresh(token)).res.status, `round ${round}: a refresh token still rotates`).toBe(401);
+      const pair = rotated.res.status === 200 ? ok(rotated, 200).body : null;
+      const refreshTokens = [tokens.refresh_token, ...(pair ? [pair.refresh_token] : [])];
+      const accessTokens = [tokens.access_token, ...(pair ? [pair.access_token] : [])];
+      for (const token of refreshTokens)
+        expect((await refresh(token)).res.status, `round ${round}: a refresh token still rotates`).toBe(401);
       for (const token of accessTokens) expect((await me(token)).res.status, `round ${round}: an access token still works`).toBe(401);
     }
   });
@@ -511,10 +564,10 @@ describe("refresh and logout", () => {
     } finally {
       await setDatabaseFault(api.database, "none");
     }
-    expect(rotated.res.status, JSON.stringify(rotated.body)).toBe(200);
-    const next = await refresh(rotated.body.refresh_token);
+    const pair = ok(rotated, 200).body;
+    const next = await refresh(pair.refresh_token);
     expectProblem(next.res, next.body, 401, "invalid_refresh_token");
-    const { res, body } = await me(rotated.body.access_token);
+    const { res, body } = await me(pair.access_token);
     expectProblem(res, body, 401, "unauthorized");
   });
 
@@ -522,8 +575,7 @@ describe("refresh and logout", () => {
     const account = await registerUser(api);
     const first = await loginAs(api, account);
     const second = await loginAs(api, account);
-    const rotated = await refresh(first.refresh_token);
-    expect(rotated.res.status).toBe(200);
+    const rotated = ok(await refresh(first.refresh_token), 200);
     expect((await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(first.access_token) })).status).toBe(204);
     for (const token of [first.access_token, rotated.body.access_token]) {
       const { res, body } = await me(token);
@@ -537,9 +589,12 @@ describe("refresh and logout", () => {
     const sid = decodeJwt(tokens.access_token).payload.sid;
     const [[loginExpiry]] = await runSql(api, "select expires_at from login_sessions where id = $1", [sid]);
     expect(Date.parse(loginExpiry as string) - Date.now()).toBeGreaterThan(29.9 * 24 * 3600 * 1000);
-    const rotated = await refresh(tokens.refresh_token);
-    expect(rotated.res.status).toBe(200);
-    const rows = await runSql(api, "select t.expires_at, s.expires_at from refresh_tokens t join login_sessions s on s.id = t.family_id where s.id = $1", [sid]);
+    const rotated = ok(await refresh(tokens.refresh_token), 200);
+    const rows = await runSql(
+      api,
+      "select t.expires_at, s.expires_at from refresh_tokens t join login_sessions s on s.id = t.family_id where s.id = $1",
+      [sid],
+    );
     expect(rows).toHaveLength(2);
     for (const [tokenExpiry, sessionExpiry] of rows) expect([tokenExpiry, sessionExpiry]).toEqual([loginExpiry, loginExpiry]);
 
@@ -577,14 +632,14 @@ describe("refresh and logout", () => {
     const admin = await createAdmin(api);
     const account = await registerUser(api);
     const tokens = await loginAs(api, account);
-    const deactivated = await api.json(`/api/admin/users/${account.user.id}`, { is_active: false }, { method: "PATCH", headers: authHeader(admin.tokens.access_token) });
+    const deactivated = await adminUpdateUser(api, admin.tokens.access_token, account.user.id, { is_active: false });
     expect(deactivated.res.status).toBe(200);
-    const { res, body } = await api.get("/api/auth/logout", { method: "POST", headers: authHeader(tokens.access_token) });
+    const { res, body } = await read(api.client.api.auth.logout.$post({}, { headers: authHeader(tokens.access_token) }));
     expectProblem(res, body, 401, "unauthorized");
   });
 
   it("logout needs a token", async () => {
-    const { res, body } = await api.get("/api/auth/logout", { method: "POST" });
+    const { res, body } = await read(api.client.api.auth.logout.$post({}));
     expectProblem(res, body, 401, "unauthorized");
   });
 
@@ -598,7 +653,10 @@ describe("refresh and logout", () => {
 describe("change password", () => {
   it("refuses a wrong current password with 400", async () => {
     const { tokens } = await registerAndLogin(api);
-    const { res, body } = await api.json("/api/auth/change-password", { current_password: "Wr0ng-password!", new_password: "N3w-Password!!" }, { headers: authHeader(tokens.access_token) });
+    const { res, body } = await changePassword(tokens.access_token, {
+      current_password: "Wr0ng-password!",
+      new_password: "N3w-Password!!",
+    });
     expectProblem(res, body, 400, "invalid_current_password");
     expect(errorsAt(body, "body.current_password")).toHaveLength(1);
   });
@@ -607,24 +665,27 @@ describe("change password", () => {
     const { tokens, password } = await registerAndLogin(api);
     await startOfRateWindow();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const { res } = await api.json("/api/auth/change-password", { current_password: `Wr0ng-password-${attempt}!`, new_password: "N3w-Password!!" }, { headers: authHeader(tokens.access_token) });
+      const { res } = await changePassword(tokens.access_token, {
+        current_password: `Wr0ng-password-${attempt}!`,
+        new_password: "N3w-Password!!",
+      });
       expect(res.status, `attempt ${attempt}`).toBe(400);
     }
-    const { res, body } = await api.json("/api/auth/change-password", { current_password: password, new_password: "N3w-Password!!" }, { headers: authHeader(tokens.access_token) });
+    const { res, body } = await changePassword(tokens.access_token, { current_password: password, new_password: "N3w-Password!!" });
     expectProblem(res, body, 429, "rate_limited");
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
   it("refuses a new password equal to the current one with 400", async () => {
     const { tokens, password } = await registerAndLogin(api);
-    const { res, body } = await api.json("/api/auth/change-password", { current_password: password, new_password: password }, { headers: authHeader(tokens.access_token) });
+    const { res, body } = await changePassword(tokens.access_token, { current_password: password, new_password: password });
     expectProblem(res, body, 400, "validation_error");
     expect(errorsAt(body, "body.new_password")[0]).toMatch(/differ/);
   });
 
   it("refuses a weak new password with 400", async () => {
     const { tokens, password } = await registerAndLogin(api);
-    const { res, body } = await api.json("/api/auth/change-password", { current_password: password, new_password: "weakpassword" }, { headers: authHeader(tokens.access_token) });
+    const { res, body } = await changePassword(tokens.access_token, { current_password: password, new_password: "weakpassword" });
     expectProblem(res, body, 400, "validation_error");
     expect(errorsAt(body, "body.new_password").length).toBeGreaterThan(0);
   });
@@ -647,8 +708,7 @@ describe("change password", () => {
 
     const withOld = await login(api, { email: account.user.email, password: account.password });
     expectProblem(withOld.res, withOld.body, 401, "invalid_credentials");
-    const withNew = await login(api, { email: account.user.email, password: newPassword });
-    expect(withNew.res.status).toBe(200);
+    const withNew = ok(await login(api, { email: account.user.email, password: newPassword }), 200);
     expect((await me(withNew.body.access_token)).res.status).toBe(200);
   });
 });
@@ -656,8 +716,7 @@ describe("change password", () => {
 describe("own profile", () => {
   it("GET /me returns the caller's user", async () => {
     const { tokens, user } = await registerAndLogin(api);
-    const { res, body } = await me(tokens.access_token);
-    expect(res.status).toBe(200);
+    const body = await profileOf(tokens.access_token);
     expect(Object.keys(body).sort()).toEqual(USER_FIELDS);
     expect(body).toEqual(user);
   });
@@ -665,49 +724,56 @@ describe("own profile", () => {
   it("PATCH /me updates names and organization", async () => {
     const { tokens } = await registerAndLogin(api);
     const changes = { first_name: "Ada", last_name: "Lovelace", organization: "Analytical Engines" };
-    const { res, body } = await api.json("/api/auth/me", changes, { method: "PATCH", headers: authHeader(tokens.access_token) });
-    expect(res.status, JSON.stringify(body)).toBe(200);
+    const { body } = ok(await read(api.client.api.auth.me.$patch({ json: changes }, { headers: authHeader(tokens.access_token) })), 200);
     expect(body).toMatchObject(changes);
-    expect((await me(tokens.access_token)).body).toMatchObject(changes);
+    expect(await profileOf(tokens.access_token)).toMatchObject(changes);
   });
 
   it("PATCH /me cannot change role, activation or verification", async () => {
     const { tokens } = await registerAndLogin(api);
     for (const change of [{ role: "admin" }, { is_verified: true }, { is_active: true }]) {
-      const { res, body } = await api.json("/api/auth/me", change, { method: "PATCH", headers: authHeader(tokens.access_token) });
+      const { res, body } = await updateMe(tokens.access_token, change);
       expectProblem(res, body, 400, "validation_error");
     }
-    expect((await me(tokens.access_token)).body).toMatchObject({ role: "student", is_verified: false });
+    expect(await profileOf(tokens.access_token)).toMatchObject({ role: "student", is_verified: false });
   });
 
   it("changing the licence number of a verified therapist resets verification", async () => {
     const admin = await createAdmin(api);
     const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
-    expect((await me(therapist.tokens.access_token)).body.is_verified).toBe(true);
+    expect((await profileOf(therapist.tokens.access_token)).is_verified).toBe(true);
 
     // Names alone keep the verification.
-    const rename = await api.json("/api/auth/me", { first_name: "Renamed" }, { method: "PATCH", headers: authHeader(therapist.tokens.access_token) });
+    const rename = await read(
+      api.client.api.auth.me.$patch({ json: { first_name: "Renamed" } }, { headers: authHeader(therapist.tokens.access_token) }),
+    );
     expect(rename.body).toMatchObject({ first_name: "Renamed", is_verified: true });
 
-    const { res, body } = await api.json("/api/auth/me", { license_number: "LMFT-99999" }, { method: "PATCH", headers: authHeader(therapist.tokens.access_token) });
-    expect(res.status).toBe(200);
+    const { body } = ok(
+      await read(
+        api.client.api.auth.me.$patch({ json: { license_number: "LMFT-99999" } }, { headers: authHeader(therapist.tokens.access_token) }),
+      ),
+      200,
+    );
     expect(body).toMatchObject({ license_number: "LMFT-99999", is_verified: false });
-    expect((await me(therapist.tokens.access_token)).body.is_verified).toBe(false);
+    expect((await profileOf(therapist.tokens.access_token)).is_verified).toBe(false);
   });
 
   it("records verification_reset only when verification was actually reset", async () => {
     const admin = await createAdmin(api);
     const therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const profileEvents = async (userId: string) =>
-      (await api.get(`/api/admin/audit?action=auth.update_profile&user_id=${userId}`, { headers: authHeader(admin.tokens.access_token) })).body.events;
+    const profileEvents = (userId: string) =>
+      auditEvents(api, admin.tokens.access_token, { action: "auth.update_profile", user_id: userId });
 
     // An admin's licence details are not what opens its routes: nothing is reset, nor recorded as reset.
-    const adminChange = await api.json("/api/auth/me", { license_number: "ADM-1" }, { method: "PATCH", headers: authHeader(admin.tokens.access_token) });
-    expect(adminChange.res.status).toBe(200);
+    const adminChange = ok(
+      await read(api.client.api.auth.me.$patch({ json: { license_number: "ADM-1" } }, { headers: authHeader(admin.tokens.access_token) })),
+      200,
+    );
     expect(adminChange.body.is_verified).toBe(true);
     expect(await profileEvents(admin.user.id)).toMatchObject([{ detail: { verification_reset: false } }]);
 
-    await api.json("/api/auth/me", { license_number: "LMFT-77777" }, { method: "PATCH", headers: authHeader(therapist.tokens.access_token) });
+    await api.client.api.auth.me.$patch({ json: { license_number: "LMFT-77777" } }, { headers: authHeader(therapist.tokens.access_token) });
     expect(await profileEvents(therapist.user.id)).toMatchObject([{ detail: { verification_reset: true } }]);
   });
 });
@@ -720,33 +786,45 @@ describe("without a usable JWT secret", () => {
     const account = await registerUser(api);
     const broken = await createTestApi({ JWT_SECRET: secret }, { database: api.database });
 
-    const registered = await broken.json("/api/auth/register", registrationBody(), { headers: ipHeader() });
+    const registered = await register(broken, registrationBody());
     expectProblem(registered.res, registered.body, 503, "server_misconfigured");
     expect(registered.res.headers.get("Retry-After")).toBeTruthy();
 
-    const loggedIn = await broken.json("/api/auth/login", { email: account.user.email, password: account.password }, { headers: ipHeader() });
+    const loggedIn = await login(broken, { email: account.user.email, password: account.password });
     expectProblem(loggedIn.res, loggedIn.body, 503, "server_misconfigured");
 
     const tokens = await loginAs(api, account);
-    const mine = await broken.get("/api/auth/me", { headers: authHeader(tokens.access_token) });
+    const mine = await me(tokens.access_token, broken);
     expectProblem(mine.res, mine.body, 503, "server_misconfigured");
   });
 });
 
 describe("request bodies", () => {
   it("malformed JSON is a 400 malformed_json", async () => {
-    const { res, body } = await api.get("/api/auth/register", { method: "POST", headers: { "Content-Type": "application/json", ...ipHeader() }, body: '{"username": "x",' });
-    expectProblem(res, body, 400, "malformed_json");
+    const res = await api.fetch("/api/auth/register", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...ipHeader() },
+      body: '{"username": "x",',
+    });
+    await readProblem(res, 400, "malformed_json");
   });
 
   it("text/plain is a 415 unsupported_media_type", async () => {
-    const { res, body } = await api.get("/api/auth/register", { method: "POST", headers: { "Content-Type": "text/plain", ...ipHeader() }, body: JSON.stringify(registrationBody()) });
-    expectProblem(res, body, 415, "unsupported_media_type");
+    const res = await api.fetch("/api/auth/register", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", ...ipHeader() },
+      body: JSON.stringify(registrationBody()),
+    });
+    await readProblem(res, 415, "unsupported_media_type");
   });
 
   it("text/plain on login is a 415 too", async () => {
-    const { res, body } = await api.get("/api/auth/login", { method: "POST", headers: { "Content-Type": "text/plain", ...ipHeader() }, body: "username=a&password=b" });
-    expectProblem(res, body, 415, "unsupported_media_type");
+    const res = await api.fetch("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", ...ipHeader() },
+      body: "username=a&password=b",
+    });
+    await readProblem(res, 415, "unsupported_media_type");
   });
 
   it("a 2 MB JSON body is a 413 payload_too_large", async () => {

@@ -1,13 +1,25 @@
 /**
- * The clinical knowledge base (shared/API.md §3): reading, search, admin ingestion (JSON and file
+ * The clinical knowledge base: reading, search, admin ingestion (JSON and file
  * uploads), atomicity against a failing database, re-embedding a database seeded offline, and
  * importing from a URL (served by the OpenAI stub's `/_fixtures/doc` route).
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, registerAndLogin, runSql, uniqueSuffix } from "./support/accounts";
+import {
+  authHeader,
+  createAdmin,
+  createVerifiedTherapist,
+  errorsAt,
+  expectProblem,
+  readProblem,
+  registerAndLogin,
+  runSql,
+  uniqueSuffix,
+} from "./support/accounts";
 import { createTestApi, databaseRequests, setDatabaseFault, type TestApi } from "./support/api";
+import { type ApiClient, answerOf, ok, read } from "./support/client";
 import { corpusFiles, loadCorpus } from "./support/corpus";
+import { postDocument } from "./support/knowledge";
 import { FIXTURE_DOCUMENT_URL, scriptOpenAi, stubStats } from "./support/openai-stub";
 
 // One database with the corpus embedded through the stub; `offline` reads the same data without a key.
@@ -27,6 +39,9 @@ const [[gadId]] = (await runSql(api, "select id from knowledge_documents where o
 const corpusKeys = new Set(corpusFiles.map((file) => file.key));
 
 // --- helpers ---------------------------------------------------------------------------------
+
+type Knowledge = ApiClient["api"]["v1"]["knowledge"];
+type Search = ApiClient["api"]["v1"]["search"]["knowledge"]["$get"];
 
 function as(token: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string>), ...authHeader(token) } };
@@ -48,7 +63,7 @@ function searcherToken(): Promise<string> {
 
 async function search(client: TestApi, params: Record<string, string | number>, token?: string) {
   const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
-  return client.get(`/api/v1/search/knowledge?${query}`, as(token ?? (await searcherToken())));
+  return read(answerOf<Search>(await client.fetch(`/api/v1/search/knowledge?${query}`, as(token ?? (await searcherToken())))));
 }
 
 async function embeddingCalls(client: TestApi): Promise<number> {
@@ -68,7 +83,10 @@ async function ingestedObjectKeys(): Promise<Set<string>> {
 }
 
 async function rowCounts(client: TestApi = api): Promise<{ documents: number; chunks: number }> {
-  const [[documents, chunks]] = await runSql(client, "select (select count(*) from knowledge_documents)::int, (select count(*) from knowledge_chunks)::int");
+  const [[documents, chunks]] = await runSql(
+    client,
+    "select (select count(*) from knowledge_documents)::int, (select count(*) from knowledge_chunks)::int",
+  );
   return { documents: Number(documents), chunks: Number(chunks) };
 }
 
@@ -81,27 +99,41 @@ async function expectNothingLeftBehind(work: () => Promise<void>, client: TestAp
   expect([...(await ingestedObjectKeys())].filter((key) => !objectsBefore.has(key))).toEqual([]);
 }
 
-function createJson(body: unknown, token = adminToken, client: TestApi = api) {
-  return client.json("/api/v1/knowledge/documents", body, as(token));
+/** Any JSON body (valid or not), sent raw; the answer typed as the route's. */
+async function createJson(body: unknown, token = adminToken, client: TestApi = api) {
+  return read(await postDocument(client, token, body));
 }
 
-function upload(file: File, fields: Record<string, string> = {}, token = adminToken) {
+/** A multipart upload, sent raw (the route's typed input demands the JSON body as well); the answer typed. */
+async function upload(file: File, fields: Record<string, string> = {}, token = adminToken) {
   const form = new FormData();
   form.set("file", file);
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  return api.get("/api/v1/knowledge/documents", as(token, { method: "POST", body: form }));
+  return read(
+    answerOf<Knowledge["documents"]["$post"]>(await api.fetch("/api/v1/knowledge/documents", as(token, { method: "POST", body: form }))),
+  );
 }
 
-function importUrl(body: Record<string, unknown>, client: TestApi = api, token = adminToken) {
-  return client.json("/api/v1/knowledge/import", body, as(token));
+/** Any import request (valid or not), sent raw; the answer typed as the route's. */
+async function importUrl(body: Record<string, unknown>, client: TestApi = api, token = adminToken) {
+  return read(answerOf<Knowledge["import"]["$post"]>(await client.post("/api/v1/knowledge/import", body, as(token))));
 }
 
 function fixtureUrl(params: Record<string, string | number>) {
   return `${FIXTURE_DOCUMENT_URL}?${new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))}`;
 }
 
-function getDocument(id: string, token = userToken) {
-  return api.get(`/api/v1/knowledge/documents/${id}`, as(token));
+/** Any id (valid or not), sent raw; the answer typed as the route's. */
+async function getDocument(id: string, token = userToken) {
+  return read(answerOf<Knowledge["documents"][":id"]["$get"]>(await api.fetch(`/api/v1/knowledge/documents/${id}`, as(token))));
+}
+
+function deleteDocument(id: string, token = adminToken) {
+  return read(api.client.api.v1.knowledge.documents[":id"].$delete({ param: { id } }, { headers: authHeader(token) }));
+}
+
+function reembed(client: TestApi, token: string) {
+  return read(client.client.api.v1.knowledge.reembed.$post({}, { headers: authHeader(token) }));
 }
 
 /** A word no corpus document contains, so a search for it finds exactly the test's document. */
@@ -111,11 +143,15 @@ const uniqueWord = () => `zyqtermin${uniqueSuffix()}`;
 
 describe("reading the knowledge base", () => {
   it("lists at least 20 disorders with their DSM-5-TR and ICD-11 codes", async () => {
-    const { res, body } = await api.get("/api/v1/knowledge/disorders", as(userToken));
-    expect(res.status).toBe(200);
-    const disorders = body.disorders as Array<{ name: string; dsm5_code: string | null; icd11_code: string | null; category: string | null }>;
+    const { body } = ok(await read(api.client.api.v1.knowledge.disorders.$get({}, { headers: authHeader(userToken) })), 200);
+    const disorders = body.disorders;
     expect(disorders.length).toBeGreaterThanOrEqual(20);
-    expect(disorders).toContainEqual({ name: "Generalized Anxiety Disorder", dsm5_code: "F41.1", icd11_code: "6B00", category: "Anxiety disorders" });
+    expect(disorders).toContainEqual({
+      name: "Generalized Anxiety Disorder",
+      dsm5_code: "F41.1",
+      icd11_code: "6B00",
+      category: "Anxiety disorders",
+    });
     expect(disorders).toContainEqual(expect.objectContaining({ name: "Panic Disorder", dsm5_code: "F41.0", icd11_code: "6B01" }));
     const names = disorders.map((disorder) => disorder.name);
     expect(new Set(names).size).toBe(names.length);
@@ -127,18 +163,16 @@ describe("reading the knowledge base", () => {
   });
 
   it("counts documents per type, matching the corpus", async () => {
-    const { res, body } = await api.get("/api/v1/knowledge/types", as(userToken));
-    expect(res.status).toBe(200);
+    const { body } = ok(await read(api.client.api.v1.knowledge.types.$get({}, { headers: authHeader(userToken) })), 200);
     const expected = new Map<string, number>();
     for (const file of corpusFiles) expected.set(file.key.split("/")[1], (expected.get(file.key.split("/")[1]) ?? 0) + 1);
-    const types = body.types as Array<{ type: string; count: number }>;
+    const types = body.types;
     expect(Object.fromEntries(types.map((entry) => [entry.type, entry.count]))).toEqual(Object.fromEntries(expected));
     expect(types.find((entry) => entry.type === "dsm5_criteria")?.count).toBeGreaterThanOrEqual(20);
   });
 
   it("returns one document whose object_key names an object in R2", async () => {
-    const { res, body } = await getDocument(gadId);
-    expect(res.status).toBe(200);
+    const { body } = ok(await getDocument(gadId), 200);
     expect(body).toMatchObject({
       id: gadId,
       type: "dsm5_criteria",
@@ -170,21 +204,21 @@ describe("reading the knowledge base", () => {
     `/api/v1/knowledge/documents/${crypto.randomUUID()}`,
     "/api/v1/search/knowledge?q=anxiety",
   ])("GET %s needs a token (401 without)", async (path) => {
-    const { res, body } = await api.get(path);
-    expectProblem(res, body, 401, "unauthorized");
-    const garbled = await api.get(path, { headers: authHeader("not.a.token") });
-    expectProblem(garbled.res, garbled.body, 401, "unauthorized");
+    await readProblem(await api.fetch(path), 401, "unauthorized");
+    await readProblem(await api.fetch(path, { headers: authHeader("not.a.token") }), 401, "unauthorized");
   });
 });
 
 // --- search ----------------------------------------------------------------------------------
 
 describe("GET /api/v1/search/knowledge", () => {
-  const clients = [["lexical", offline], ["hybrid", api]] as const;
+  const clients = [
+    ["lexical", offline],
+    ["hybrid", api],
+  ] as const;
 
   it.each(clients)("answers in %s mode", async (mode, client) => {
-    const { res, body } = await search(client, { q: "excessive worry restlessness muscle tension" });
-    expect(res.status).toBe(200);
+    const { body } = ok(await search(client, { q: "excessive worry restlessness muscle tension" }), 200);
     expect(body).toMatchObject({ query: "excessive worry restlessness muscle tension", mode });
     expect(body.results.length).toBeGreaterThan(0);
     for (const result of body.results) {
@@ -196,24 +230,22 @@ describe("GET /api/v1/search/knowledge", () => {
   it.each(clients.flatMap(([mode, client]) => ["F41.1", "300.02", "6B00"].map((code) => [code, mode, client] as const)))(
     "ranks the GAD criteria first for the code %s (%s)",
     async (code, _mode, client) => {
-      const { res, body } = await search(client, { q: code });
-      expect(res.status).toBe(200);
+      const { body } = ok(await search(client, { q: code }), 200);
       expect(body.results[0]).toMatchObject({ id: gadId, title: GAD_TITLE, type: "dsm5_criteria", dsm5_code: "F41.1", icd11_code: "6B00" });
     },
   );
 
   it.each(clients)("filters by type (%s)", async (_mode, client) => {
     for (const type of ["treatment_guideline", "assessment_tool", "dsm5_criteria"]) {
-      const { res, body } = await search(client, { q: "anxiety worry panic depression", type, limit: 100 });
-      expect(res.status).toBe(200);
+      const { body } = ok(await search(client, { q: "anxiety worry panic depression", type, limit: 100 }), 200);
       expect(body.results.length).toBeGreaterThan(0);
-      expect(new Set(body.results.map((result: { type: string }) => result.type))).toEqual(new Set([type]));
+      expect(new Set(body.results.map((result) => result.type))).toEqual(new Set([type]));
     }
   });
 
   it.each(clients)("ranks results by descending score (%s)", async (_mode, client) => {
-    const { body } = await search(client, { q: "panic attacks with fear of dying and avoidance of crowds", limit: 30 });
-    const scores = (body.results as Array<{ score: number }>).map((result) => result.score);
+    const { body } = ok(await search(client, { q: "panic attacks with fear of dying and avoidance of crowds", limit: 30 }), 200);
+    const scores = body.results.map((result) => result.score);
     expect(scores.length).toBeGreaterThan(5);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((score) => Number.isFinite(score) && score > 0)).toBe(true);
@@ -221,26 +253,29 @@ describe("GET /api/v1/search/knowledge", () => {
 
   it.each(clients)("respects limit (%s)", async (_mode, client) => {
     const q = "anxiety depression treatment sleep";
-    const all = await search(client, { q, limit: 100 });
+    const all = ok(await search(client, { q, limit: 100 }), 200);
     expect(all.body.results.length).toBeGreaterThan(10);
     // The default is 10.
-    expect((await search(client, { q })).body.results).toHaveLength(10);
+    expect(ok(await search(client, { q }), 200).body.results).toHaveLength(10);
     for (const limit of [1, 3, 7]) {
-      const { body } = await search(client, { q, limit });
+      const { body } = ok(await search(client, { q, limit }), 200);
       expect(body.results).toHaveLength(limit);
-      expect(body.results.map((result: { id: string }) => result.id)).toEqual(all.body.results.slice(0, limit).map((result: { id: string }) => result.id));
+      expect(body.results.map((result) => result.id)).toEqual(all.body.results.slice(0, limit).map((result) => result.id));
     }
   });
 
-  it.each(clients)("costs 1 database round trip in %s mode: the account check and the search statement in one batch", async (_mode, client) => {
-    // The search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement, and
-    // the caller's account check travels with it, so deactivation still applies on the next request.
-    const token = await searcherToken();
-    const before = await databaseRequests(api.database);
-    const { res } = await search(client, { q: "F41.1 worry insomnia" }, token);
-    expect(res.status).toBe(200);
-    expect((await databaseRequests(api.database)) - before).toBe(1);
-  });
+  it.each(clients)(
+    "costs 1 database round trip in %s mode: the account check and the search statement in one batch",
+    async (_mode, client) => {
+      // The search itself (full-text, vector, code hits, fusion, snippets) is one SQL statement, and
+      // the caller's account check travels with it, so deactivation still applies on the next request.
+      const token = await searcherToken();
+      const before = await databaseRequests(api.database);
+      const { res } = await search(client, { q: "F41.1 worry insomnia" }, token);
+      expect(res.status).toBe(200);
+      expect((await databaseRequests(api.database)) - before).toBe(1);
+    },
+  );
 
   it("embeds at most 10 queries a minute per user: past the AI limit a search answers from full text, without an embeddings call", async () => {
     const token = (await registerAndLogin(api)).tokens.access_token;
@@ -248,17 +283,16 @@ describe("GET /api/v1/search/knowledge", () => {
     const intoWindow = Date.now() % 60_000;
     if (intoWindow > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoWindow + 100));
     const before = await embeddingCalls(api);
-    for (let attempt = 1; attempt <= 10; attempt++) expect((await search(api, { q: `worry and restlessness ${attempt}` }, token)).body.mode, `search ${attempt}`).toBe("hybrid");
-    const { res, body } = await search(api, { q: "worry and restlessness 11" }, token);
-    expect(res.status).toBe(200);
+    for (let attempt = 1; attempt <= 10; attempt++)
+      expect(ok(await search(api, { q: `worry and restlessness ${attempt}` }, token), 200).body.mode, `search ${attempt}`).toBe("hybrid");
+    const { body } = ok(await search(api, { q: "worry and restlessness 11" }, token), 200);
     expect(body.mode).toBe("lexical");
     expect(body.results.length).toBeGreaterThan(0);
     expect((await embeddingCalls(api)) - before).toBe(10);
   });
 
   it("finds a disorder's treatment guideline by the disorder's plain name", async () => {
-    const { res, body } = await search(offline, { q: "generalized anxiety disorder", type: "treatment_guideline", limit: 3 });
-    expect(res.status).toBe(200);
+    const { body } = ok(await search(offline, { q: "generalized anxiety disorder", type: "treatment_guideline", limit: 3 }), 200);
     expect(body.results[0].title).toMatch(/^Generalized Anxiety Disorder/);
   });
 
@@ -278,7 +312,7 @@ describe("GET /api/v1/search/knowledge", () => {
     ["limit 2.5", "q=anxiety&limit=2.5", "query.limit"],
     ["an unknown type", "q=anxiety&type=gossip", "query.type"],
   ])("rejects %s with a 400 naming the parameter", async (_label, query, path) => {
-    const { res, body } = await api.get(`/api/v1/search/knowledge?${query}`, as(userToken));
+    const { res, body } = await read(answerOf<Search>(await api.fetch(`/api/v1/search/knowledge?${query}`, as(userToken))));
     expectProblem(res, body, 400, "validation_error");
     expect(errorsAt(body, path).length, JSON.stringify(body)).toBeGreaterThan(0);
     expect(body.detail).toContain(path);
@@ -292,9 +326,23 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     const word = uniqueWord();
     const title = `Behavioural activation protocol ${uniqueSuffix()}`;
     const content = `## Overview\n\nBehavioural activation schedules valued activities; the ${word} worksheet tracks them.\n\n## Steps\n\nMonitor activity, rate mood, schedule, review.`;
-    const { res, body } = await createJson({ type: "treatment_guideline", title, content, disorder: "Major Depressive Disorder", dsm5_code: "F32.1", evidence_level: "A" });
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body).toEqual({ id: expect.any(String), object_key: expect.stringMatching(/^knowledge\/treatment_guideline\/behavioural-activation-protocol-[a-z0-9-]+\.json$/), chunks: expect.any(Number), embedded: true });
+    const { body } = ok(
+      await createJson({
+        type: "treatment_guideline",
+        title,
+        content,
+        disorder: "Major Depressive Disorder",
+        dsm5_code: "F32.1",
+        evidence_level: "A",
+      }),
+      201,
+    );
+    expect(body).toEqual({
+      id: expect.any(String),
+      object_key: expect.stringMatching(/^knowledge\/treatment_guideline\/behavioural-activation-protocol-[a-z0-9-]+\.json$/),
+      chunks: expect.any(Number),
+      embedded: true,
+    });
     expect(body.chunks).toBeGreaterThanOrEqual(1);
 
     const object = await env.STORAGE.get(body.object_key);
@@ -302,21 +350,39 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     expect(object!.customMetadata?.document_id).toBe(body.id);
     expect(JSON.parse(await object!.text())).toMatchObject({ title, content });
 
-    const [[chunks, embedded]] = await runSql(api, "select count(*)::int, count(embedding)::int from knowledge_chunks where document_id = $1", [body.id]);
+    const [[chunks, embedded]] = await runSql(
+      api,
+      "select count(*)::int, count(embedding)::int from knowledge_chunks where document_id = $1",
+      [body.id],
+    );
     expect(Number(chunks)).toBe(body.chunks);
     expect(Number(embedded)).toBe(body.chunks);
 
     for (const client of [api, offline]) {
-      const found = await search(client, { q: word });
+      const found = ok(await search(client, { q: word }), 200);
       expect(found.body.results[0]).toMatchObject({ id: body.id, title, type: "treatment_guideline" });
     }
-    const document = await getDocument(body.id);
-    expect(document.body).toMatchObject({ id: body.id, title, content, disorder: "Major Depressive Disorder", dsm5_code: "F32.1", evidence_level: "A", object_key: body.object_key });
+    const document = ok(await getDocument(body.id), 200);
+    expect(document.body).toMatchObject({
+      id: body.id,
+      title,
+      content,
+      disorder: "Major Depressive Disorder",
+      dsm5_code: "F32.1",
+      evidence_level: "A",
+      object_key: body.object_key,
+    });
   });
 
   it("indexes a JSON document without embeddings when no AI key is configured", async () => {
-    const { res, body } = await createJson({ type: "reference", title: `Offline note ${uniqueSuffix()}`, content: "Indexed for lexical search only." }, adminToken, offline);
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(
+      await createJson(
+        { type: "reference", title: `Offline note ${uniqueSuffix()}`, content: "Indexed for lexical search only." },
+        adminToken,
+        offline,
+      ),
+      201,
+    );
     expect(body.embedded).toBe(false);
     const [[embedded]] = await runSql(api, "select count(embedding)::int from knowledge_chunks where document_id = $1", [body.id]);
     expect(Number(embedded)).toBe(0);
@@ -325,31 +391,41 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
   it("indexes an uploaded markdown file with front matter", async () => {
     const word = uniqueWord();
     const markdown = `---\ntype: clinical_guideline\ntitle: Sleep diary review: a how-to\ndisorder: Insomnia Disorder\ndsm5_code: F51.01\ncategory: Sleep-wake disorders\n---\n\n## Purpose\n\nReview the ${word} sleep diary weekly.\n\n## Method\n\nCompute sleep efficiency.\n`;
-    const { res, body } = await upload(new File([markdown], "sleep-diary.md", { type: "text/markdown" }));
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body).toMatchObject({ object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/sleep-diary-review-a-how-to-[a-z0-9]+\.md$/), embedded: true });
+    const { body } = ok(await upload(new File([markdown], "sleep-diary.md", { type: "text/markdown" })), 201);
+    expect(body).toMatchObject({
+      object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/sleep-diary-review-a-how-to-[a-z0-9]+\.md$/),
+      embedded: true,
+    });
     expect(body.chunks).toBeGreaterThanOrEqual(1);
 
-    const document = await getDocument(body.id);
-    expect(document.body).toMatchObject({ type: "clinical_guideline", title: "Sleep diary review: a how-to", disorder: "Insomnia Disorder", dsm5_code: "F51.01", category: "Sleep-wake disorders" });
+    const document = ok(await getDocument(body.id), 200);
+    expect(document.body).toMatchObject({
+      type: "clinical_guideline",
+      title: "Sleep diary review: a how-to",
+      disorder: "Insomnia Disorder",
+      dsm5_code: "F51.01",
+      category: "Sleep-wake disorders",
+    });
     expect(document.body.content).toContain(word);
     expect(document.body.content).not.toContain("dsm5_code:");
     // The file is stored unchanged.
     const object = await env.STORAGE.get(body.object_key);
     expect(await object!.text()).toBe(markdown);
     expect(object!.httpMetadata?.contentType).toMatch(/^text\/markdown/);
-    expect((await search(offline, { q: word })).body.results[0].id).toBe(body.id);
+    expect(ok(await search(offline, { q: word }), 200).body.results[0].id).toBe(body.id);
   });
 
   it("indexes an uploaded text file with type and title from the form fields", async () => {
     const word = uniqueWord();
     const title = `Relapse prevention plan ${uniqueSuffix()}`;
-    const { res, body } = await upload(new File([`Warning signs and ${word} coping steps.`], "plan.txt", { type: "text/plain" }), { type: "reference", title });
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(
+      await upload(new File([`Warning signs and ${word} coping steps.`], "plan.txt", { type: "text/plain" }), { type: "reference", title }),
+      201,
+    );
     expect(body.object_key).toMatch(/^knowledge\/reference\/relapse-prevention-plan-[a-z0-9-]+\.txt$/);
-    const document = await getDocument(body.id);
+    const document = ok(await getDocument(body.id), 200);
     expect(document.body).toMatchObject({ type: "reference", title, content: `Warning signs and ${word} coping steps.` });
-    expect((await search(offline, { q: word, type: "reference" })).body.results[0].id).toBe(body.id);
+    expect(ok(await search(offline, { q: word, type: "reference" }), 200).body.results[0].id).toBe(body.id);
   });
 
   it.each([
@@ -370,16 +446,20 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     const word = uniqueWord();
     const title = `Admin's title ${uniqueSuffix()}`;
     const markdown = `---\ntype: dsm5_criteria\ntitle: The file's own title\ndsm5_code: F32.1\n---\n\n## Notes\n\nThe ${word} handout.\n`;
-    const { res, body } = await upload(new File([markdown], "handout.md", { type: "text/markdown" }), { type: "reference", title });
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(await upload(new File([markdown], "handout.md", { type: "text/markdown" }), { type: "reference", title }), 201);
     expect(body.object_key).toMatch(/^knowledge\/reference\//);
-    expect((await getDocument(body.id)).body).toMatchObject({ type: "reference", title, dsm5_code: "F32.1" });
+    expect(ok(await getDocument(body.id), 200).body).toMatchObject({ type: "reference", title, dsm5_code: "F32.1" });
   });
 
   it("refuses a document that names more than 20 other codes with 400, storing nothing", async () => {
     const codes = Array.from({ length: 21 }, (_, i) => `F${10 + i}.0`);
     await expectNothingLeftBehind(async () => {
-      const { res, body } = await createJson({ type: "reference", title: "Every code", content: "Claims to be about everything.", other_codes: codes });
+      const { res, body } = await createJson({
+        type: "reference",
+        title: "Every code",
+        content: "Claims to be about everything.",
+        other_codes: codes,
+      });
       expectProblem(res, body, 400, "validation_error");
       expect(errorsAt(body, "body.other_codes").length, JSON.stringify(body)).toBeGreaterThan(0);
     });
@@ -387,7 +467,9 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
 
   it("rejects an uploaded markdown file without a title with 400, storing nothing", async () => {
     await expectNothingLeftBehind(async () => {
-      const { res, body } = await upload(new File(["## Just a heading\n\nNo front matter, no title field."], "untitled.md"), { type: "reference" });
+      const { res, body } = await upload(new File(["## Just a heading\n\nNo front matter, no title field."], "untitled.md"), {
+        type: "reference",
+      });
       expectProblem(res, body, 400, "validation_error");
       expect(errorsAt(body, "body.title").length, JSON.stringify(body)).toBeGreaterThan(0);
     });
@@ -395,7 +477,10 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
 
   it("rejects an upload with an unsupported extension with 415, storing nothing", async () => {
     await expectNothingLeftBehind(async () => {
-      const { res, body } = await upload(new File(["%PDF-1.7 not really"], "guideline.pdf", { type: "application/pdf" }), { type: "reference", title: "A PDF" });
+      const { res, body } = await upload(new File(["%PDF-1.7 not really"], "guideline.pdf", { type: "application/pdf" }), {
+        type: "reference",
+        title: "A PDF",
+      });
       expectProblem(res, body, 415, "unsupported_media_type");
     });
   });
@@ -409,20 +494,30 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
         expectProblem(uploaded.res, uploaded.body, 403, "forbidden");
         const imported = await importUrl({ url: fixtureUrl({}), type: "reference" }, api, token);
         expectProblem(imported.res, imported.body, 403, "forbidden");
-        const removed = await api.get(`/api/v1/knowledge/documents/${gadId}`, as(token, { method: "DELETE" }));
+        const removed = await deleteDocument(gadId, token);
         expectProblem(removed.res, removed.body, 403, "forbidden");
-        const reembedded = await api.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+        const reembedded = await reembed(api, token);
         expectProblem(reembedded.res, reembedded.body, 403, "forbidden");
       });
     }
-    const anonymous = await api.json("/api/v1/knowledge/documents", { type: "reference", title: "x", content: "y" });
+    const anonymous = await read(
+      answerOf<Knowledge["documents"]["$post"]>(
+        await api.post("/api/v1/knowledge/documents", { type: "reference", title: "x", content: "y" }),
+      ),
+    );
     expectProblem(anonymous.res, anonymous.body, 401, "unauthorized");
   });
 
   it("DELETE removes the rows (chunks cascade) and the R2 object → 204, then 404", async () => {
     const word = uniqueWord();
-    const created = await createJson({ type: "reference", title: `Short-lived ${uniqueSuffix()}`, content: `## One\n\n${word} first part.\n\n## Two\n\nSecond part.` });
-    expect(created.res.status).toBe(201);
+    const created = ok(
+      await createJson({
+        type: "reference",
+        title: `Short-lived ${uniqueSuffix()}`,
+        content: `## One\n\n${word} first part.\n\n## Two\n\nSecond part.`,
+      }),
+      201,
+    );
     const { id, object_key } = created.body;
     expect(await env.STORAGE.head(object_key)).not.toBeNull();
 
@@ -430,16 +525,20 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     expect(removed.status).toBe(204);
     expect(await removed.text()).toBe("");
 
-    const [[documents, chunks]] = await runSql(api, "select (select count(*) from knowledge_documents where id = $1)::int, (select count(*) from knowledge_chunks where document_id = $1)::int", [id]);
+    const [[documents, chunks]] = await runSql(
+      api,
+      "select (select count(*) from knowledge_documents where id = $1)::int, (select count(*) from knowledge_chunks where document_id = $1)::int",
+      [id],
+    );
     expect([Number(documents), Number(chunks)]).toEqual([0, 0]);
     expect(await env.STORAGE.head(object_key)).toBeNull();
     const gone = await getDocument(id);
     expectProblem(gone.res, gone.body, 404, "not_found");
-    expect((await search(offline, { q: word })).body.results).toEqual([]);
+    expect(ok(await search(offline, { q: word }), 200).body.results).toEqual([]);
 
-    const again = await api.get(`/api/v1/knowledge/documents/${id}`, as(adminToken, { method: "DELETE" }));
+    const again = await deleteDocument(id);
     expectProblem(again.res, again.body, 404, "not_found");
-    const malformed = await api.get("/api/v1/knowledge/documents/nope", as(adminToken, { method: "DELETE" }));
+    const malformed = await deleteDocument("nope");
     expectProblem(malformed.res, malformed.body, 400, "validation_error");
   });
 });
@@ -457,10 +556,15 @@ describe("ingestion when the database fails", () => {
 
     await expectNothingLeftBehind(async () => {
       const before = await databaseRequests(flaky.database);
-      const pending = flaky.json("/api/v1/knowledge/documents", { type: "reference", title, content: "## Part\n\nThis never gets indexed." }, as(flakyAdmin.tokens.access_token));
+      const pending = createJson(
+        { type: "reference", title, content: "## Part\n\nThis never gets indexed." },
+        flakyAdmin.tokens.access_token,
+        flaky,
+      );
       try {
         const deadline = Date.now() + 5_000;
-        while ((await databaseRequests(flaky.database)) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        while ((await databaseRequests(flaky.database)) === before && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
         expect(await databaseRequests(flaky.database)).toBe(before + 1);
         await setDatabaseFault(flaky.database, "down");
         const { res, body } = await pending;
@@ -472,8 +576,10 @@ describe("ingestion when the database fails", () => {
     }, flaky);
 
     // The database is back: nothing was half-written, and the same document now goes in whole.
-    const retry = await flaky.json("/api/v1/knowledge/documents", { type: "reference", title, content: "## Part\n\nThis gets indexed." }, as(flakyAdmin.tokens.access_token));
-    expect(retry.res.status).toBe(201);
+    const retry = ok(
+      await createJson({ type: "reference", title, content: "## Part\n\nThis gets indexed." }, flakyAdmin.tokens.access_token, flaky),
+      201,
+    );
     expect(await rowCounts(flaky)).toEqual({ documents: 1, chunks: retry.body.chunks });
   });
 
@@ -483,7 +589,11 @@ describe("ingestion when the database fails", () => {
     await expectNothingLeftBehind(async () => {
       await setDatabaseFault(flaky.database, "down");
       try {
-        const { res, body } = await flaky.json("/api/v1/knowledge/documents", { type: "reference", title: "Never", content: "Never." }, as(flakyAdmin.tokens.access_token));
+        const { res, body } = await createJson(
+          { type: "reference", title: "Never", content: "Never." },
+          flakyAdmin.tokens.access_token,
+          flaky,
+        );
         expectProblem(res, body, 503, "database_unavailable");
       } finally {
         await setDatabaseFault(flaky.database, "none");
@@ -502,12 +612,15 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
     const seededAdmin = await createAdmin(seeded);
     const token = seededAdmin.tokens.access_token;
 
-    const [[total, missing]] = await runSql(seeded, "select count(*)::int, count(*) filter (where embedding is null)::int from knowledge_chunks");
+    const [[total, missing]] = await runSql(
+      seeded,
+      "select count(*)::int, count(*) filter (where embedding is null)::int from knowledge_chunks",
+    );
     expect(Number(total)).toBeGreaterThan(0);
     expect(Number(missing)).toBe(Number(total));
-    expect((await search(seededOffline, { q: "worry" }, token)).body.mode).toBe("lexical");
+    expect(ok(await search(seededOffline, { q: "worry" }, token), 200).body.mode).toBe("lexical");
 
-    const refused = await seededOffline.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+    const refused = await reembed(seededOffline, token);
     expectProblem(refused.res, refused.body, 503, "ai_not_configured");
     expect(refused.res.headers.get("Retry-After")).toBeTruthy();
 
@@ -515,8 +628,7 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
     let remaining = Number(missing);
     for (let call = 0; remaining > 0; call++) {
       expect(call).toBeLessThan(20);
-      const { res, body } = await seeded.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
-      expect(res.status, JSON.stringify(body)).toBe(200);
+      const { body } = ok(await reembed(seeded, token), 200);
       expect(body).toEqual({ embedded: expect.any(Number), remaining: expect.any(Number) });
       expect(body.embedded).toBeGreaterThan(0);
       expect(body.remaining).toBe(remaining - body.embedded);
@@ -528,9 +640,9 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
     const [[stillMissing]] = await runSql(seeded, "select count(*)::int from knowledge_chunks where embedding is null");
     expect(Number(stillMissing)).toBe(0);
     // Nothing left to do: a further call embeds nothing.
-    expect((await seeded.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }))).body).toEqual({ embedded: 0, remaining: 0 });
+    expect(ok(await reembed(seeded, token), 200).body).toEqual({ embedded: 0, remaining: 0 });
 
-    const { body } = await search(seeded, { q: "excessive worry more days than not" }, token);
+    const { body } = ok(await search(seeded, { q: "excessive worry more days than not" }, token), 200);
     expect(body.mode).toBe("hybrid");
     expect(body.results.length).toBeGreaterThan(0);
   });
@@ -542,11 +654,19 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
     const own = await createTestApi();
     const ownOffline = await createTestApi({ OPENAI_API_KEY: "" }, { database: own.database });
     const token = (await createAdmin(own)).tokens.access_token;
-    expect((await createJson({ type: "reference", title: `Unembedded ${uniqueSuffix()}`, content: "## Part\n\nIndexed offline." }, token, ownOffline)).res.status).toBe(201);
+    expect(
+      (
+        await createJson(
+          { type: "reference", title: `Unembedded ${uniqueSuffix()}`, content: "## Part\n\nIndexed offline." },
+          token,
+          ownOffline,
+        )
+      ).res.status,
+    ).toBe(201);
     // The SDK retries twice: three failures exhaust it.
     await scriptOpenAi(own.openaiKey, { embeddings: [1, 2, 3].map(() => reply) });
 
-    const { res, body } = await own.get("/api/v1/knowledge/reembed", as(token, { method: "POST" }));
+    const { res, body } = await reembed(own, token);
     expectProblem(res, body, status, code);
     const [[missing]] = await runSql(own, "select count(*)::int from knowledge_chunks where embedding is null");
     expect(Number(missing)).toBeGreaterThan(0);
@@ -558,66 +678,87 @@ describe("POST /api/v1/knowledge/reembed (admin)", () => {
 describe("POST /api/v1/knowledge/import (admin)", () => {
   it("imports an HTML page: scripts stripped, entities decoded, title from <title>", async () => {
     const url = fixtureUrl({ type: "text/html; charset=utf-8", title: "Grounding & breathing <basics>" });
-    const { res, body } = await importUrl({ url, type: "clinical_guideline" });
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    expect(body).toMatchObject({ object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/grounding-breathing-basics-[a-z0-9]+\.html$/), embedded: true });
+    const { body } = ok(await importUrl({ url, type: "clinical_guideline" }), 201);
+    expect(body).toMatchObject({
+      object_key: expect.stringMatching(/^knowledge\/clinical_guideline\/grounding-breathing-basics-[a-z0-9]+\.html$/),
+      embedded: true,
+    });
     expect(body.chunks).toBeGreaterThanOrEqual(1);
 
-    const document = (await getDocument(body.id)).body;
+    const document = ok(await getDocument(body.id), 200).body;
     expect(document).toMatchObject({ type: "clinical_guideline", title: "Grounding & breathing <basics>", source: url });
     expect(document.content).toContain("Grounding techniques");
     expect(document.content).toContain("5–4–3–2–1 technique & paced breathing <slowly>.");
     expect(document.content).toContain('Café "quotes" — done.');
-    for (const hidden of ["script-text-must-not-be-indexed", "inline-script-text", "fixtureSecret", "#123456", "<p>", "&amp;"]) expect(document.content).not.toContain(hidden);
+    for (const hidden of ["script-text-must-not-be-indexed", "inline-script-text", "fixtureSecret", "#123456", "<p>", "&amp;"])
+      expect(document.content).not.toContain(hidden);
 
     const object = await env.STORAGE.get(body.object_key);
     expect(object?.httpMetadata?.contentType).toBe("text/html");
     expect(await object!.text()).toContain("<script>");
-    expect((await search(offline, { q: "grounding paced breathing", type: "clinical_guideline" })).body.results[0].id).toBe(body.id);
+    expect(ok(await search(offline, { q: "grounding paced breathing", type: "clinical_guideline" }), 200).body.results[0].id).toBe(body.id);
   });
 
   it("uses the request's title over the page's <title>", async () => {
-    const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/html", title: "Page title" }), type: "reference", title: "Chosen title" });
-    expect(res.status, JSON.stringify(body)).toBe(201);
-    expect((await getDocument(body.id)).body.title).toBe("Chosen title");
+    const { body } = ok(
+      await importUrl({ url: fixtureUrl({ type: "text/html", title: "Page title" }), type: "reference", title: "Chosen title" }),
+      201,
+    );
+    expect(ok(await getDocument(body.id), 200).body.title).toBe("Chosen title");
   });
 
   it("imports markdown with front matter", async () => {
-    const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/markdown; charset=utf-8", title: "Activation scheduling" }), type: "treatment_guideline" });
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(
+      await importUrl({
+        url: fixtureUrl({ type: "text/markdown; charset=utf-8", title: "Activation scheduling" }),
+        type: "treatment_guideline",
+      }),
+      201,
+    );
     expect(body.object_key).toMatch(/^knowledge\/treatment_guideline\/activation-scheduling-[a-z0-9]+\.md$/);
-    const document = (await getDocument(body.id)).body;
-    expect(document).toMatchObject({ type: "treatment_guideline", title: "Activation scheduling", category: "Fixtures", evidence_level: "B" });
+    const document = ok(await getDocument(body.id), 200).body;
+    expect(document).toMatchObject({
+      type: "treatment_guideline",
+      title: "Activation scheduling",
+      category: "Fixtures",
+      evidence_level: "B",
+    });
     expect(document.content).toContain("behavioural activation");
     expect(document.content).not.toContain("title:");
   });
 
   it("imports JSON in the document shape", async () => {
-    const { res, body } = await importUrl({ url: fixtureUrl({ type: "application/json", title: "Stimulus control" }), type: "treatment_guideline" });
-    expect(res.status, JSON.stringify(body)).toBe(201);
+    const { body } = ok(
+      await importUrl({ url: fixtureUrl({ type: "application/json", title: "Stimulus control" }), type: "treatment_guideline" }),
+      201,
+    );
     expect(body.object_key).toMatch(/\.json$/);
-    const document = (await getDocument(body.id)).body;
+    const document = ok(await getDocument(body.id), 200).body;
     expect(document).toMatchObject({ type: "treatment_guideline", title: "Stimulus control", category: "Fixtures", evidence_level: "A" });
     expect(document.content).toContain("sleep hygiene and stimulus control");
   });
 
-  it.each([["markdown front matter", "text/markdown; charset=utf-8"], ["JSON metadata", "application/json"]])(
-    "keeps the admin's type and title over the page's %s, and ignores the codes the page claims",
-    async (_label, type) => {
-      const meta = JSON.stringify({ type: "dsm5_criteria", title: "The page's own title", dsm5_code: "F41.1", icd11_code: "6B00", other_codes: ["F32.1", "F43.10", "F42.2"] });
-      const title = `Admin's import ${uniqueSuffix()}`;
-      const { res, body } = await importUrl({ url: fixtureUrl({ type, title: "Fixture", meta }), type: "reference", title });
-      expect(res.status, JSON.stringify(body)).toBe(201);
-      expect(body.object_key).toMatch(/^knowledge\/reference\//);
-      expect((await getDocument(body.id)).body).toMatchObject({ type: "reference", title, dsm5_code: null, icd11_code: null });
-      // The page is not the exact match for the codes it claimed.
-      for (const code of ["F41.1", "F32.1", "F43.10"]) {
-        const found = await search(offline, { q: code });
-        expect(found.res.status).toBe(200);
-        expect(found.body.results.map((result: { id: string }) => result.id)).not.toContain(body.id);
-      }
-    },
-  );
+  it.each([
+    ["markdown front matter", "text/markdown; charset=utf-8"],
+    ["JSON metadata", "application/json"],
+  ])("keeps the admin's type and title over the page's %s, and ignores the codes the page claims", async (_label, type) => {
+    const meta = JSON.stringify({
+      type: "dsm5_criteria",
+      title: "The page's own title",
+      dsm5_code: "F41.1",
+      icd11_code: "6B00",
+      other_codes: ["F32.1", "F43.10", "F42.2"],
+    });
+    const title = `Admin's import ${uniqueSuffix()}`;
+    const { body } = ok(await importUrl({ url: fixtureUrl({ type, title: "Fixture", meta }), type: "reference", title }), 201);
+    expect(body.object_key).toMatch(/^knowledge\/reference\//);
+    expect(ok(await getDocument(body.id), 200).body).toMatchObject({ type: "reference", title, dsm5_code: null, icd11_code: null });
+    // The page is not the exact match for the codes it claimed.
+    for (const code of ["F41.1", "F32.1", "F43.10"]) {
+      const found = ok(await search(offline, { q: code }), 200);
+      expect(found.body.results.map((result) => result.id)).not.toContain(body.id);
+    }
+  });
 
   it("refuses a binary content type with 415 unsupported_import_type", async () => {
     await expectNothingLeftBehind(async () => {
@@ -626,9 +767,16 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     });
   });
 
-  it.each([["a declared length", "false"], ["a chunked body", "true"]])("refuses a 5 MiB page with %s with 413 import_too_large", async (_label, chunked) => {
+  it.each([
+    ["a declared length", "false"],
+    ["a chunked body", "true"],
+  ])("refuses a 5 MiB page with %s with 413 import_too_large", async (_label, chunked) => {
     await expectNothingLeftBehind(async () => {
-      const { res, body } = await importUrl({ url: fixtureUrl({ type: "text/plain", bytes: 5 * 1024 * 1024, chunked }), type: "reference", title: "Too large" });
+      const { res, body } = await importUrl({
+        url: fixtureUrl({ type: "text/plain", bytes: 5 * 1024 * 1024, chunked }),
+        type: "reference",
+        title: "Too large",
+      });
       expectProblem(res, body, 413, "import_too_large");
     });
   });
@@ -644,12 +792,16 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
   it.each([
     ["never answers", { delay_ms: 15_000 }],
     ["stops sending its body midway", { type: "text/plain", bytes: 256 * 1024, stall: "true" }],
-  ])("answers 504 upstream_timeout when the URL %s", async (_label, params) => {
-    await expectNothingLeftBehind(async () => {
-      const { res, body } = await importUrl({ url: fixtureUrl(params), type: "reference", title: "Slow" });
-      expectProblem(res, body, 504, "upstream_timeout");
-    });
-  }, 20_000);
+  ])(
+    "answers 504 upstream_timeout when the URL %s",
+    async (_label, params) => {
+      await expectNothingLeftBehind(async () => {
+        const { res, body } = await importUrl({ url: fixtureUrl(params), type: "reference", title: "Slow" });
+        expectProblem(res, body, 504, "upstream_timeout");
+      });
+    },
+    20_000,
+  );
 
   it("answers 502 upstream_error when the URL answers an HTTP error", async () => {
     await expectNothingLeftBehind(async () => {
@@ -667,12 +819,18 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
   ])("rejects %s with 400", async (_label, request, path) => {
     const { res, body } = await importUrl(request);
     expectProblem(res, body, 400, "validation_error");
-    expect((body.errors as Array<{ path: string }>).some((error) => error.path === path || error.path.startsWith(`${path}.`)), JSON.stringify(body)).toBe(true);
+    expect(
+      body.errors.some((error) => error.path === path || error.path.startsWith(`${path}.`)),
+      JSON.stringify(body),
+    ).toBe(true);
   });
 
   describe("with IMPORT_ALLOWED_HOSTS", () => {
     it("refuses a host outside the list with 400 import_host_not_allowed before sending any request", async () => {
-      const restricted = await createTestApi({ IMPORT_ALLOWED_HOSTS: "guidelines.example.org, www.nice.org.uk" }, { database: api.database });
+      const restricted = await createTestApi(
+        { IMPORT_ALLOWED_HOSTS: "guidelines.example.org, www.nice.org.uk" },
+        { database: api.database },
+      );
       await expectNothingLeftBehind(async () => {
         const { res, body } = await importUrl({ url: fixtureUrl({ title: "Not allowed" }), type: "reference" }, restricted);
         expectProblem(res, body, 400, "import_host_not_allowed");
@@ -682,9 +840,11 @@ describe("POST /api/v1/knowledge/import (admin)", () => {
     });
 
     it("imports from a host on the list", async () => {
-      const allowed = await createTestApi({ IMPORT_ALLOWED_HOSTS: `guidelines.example.org,${new URL(FIXTURE_DOCUMENT_URL).hostname}` }, { database: api.database });
-      const { res, body } = await importUrl({ url: fixtureUrl({ title: "Allowed" }), type: "reference" }, allowed);
-      expect(res.status, JSON.stringify(body)).toBe(201);
+      const allowed = await createTestApi(
+        { IMPORT_ALLOWED_HOSTS: `guidelines.example.org,${new URL(FIXTURE_DOCUMENT_URL).hostname}` },
+        { database: api.database },
+      );
+      ok(await importUrl({ url: fixtureUrl({ title: "Allowed" }), type: "reference" }, allowed), 201);
     });
   });
 

@@ -9,7 +9,7 @@
 import type { InferRequestType, InferResponseType } from "hono/client";
 import { expect } from "vitest";
 import { sqlOn, type TestApi } from "./api";
-import type { ApiClient, ProblemBody } from "./client";
+import { type ApiClient, answerOf, ok, type ProblemBody, read } from "./client";
 
 export const DEFAULT_PASSWORD = "Corr3ct-Horse!battery";
 
@@ -60,9 +60,11 @@ export function registrationBody(overrides: Partial<RegisterInput> = {}): Regist
   };
 }
 
-/** POST /api/auth/register from a fresh IP, any body (valid or not); the raw answer. */
-export function register(api: TestApi, body: unknown, ip: string = randomIp()) {
-  return api.json("/api/auth/register", body, { headers: ipHeader(ip) });
+/** POST /api/auth/register from a fresh IP, any body (valid or not), sent raw; the answer read and typed as the route's. */
+export async function register(api: TestApi, body: unknown, ip: string = randomIp()) {
+  return read(
+    answerOf<ApiClient["api"]["auth"]["register"]["$post"]>(await api.post("/api/auth/register", body, { headers: ipHeader(ip) })),
+  );
 }
 
 /** Registers an account (201 expected) and returns it with its password and the IP used. */
@@ -74,18 +76,24 @@ export async function registerUser(api: TestApi, overrides: Partial<RegisterInpu
   return { user: (await res.json()).user, password: body.password, ip };
 }
 
-/** POST /api/auth/login with a JSON body from a fresh IP (unless given), any body (valid or not); the raw answer. */
-export function login(api: TestApi, body: unknown, ip: string = randomIp()) {
-  return api.json("/api/auth/login", body, { headers: ipHeader(ip) });
+/**
+ * POST /api/auth/login with a JSON body from a fresh IP (unless given), any body (valid or not),
+ * sent raw: the route also documents two form media types, and the typed client's input for such
+ * a route demands a form as well as the JSON. The answer read and typed as the route's.
+ */
+export async function login(api: TestApi, body: unknown, ip: string = randomIp()) {
+  return read(answerOf<ApiClient["api"]["auth"]["login"]["$post"]>(await api.post("/api/auth/login", body, { headers: ipHeader(ip) })));
 }
 
 /** Logs an account in by email (200 expected) and returns the token pair. */
-export async function loginAs(api: TestApi, account: { user: { email: string }; password: string }, ip: string = randomIp()): Promise<TokenPair> {
-  // Through the raw JSON helper: the route also documents two form media types, and the typed
-  // client's input for such a route demands a form as well as the JSON.
-  const { res, body } = await login(api, { email: account.user.email, password: account.password }, ip);
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(body)}`);
-  return body as TokenPair;
+export async function loginAs(
+  api: TestApi,
+  account: { user: { email: string }; password: string },
+  ip: string = randomIp(),
+): Promise<TokenPair> {
+  const answer = await login(api, { email: account.user.email, password: account.password }, ip);
+  if (answer.res.status !== 200) throw new Error(`login failed: ${answer.res.status} ${JSON.stringify(answer.body)}`);
+  return ok(answer, 200).body;
 }
 
 /** Runs SQL on the test's database through the local Neon's HTTP endpoint (array mode). */
@@ -110,14 +118,21 @@ export async function createAdmin(api: TestApi): Promise<LoggedIn> {
   return { ...account, user: tokens.user, tokens };
 }
 
-/** PATCH /api/admin/users/{id} as the given admin, any changes (valid or not); the raw answer. */
-export function adminUpdateUser(api: TestApi, adminToken: string, userId: string, changes: Record<string, unknown>) {
-  return api.json(`/api/admin/users/${userId}`, changes, { method: "PATCH", headers: authHeader(adminToken) });
+/** PATCH /api/admin/users/{id} as the given admin, any id and changes (valid or not), sent raw; the answer read and typed as the route's. */
+export async function adminUpdateUser(api: TestApi, adminToken: string, userId: string, changes: Record<string, unknown>) {
+  const res = await api.post(`/api/admin/users/${userId}`, changes, { method: "PATCH", headers: authHeader(adminToken) });
+  return read(answerOf<ApiClient["api"]["admin"]["users"][":id"]["$patch"]>(res));
 }
 
 /** A therapist an admin has verified, logged in. */
 export async function createVerifiedTherapist(api: TestApi, adminToken: string, overrides: Partial<RegisterInput> = {}): Promise<LoggedIn> {
-  const account = await registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-12345", license_state: "CA", ...overrides });
+  const account = await registerUser(api, {
+    role: "therapist",
+    license_type: "LMFT",
+    license_number: "LMFT-12345",
+    license_state: "CA",
+    ...overrides,
+  });
   const { res, body } = await adminUpdateUser(api, adminToken, account.user.id, { is_verified: true });
   if (res.status !== 200) throw new Error(`verification failed: ${res.status} ${JSON.stringify(body)}`);
   const tokens = await loginAs(api, account);
@@ -132,10 +147,17 @@ export async function registerAndLogin(api: TestApi, overrides: Partial<Register
 }
 
 /** Problems about the request's fields (validation, a bad cursor) always list them. */
-export type ProblemOf<C extends string> = C extends "validation_error" | "invalid_cursor" ? ProblemBody & { errors: Array<{ path: string; message: string }> } : ProblemBody;
+export type ProblemOf<C extends string> = C extends "validation_error" | "invalid_cursor"
+  ? ProblemBody & { errors: Array<{ path: string; message: string }> }
+  : ProblemBody;
 
 /** An RFC 9457 problem with the given status and code, its request id matching the header. */
-export function expectProblem<C extends string>(res: { status: number; headers: Headers }, body: unknown, status: number, code: C): asserts body is ProblemOf<C> {
+export function expectProblem<C extends string>(
+  res: { status: number; headers: Headers },
+  body: unknown,
+  status: number,
+  code: C,
+): asserts body is ProblemOf<C> {
   expect(res.status, JSON.stringify(body)).toBe(status);
   expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
   expect(body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), type: expect.stringContaining(code) });
@@ -143,7 +165,11 @@ export function expectProblem<C extends string>(res: { status: number; headers: 
 }
 
 /** Reads a problem answer and checks it as {@link expectProblem} does; the body, typed. */
-export async function readProblem<C extends string>(res: { status: number; headers: Headers; text(): Promise<string> }, status: number, code: C): Promise<ProblemOf<C>> {
+export async function readProblem<C extends string>(
+  res: { status: number; headers: Headers; text(): Promise<string> },
+  status: number,
+  code: C,
+): Promise<ProblemOf<C>> {
   const text = await res.text();
   let body: unknown = text;
   try {

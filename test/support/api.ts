@@ -23,13 +23,10 @@ export interface TestApi {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs `body` as JSON (any value, valid or not); the answer unread. */
   post(path: string, body: unknown, init?: RequestInit): Promise<Response>;
-  /**
-   * POSTs `body` as JSON (any value, valid or not); the answer's body parsed but not typed.
-   * The `any` default remains only until auth, admin, cases, knowledge and rag tests move to `client`.
-   */
-  json<T = any>(path: string, body: unknown, init?: RequestInit): Promise<{ res: Response; body: T }>;
-  /** The answer's body parsed as JSON (or its text) but not typed (the `any` default: as `json`). */
-  get<T = any>(path: string, init?: RequestInit): Promise<{ res: Response; body: T }>;
+  /** POSTs `body` as JSON (any value, valid or not); the answer's body parsed (or its text), to be narrowed by the test. */
+  json(path: string, body: unknown, init?: RequestInit): Promise<{ res: Response; body: unknown }>;
+  /** The answer's body parsed as JSON (or its text), to be narrowed by the test. */
+  get(path: string, init?: RequestInit): Promise<{ res: Response; body: unknown }>;
 }
 
 export interface TestApiOptions {
@@ -41,7 +38,10 @@ export interface TestApiOptions {
  * A client with a fresh database (or `options.database`), already created and migrated on the
  * local Neon so that no request pays for that under the app's database timeout.
  */
-export async function createTestApi(overrides: Partial<Record<keyof CloudflareBindings, string>> = {}, options: TestApiOptions = {}): Promise<TestApi> {
+export async function createTestApi(
+  overrides: Partial<Record<keyof CloudflareBindings, string>> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const suffix = uniqueSuffix();
   const database = options.database ?? `t_${suffix}`;
   await warmDatabase(database);
@@ -50,22 +50,31 @@ export async function createTestApi(overrides: Partial<Record<keyof CloudflareBi
 
   async function fetchWorker(path: string, init?: RequestInit) {
     const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(new URL(path, "http://api.test"), init) as Request<unknown, IncomingRequestCfProperties>, testEnv, ctx);
+    const res = await worker.fetch(
+      new Request(new URL(path, "http://api.test"), init) as Request<unknown, IncomingRequestCfProperties>,
+      testEnv,
+      ctx,
+    );
     // Deferred work (audit writes) finishes before the test looks at the database.
     await waitOnExecutionContext(ctx);
     return res;
   }
 
   function postJson(path: string, body: unknown, init?: RequestInit) {
-    return fetchWorker(path, { method: "POST", ...init, headers: { "Content-Type": "application/json", ...init?.headers }, body: JSON.stringify(body) });
+    return fetchWorker(path, {
+      method: "POST",
+      ...init,
+      headers: { "Content-Type": "application/json", ...init?.headers },
+      body: JSON.stringify(body),
+    });
   }
 
-  async function withBody<T>(res: Response): Promise<{ res: Response; body: T }> {
+  async function withBody(res: Response): Promise<{ res: Response; body: unknown }> {
     const text = await res.text();
     try {
-      return { res, body: JSON.parse(text) as T };
+      return { res, body: JSON.parse(text) };
     } catch {
-      return { res, body: text as T };
+      return { res, body: text };
     }
   }
 

@@ -4,11 +4,11 @@
  * through the app's own ingestion pipeline.
  */
 import { env } from "cloudflare:test";
-import { type CorpusFile, indexCorpus } from "../../src/knowledge/corpus";
+import vignettes from "../../data/eval/vignettes.json";
 import { createAiClient } from "../../src/ai/client";
+import { type CorpusFile, indexCorpus } from "../../src/knowledge/corpus";
 import { createDatabase } from "../../src/lib/db";
 import { readSettings } from "../../src/lib/settings";
-import vignettes from "../../data/eval/vignettes.json";
 import type { TestApi } from "./api";
 
 const files = import.meta.glob("../../data/knowledge/**/*.md", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
@@ -21,5 +21,8 @@ export const evaluationSet = vignettes as Array<{ id: string; vignette: string; 
 export async function loadCorpus(api: TestApi, { embed = false } = {}) {
   // Setup, not the behaviour under test: a loaded machine may take longer than the app's query timeout.
   const settings = readSettings({ ...api.env, DB_TIMEOUT_MS: "30000", ...(embed ? {} : { OPENAI_API_KEY: "" }) });
-  return indexCorpus({ db: createDatabase(settings.database), ai: createAiClient(settings.ai), storage: env.STORAGE, settings }, corpusFiles);
+  return indexCorpus(
+    { db: createDatabase(settings.database), ai: createAiClient(settings.ai), storage: env.STORAGE, settings },
+    corpusFiles,
+  );
 }
