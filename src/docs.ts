@@ -58,7 +58,8 @@ export function mountDocs(app: Router) {
       title: "Therapy Assistant API",
       version: c.var.settings.version,
       description:
-        "Clinical decision support for licensed clinicians: retrieval-grounded differential diagnosis, treatment options and risk flags. Decision support only; it does not replace clinical judgement.",
+        "Clinical decision support for licensed clinicians: retrieval-grounded differential diagnosis, treatment " +
+        "options and risk flags. Decision support only; it does not replace clinical judgement.",
     },
   }));
   // Swagger UI's two files come from our own R2 bucket (the seed step puts them there), so the

@@ -17,7 +17,8 @@ export const INSTRUMENTS = {
         max: 14,
         severity: "moderate",
         interpretation:
-          "Moderate depressive symptoms (at or above the usual cut-off of 10); a treatment plan, counselling and/or pharmacotherapy, is warranted.",
+          "Moderate depressive symptoms (at or above the usual cut-off of 10); a treatment plan, counselling and/or " +
+          "pharmacotherapy, is warranted.",
       },
       {
         max: 19,

@@ -20,8 +20,10 @@ export function caseText(item: SyntheticCase) {
 
 const INSTRUCTIONS = [
   "You support licensed mental-health clinicians reviewing a case. Use only the SOURCES; cite their ids; never invent codes.",
-  "Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, assessments still missing (name validated instruments), and treatment considerations.",
-  "Write `response` as concise markdown. Do not write a risk-assessment section: when risk indicators are present the server shows its own, with crisis resources, first.",
+  "Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, " +
+    "assessments still missing (name validated instruments), and treatment considerations.",
+  "Write `response` as concise markdown. Do not write a risk-assessment section: when risk indicators are " +
+    "present the server shows its own, with crisis resources, first.",
   UNTRUSTED_SOURCES,
 ].join("\n");
 

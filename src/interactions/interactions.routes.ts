@@ -44,7 +44,8 @@ export const checkRoute = createRoute({
   tags: ["Interactions"],
   security: bearerSecurity,
   summary:
-    "Interactions among 2 to 20 medications (brand or generic names), most severe first, each with effect, mechanism, management and reference",
+    "Interactions among 2 to 20 medications (brand or generic names), most severe first, each with effect, " +
+    "mechanism, management and reference",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: CheckRequestSchema } } } },
   responses: {

@@ -27,7 +27,8 @@ export function offlineDifferential(hits: SearchHit[]) {
   );
   const response = [
     "## Retrieval-only answer (offline mode)",
-    "No AI model is configured, so this is the ranked list of diagnostic criteria that best match the presentation, not a reasoned differential. Review each cited source against the full presentation.",
+    "No AI model is configured, so this is the ranked list of diagnostic criteria that best match the " +
+      "presentation, not a reasoned differential. Review each cited source against the full presentation.",
     lines.length ? lines.join("\n") : "No diagnostic criteria matched the presentation.",
   ].join("\n\n");
   return { differential, response };
@@ -74,7 +75,8 @@ export function offlineTreatmentPlan(hits: SearchHit[]) {
   const treatment_plan = {
     modalities,
     goals: [
-      "Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 weeks (see the measurement-based care guidance).",
+      "Agree measurable goals with the patient and track them with a validated measure at every session or every 2-4 " +
+        "weeks (see the measurement-based care guidance).",
     ],
     timeline:
       "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
@@ -82,7 +84,8 @@ export function offlineTreatmentPlan(hits: SearchHit[]) {
   };
   const response = [
     "## Retrieval-only answer (offline mode)",
-    "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each cited source for first-line options and their evidence.",
+    "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each " +
+      "cited source for first-line options and their evidence.",
     modalities.length
       ? modalities.map((m, i) => `${i + 1}. **${m.name}** (evidence ${m.evidence_level ?? "n/a"})`).join("\n")
       : "No treatment guideline matched.",

@@ -47,7 +47,8 @@ const LIST_WORDS = new Set(
     "avh ah vh hallucinations hallucination auditory visual delusions delusion paranoia paranoid psychosis psychotic symptoms mania manic depression depressed depressive anxiety " +
     "anxious hopelessness helplessness worthlessness hopeless worthless aggression aggressive violence violent substance use alcohol drugs drug etoh history of hx feeling feelings " +
     "fever fevers chills pain nausea vomiting suicidal homicidal abuse trauma neglect weapons weapon firearms firearm guns access to irritability impulsivity agitation insomnia " +
-    "sleep appetite problems issues concerns thinking harm self others attempts attempt gestures physical sexual emotional verbal domestic panic attacks ptsd ocd obsessions compulsions"
+    "sleep appetite problems issues concerns thinking harm self others attempts attempt gestures physical sexual " +
+    "emotional verbal domestic panic attacks ptsd ocd obsessions compulsions"
   ).split(" "),
 );
 const VERBISH =

@@ -4,7 +4,8 @@ export function voiceAnalysisMessages(transcript: string) {
     {
       role: "system" as const,
       content:
-        "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is.",
+        "You support a licensed clinician. Classify the speaker's overall sentiment, dominant emotion and tone in this " +
+        "session transcript. Base it only on the words; confidence 0-1 reflects how clear the signal is.",
     },
     { role: "user" as const, content: `TRANSCRIPT:\n${transcript || "(no speech)"}` },
   ];
