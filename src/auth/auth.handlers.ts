@@ -3,8 +3,8 @@ import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { uniqueViolation } from "../lib/db";
 import { bodyKind } from "../lib/form-data";
-import { type AppRouteHandler, validationProblem } from "../lib/openapi";
-import { ProblemError } from "../lib/problem";
+import type { AppRouteHandler } from "../lib/openapi";
+import { ProblemError, validationProblem } from "../lib/problem";
 import { enforceAccountLoginRateLimit, enforceLoginRateLimit, enforcePasswordCheckRateLimit } from "../lib/rate-limits";
 import {
   findUserByLogin,

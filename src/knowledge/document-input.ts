@@ -1,8 +1,12 @@
 /**
- * A knowledge document as authors write it: the JSON body of the admin route, or a markdown file
- * with a flat `key: value` front matter (the format of data/knowledge, see data/README.md).
+ * A knowledge document as authors write it, and the one place that parses documents: the JSON
+ * body of the admin route, a markdown file with a flat `key: value` front matter (the format of
+ * data/knowledge, see data/README.md), plain text, JSON files and HTML pages (through
+ * html-text.ts). Fetching an imported page is fetch-source.ts's job; parsing it is here.
  */
 import { z } from "@hono/zod-openapi";
+import { ProblemError, validationProblem } from "../lib/problem";
+import { htmlToText } from "./html-text";
 import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
 const code = z
@@ -85,4 +89,37 @@ export function documentCodes(input: DocumentInput): string[] {
       [input.dsm5_code, input.icd11_code, ...(input.other_codes ?? [])].filter((c): c is string => !!c).map((c) => c.toUpperCase()),
     ),
   ];
+}
+
+const invalidDocument = (issues: Parameters<typeof validationProblem>[0]) => validationProblem(issues, "body", "The document is invalid");
+
+/**
+ * A document from text in any accepted format. JSON that has the document's shape is taken as
+ * it is; other JSON is indexed as formatted text. What the admin chose (type, title) wins over
+ * what the document says about itself.
+ */
+export function documentFromText(text: string, format: "markdown" | "text" | "json" | "html", choice: AdminChoice) {
+  const chosen = chosenFields(choice);
+  if (format === "json") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ProblemError(400, { code: "invalid_document", detail: "The JSON file is not valid JSON." });
+    }
+    const asDocument = DocumentInput.safeParse({ ...(parsed as object), ...chosen });
+    if (asDocument.success) return asDocument.data;
+    const asText = DocumentInput.safeParse({ ...chosen, content: JSON.stringify(parsed, null, 2) });
+    if (!asText.success) throw invalidDocument(asText.error.issues);
+    return asText.data;
+  }
+  if (format === "html") {
+    const { title, text: body } = htmlToText(text);
+    const result = DocumentInput.safeParse({ title: title ?? undefined, content: body, ...chosen });
+    if (!result.success) throw invalidDocument(result.error.issues);
+    return result.data;
+  }
+  const result = documentFromMarkdown(text, chosen);
+  if (!result.success) throw invalidDocument(result.error.issues);
+  return result.data;
 }

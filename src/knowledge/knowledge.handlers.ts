@@ -4,12 +4,11 @@ import { withCurrentAccount } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
-import { type AppRouteHandler, validationProblem } from "../lib/openapi";
+import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
-import { type AdminChoice, chosenFields, DocumentInput, documentFromMarkdown, withoutClaimedCodes } from "./document-input";
+import { type DocumentInput, documentFromText, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
-import { htmlToText } from "./html-text";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
@@ -38,39 +37,6 @@ function toDocument(row: KnowledgeDocumentRow) {
     content: row.content,
     object_key: row.objectKey,
   };
-}
-
-const invalidDocument = (issues: Parameters<typeof validationProblem>[0]) => validationProblem(issues, "body", "The document is invalid");
-
-/**
- * A document from text in any accepted format. JSON that has the document's shape is taken as
- * it is; other JSON is indexed as formatted text. What the admin chose (type, title) wins over
- * what the document says about itself.
- */
-function documentFromText(text: string, format: "markdown" | "text" | "json" | "html", choice: AdminChoice) {
-  const chosen = chosenFields(choice);
-  if (format === "json") {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new ProblemError(400, { code: "invalid_document", detail: "The JSON file is not valid JSON." });
-    }
-    const asDocument = DocumentInput.safeParse({ ...(parsed as object), ...chosen });
-    if (asDocument.success) return asDocument.data;
-    const asText = DocumentInput.safeParse({ ...chosen, content: JSON.stringify(parsed, null, 2) });
-    if (!asText.success) throw invalidDocument(asText.error.issues);
-    return asText.data;
-  }
-  if (format === "html") {
-    const { title, text: body } = htmlToText(text);
-    const result = DocumentInput.safeParse({ title: title ?? undefined, content: body, ...chosen });
-    if (!result.success) throw invalidDocument(result.error.issues);
-    return result.data;
-  }
-  const result = documentFromMarkdown(text, chosen);
-  if (!result.success) throw invalidDocument(result.error.issues);
-  return result.data;
 }
 
 function ingestDeps<E extends AppEnv>(c: Context<E>) {

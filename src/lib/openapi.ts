@@ -1,27 +1,7 @@
-/** Router factory: every feature router validates with zod and reports failures as problems. */
+/** Router factory: every feature router validates with zod and reports failures as problems ({@link validationProblem}). */
 import { OpenAPIHono, type RouteConfig, type RouteConfigToEnv, type RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
-import { invalidFields, type ProblemError } from "./problem";
-
-/** What a zod issue carries that a problem reports (unknown keys are listed in `keys`). */
-type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
-
-/**
- * A 400 `validation_error` listing each issue at `<location>.<path>` (`body.email`,
- * `query.limit`). An unknown field is reported at its own path, so a client can point at it.
- * However many issues the input has, the problem lists a bounded number ({@link invalidFields}).
- */
-export function validationProblem(issues: readonly Issue[], location: string, detail = "The request is invalid"): ProblemError {
-  const errors = issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys" && issue.keys
-      ? issue.keys.map((key) => ({
-          path: [location, ...issue.path.map(String), key].join("."),
-          message: `Unknown field "${key}"; this route does not accept it.`,
-        }))
-      : [{ path: [location, ...issue.path.map(String)].join("."), message: issue.message }],
-  );
-  return invalidFields(errors, detail);
-}
+import { validationProblem } from "./problem";
 
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({

@@ -83,3 +83,23 @@ export function problemResponse(status: number, problem: ProblemInit, requestId:
     headers: { "Content-Type": "application/problem+json", ...problem.headers },
   });
 }
+
+/** What a zod issue carries that a problem reports (unknown keys are listed in `keys`). */
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
+
+/**
+ * A 400 `validation_error` listing each issue at `<location>.<path>` (`body.email`,
+ * `query.limit`). An unknown field is reported at its own path, so a client can point at it.
+ * However many issues the input has, the problem lists a bounded number ({@link invalidFields}).
+ */
+export function validationProblem(issues: readonly Issue[], location: string, detail = "The request is invalid"): ProblemError {
+  const errors = issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys
+      ? issue.keys.map((key) => ({
+          path: [location, ...issue.path.map(String), key].join("."),
+          message: `Unknown field "${key}"; this route does not accept it.`,
+        }))
+      : [{ path: [location, ...issue.path.map(String)].join("."), message: issue.message }],
+  );
+  return invalidFields(errors, detail);
+}
