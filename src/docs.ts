@@ -11,7 +11,7 @@ const ASSETS = "/docs/assets/swagger-ui-dist";
  * 'unsafe-inline' for scripts. Styles keep it: Swagger UI writes style attributes as it renders.
  * The CDN is allowed because a deployment without the seeded files redirects there (pinned by SRI).
  */
-export const DOCS_CSP = [
+const DOCS_CSP = [
   "default-src 'none'",
   `script-src 'self' ${CDN}`,
   `style-src 'self' ${CDN} 'unsafe-inline'`,

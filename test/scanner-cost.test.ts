@@ -13,12 +13,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chunkMarkdown } from "../src/knowledge/chunking";
-import { DocumentInput, parseFrontMatter } from "../src/knowledge/document-input";
+import { parseFrontMatter } from "../src/knowledge/document-input";
 import { IMPORT_MAX_BYTES } from "../src/knowledge/fetch-source";
 import { htmlToText } from "../src/knowledge/html-text";
 import { MAX_TEXT } from "../src/rag/rag.schemas";
 import { assessCrisis } from "../src/safety/crisis";
 import { RULE_SETS, RULES } from "../src/safety/rules";
+import {
+  crisisFamilies,
+  DOCUMENT_FAMILIES,
+  DOCUMENT_MAX_CHARS,
+  FRONT_MATTER_FAMILIES,
+  fill,
+  HTML_FAMILIES,
+  TRANSCRIPT_CHARS,
+  UPLOAD_MAX_BYTES,
+} from "../tools/bench/adversarial-text";
 import { authHeader, createAdmin, createVerifiedTherapist } from "./support/accounts";
 import { createTestApi } from "./support/api";
 
@@ -28,12 +38,7 @@ import { createTestApi } from "./support/api";
  * for a run of "!", minutes for 2 MiB of "<!--".
  */
 const BOUND_MS = 2000;
-/** A session transcript is model output: ~3.5 hours of speech, the most a 25 MiB upload can hold. */
-const TRANSCRIPT_CHARS = 200_000;
 const TRANSCRIPT_BOUND_MS = 10_000;
-const DOCUMENT_MAX_CHARS = DocumentInput.shape.content.maxLength ?? 500_000;
-/** The upload route's body cap: front matter is parsed before the content's length is checked. */
-const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 const TIMEOUT = 180_000;
 
 function bestOfTwo(run: () => unknown): number {
@@ -44,12 +49,6 @@ function bestOfTwo(run: () => unknown): number {
     best = Math.min(best, performance.now() - started);
   }
   return best;
-}
-
-/** `unit` repeated to exactly `size` characters, after an optional leading run. */
-function fill(unit: string, size: number, lead = ""): string {
-  const body = size - lead.length;
-  return lead + unit.repeat(Math.ceil(body / Math.max(1, unit.length))).slice(0, body);
 }
 
 /** A repeated unit of 1 to `maxTokens` tokens, optionally after a long run of one character. */
@@ -122,21 +121,8 @@ const crisisToken = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...RULE_WORDS) },
 );
 
-/** The inputs the issue reported, and their neighbours, at the diagnose route's maximum size. */
-const CRISIS_FAMILIES: Array<[name: string, text: string]> = [
-  ["13,333 x then ' A.' repeated", fill(" A.", MAX_TEXT, "x".repeat(13_333))],
-  ["a run of '!'", `${"!".repeat(MAX_TEXT - 1)}x`],
-  ["a run of '?' and '.'", `x ${"?.".repeat(MAX_TEXT / 2 - 1)}`],
-  ["'SI now' repeated", fill("SI now ", MAX_TEXT)],
-  ["'SI,' without spaces", fill("SI,", MAX_TEXT)],
-  ["a negated list of findings", fill(`no SI${", SI".repeat(70)}. `, MAX_TEXT)],
-  ["abbreviations and initials", fill("e.g. Dr. A. B. pt. ", MAX_TEXT)],
-  ["tiny clauses", fill("a;", MAX_TEXT)],
-  ["questions answered yes", fill("Any thoughts of suicide? Yes. ", MAX_TEXT)],
-  ["C-SSRS then spaces", `C-SSRS${" ".repeat(MAX_TEXT - 7)}x`],
-  ["speaker label then spaces", `speaker${" ".repeat(MAX_TEXT - 8)}x`],
-  ["time markers and findings", fill("history of cutting, last episode two days ago, SI today ", MAX_TEXT)],
-];
+/** The inputs the issue reported, their neighbours and fixed mixtures, at the diagnose route's maximum size. */
+const CRISIS_FAMILIES = crisisFamilies(MAX_TEXT);
 
 describe("crisis detector", () => {
   it.each(CRISIS_FAMILIES)(
@@ -258,19 +244,6 @@ const TAG_PIECES = [
 ];
 const tagToken = fc.constantFrom(...TAG_PIECES);
 
-const HTML_FAMILIES: Array<[name: string, text: string]> = [
-  ["'<!--' never closed", fill("<!--", IMPORT_MAX_BYTES)],
-  ["'<' never closed", fill("<", IMPORT_MAX_BYTES)],
-  ["'<p' never closed", fill("<p", IMPORT_MAX_BYTES)],
-  ["'<h1' never closed", fill("<h1", IMPORT_MAX_BYTES)],
-  ["'<script' never closed", fill("<script", IMPORT_MAX_BYTES)],
-  ["'<title>' never closed", fill("<title>", IMPORT_MAX_BYTES)],
-  ["nested openers", fill("<p<div<h2<!--<script<", IMPORT_MAX_BYTES)],
-  ["closed tags", fill("<p>a</p><!-- c --><br/>", IMPORT_MAX_BYTES)],
-  ["entities without ';'", fill("&#x1234abcd&amp", IMPORT_MAX_BYTES)],
-  ["blank lines and tabs", fill("\n \t\n", IMPORT_MAX_BYTES)],
-];
-
 describe("HTML to text", () => {
   it.each(HTML_FAMILIES)(
     "%s: 2 MiB within the bound",
@@ -323,12 +296,7 @@ const MARKDOWN_PIECES = [
 const markdownToken = fc.constantFrom(...MARKDOWN_PIECES);
 
 describe("documents", () => {
-  it.each([
-    ["one-letter paragraphs", fill("a\n\n", DOCUMENT_MAX_CHARS)],
-    ["headings only", fill("# h\n\n", DOCUMENT_MAX_CHARS)],
-    ["one long sentence-free paragraph", fill("x", DOCUMENT_MAX_CHARS)],
-    ["sentences without breaks", fill(". ", DOCUMENT_MAX_CHARS)],
-  ])(
+  it.each(DOCUMENT_FAMILIES)(
     "chunks %s (the content cap) within the bound",
     (_name, markdown) => {
       expect(bestOfTwo(() => chunkMarkdown(markdown))).toBeLessThan(BOUND_MS);
@@ -362,7 +330,7 @@ describe("documents", () => {
             describeInput(text),
           ).toBeLessThan(BOUND_MS);
         }),
-        { numRuns: 10, examples: [[fill("---\n", UPLOAD_MAX_BYTES)], [`---\n${fill("key: value\n", UPLOAD_MAX_BYTES - 4)}`]] },
+        { numRuns: 10, examples: FRONT_MATTER_FAMILIES.map(([, text]) => [text]) },
       );
     },
     TIMEOUT,

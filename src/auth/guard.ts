@@ -59,7 +59,7 @@ type AccountCheck = { user: UserRow; loginEnded: boolean };
 export type TokenChecked = { Variables: { token: AccessClaims } };
 export type SignedIn = { Variables: { token: AccessClaims; account: UserRow } };
 /** Contexts of guarded routes, for the functions their handlers call. */
-export type TokenCheckedContext = Context<AppEnv & TokenChecked>;
+type TokenCheckedContext = Context<AppEnv & TokenChecked>;
 export type SignedInContext = Context<AppEnv & SignedIn>;
 
 /** The account behind a token must still exist, be active and have the token's version, and its login must not be over. */

@@ -5,7 +5,7 @@ import type { SafetyBlock } from "../safety/crisis";
 import type { SyntheticCase } from "./case.schemas";
 
 /** The case as the model reads it (and as retrieval searches for it). */
-export function caseText(item: SyntheticCase) {
+function caseText(item: SyntheticCase) {
   const { age, gender, occupation } = item.patient_demographics;
   const diagnosis = item.suggested_diagnosis;
   return [

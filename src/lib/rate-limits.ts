@@ -18,7 +18,7 @@ import { ProblemError } from "./problem";
 const PERIOD_SECONDS = 60;
 
 /** Counts one use of `key`; false once it is over its binding's limit. */
-export async function withinRateLimit(limiter: RateLimit, key: string): Promise<boolean> {
+async function withinRateLimit(limiter: RateLimit, key: string): Promise<boolean> {
   return (await limiter.limit({ key })).success;
 }
 

@@ -72,7 +72,7 @@ export function auditAnswer<E extends AppEnv>(c: Context<E>, accountId: string, 
   return { succeeded: (answer) => write("success", answer), failed: (code) => write("failure", null, code) };
 }
 
-export function wantsEventStream<E extends AppEnv>(c: Context<E>): boolean {
+function wantsEventStream<E extends AppEnv>(c: Context<E>): boolean {
   return /\btext\/event-stream\b/i.test(c.req.header("Accept") ?? "");
 }
 

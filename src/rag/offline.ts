@@ -38,7 +38,7 @@ const MEDICATION_HEADING = /^#{2,3}\s+(pharmacotherapy|medication|medications|ph
 const MAX_MEDICATION_CHARS = 2_000;
 
 /** A guideline's medication section, verbatim: the lines under its heading up to the next heading. */
-export function medicationSection(markdown: string): string | null {
+function medicationSection(markdown: string): string | null {
   const lines: string[] = [];
   let inside = false;
   for (const line of markdown.split("\n")) {
