@@ -21,6 +21,7 @@ const detailShape = {
   role: word,
   fields: z.array(word).max(32),
   verification_reset: z.boolean(),
+  scopes: z.array(word).max(8),
   before: accountState,
   after: accountState,
   // Clinical AI actions: sizes and ids, never the text

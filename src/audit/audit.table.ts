@@ -23,6 +23,8 @@ export const auditEvents = pgTable(
     index("audit_events_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("audit_events_user_idx").on(t.userId, t.createdAt.desc()),
     index("audit_events_action_idx").on(t.action, t.createdAt.desc()),
+    // Events about an account by someone else (`user:<id>`): found for its export and pseudonymised on its erasure.
+    index("audit_events_target_idx").on(t.target),
   ],
 );
 

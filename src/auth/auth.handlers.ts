@@ -20,6 +20,7 @@ import {
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { jwtSecret, withCurrentAccount } from "./guard";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { revokeAllPersonalTokens } from "./personal-tokens.data";
 import { mintRefreshToken, tokenPairBody } from "./sessions";
 import { hashRefreshToken, loginExpiry } from "./tokens";
 import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
@@ -209,9 +210,11 @@ export const changeUserPassword: AppRouteHandler<typeof changePassword> = async 
     });
   }
   const passwordHash = await hashPassword(new_password);
+  // Personal tokens too: one minted by whoever knew the old password must not outlive it.
   await c.var.db.batch([
     updateUser(c.var.db, user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 }),
     revokeAllLoginSessions(c.var.db, user.id),
+    revokeAllPersonalTokens(c.var.db, user.id),
   ]);
   audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "success" });
   return c.body(null, 204);

@@ -4,6 +4,8 @@ import { createRouter } from "../lib/openapi";
 import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
 import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { jwtSecret } from "./guard";
+import { createTokenHandler, listTokensHandler, revokeTokenHandler } from "./personal-tokens.handlers";
+import { createToken, listTokens, revokeToken } from "./personal-tokens.routes";
 
 /** Every account route needs the signing key: without a usable one they answer 503, never sign with a default. */
 const requireSigningKey = createMiddleware<AppEnv>(async (c, next) => {
@@ -21,4 +23,7 @@ export const authRouter = router
   .openapi(logout, logoutUser)
   .openapi(me, currentUser)
   .openapi(updateMe, updateCurrentUser)
-  .openapi(changePassword, changeUserPassword);
+  .openapi(changePassword, changeUserPassword)
+  .openapi(createToken, createTokenHandler)
+  .openapi(listTokens, listTokensHandler)
+  .openapi(revokeToken, revokeTokenHandler);

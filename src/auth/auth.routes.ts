@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { registerRateLimit } from "../lib/rate-limits";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { authenticated, tokenChecked } from "./guard";
+import { authenticated, readAccess, tokenChecked } from "./guard";
 import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./user.schemas";
 
 const tags = ["Accounts"];
@@ -60,7 +60,7 @@ export const logout = createRoute({
   security: bearer,
   summary: "Revoke the caller's refresh chain",
   middleware: tokenChecked,
-  responses: { 204: { description: "Logged out" }, ...problemResponses(401, 503) },
+  responses: { 204: { description: "Logged out" }, ...problemResponses(401, 403, 503) },
 });
 
 export const me = createRoute({
@@ -68,9 +68,9 @@ export const me = createRoute({
   path: "/me",
   tags,
   security: bearer,
-  summary: "The caller's account",
-  middleware: authenticated,
-  responses: { 200: jsonContent(UserSchema, "The user"), ...problemResponses(401, 503) },
+  summary: "The caller's account (personal tokens with scope read too)",
+  middleware: readAccess,
+  responses: { 200: jsonContent(UserSchema, "The user"), ...problemResponses(401, 403, 503) },
 });
 
 export const updateMe = createRoute({
@@ -81,7 +81,7 @@ export const updateMe = createRoute({
   summary: "Update own names, organization and licence fields (licence changes reset verification)",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: UpdateMeBody } } } },
-  responses: { 200: jsonContent(UserSchema, "The updated user"), ...problemResponses(400, 401, 415, 503) },
+  responses: { 200: jsonContent(UserSchema, "The updated user"), ...problemResponses(400, 401, 403, 415, 503) },
 });
 
 export const changePassword = createRoute({
@@ -92,5 +92,5 @@ export const changePassword = createRoute({
   summary: "Change password; every older access and refresh token stops working",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: ChangePasswordBody } } } },
-  responses: { 204: { description: "Changed; log in again" }, ...problemResponses(400, 401, 415, 429, 503) },
+  responses: { 204: { description: "Changed; log in again" }, ...problemResponses(400, 401, 403, 415, 429, 503) },
 });

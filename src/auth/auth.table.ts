@@ -1,6 +1,6 @@
-/** Accounts: users, their logins and the logins' refresh-token chains. */
+/** Accounts: users, their logins, the logins' refresh-token chains, and personal access tokens. */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const USER_ROLES = ["therapist", "psychiatrist", "psychologist", "student", "admin"] as const;
 export const LICENSED_ROLES = ["therapist", "psychiatrist", "psychologist"] as const;
@@ -83,4 +83,39 @@ export const refreshTokens = pgTable(
   (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
 );
 
+export const TOKEN_SCOPES = ["mcp", "read"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * Personal access tokens: long-lived bearer secrets for scripts and AI assistants. Each acts with
+ * its owner's current account (role, verification, active), so nothing about the owner is copied
+ * here; deleting the owner deletes them.
+ */
+export const personalAccessTokens = pgTable(
+  "personal_access_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    // text[] rather than an enum array: the HTTP driver parses text[] but returns unknown array types as strings.
+    scopes: text().array().notNull().$type<TokenScope[]>(),
+    /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("personal_access_tokens_user_idx").on(t.userId, t.createdAt.desc()),
+    check(
+      "personal_access_tokens_scopes_check",
+      sql`cardinality(${t.scopes}) between 1 and 2 and ${t.scopes} <@ array['mcp','read']::text[]`,
+    ),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
+export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect;

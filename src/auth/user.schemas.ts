@@ -43,7 +43,7 @@ export function toUser(row: UserRow): User {
 }
 
 /** Printable text without control characters; quotes and other SQL metacharacters are fine. */
-const text = (max: number, min = 1) =>
+export const text = (max: number, min = 1) =>
   z
     .string()
     .trim()

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, licensed } from "../auth/guard";
+import { licensed, readAccess } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema } from "../rag/rag.schemas";
 import { SafetySchema } from "../safety/safety.schema";
@@ -14,7 +14,7 @@ export const listCases = createRoute({
   tags,
   security: bearerSecurity,
   summary: "Synthetic cases (full Case objects), filtered by severity and diagnosis (name or code prefix), paginated",
-  middleware: authenticated,
+  middleware: readAccess,
   request: {
     query: z.object({
       severity: z.enum(SEVERITIES, { error: `severity must be one of ${SEVERITIES.join(", ")}` }).optional(),
@@ -33,7 +33,7 @@ export const listCases = createRoute({
       }),
       "A page of cases",
     ),
-    ...problemResponses(400, 401, 503),
+    ...problemResponses(400, 401, 403, 503),
   },
 });
 
@@ -43,9 +43,9 @@ export const getCase = createRoute({
   tags,
   security: bearerSecurity,
   summary: "One synthetic case",
-  middleware: authenticated,
+  middleware: readAccess,
   request: { params: caseIdParam },
-  responses: { 200: jsonContent(CaseSchema, "The case"), ...problemResponses(400, 401, 404, 503) },
+  responses: { 200: jsonContent(CaseSchema, "The case"), ...problemResponses(400, 401, 403, 404, 503) },
 });
 
 export const CaseFindings = z.object({

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
-import { withCurrentAccount } from "../auth/guard";
+import { callerUserId, withCallerAccount } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
@@ -60,9 +60,9 @@ export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
   // search still answers, from full text alone (`mode: "lexical"`).
-  const embedding = c.var.ai && (await mayEmbedSearchQuery(c, c.var.token.sub)) ? await queryEmbedding(c, q) : null;
+  const embedding = c.var.ai && (await mayEmbedSearchQuery(c, callerUserId(c.var.caller))) ? await queryEmbedding(c, q) : null;
   // One round trip: the caller's account check and the search travel in one batch.
-  const hits = toSearchHits((await withCurrentAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
+  const hits = toSearchHits((await withCallerAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
   return c.json(
     {
       query: q,

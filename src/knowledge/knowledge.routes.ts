@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { adminOnly, authenticated, tokenChecked } from "../auth/guard";
+import { adminOnly, readAccess, readTokenChecked } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { DocumentInput } from "./document-input";
 import { KNOWLEDGE_TYPES } from "./knowledge.table";
@@ -47,7 +47,7 @@ export const disorders = createRoute({
   tags,
   security,
   summary: "Disorders in the knowledge base with their DSM-5-TR and ICD-11 codes",
-  middleware: authenticated,
+  middleware: readAccess,
   responses: {
     200: jsonContent(
       z.object({
@@ -62,7 +62,7 @@ export const disorders = createRoute({
       }),
       "Disorders",
     ),
-    ...problemResponses(401, 503),
+    ...problemResponses(401, 403, 503),
   },
 });
 
@@ -72,10 +72,10 @@ export const types = createRoute({
   tags,
   security,
   summary: "Document types and how many documents each has",
-  middleware: authenticated,
+  middleware: readAccess,
   responses: {
     200: jsonContent(z.object({ types: z.array(z.object({ type: z.enum(KNOWLEDGE_TYPES), count: z.number().int() })) }), "Types"),
-    ...problemResponses(401, 503),
+    ...problemResponses(401, 403, 503),
   },
 });
 
@@ -85,9 +85,9 @@ export const getDocument = createRoute({
   tags,
   security,
   summary: "One knowledge document",
-  middleware: authenticated,
+  middleware: readAccess,
   request: { params: documentId },
-  responses: { 200: jsonContent(KnowledgeDocumentSchema, "The document"), ...problemResponses(400, 401, 404, 503) },
+  responses: { 200: jsonContent(KnowledgeDocumentSchema, "The document"), ...problemResponses(400, 401, 403, 404, 503) },
 });
 
 export const search = createRoute({
@@ -96,7 +96,7 @@ export const search = createRoute({
   tags,
   security,
   summary: "Hybrid (full-text + vector) search over the knowledge base; exact codes hit directly",
-  middleware: tokenChecked,
+  middleware: readTokenChecked,
   request: {
     query: z.object({
       q: z.string().trim().min(1, "q must not be empty").max(1000, "q must be at most 1000 characters"),
@@ -109,7 +109,7 @@ export const search = createRoute({
       z.object({ query: z.string(), mode: z.enum(["hybrid", "lexical"]), results: z.array(SearchResultSchema) }),
       "Ranked results",
     ),
-    ...problemResponses(400, 401, 503),
+    ...problemResponses(400, 401, 403, 503),
   },
 });
 
