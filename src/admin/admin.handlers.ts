@@ -1,7 +1,6 @@
 import { audit } from "../audit/audit";
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
-import type { AuditEventRow } from "../audit/audit.table";
-import { readableDetail } from "../audit/audit-detail";
+import { toAuditEvent } from "../audit/audit-event";
 import { listUsers as queryUsers, revokeAllLoginSessions, USER_LIST, userByIdStatement, updateUser as writeUser } from "../auth/auth.data";
 import { toUser } from "../auth/user.schemas";
 import type { AppRouteHandler } from "../lib/openapi";
@@ -54,23 +53,6 @@ export const updateUserHandler: AppRouteHandler<typeof updateUser> = async (c) =
   });
   return c.json(toUser(updated), 200);
 };
-
-function toAuditEvent(row: AuditEventRow) {
-  return {
-    id: row.id,
-    user_id: row.userId,
-    action: row.action,
-    target: row.target,
-    outcome: row.outcome,
-    request_id: row.requestId,
-    latency_ms: row.latencyMs,
-    model: row.model,
-    prompt_tokens: row.promptTokens,
-    completion_tokens: row.completionTokens,
-    detail: readableDetail(row.detail),
-    created_at: row.createdAt.toISOString(),
-  };
-}
 
 export const listAuditHandler: AppRouteHandler<typeof listAudit> = async (c) => {
   const query = c.req.valid("query");

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { AuditEventSchema } from "../audit/audit-event";
 import { USER_ROLES } from "../auth/auth.table";
 import { adminOnly } from "../auth/guard";
 import { UserSchema } from "../auth/user.schemas";
@@ -8,23 +9,6 @@ import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 const tags = ["Admin"];
 const security = bearerSecurity;
 const booleanText = z.enum(["true", "false"]).transform((value) => value === "true");
-
-const AuditEventSchema = z
-  .object({
-    id: z.uuid(),
-    user_id: z.uuid().nullable(),
-    action: z.string(),
-    target: z.string().nullable(),
-    outcome: z.enum(["success", "failure", "denied"]),
-    request_id: z.string().nullable(),
-    latency_ms: z.number().int().nullable(),
-    model: z.string().nullable(),
-    prompt_tokens: z.number().int().nullable(),
-    completion_tokens: z.number().int().nullable(),
-    detail: z.unknown().nullable(),
-    created_at: z.string(),
-  })
-  .openapi("AuditEvent");
 
 export const listUsers = createRoute({
   method: "get",

@@ -52,6 +52,35 @@ const detailShape = {
 };
 
 export const AuditDetail = z.strictObject(detailShape).partial();
+
+/**
+ * What an erased account's events keep of their detail: facts about the work (codes, counts,
+ * sizes, document ids), not about the person (role, account state, edited fields, an import's
+ * address). A key added later is dropped until someone decides it belongs here.
+ */
+export const ERASURE_KEPT_DETAIL: readonly (keyof typeof detailShape)[] = [
+  "error",
+  "reason",
+  "stage",
+  "scopes",
+  "symptoms_chars",
+  "context_chars",
+  "diagnosis_chars",
+  "case_id",
+  "mode",
+  "sources",
+  "medications",
+  "unrecognised",
+  "interactions",
+  "bytes",
+  "format",
+  "duration_seconds",
+  "audio_removed",
+  "file_removed",
+  "chunks",
+  "embedded",
+  "remaining",
+];
 export type AuditDetail = z.input<typeof AuditDetail>;
 
 /** The detail to store, or null with the offending keys when a caller broke the allow-list. */

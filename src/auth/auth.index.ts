@@ -3,6 +3,8 @@ import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
 import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
 import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { eraseMeHandler, exportMeHandler, myAuditEventsHandler } from "./data-rights.handlers";
+import { eraseMe, exportMe, myAuditEvents } from "./data-rights.routes";
 import { jwtSecret } from "./guard";
 import { createTokenHandler, listTokensHandler, revokeTokenHandler } from "./personal-tokens.handlers";
 import { createToken, listTokens, revokeToken } from "./personal-tokens.routes";
@@ -26,4 +28,7 @@ export const authRouter = router
   .openapi(changePassword, changeUserPassword)
   .openapi(createToken, createTokenHandler)
   .openapi(listTokens, listTokensHandler)
-  .openapi(revokeToken, revokeTokenHandler);
+  .openapi(revokeToken, revokeTokenHandler)
+  .openapi(exportMe, exportMeHandler)
+  .openapi(myAuditEvents, myAuditEventsHandler)
+  .openapi(eraseMe, eraseMeHandler);

@@ -48,3 +48,23 @@ export async function purgeExpiredAudio(storage: R2Bucket, now: Date): Promise<n
   } while (cursor);
   return removed;
 }
+
+/** Every recording stored under an account, with its size, dates and content type. */
+export async function listUserAudio(storage: R2Bucket, userId: string): Promise<R2Object[]> {
+  const objects: R2Object[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await storage.list({ prefix: `audio/${userId}/`, cursor, include: ["customMetadata", "httpMetadata"], limit: 1000 });
+    objects.push(...page.objects);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return objects;
+}
+
+/** Deletes every recording of an account (its erasure); returns how many there were. */
+export async function removeUserAudio(storage: R2Bucket, userId: string): Promise<number> {
+  const objects = await listUserAudio(storage, userId);
+  // R2 deletes at most 1000 keys a call.
+  for (let i = 0; i < objects.length; i += 1000) await storage.delete(objects.slice(i, i + 1000).map((object) => object.key));
+  return objects.length;
+}
