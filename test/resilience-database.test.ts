@@ -131,16 +131,25 @@ interface Fixtures {
   documentTitle: string;
   /** The name PATCH /me gives the admin. */
   firstName: string;
+  /** Erases its own account (DELETE /me). */
+  eraseUser: LoggedIn;
+  /** A personal token of the admin's that DELETE /tokens/{id} revokes. */
+  tokenToRevoke: { id: string; token: string };
 }
 
 async function prepareFixtures(label: string): Promise<Fixtures> {
   const adminToken = admin.tokens.access_token;
-  const [therapist, passwordUser, logoutUser, patchTarget] = await Promise.all([
+  const [therapist, passwordUser, logoutUser, patchTarget, eraseUser] = await Promise.all([
     createVerifiedTherapist(api, adminToken),
     registerAndLogin(api),
     registerAndLogin(api),
     registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-999", license_state: "CA" }),
+    registerAndLogin(api),
   ]);
+  const tokenToRevoke = await expectJson(
+    await api.client.api.auth.tokens.$post({ json: { name: `revoked ${label}`, scopes: ["read"] } }, { headers: authHeader(adminToken) }),
+    201,
+  );
   const second = await loginAs(api, therapist);
   const created = await postDocument(api, adminToken, {
     type: "reference",
@@ -161,6 +170,8 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     registration: registrationBody(),
     documentTitle: `Written during ${label} ${uniqueSuffix()}`,
     firstName: `Phase-${label}`,
+    eraseUser,
+    tokenToRevoke,
   };
 }
 
@@ -205,6 +216,7 @@ function pathParam(op: Operation, name: string, f: Fixtures): string {
   if (op.path === "/api/v1/knowledge/documents/{id}" && name === "id") return op.method === "DELETE" ? f.documentToDelete : documentId;
   if (name === "instrument") return "phq9";
   if (name === "case_id") return caseId;
+  if (op.path === "/api/auth/tokens/{id}" && name === "id") return f.tokenToRevoke.id;
   throw new Error(`no value for path parameter "${name}" of ${op.key}: add one to pathParam()`);
 }
 
@@ -215,6 +227,7 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   "POST /api/auth/refresh": (f) => ({ refresh_token: f.refreshToken }),
   "PATCH /api/auth/me": (f) => ({ first_name: f.firstName }),
   "POST /api/auth/change-password": (f) => ({ current_password: f.passwordUser.password, new_password: f.newPassword }),
+  "DELETE /api/auth/me": (f) => ({ password: f.eraseUser.password }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
   "POST /api/v1/knowledge/documents": (f) => ({
     type: "reference",
@@ -237,6 +250,7 @@ function tokenFor(op: Operation, f: Fixtures): string | undefined {
   if (!op.operation.security?.length) return undefined;
   if (op.key === "POST /api/auth/change-password") return f.passwordUser.tokens.access_token;
   if (op.key === "POST /api/auth/logout") return f.logoutUser.tokens.access_token;
+  if (op.key === "DELETE /api/auth/me") return f.eraseUser.tokens.access_token;
   // The AI routes (rate limited per user) as a clinician of this phase; everything else as admin.
   if (op.operation.responses["429"]) return f.therapist.tokens.access_token;
   return admin.tokens.access_token;
@@ -406,6 +420,9 @@ describe("database down", () => {
     expect((await api.json("/api/auth/refresh", { refresh_token: f.refreshToken })).res.status).toBe(200);
     // The logout did not revoke anything: that user's refresh token still rotates too.
     expect((await api.json("/api/auth/refresh", { refresh_token: f.logoutUser.tokens.refresh_token })).res.status).toBe(200);
+    // The erasure erased nothing; the revoked token still works.
+    expect((await login(api, { email: f.eraseUser.user.email, password: f.eraseUser.password })).res.status).toBe(200);
+    expect((await api.get("/api/auth/me", { headers: authHeader(f.tokenToRevoke.token) })).res.status).toBe(200);
     // No audio was kept for a request that was refused.
     const audioAfter = await env.STORAGE.list({ prefix: `audio/${f.therapist.user.id}/` });
     expect(audioAfter.objects.length).toBe(audioBefore.objects.length);
@@ -460,6 +477,8 @@ describe("database back", () => {
     expect(breaches).toEqual([]);
     // The writes of this phase happened.
     expect((await loginAs(api, { user: { email: f.registration.email }, password: f.registration.password })).access_token).toBeTruthy();
+    expect((await login(api, { email: f.eraseUser.user.email, password: f.eraseUser.password })).res.status).toBe(401);
+    expect((await api.get("/api/auth/me", { headers: authHeader(f.tokenToRevoke.token) })).res.status).toBe(401);
     expect(await runSql(api, "select count(*) from knowledge_documents where title = $1", [f.documentTitle])).toEqual([["1"]]);
   });
 
