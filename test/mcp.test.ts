@@ -115,6 +115,7 @@ describe("handshake and lists", () => {
     expect(byName.differential_diagnosis.inputSchema.required).toEqual(["symptoms"]);
     for (const tool of tools) {
       expect(tool.description?.length, tool.name).toBeGreaterThan(40);
+      expect(tool.inputSchema, tool.name).toMatchObject({ type: "object", additionalProperties: false });
       expect(tool.outputSchema, tool.name).toMatchObject({ type: "object" });
     }
   });
