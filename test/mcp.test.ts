@@ -218,6 +218,16 @@ describe("knowledge tools", () => {
     expect(vague).toContain("Social Anxiety Disorder");
   });
 
+  it("a database error inside a tool is the REST problem's message, with no SQL in it", async () => {
+    const result = (await asTherapist.callTool({
+      name: "get_diagnostic_criteria",
+      arguments: { disorder: "panic\u0000" },
+    })) as CallToolResult;
+    const text = toolErrorText(result);
+    expect(text).toMatch(/characters that cannot be stored \(such as NUL/);
+    expect(text).not.toMatch(/select|knowledge_documents|params/i);
+  });
+
   it("find_treatment_protocols returns the guideline passages for a diagnosis with evidence levels", async () => {
     const result = await call<{
       protocols: Array<{ title: string; type?: string; dsm5_code: string; evidence_level: string; passage: string }>;
@@ -316,6 +326,14 @@ describe("clinical tools", () => {
     );
     expect(answer.ai_response.mode).toBe("offline");
     expect(answer.differential.length).toBeGreaterThan(0);
+  });
+
+  it("differential_diagnosis counts against the AI rate limit like the REST route: the 11th call in a minute is a tool error", async () => {
+    const offline = await createTestApi({ OPENAI_API_KEY: "" }, { database: api.database });
+    const client = await connect(await createVerifiedTherapist(api, admin.tokens.access_token), offline);
+    const ask = () => client.callTool({ name: "differential_diagnosis", arguments: { symptoms: "Panic attacks for 3 months" } });
+    for (let allowed = 0; allowed < 10; allowed++) expect((await ask()).isError ?? false).toBe(false);
+    expect(toolErrorText((await ask()) as CallToolResult)).toMatch(/Too many AI attempts; try again in a minute/);
   });
 
   it("differential_diagnosis is refused to a student with a tool error that says why, before any AI call", async () => {

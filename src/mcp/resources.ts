@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { SignedInContext } from "../auth/guard";
 import { findDocument, listDocumentSummaries } from "../knowledge/knowledge.data";
 import type { KnowledgeDocumentRow } from "../knowledge/knowledge.table";
+import { problemOf } from "./tool-call";
 
 const TEMPLATE = "knowledge://documents/{id}";
 /** The corpus is tens of documents; a list far past that would be an accident, not a knowledge base. */
@@ -25,33 +26,48 @@ function asMarkdown(row: KnowledgeDocumentRow): string {
   return [`# ${row.title}`, facts.map(([label, value]) => `- ${label}: ${value}`).join("\n"), row.content].join("\n\n");
 }
 
+/**
+ * Runs a resource callback; a failure becomes a JSON-RPC error carrying the problem a REST client
+ * would get (the SDK would otherwise send the raw error message, which for a query names its SQL).
+ */
+async function answering<T>(c: SignedInContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof McpError) throw error;
+    throw new McpError(ErrorCode.InternalError, (await problemOf(c, error)).detail);
+  }
+}
+
 export function registerResources(server: McpServer, c: SignedInContext) {
   server.registerResource(
     "knowledge-document",
     new ResourceTemplate(TEMPLATE, {
-      list: async () => ({
-        resources: (await listDocumentSummaries(c.var.db, MAX_LISTED)).map((row) => ({
-          uri: documentUri(row.id),
-          name: row.title,
-          description: row.type,
-          mimeType: "text/markdown",
+      list: () =>
+        answering(c, async () => ({
+          resources: (await listDocumentSummaries(c.var.db, MAX_LISTED)).map((row) => ({
+            uri: documentUri(row.id),
+            name: row.title,
+            description: row.type,
+            mimeType: "text/markdown",
+          })),
         })),
-      }),
     }),
     {
       title: "Knowledge document",
       description: "A document of the clinical knowledge base (criteria summary, guideline or assessment tool) as markdown.",
       mimeType: "text/markdown",
     },
-    async (uri, { id }) => {
-      const parsed = z.uuid().safeParse(id);
-      const [row] = parsed.success ? await findDocument(c.var.db, parsed.data) : [];
-      if (!row)
-        throw new McpError(
-          ErrorCode.InvalidParams,
-          "No knowledge document has that id; list the resources, or use search_clinical_guidelines, to find one.",
-        );
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: asMarkdown(row) }] };
-    },
+    (uri, { id }) =>
+      answering(c, async () => {
+        const parsed = z.uuid().safeParse(id);
+        const [row] = parsed.success ? await findDocument(c.var.db, parsed.data) : [];
+        if (!row)
+          throw new McpError(
+            ErrorCode.InvalidParams,
+            "No knowledge document has that id; list the resources, or use search_clinical_guidelines, to find one.",
+          );
+        return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: asMarkdown(row) }] };
+      }),
   );
 }

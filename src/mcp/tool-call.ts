@@ -28,7 +28,7 @@ export function toolError(text: string): CallToolResult {
 }
 
 /** The problem the app would answer for `error`: its code, and its detail as the message. */
-async function problemOf(c: SignedInContext, error: unknown): Promise<{ code: string; detail: string }> {
+export async function problemOf(c: SignedInContext, error: unknown): Promise<{ code: string; detail: string }> {
   // The handler reads only the request id; a signed-in context is a plain one with more variables.
   const res = await handleError(error instanceof Error ? error : new Error(String(error)), c as unknown as Context<AppEnv>);
   return (await res.json()) as { code: string; detail: string };
