@@ -3,13 +3,24 @@
  * embedded local Neon and the OpenAI-compatible stub that test/global-setup.ts starts; `tools`
  * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub).
  */
+import path from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
+
+/** The Worker's module aliases (wrangler.toml `[alias]`), so tests run the module graph the deployed bundle has. */
+const workerAliases = Object.fromEntries(
+  Object.entries<string>(unstable_readConfig({ config: "./wrangler.toml" }).alias ?? {}).map(([name, target]) => [
+    name,
+    path.resolve(target),
+  ]),
+);
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: workerAliases },
         plugins: [
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },

@@ -17,6 +17,7 @@ import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
 import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
+import { mcpRouter } from "./mcp/mcp.route";
 import { ragRouter } from "./rag/rag.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
@@ -38,9 +39,10 @@ app.use(requestContext);
 app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedProblem }));
 app.use(limitBody);
 app.use(jsonCharset);
-// Clinical content: knowledge, RAG, cases, assessments (all under /api/v1) and voice.
+// Clinical content: knowledge, RAG, cases, assessments (all under /api/v1), voice and MCP.
 app.use("/api/v1/*", noStore);
 app.use("/voice/*", noStore);
+app.use("/mcp", noStore);
 
 // One chained expression, so that every router's route types accumulate into AppType (the typed test client's source).
 const routes = app
@@ -53,6 +55,8 @@ const routes = app
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
   .route("/voice", voiceRouter);
+// JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
+app.route("/mcp", mcpRouter);
 mountDocs(app);
 
 app.notFound(handleNotFound);

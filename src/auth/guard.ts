@@ -117,6 +117,9 @@ const requireAccount = createMiddleware<AppEnv & SignedIn>(async (c, next) => {
 export type Credential = { kind: "access_token"; claims: AccessClaims } | { kind: "personal_token"; tokenId: string; scopes: TokenScope[] };
 /** Set by `readAccess` and `mcpAccess`: the account, as `authenticated` sets it, and the credential. */
 export type Authorized = { Variables: { account: UserRow; credential: Credential } };
+export type AuthorizedContext = Context<AppEnv & Authorized>;
+/** Any guard that loaded the account: for flows shared by the REST routes, the console and the MCP tools. */
+export type HasAccount = AppEnv & { Variables: { account: UserRow } };
 
 /**
  * The owner's current account behind a personal token that has `scope`; one query. The token's

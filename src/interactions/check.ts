@@ -46,3 +46,12 @@ export function checkInteractions(inputs: readonly string[], table: InteractionT
   }
   return { medications, interactions: interactions.sort(compareInteractions) };
 }
+
+/** What an audit event says about a check: counts only, since which drugs were checked is clinical information about a patient. */
+export function checkCounts(result: InteractionCheck) {
+  return {
+    medications: result.medications.length,
+    unrecognised: result.medications.filter((medication) => !medication.recognised).length,
+    interactions: result.interactions.length,
+  };
+}

@@ -6,7 +6,7 @@ import { SEVERITIES } from "./interaction-data";
 export const MAX_MEDICATIONS = 20;
 export const MAX_NAME_LENGTH = 100;
 
-const CheckRequestSchema = z
+export const CheckRequestSchema = z
   .object({
     medications: z
       .array(
@@ -22,7 +22,7 @@ const CheckRequestSchema = z
   })
   .strict();
 
-const InteractionCheckSchema = z
+export const InteractionCheckSchema = z
   .object({
     medications: z.array(z.object({ input: z.string(), generic: z.string().nullable(), recognised: z.boolean() })),
     interactions: z.array(

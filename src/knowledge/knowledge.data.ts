@@ -1,5 +1,5 @@
 /** Reading and removing knowledge documents; filling in missing embeddings. */
-import { asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type OpenAI from "openai";
 import type { Database } from "../lib/db";
 import type { Settings } from "../lib/settings";
@@ -25,6 +25,34 @@ export function listDisorders(db: Database) {
     .from(knowledgeDocuments)
     .where(sql`${knowledgeDocuments.type} = 'dsm5_criteria' and ${knowledgeDocuments.disorder} is not null`)
     .orderBy(asc(knowledgeDocuments.disorder));
+}
+
+/** Every document's id, title and type, by title: the knowledge base as a list of resources. */
+export function listDocumentSummaries(db: Database, limit: number) {
+  return db
+    .select({ id: knowledgeDocuments.id, title: knowledgeDocuments.title, type: knowledgeDocuments.type })
+    .from(knowledgeDocuments)
+    .orderBy(asc(knowledgeDocuments.title), asc(knowledgeDocuments.id))
+    .limit(limit);
+}
+
+/**
+ * Criteria documents for `term`: a DSM-5-TR/ICD-10-CM or ICD-11 code the document is filed
+ * under, or words of the disorder's name. An exact code or name comes first, so a caller can
+ * tell one clear answer from several partial ones.
+ */
+export function findCriteriaDocuments(db: Database, term: string, limit: number) {
+  const name = term.trim().replace(/\s+/g, " ");
+  const code = name.toUpperCase();
+  const pattern = `%${name.replace(/[\\%_]/g, "\\$&")}%`;
+  const codeMatch = sql`${code} = any(${knowledgeDocuments.codes})`;
+  const exactName = sql`lower(${knowledgeDocuments.disorder}) = lower(${name})`;
+  return db
+    .select()
+    .from(knowledgeDocuments)
+    .where(and(eq(knowledgeDocuments.type, "dsm5_criteria"), sql`(${codeMatch} or ${knowledgeDocuments.disorder} ilike ${pattern})`))
+    .orderBy(sql`${codeMatch} desc`, sql`${exactName} desc`, asc(knowledgeDocuments.disorder))
+    .limit(limit);
 }
 
 export function countByType(db: Database) {

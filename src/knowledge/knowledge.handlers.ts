@@ -6,14 +6,13 @@ import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { type DocumentInput, documentFromText, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
 import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.table";
-import { queryEmbedding } from "./query-embedding";
+import { searchEmbedding } from "./query-embedding";
 import { searchStatement, toSearchHits } from "./search";
 
 const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
@@ -23,7 +22,8 @@ const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> =
   json: { contentType: "application/json", extension: "json" },
 };
 
-function toDocument(row: KnowledgeDocumentRow) {
+/** A document as the API shows it (the REST route, the MCP tool and resource). */
+export function toDocument(row: KnowledgeDocumentRow) {
   return {
     id: row.id,
     type: row.type,
@@ -60,7 +60,7 @@ export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
   // search still answers, from full text alone (`mode: "lexical"`).
-  const embedding = c.var.ai && (await mayEmbedSearchQuery(c, callerUserId(c.var.caller))) ? await queryEmbedding(c, q) : null;
+  const embedding = await searchEmbedding(c, callerUserId(c.var.caller), q);
   // One round trip: the caller's account check and the search travel in one batch.
   const hits = toSearchHits((await withCallerAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
   return c.json(

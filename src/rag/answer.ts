@@ -97,6 +97,29 @@ export function sendOfflineAnswer<E extends AppEnv>(
 }
 
 /**
+ * Asks the model (one structured chat completion) and returns the answer `assemble` builds from
+ * its validated output, audited; a failure is audited and thrown as a 502/503/504 problem.
+ */
+export async function generateAnswer<E extends AppEnv, T extends z.ZodType, A extends AnswerFrame>(
+  c: Context<E>,
+  ai: OpenAI,
+  request: StructuredRequest<T>,
+  audited: AnswerAudit,
+  assemble: (output: z.infer<T>, usage: Usage) => A,
+): Promise<A> {
+  try {
+    const { output, usage } = await generateStructured(ai, c.var.settings.ai, request);
+    const answer = assemble(output, usage);
+    audited.succeeded(answer);
+    return answer;
+  } catch (error) {
+    const problem = aiProblem(error);
+    audited.failed(problem.problem.code);
+    throw problem;
+  }
+}
+
+/**
  * Asks the model (one structured chat completion) and sends the answer `assemble` builds from
  * its validated output, as JSON or streamed as it is written. Failures are audited and answered
  * as 502/503/504 problems (an `error` event once streaming has begun); a client that disconnects
@@ -111,18 +134,7 @@ export async function sendModelAnswer<E extends AppEnv, T extends z.ZodType, A e
   assemble: (output: z.infer<T>, usage: Usage) => A,
 ): Promise<Response> {
   const settings = c.var.settings.ai;
-  if (!wantsEventStream(c)) {
-    try {
-      const { output, usage } = await generateStructured(ai, settings, request);
-      const answer = assemble(output, usage);
-      audited.succeeded(answer);
-      return c.json(answer, 200);
-    } catch (error) {
-      const problem = aiProblem(error);
-      audited.failed(problem.problem.code);
-      throw problem;
-    }
-  }
+  if (!wantsEventStream(c)) return c.json(await generateAnswer(c, ai, request, audited, assemble), 200);
   const requestId = c.get("requestId");
   return streamSSE(c, async (stream) => {
     const disconnected = new AbortController();
