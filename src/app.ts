@@ -17,6 +17,7 @@ import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
 import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
+import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
@@ -52,6 +53,7 @@ const routes = app
   .route("/api/v1", assessmentsRouter)
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
+  .route("/api/v1", notesRouter)
   .route("/voice", voiceRouter);
 mountDocs(app);
 
