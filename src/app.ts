@@ -19,6 +19,7 @@ import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
 import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
+import { reportsRouter } from "./reports/reports.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
 
@@ -54,6 +55,7 @@ const routes = app
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
   .route("/api/v1", notesRouter)
+  .route("/api/v1", reportsRouter)
   .route("/voice", voiceRouter);
 mountDocs(app);
 

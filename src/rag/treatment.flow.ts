@@ -19,7 +19,7 @@ import { retrieveSources } from "./retrieval";
 type Plan = z.infer<typeof TreatmentPlan>;
 
 /** Prescribing considerations are for prescribers: psychiatrists, and admins. */
-const canSeeMedication = (account: Pick<UserRow, "role">) => account.role === "psychiatrist" || account.role === "admin";
+export const canSeeMedication = (account: Pick<UserRow, "role">) => account.role === "psychiatrist" || account.role === "admin";
 
 function visibleTo(account: UserRow, plan: Plan): Plan {
   if (canSeeMedication(account)) return plan;
