@@ -18,7 +18,9 @@ import { requestContext } from "./lib/request-context";
 import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
 import { mcpRouter } from "./mcp/mcp.route";
+import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
+import { reportsRouter } from "./reports/reports.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
 
@@ -54,6 +56,8 @@ const routes = app
   .route("/api/v1", assessmentsRouter)
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
+  .route("/api/v1", notesRouter)
+  .route("/api/v1", reportsRouter)
   .route("/voice", voiceRouter);
 // JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
 app.route("/mcp", mcpRouter);
