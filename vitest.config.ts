@@ -1,7 +1,8 @@
 /**
- * Two projects: `worker` runs the app inside workerd (@cloudflare/vitest-plugin) against the
+ * Three projects: `worker` runs the app inside workerd (@cloudflare/vitest-plugin) against the
  * embedded local Neon and the OpenAI-compatible stub that test/global-setup.ts starts; `tools`
- * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub).
+ * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub);
+ * `browser` drives the console in Chromium against the `npm run dev` stack (e2e/).
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -46,6 +47,17 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The console in Debian's Chromium (playwright-core) against the `npm run dev` stack (e2e/global-setup.ts).
+          name: "browser",
+          include: ["e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["./e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
     ],
