@@ -5,13 +5,13 @@ import { uniqueViolation } from "../lib/db";
 import { bodyKind } from "../lib/form-data";
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError, validationProblem } from "../lib/problem";
-import { enforcePasswordCheckRateLimit } from "../lib/rate-limits";
-import { insertUser, revokeAllLoginSessions, revokeLoginSession, updateUser } from "./auth.data";
+import { changePassword as changeAccountPassword, updateProfile } from "./account-changes";
+import { insertUser, revokeLoginSession } from "./auth.data";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { withCurrentAccount } from "./guard";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword } from "./password";
 import { rotateLogin, signIn, tokenPairBody } from "./sessions";
-import { isLicensedRole, LoginBody, toUser } from "./user.schemas";
+import { LoginBody, toUser } from "./user.schemas";
 
 export const registerUser: AppRouteHandler<typeof register> = async (c) => {
   const body = c.req.valid("json");
@@ -82,51 +82,10 @@ export const logoutUser: AppRouteHandler<typeof logout> = async (c) => {
 
 export const currentUser: AppRouteHandler<typeof me> = (c) => c.json(toUser(c.var.account), 200);
 
-export const updateCurrentUser: AppRouteHandler<typeof updateMe> = async (c) => {
-  const body = c.req.valid("json");
-  const { account: user } = c.var;
-  const licenseChanged =
-    (body.license_type !== undefined && body.license_type !== user.licenseType) ||
-    (body.license_number !== undefined && body.license_number !== user.licenseNumber) ||
-    (body.license_state !== undefined && body.license_state !== user.licenseState);
-  // Changed licence details must be checked again by an admin before licensed routes open.
-  const resetVerification = licenseChanged && isLicensedRole(user.role) && user.isVerified;
-  const [updated] = await updateUser(c.var.db, user.id, {
-    firstName: body.first_name,
-    lastName: body.last_name,
-    organization: body.organization,
-    licenseType: body.license_type,
-    licenseNumber: body.license_number,
-    licenseState: body.license_state,
-    ...(resetVerification ? { isVerified: false } : {}),
-  });
-  audit(c, {
-    userId: user.id,
-    action: "auth.update_profile",
-    target: `user:${user.id}`,
-    outcome: "success",
-    detail: { fields: Object.keys(body), verification_reset: resetVerification },
-  });
-  return c.json(toUser(updated), 200);
-};
+export const updateCurrentUser: AppRouteHandler<typeof updateMe> = async (c) =>
+  c.json(toUser(await updateProfile(c, c.var.account, c.req.valid("json"))), 200);
 
 export const changeUserPassword: AppRouteHandler<typeof changePassword> = async (c) => {
-  const { current_password, new_password } = c.req.valid("json");
-  const { account: user } = c.var;
-  await enforcePasswordCheckRateLimit(c, user.id);
-  if (!(await verifyPassword(current_password, user.passwordHash)).valid) {
-    audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "failure" });
-    throw new ProblemError(400, {
-      code: "invalid_current_password",
-      detail: "The current password is incorrect.",
-      errors: [{ path: "body.current_password", message: "incorrect" }],
-    });
-  }
-  const passwordHash = await hashPassword(new_password);
-  await c.var.db.batch([
-    updateUser(c.var.db, user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 }),
-    revokeAllLoginSessions(c.var.db, user.id),
-  ]);
-  audit(c, { userId: user.id, action: "auth.change_password", target: `user:${user.id}`, outcome: "success" });
+  await changeAccountPassword(c, c.var.account, c.req.valid("json"));
   return c.body(null, 204);
 };

@@ -12,14 +12,19 @@ import { revokeLoginSession } from "../auth/auth.data";
 import { signIn } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { adminPages } from "./admin";
+import { assessmentPages } from "./assessments";
+import { casePages } from "./cases";
 import { consoleErrorPage } from "./error-page";
 import { consoleNoStore, consoleSecurityHeaders } from "./headers";
+import { knowledgePages } from "./knowledge";
 import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
 import { LogoutPage } from "./pages/logout";
 import { PlaceholderPage } from "./pages/placeholder";
 import { renderPage } from "./render";
 import { type ConsoleContext, clearSessionCookies, consoleAdminOnly, consoleSession, safeReturnPath, setSessionCookies } from "./session";
+import { settingsPages } from "./settings";
 import { TOOLS } from "./tools";
 
 export const consoleRouter = new Hono<AppEnv>();
@@ -29,7 +34,15 @@ consoleRouter.use(consoleSecurityHeaders, consoleNoStore);
 consoleRouter.use(csrf());
 consoleRouter.onError(consoleErrorPage);
 
-consoleRouter.get("/login", (c) => renderPage(c, <LoginPage next={safeReturnPath(c.req.query("next"))} />));
+consoleRouter.get("/login", (c) =>
+  renderPage(
+    c,
+    <LoginPage
+      next={safeReturnPath(c.req.query("next"))}
+      notice={c.req.query("changed") === "password" ? "Password changed. Sign in with your new password." : undefined}
+    />,
+  ),
+);
 
 const MAX_EMAIL = 254;
 const MAX_PASSWORD = 128;
@@ -70,8 +83,24 @@ consoleRouter.get("/", consoleSession, async (c) => {
   return renderPage(c, <DashboardPage account={c.var.account} csrfToken={c.var.csrfToken} activity={activity.slice(0, RECENT_ACTIVITY)} />);
 });
 
-// Tools whose pages are still placeholders; each is replaced by its own route as it is built.
-for (const tool of TOOLS.filter((t) => t.path !== "/app")) {
+consoleRouter.route("/cases", casePages);
+consoleRouter.route("/knowledge", knowledgePages);
+consoleRouter.route("/assessments", assessmentPages);
+consoleRouter.route("/admin", adminPages);
+consoleRouter.route("/settings", settingsPages);
+
+/** Tools whose pages are still to be built: a placeholder each, so navigation works meanwhile. */
+const PLACEHOLDERS = [
+  "/app/diagnose",
+  "/app/treatment",
+  "/app/voice",
+  "/app/notes",
+  "/app/knowledge",
+  "/app/assessments",
+  "/app/admin",
+  "/app/settings",
+];
+for (const tool of TOOLS.filter((t) => PLACEHOLDERS.includes(t.path))) {
   const page = (c: ConsoleContext) => renderPage(c, <PlaceholderPage account={c.var.account} csrfToken={c.var.csrfToken} tool={tool} />);
   const path = tool.path.slice("/app".length);
   if (tool.access === "admin") consoleRouter.get(path, consoleSession, consoleAdminOnly, page);

@@ -20,6 +20,7 @@ import type { UserRow } from "../auth/auth.table";
 import { type AccountCheck, assertCurrentUser, jwtSecret } from "../auth/guard";
 import { type LoginGrant, rotateLogin } from "../auth/sessions";
 import { ACCESS_TOKEN_SECONDS, type AccessClaims, signAccessToken, verifyAccessToken } from "../auth/tokens";
+import { isLicensedUser } from "../auth/user.schemas";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { csrfTokenFor, isCsrfTokenValid } from "./csrf";
@@ -126,5 +127,15 @@ export const consoleSession = createMiddleware<AppEnv & ConsoleSignedIn>(async (
 /** After {@link consoleSession}: the admin pages, refused to other roles with a 403 page. */
 export const consoleAdminOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
   if (c.var.account.role !== "admin") throw new ProblemError(403, { code: "forbidden", detail: "This page is for administrators." });
+  await next();
+});
+
+/** After {@link consoleSession}: the clinical actions, for verified licensed professionals and admins (as the API's `licensed`). */
+export const consoleLicensedOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+  if (!isLicensedUser(c.var.account))
+    throw new ProblemError(403, {
+      code: "forbidden",
+      detail: "This action needs a licensed professional whose licence an administrator has verified.",
+    });
   await next();
 });

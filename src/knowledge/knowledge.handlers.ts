@@ -6,14 +6,13 @@ import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { type DocumentInput, documentFromText, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
 import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.table";
-import { queryEmbedding } from "./query-embedding";
+import { searchQueryEmbedding } from "./query-embedding";
 import { searchStatement, toSearchHits } from "./search";
 
 const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
@@ -58,9 +57,7 @@ export const getDocumentHandler: AppRouteHandler<typeof getDocument> = async (c)
 
 export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
-  // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
-  // search still answers, from full text alone (`mode: "lexical"`).
-  const embedding = c.var.ai && (await mayEmbedSearchQuery(c, c.var.token.sub)) ? await queryEmbedding(c, q) : null;
+  const embedding = await searchQueryEmbedding(c, c.var.token.sub, q);
   // One round trip: the caller's account check and the search travel in one batch.
   const hits = toSearchHits((await withCurrentAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
   return c.json(

@@ -1,10 +1,15 @@
 /** The sign-in page: email and password, the error of a failed attempt shown in the page. */
 import { Layout } from "../layout";
 
-export function LoginPage({ next, email = "", error }: { next: string; email?: string; error?: string }) {
+export function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
   return (
     <Layout title="Sign in">
       <form class="card narrow" method="post" action="/app/login" novalidate>
+        {notice && (
+          <p class="success" role="status">
+            {notice}
+          </p>
+        )}
         {error && (
           <p class="error" role="alert" id="login-error">
             {error}
