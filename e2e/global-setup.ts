@@ -50,6 +50,10 @@ export default async function setup(project: TestProject) {
     },
     demoPassword: DEFAULT_DEMO_PASSWORD,
     quiet: true,
+  }).catch(async (error: unknown) => {
+    await openai.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   });
   project.provide("consoleUrl", stack.url);
   project.provide("demoPassword", DEFAULT_DEMO_PASSWORD);

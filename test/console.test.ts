@@ -163,6 +163,17 @@ describe("the signed-in console", () => {
   });
 });
 
+describe("unknown console pages", () => {
+  it("answer a 404 page with the navigation back", async () => {
+    const visitor = await signedIn(await newTherapist());
+    const { res, html } = await visitor.page("/app/no-such-page");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
+    expect(html).toContain("There is no console page at this address.");
+    expect(html).toContain('href="/app"');
+  });
+});
+
 describe("the JSON API and the console cookie", () => {
   it("refuses the console's cookie: the API takes only a bearer token", async () => {
     const therapist = await newTherapist();

@@ -106,3 +106,8 @@ for (const tool of TOOLS.filter((t) => PLACEHOLDERS.includes(t.path))) {
   if (tool.access === "admin") consoleRouter.get(path, consoleSession, consoleAdminOnly, page);
   else consoleRouter.get(path, consoleSession, page);
 }
+
+// Last: any other console path is a 404 page (an HTML one, with the navigation back).
+consoleRouter.get("*", consoleSession, () => {
+  throw new ProblemError(404, { code: "not_found", detail: "There is no console page at this address." });
+});
