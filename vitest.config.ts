@@ -56,7 +56,10 @@ export default defineConfig({
           include: ["e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["./e2e/global-setup.ts"],
-          testTimeout: 60_000,
+          // A flow signs in and loads several pages; generous for a loaded 2-core machine.
+          testTimeout: 120_000,
+          // Pages load through the whole stack: a poll waits for them as a person would.
+          expect: { poll: { timeout: 20_000 } },
           hookTimeout: 240_000,
         },
       },

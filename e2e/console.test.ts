@@ -75,7 +75,8 @@ describe("clinical pages", () => {
       await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Cases" }).click();
       await page.getByLabel("Severity").selectOption("severe");
       await page.getByRole("button", { name: "Filter" }).click();
-      await expect.poll(() => page.url()).toContain("severity=severe");
+      await page.waitForURL(/severity=severe/);
+      await page.locator("tbody tr").first().waitFor();
       const severities = await page.locator("tbody tr td:nth-child(4)").allTextContents();
       expect(severities.length).toBeGreaterThan(0);
       expect(new Set(severities)).toEqual(new Set(["severe"]));
@@ -102,7 +103,7 @@ describe("clinical pages", () => {
       await signIn(page, DEMO.psychiatrist);
       await page.waitForURL(consoleUrl("/app"));
       await page.goto(consoleUrl("/app/knowledge"));
-      await page.getByLabel("Search").fill("panic attacks");
+      await page.getByLabel("Search", { exact: true }).fill("panic attacks");
       await page.getByRole("button", { name: "Search" }).click();
       await expect.poll(() => page.locator(".results mark").count()).toBeGreaterThan(0);
       // The query travelled in the body, not the URL.
