@@ -48,6 +48,11 @@ describe("cases", () => {
     expect(secondIds.length).toBeGreaterThan(0);
     expect(secondIds.every((id) => id > firstIds[firstIds.length - 1])).toBe(true);
 
+    // The filter form as a browser submits it: the empty diagnosis box means any diagnosis.
+    const asSubmitted = await visitor.page("/app/cases?severity=mild&diagnosis=");
+    expect(asSubmitted.res.status).toBe(200);
+    expect(new Set([...asSubmitted.html.matchAll(/<td>(mild|moderate|severe)<\/td>/g)].map((m) => m[1]))).toEqual(new Set(["mild"]));
+
     const byCode = await visitor.page("/app/cases?diagnosis=F32");
     const codes = [...byCode.html.matchAll(/<td>(F[\d.]+) · /g)].map((m) => m[1]);
     expect(codes.length).toBeGreaterThan(0);

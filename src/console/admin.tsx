@@ -12,16 +12,11 @@ import { listUsers as queryUsers, USER_LIST } from "../auth/auth.data";
 import type { AppEnv } from "../env";
 import { page } from "../lib/pagination";
 import { AdminAuditPage, AdminUsersPage } from "./pages/admin";
-import { parsed } from "./parsed";
+import { filledQuery, parsed } from "./parsed";
 import { renderPage } from "./render";
 import { consoleAdminOnly, consoleSession } from "./session";
 
 export const adminPages = new Hono<AppEnv>();
-
-/** The query string without empty fields (an empty select means "any"). */
-function filledQuery(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ""));
-}
 
 function nextPageUrl(path: string, query: Record<string, string>, cursor: string | null): string | null {
   if (!cursor) return null;

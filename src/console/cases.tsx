@@ -12,7 +12,7 @@ import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { CasePage, type CaseView } from "./pages/case";
 import { CasesPage } from "./pages/cases";
-import { parsed } from "./parsed";
+import { filledQuery, parsed } from "./parsed";
 import { renderPage } from "./render";
 import { type ConsoleContext, consoleLicensedOnly, consoleSession } from "./session";
 
@@ -21,7 +21,7 @@ export const casePages = new Hono<AppEnv>();
 const caseNotFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
 
 casePages.get("/", consoleSession, async (c) => {
-  const query = parsed(listCases.request.query.safeParse(c.req.query()), "query");
+  const query = parsed(listCases.request.query.safeParse(filledQuery(c.req.query())), "query");
   const { total, items, nextCursor } = await findCases(c.var.storage, query);
   const next = new URLSearchParams({
     ...(query.severity ? { severity: query.severity } : {}),

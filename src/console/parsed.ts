@@ -7,3 +7,8 @@ export function parsed<T>(result: SafeParse<T>, where: "query" | "path" | "body"
   if (!result.success) throw validationProblem(result.error.issues, where);
   return result.data;
 }
+
+/** A GET form's query without its empty fields: an empty select or box means "any", not an invalid value. */
+export function filledQuery(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ""));
+}
