@@ -1,7 +1,8 @@
 /**
- * Two projects: `worker` runs the app inside workerd (@cloudflare/vitest-plugin) against the
+ * Three projects: `worker` runs the app inside workerd (@cloudflare/vitest-plugin) against the
  * embedded local Neon and the OpenAI-compatible stub that test/global-setup.ts starts; `tools`
- * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub).
+ * runs the Node-side tooling's own tests (the local Neon's protocol conformance, the stub);
+ * `browser` drives the console in Chromium against the `npm run dev` stack (e2e/).
  */
 import path from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
@@ -57,6 +58,20 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The console in Debian's Chromium (playwright-core) against the `npm run dev` stack (e2e/global-setup.ts).
+          name: "browser",
+          include: ["e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["./e2e/global-setup.ts"],
+          // A flow signs in and loads several pages; generous for a loaded 2-core machine.
+          testTimeout: 120_000,
+          // Pages load through the whole stack: a poll waits for them as a person would.
+          expect: { poll: { timeout: 20_000 } },
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -8,6 +8,7 @@ import { adminRouter } from "./admin/admin.index";
 import { assessmentsRouter } from "./assessments/assessments.index";
 import { authRouter } from "./auth/auth.index";
 import { casesRouter } from "./cases/cases.index";
+import { consoleRouter } from "./console/console.index";
 import { mountDocs } from "./docs";
 import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
@@ -62,6 +63,8 @@ const routes = app
 // JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
 app.route("/mcp", mcpRouter);
 mountDocs(app);
+// The clinician console (HTML pages, cookie sessions); outside AppType: the typed client is for the JSON API.
+app.route("/app", consoleRouter);
 
 app.notFound(handleNotFound);
 app.onError(handleError);

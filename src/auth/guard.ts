@@ -82,7 +82,7 @@ async function claimsFrom<E extends AppEnv>(c: Context<E>): Promise<AccessClaims
   return claims;
 }
 
-type AccountCheck = { user: UserRow; loginEnded: boolean };
+export type AccountCheck = { user: UserRow; loginEnded: boolean };
 
 /** Variables a guard sets: the verified token, and the account once it is loaded. */
 export type TokenChecked = { Variables: { token: AccessClaims } };
@@ -92,7 +92,7 @@ type TokenCheckedContext = Context<AppEnv & TokenChecked>;
 export type SignedInContext = Context<AppEnv & SignedIn>;
 
 /** The account behind a token must still exist, be active and have the token's version, and its login must not be over. */
-function assertCurrentUser(account: AccountCheck | undefined, claims: AccessClaims): asserts account is AccountCheck {
+export function assertCurrentUser(account: AccountCheck | undefined, claims: AccessClaims): asserts account is AccountCheck {
   if (!account || account.user.tokenVersion !== claims.ver || account.loginEnded)
     throw unauthorized("The access token is no longer valid; log in again.");
   if (!account.user.isActive) throw unauthorized("This account has been deactivated.");

@@ -1,10 +1,25 @@
-/** Token pairs for a login: a new one at login, the next one at each refresh. */
+/**
+ * Logins and their token pairs, shared by the JSON API (tokens in the body) and the console
+ * (tokens in cookies): the credential check that starts a login, the rotation that continues it.
+ */
 import type { Context } from "hono";
+import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
+import { ProblemError } from "../lib/problem";
+import { enforceAccountLoginRateLimit, enforceLoginRateLimit } from "../lib/rate-limits";
+import { findUserByLogin, insertLoginSession, insertRefreshToken, refreshTokenWithUser, rotateRefreshToken, updateUser } from "./auth.data";
 import type { UserRow } from "./auth.table";
 import { jwtSecret } from "./guard";
-import { ACCESS_TOKEN_SECONDS, hashRefreshToken, newRefreshToken, signAccessToken } from "./tokens";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { ACCESS_TOKEN_SECONDS, hashRefreshToken, loginExpiry, newRefreshToken, signAccessToken } from "./tokens";
 import { toUser } from "./user.schemas";
+
+/** A login in progress: its account, its id, and the refresh token to hand to the client. */
+export interface LoginGrant {
+  user: UserRow;
+  sessionId: string;
+  refreshToken: string;
+}
 
 /** A fresh opaque refresh token and the hash that is stored in its place. */
 export async function mintRefreshToken(): Promise<{ token: string; hash: string }> {
@@ -12,8 +27,99 @@ export async function mintRefreshToken(): Promise<{ token: string; hash: string 
   return { token, hash: await hashRefreshToken(token) };
 }
 
-/** The login and refresh answer: an access token on `sessionId` beside the given refresh token. */
-export async function tokenPairBody<E extends AppEnv>(c: Context<E>, user: UserRow, sessionId: string, refreshToken: string) {
+const invalidCredentials = () =>
+  new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
+
+/**
+ * Checks credentials under the login rate limits and starts a login: one blocking query; the
+ * login, its refresh token, last_login and the audit event are written after the response.
+ * Wrong credentials are a 401 (same answer and similar time for an unknown account), an inactive
+ * account a 403, too many attempts a 429.
+ */
+export async function signIn<E extends AppEnv>(c: Context<E>, identifier: string, password: string): Promise<LoginGrant> {
+  await enforceLoginRateLimit(c, identifier);
+  const started = Date.now();
+  const user = await findUserByLogin(c.var.db, identifier);
+  await enforceAccountLoginRateLimit(c, user?.id, identifier);
+  if (!user) {
+    await verifyAgainstDummy(password);
+    audit(c, { action: "auth.login", outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "unknown_account" } });
+    throw invalidCredentials();
+  }
+  const check = await verifyPassword(password, user.passwordHash);
+  if (!check.valid) {
+    audit(c, {
+      userId: user.id,
+      action: "auth.login",
+      target: `user:${user.id}`,
+      outcome: "failure",
+      latencyMs: Date.now() - started,
+      detail: { reason: "wrong_password" },
+    });
+    throw invalidCredentials();
+  }
+  if (!user.isActive) {
+    audit(c, {
+      userId: user.id,
+      action: "auth.login",
+      target: `user:${user.id}`,
+      outcome: "denied",
+      latencyMs: Date.now() - started,
+      detail: { reason: "inactive" },
+    });
+    throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+  }
+  jwtSecret(c); // a misconfigured server answers 503 before it records a login nobody can use
+  const loggedInAt = new Date();
+  const sessionId = crypto.randomUUID();
+  const refresh = await mintRefreshToken();
+  const newHash = check.needsRehash ? await hashPassword(password) : undefined;
+  const expiresAt = loginExpiry(loggedInAt);
+  defer(c, "login", () =>
+    c.var.db.batch([
+      insertLoginSession(c.var.db, { id: sessionId, userId: user.id, tokenVersion: user.tokenVersion, expiresAt }),
+      insertRefreshToken(c.var.db, { userId: user.id, familyId: sessionId, tokenHash: refresh.hash, expiresAt }),
+      updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newHash ? { passwordHash: newHash } : {}) }),
+      auditInsert(c, {
+        userId: user.id,
+        action: "auth.login",
+        target: `user:${user.id}`,
+        outcome: "success",
+        latencyMs: Date.now() - started,
+      }),
+    ]),
+  );
+  return { user: { ...user, lastLogin: loggedInAt }, sessionId, refreshToken: refresh.token };
+}
+
+/**
+ * Spends a refresh token for its successor on the same login (one round trip). A spent or
+ * revoked token coming back means someone may hold a copy: the rotation ends that login, and
+ * this answers 401 like any other unusable token.
+ */
+export async function rotateLogin<E extends AppEnv>(c: Context<E>, refreshToken: string): Promise<LoginGrant> {
+  jwtSecret(c); // a misconfigured server must not spend the token before it fails
+  const [presentedHash, successor] = await Promise.all([hashRefreshToken(refreshToken), mintRefreshToken()]);
+  const { db } = c.var;
+  const [
+    {
+      rows: [outcome],
+    },
+    [known],
+  ] = await db.batch([rotateRefreshToken(db, presentedHash, successor.hash), refreshTokenWithUser(db, presentedHash)] as const);
+  if (!outcome?.rotated || !known) {
+    if (outcome?.revoked && known)
+      audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${outcome.revoked}`, outcome: "denied" });
+    throw new ProblemError(401, {
+      code: "invalid_refresh_token",
+      detail: "The refresh token is invalid, expired or already used; log in again.",
+    });
+  }
+  return { user: known.user, sessionId: outcome.rotated, refreshToken: successor.token };
+}
+
+/** The login and refresh answer: an access token on the grant's login beside its refresh token. */
+export async function tokenPairBody<E extends AppEnv>(c: Context<E>, { user, sessionId, refreshToken }: LoginGrant) {
   const accessToken = await signAccessToken(user, sessionId, jwtSecret(c));
   return {
     access_token: accessToken,

@@ -4,9 +4,11 @@
  * route's `licensed` guard has already checked the account and licence.
  */
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { aiProblem } from "../ai/errors";
 import { generateStructured, modelText, type Usage } from "../ai/structured";
-import type { SignedInContext } from "../auth/guard";
+import type { SignedIn } from "../auth/guard";
+import type { AppEnv } from "../env";
 import { enforceAiRateLimit } from "../lib/rate-limits";
 import { answerFrame, auditAnswer } from "../rag/answer";
 import { groundDifferential } from "../rag/grounding";
@@ -38,7 +40,8 @@ function offlineCaseAnalysis(item: SyntheticCase, hits: Array<{ type: string; ti
   ].join("\n\n");
 }
 
-export async function analyzeStoredCase(c: SignedInContext, item: SyntheticCase) {
+/** Generic over the context, so the JSON route and the console (whose guard sets more variables) share it. */
+export async function analyzeStoredCase<E extends AppEnv & SignedIn>(c: Context<E>, item: SyntheticCase) {
   const { account, ai, settings } = c.var;
   const audited = auditAnswer(c, account.id, "case.analyze", { case_id: item.case_id });
   await enforceAiRateLimit(c, account.id);

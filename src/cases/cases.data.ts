@@ -3,7 +3,9 @@
  * (`cases/index.json`) holding every full case, so listing and filtering (which return full
  * cases) read one object per request. `saveCases` writes both, so they stay consistent.
  */
-import { CaseSchema, type SyntheticCase } from "./case.schemas";
+import { z } from "@hono/zod-openapi";
+import { pageByKey } from "../lib/pagination";
+import { CASE_ID, CaseSchema, type SyntheticCase } from "./case.schemas";
 
 export const CASE_INDEX_KEY = "cases/index.json";
 export const caseKey = (caseId: string) => `cases/${caseId}.json`;
@@ -50,4 +52,30 @@ export async function readCaseIndex(storage: R2Bucket): Promise<SyntheticCase[]>
 export async function readCase(storage: R2Bucket, caseId: string): Promise<SyntheticCase | null> {
   const object = await storage.get(caseKey(caseId));
   return object ? CaseSchema.parse(await object.json()) : null;
+}
+
+export interface CaseFilters {
+  severity?: SyntheticCase["severity"];
+  /** A diagnosis name (substring, any case) or a DSM-5-TR / ICD-11 code prefix. */
+  diagnosis?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A cursor names the last case_id of the previous page. */
+const CaseCursorKey = z.tuple([z.string().regex(CASE_ID)]);
+
+/** One page of the cases matching the filters, in case_id order, and how many match in all. */
+export async function findCases(storage: R2Bucket, { severity, diagnosis, limit, cursor }: CaseFilters) {
+  const needle = diagnosis?.toLowerCase();
+  const matching = (await readCaseIndex(storage)).filter(
+    ({ severity: itemSeverity, suggested_diagnosis: diagnosed }) =>
+      (!severity || itemSeverity === severity) &&
+      (!needle ||
+        diagnosed.primary.toLowerCase().includes(needle) ||
+        diagnosed.dsm5_code.toLowerCase().startsWith(needle) ||
+        diagnosed.icd11_code.toLowerCase().startsWith(needle)),
+  );
+  // The index object keeps cases in case_id order.
+  return { total: matching.length, ...pageByKey("cases", matching, (item) => item.case_id, limit, cursor, CaseCursorKey) };
 }

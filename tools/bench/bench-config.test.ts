@@ -24,4 +24,15 @@ describe("the benchmark's wrangler config", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("points the static assets folder at the project's public/ from wherever the config is written", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "bench-config-"));
+    try {
+      const config = await readFile(await benchConfig(root, dir), "utf8");
+      const folder = /^\[assets\]\ndirectory = "(.+)"$/m.exec(config)?.[1];
+      expect(folder && path.resolve(dir, folder)).toBe(path.join(root, "public"));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

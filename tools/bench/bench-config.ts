@@ -14,7 +14,12 @@ export async function benchConfig(root: string, dir: string): Promise<string> {
       /simple = \{ limit = \d+, period = (\d+) \}/g,
       (_line, period: string) => `simple = { limit = ${RAISED_LIMIT}, period = ${period} }`,
     )
-    .replace(/^main = "(.+)"$/m, (_line, main: string) => `main = ${JSON.stringify(path.relative(dir, path.join(root, main)))}`);
+    .replace(/^main = "(.+)"$/m, (_line, main: string) => `main = ${JSON.stringify(path.relative(dir, path.join(root, main)))}`)
+    // The static assets folder, like main, is relative to the config file.
+    .replace(
+      /^directory = "(.+)"$/m,
+      (_line, folder: string) => `directory = ${JSON.stringify(path.relative(dir, path.join(root, folder)))}`,
+    );
   // A limiter written in another form would stay at its production value and throttle the benchmark.
   const bindings = config.match(/^\[\[ratelimits\]\]$/gm)?.length ?? 0;
   const raised = config.match(new RegExp(`^simple = \\{ limit = ${RAISED_LIMIT}, period = \\d+ \\}$`, "gm"))?.length ?? 0;

@@ -60,6 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   const vars = { ...options.vars, DATABASE_URL, NEON_FETCH_ENDPOINT: `${neon.url}/sql` };
   const configPath = options.wranglerConfig ?? path.join(root, "wrangler.toml");
+  // A failed seed must not leave the local Neon serving (a test run would never exit).
   const seeded = await seedLocal({
     root,
     vars,
@@ -67,6 +68,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     configPath,
     persistTo: options.persistTo,
     demoAccounts: { databaseUrl: options.databaseUrl, requested: options.seedDemoAccounts === true },
+  }).catch(async (error: unknown) => {
+    await neon.close();
+    throw error;
   });
 
   // Written to a private file rather than passed as --var so keys do not show in the process list.

@@ -1,0 +1,228 @@
+/**
+ * The console in a real browser (Chromium), each page's main flow found by its labels, and
+ * axe-core on every page visited: sign-in, dashboard, cases and their analysis, knowledge,
+ * assessments with live scoring, admin verification, settings, a student's locked tools, a 360 px
+ * phone, sign-out. Screenshots go to .local/screenshots.
+ */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn } from "./support/browser";
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../.local/screenshots");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Runs `flow` in a fresh browser context (no cookies) and closes it. */
+async function inBrowser(flow: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await newPage(browser, viewport);
+  try {
+    await flow(page);
+  } finally {
+    await context.close();
+  }
+}
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+describe("signing in and out", () => {
+  it("shows a wrong password's error, signs the demo therapist in by label, shows the dashboard, and signs out", async () => {
+    await inBrowser(async (page) => {
+      await page.goto(consoleUrl("/app"));
+      await expect.poll(() => pathOf(page)).toBe("/app/login");
+      await expectAccessible(page);
+
+      await signIn(page, DEMO.therapist, "Not-the-password-1!");
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain("incorrect");
+      await expectAccessible(page);
+
+      await signIn(page, DEMO.therapist);
+      await page.waitForURL(consoleUrl("/app"));
+      await expect.poll(() => heading(page)).toBe("Dashboard");
+      const main = page.getByRole("main");
+      expect(await main.textContent()).toContain("Theo Therapist");
+      expect(await main.textContent()).toContain("Licence verified");
+      const navigation = page.getByRole("navigation", { name: "Tools" });
+      expect(await navigation.getByRole("link", { name: "Diagnose", exact: true }).count()).toBe(1);
+      expect(await navigation.getByRole("link", { name: "Admin" }).count()).toBe(0);
+      // The stylesheet is served (static assets): the skip link sits off-screen until focused.
+      expect(await page.locator(".skip-link").evaluate((el) => getComputedStyle(el).position)).toBe("absolute");
+      await expectAccessible(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-1280.png"), fullPage: true });
+
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(consoleUrl("/app/login"));
+      await page.goto(consoleUrl("/app"));
+      await expect.poll(() => pathOf(page)).toBe("/app/login");
+    });
+  });
+});
+
+describe("clinical pages", () => {
+  it("filters the cases, opens one and shows its analysis beside it", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.psychiatrist);
+      await page.waitForURL(consoleUrl("/app"));
+      await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Cases" }).click();
+      await page.getByLabel("Severity").selectOption("severe");
+      await page.getByRole("button", { name: "Filter" }).click();
+      await page.waitForURL(/severity=severe/);
+      await page.locator("tbody tr").first().waitFor();
+      const severities = await page.locator("tbody tr td:nth-child(4)").allTextContents();
+      expect(severities.length).toBeGreaterThan(0);
+      expect(new Set(severities)).toEqual(new Set(["severe"]));
+      await expectAccessible(page);
+
+      await page.locator("tbody tr td a").first().click();
+      await expect.poll(() => heading(page)).toMatch(/^Case case-\d+$/);
+      await page.getByRole("button", { name: "Analyze case" }).click();
+      await expect.poll(() => page.getByRole("heading", { name: "Sources" }).count()).toBe(1);
+      expect(await page.getByRole("heading", { name: "The case" }).count()).toBe(1);
+      // Every source links to its document, which opens.
+      const source = page.locator(".analysis ol a").first();
+      const title = await source.textContent();
+      await expectAccessible(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "case-analysis-1280.png"), fullPage: true });
+      await source.click();
+      await expect.poll(() => heading(page)).toBe(title);
+      await expectAccessible(page);
+    });
+  });
+
+  it("searches the knowledge base, with the query's words marked, and opens a document", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.psychiatrist);
+      await page.waitForURL(consoleUrl("/app"));
+      await page.goto(consoleUrl("/app/knowledge"));
+      await page.getByLabel("Search", { exact: true }).fill("panic attacks");
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect.poll(() => page.locator(".results mark").count()).toBeGreaterThan(0);
+      // The query travelled in the body, not the URL.
+      expect(page.url()).not.toContain("panic");
+      await expectAccessible(page);
+      const first = page.locator(".results a").first();
+      const title = await first.textContent();
+      await first.click();
+      await expect.poll(() => heading(page)).toBe(title);
+      await expectAccessible(page);
+    });
+  });
+
+  it("scores the PHQ-9 live as it is filled in, alerts on item 9, and scores it on the server", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.student);
+      await page.waitForURL(consoleUrl("/app"));
+      await page.goto(consoleUrl("/app/assessments"));
+      await expectAccessible(page);
+      const phq9 = page.locator("form[data-instrument=phq9]");
+      const answers = [2, 2, 1, 1, 1, 1, 1, 1, 0];
+      const scale = ["Not at all (0)", "Several days (1)", "More than half the days (2)", "Nearly every day (3)"];
+      for (const [index, value] of answers.entries())
+        await phq9
+          .getByRole("group", { name: new RegExp(`^${index + 1}\\. `) })
+          .getByLabel(scale[value])
+          .check();
+      await expect.poll(() => phq9.locator("[data-score-text]").textContent()).toBe("Score 10 of 27: moderate.");
+      expect(await phq9.locator("[data-item9-alert]").isVisible()).toBe(false);
+      await phq9.getByRole("group", { name: /^9\. / }).getByLabel(scale[1]).check();
+      await expect.poll(() => phq9.locator("[data-score-text]").textContent()).toBe("Score 11 of 27: moderate.");
+      expect(await phq9.locator("[data-item9-alert]").isVisible()).toBe(true);
+      await expectAccessible(page);
+      await phq9.getByRole("button", { name: "Score PHQ-9" }).click();
+      await expect.poll(() => page.locator(".result").textContent()).toContain("Score 11 of 27: moderate");
+      expect(await page.locator(".crisis").count()).toBe(1);
+      await expectAccessible(page);
+    });
+  });
+});
+
+describe("roles", () => {
+  it("lets an admin verify a new clinician, who then has the clinical tools", async () => {
+    const email = `clinician.${Date.now()}@example.com`;
+    const password = "Clinician-Passw0rd!";
+    const registered = await fetch(consoleUrl("/api/auth/register"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        username: `clinician-${Date.now()}`,
+        email,
+        password,
+        first_name: "Cleo",
+        last_name: "Nician",
+        role: "therapist",
+        license_type: "LCSW",
+        license_number: "LCSW-4242",
+        license_state: "OR",
+      }),
+    });
+    expect(registered.status).toBe(201);
+
+    await inBrowser(async (page) => {
+      await signIn(page, email, password);
+      await page.waitForURL(consoleUrl("/app"));
+      const diagnose = page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: /^Diagnose/ });
+      expect(await diagnose.textContent()).toContain("needs verification");
+      await page.goto(consoleUrl("/app/cases/case-001"));
+      expect(await page.getByRole("note").textContent()).toContain("An administrator must verify your licence");
+      await expectAccessible(page);
+    });
+
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.admin);
+      await page.waitForURL(consoleUrl("/app"));
+      await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Admin" }).click();
+      await page.getByLabel("Name or email").fill(email);
+      await page.getByRole("button", { name: "Filter" }).click();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Verify licence of Cleo Nician" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toBe("Licence verified.");
+      await page.getByRole("link", { name: "Audit trail" }).click();
+      await page.getByLabel("Action").fill("admin.update_user");
+      await page.getByRole("button", { name: "Filter" }).click();
+      await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+      await expectAccessible(page);
+    });
+
+    await inBrowser(async (page) => {
+      await signIn(page, email, password);
+      await page.waitForURL(consoleUrl("/app"));
+      const diagnose = page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: /^Diagnose/ });
+      expect(await diagnose.textContent()).toBe("Diagnose");
+      await page.goto(consoleUrl("/app/cases/case-001"));
+      expect(await page.getByRole("button", { name: "Analyze case" }).count()).toBe(1);
+      await page.goto(consoleUrl("/app/settings"));
+      expect(await page.getByLabel("First name").inputValue()).toBe("Cleo");
+      await expectAccessible(page);
+    });
+  });
+});
+
+describe("small screens", () => {
+  it("fits a 360 px wide phone without sideways scrolling", async () => {
+    await inBrowser(
+      async (page) => {
+        await signIn(page, DEMO.admin);
+        await page.waitForURL(consoleUrl("/app"));
+        for (const target of ["/app", "/app/cases", "/app/assessments", "/app/admin", "/app/settings"]) {
+          await page.goto(consoleUrl(target));
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, target).toBe(0);
+          await expectAccessible(page);
+        }
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(consoleUrl("/app"));
+        await page.screenshot({ path: path.join(SCREENSHOTS, "dashboard-390.png"), fullPage: true });
+      },
+      { width: 360, height: 740 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The browser tests' server: the whole `npm run dev` stack (embedded local Neon, the seed step
+ * with the demo accounts, `wrangler dev` serving the Worker and its static assets) in fresh
+ * folders, with the OpenAI-compatible stub as its model. The console's URL and the demo password
+ * reach the tests through inject().
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { DEFAULT_DEMO_PASSWORD } from "../tools/dev/demo-users.ts";
+import { startStack } from "../tools/dev/stack.ts";
+import { startOpenAiStub } from "../tools/openai-stub/server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    consoleUrl: string;
+    demoPassword: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, "..");
+  const dir = await mkdtemp(path.join(tmpdir(), "console-browser-"));
+  const openai = await startOpenAiStub();
+  const stack = await startStack({
+    root,
+    port: await freePort(),
+    dataDir: path.join(dir, "neon"),
+    persistTo: path.join(dir, "state"),
+    varsFile: path.join(dir, "dev.vars"),
+    vars: {
+      APP_ENV: "development",
+      JWT_SECRET: "browser-test-secret-that-is-long-enough-0123456789",
+      OPENAI_API_KEY: "sk-browser-tests",
+      OPENAI_BASE_URL: openai.url,
+      LOG_LEVEL: "warn",
+    },
+    demoPassword: DEFAULT_DEMO_PASSWORD,
+    quiet: true,
+  }).catch(async (error: unknown) => {
+    await openai.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+  project.provide("consoleUrl", stack.url);
+  project.provide("demoPassword", DEFAULT_DEMO_PASSWORD);
+  return async () => {
+    await stack.stop();
+    await openai.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The console's case pages: the list (filters and cursor paging of the cases API, validated by
+ * its own query schema), a case, and "Analyze case", which runs the API's case-analysis flow
+ * and shows the analysis beside the case. The analysis is a POST: the case id is not clinical
+ * text, but the action costs an AI call and must not be replayed by a link.
+ */
+import { Hono } from "hono";
+import { analyzeStoredCase } from "../cases/case-analysis.flow";
+import { findCases, readCase } from "../cases/cases.data";
+import { analyzeCase, getCase, listCases } from "../cases/cases.routes";
+import type { AppEnv } from "../env";
+import { ProblemError } from "../lib/problem";
+import { CasePage, type CaseView } from "./pages/case";
+import { CasesPage } from "./pages/cases";
+import { filledQuery, parsed } from "./parsed";
+import { renderPage } from "./render";
+import { type ConsoleContext, consoleLicensedOnly, consoleSession } from "./session";
+
+export const casePages = new Hono<AppEnv>();
+
+const caseNotFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
+
+casePages.get("/", consoleSession, async (c) => {
+  const query = parsed(listCases.request.query.safeParse(filledQuery(c.req.query())), "query");
+  const { total, items, nextCursor } = await findCases(c.var.storage, query);
+  const next = new URLSearchParams({
+    ...(query.severity ? { severity: query.severity } : {}),
+    ...(query.diagnosis ? { diagnosis: query.diagnosis } : {}),
+  });
+  if (nextCursor) next.set("cursor", nextCursor);
+  return renderPage(
+    c,
+    <CasesPage
+      account={c.var.account}
+      csrfToken={c.var.csrfToken}
+      view={{ severity: query.severity, diagnosis: query.diagnosis, total, items, nextPage: nextCursor ? `/app/cases?${next}` : null }}
+    />,
+  );
+});
+
+async function caseFor(c: ConsoleContext) {
+  const { case_id } = parsed(getCase.request.params.safeParse(c.req.param()), "path");
+  const item = await readCase(c.var.storage, case_id);
+  if (!item) throw caseNotFound();
+  return item;
+}
+
+const casePage = (c: ConsoleContext, view: CaseView, status: 200 | 400 | 403 | 429 | 502 | 503 | 504 = 200) =>
+  renderPage(c, <CasePage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
+
+casePages.get("/:case_id", consoleSession, async (c) => casePage(c, { item: await caseFor(c) }));
+
+casePages.post("/:case_id/analyze", consoleSession, consoleLicensedOnly, async (c) => {
+  parsed(analyzeCase.request.params.safeParse(c.req.param()), "path");
+  const item = await caseFor(c);
+  try {
+    return casePage(c, { item, analysis: await analyzeStoredCase(c, item) });
+  } catch (error) {
+    // The AI's or the limit's problem is shown beside the case, with the button to retry.
+    if (!(error instanceof ProblemError) || ![429, 502, 503, 504].includes(error.status)) throw error;
+    const retryAfter = error.problem.headers?.["Retry-After"];
+    if (retryAfter) c.header("Retry-After", retryAfter);
+    return casePage(c, { item, error: error.problem.detail }, error.status as 429 | 502 | 503 | 504);
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * The console's knowledge pages: search (a POST, since a query may be clinical text; validated by
+ * the search route's own schema; the same statement and query-embedding limit as the API) and a
+ * document view, which is where every citation in the console links.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { findDocument } from "../knowledge/knowledge.data";
+import { getDocument, search } from "../knowledge/knowledge.routes";
+import { searchEmbedding } from "../knowledge/query-embedding";
+import { searchStatement, toSearchHits } from "../knowledge/search";
+import { ProblemError } from "../lib/problem";
+import { DocumentPage } from "./pages/document";
+import { KnowledgePage } from "./pages/knowledge";
+import { parsed } from "./parsed";
+import { renderPage } from "./render";
+import { consoleSession } from "./session";
+
+export const knowledgePages = new Hono<AppEnv>();
+
+knowledgePages.get("/", consoleSession, (c) =>
+  renderPage(c, <KnowledgePage account={c.var.account} csrfToken={c.var.csrfToken} view={{}} />),
+);
+
+knowledgePages.post("/", consoleSession, async (c) => {
+  const form = await c.req.parseBody();
+  const { q, type, limit } = parsed(search.request.query.safeParse({ q: form.q, ...(form.type ? { type: form.type } : {}) }), "body");
+  const embedding = await searchEmbedding(c, c.var.account.id, q);
+  const hits = toSearchHits(await searchStatement(c.var.db, { query: q, embedding, type, limit }));
+  return renderPage(
+    c,
+    <KnowledgePage
+      account={c.var.account}
+      csrfToken={c.var.csrfToken}
+      view={{ query: q, type, mode: embedding ? "hybrid" : "lexical", hits }}
+    />,
+  );
+});
+
+knowledgePages.get("/:id", consoleSession, async (c) => {
+  const { id } = parsed(getDocument.request.params.safeParse(c.req.param()), "path");
+  const [document] = await findDocument(c.var.db, id);
+  if (!document) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
+  return renderPage(c, <DocumentPage account={c.var.account} csrfToken={c.var.csrfToken} document={document} />);
+});

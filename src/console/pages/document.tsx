@@ -1,0 +1,37 @@
+/** /app/knowledge/{id}: one source document, as a citation opens it. */
+import type { UserRow } from "../../auth/auth.table";
+import type { KnowledgeDocumentRow } from "../../knowledge/knowledge.table";
+import { ModelText } from "../components/text";
+import { Layout } from "../layout";
+
+export function DocumentPage({ account, csrfToken, document }: { account: UserRow; csrfToken: string; document: KnowledgeDocumentRow }) {
+  const facts: Array<[string, string | null]> = [
+    ["Type", document.type.replaceAll("_", " ")],
+    ["Disorder", document.disorder],
+    ["DSM-5-TR", document.dsm5Code],
+    ["ICD-11", document.icd11Code],
+    ["Category", document.category],
+    ["Evidence level", document.evidenceLevel],
+    ["Source", document.source],
+  ];
+  return (
+    <Layout title={document.title} account={account} csrfToken={csrfToken} path="/app/knowledge">
+      <p>
+        <a href="/app/knowledge">Search the knowledge base</a>
+      </p>
+      <article class="card">
+        <dl class="facts">
+          {facts
+            .filter(([, value]) => value)
+            .map(([name, value]) => (
+              <>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+        </dl>
+        <ModelText text={document.content} />
+      </article>
+    </Layout>
+  );
+}

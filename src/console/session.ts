@@ -1,0 +1,141 @@
+/**
+ * Console sessions: the API's logins (same credential check, same rotation, same version and
+ * revocation checks), carried in two cookies instead of an Authorization header.
+ *
+ * - `__Host-ta-access`: the 30-minute access token; `__Host-ta-refresh`: the login's refresh token.
+ *   `__Host-` pins them to this origin, path `/` and HTTPS; HttpOnly keeps them from scripts.
+ * - SameSite=Lax rather than Strict: a clinician following a link to a case from mail or a chat
+ *   arrives signed in, while no cross-site POST, fetch or frame carries the cookies. Every
+ *   state-changing request also needs the login's CSRF token (./csrf.ts) and passes hono/csrf's
+ *   Origin check.
+ * - An expired or missing access cookie is renewed from the refresh cookie (rotation, reuse
+ *   detection); a password change, deactivation or logout ends the session on the next request.
+ * - The JSON API never reads these cookies: its guards take only `Authorization: Bearer`.
+ */
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { accountStatement } from "../auth/auth.data";
+import type { UserRow } from "../auth/auth.table";
+import { type AccountCheck, assertCurrentUser, jwtSecret } from "../auth/guard";
+import { type LoginGrant, rotateLogin } from "../auth/sessions";
+import { ACCESS_TOKEN_SECONDS, type AccessClaims, signAccessToken, verifyAccessToken } from "../auth/tokens";
+import { isLicensedUser } from "../auth/user.schemas";
+import type { AppEnv } from "../env";
+import { ProblemError } from "../lib/problem";
+import { csrfTokenFor, isCsrfTokenValid } from "./csrf";
+
+const ACCESS_COOKIE = "ta-access";
+const REFRESH_COOKIE = "ta-refresh";
+/** A login lasts 30 days at most (the server enforces it); the cookie need not outlive it. */
+const REFRESH_COOKIE_SECONDS = 30 * 24 * 60 * 60;
+
+const cookieOptions = { prefix: "host", httpOnly: true, secure: true, sameSite: "Lax", path: "/" } as const;
+
+export type ConsoleSignedIn = { Variables: { account: UserRow; token: AccessClaims; csrfToken: string } };
+export type ConsoleContext = Context<AppEnv & ConsoleSignedIn>;
+
+/** Starts the console session of a login: both cookies. */
+export async function setSessionCookies<E extends AppEnv>(c: Context<E>, grant: LoginGrant): Promise<AccessClaims> {
+  const secret = jwtSecret(c);
+  const accessToken = await signAccessToken(grant.user, grant.sessionId, secret);
+  setCookie(c, ACCESS_COOKIE, accessToken, { ...cookieOptions, maxAge: ACCESS_TOKEN_SECONDS });
+  setCookie(c, REFRESH_COOKIE, grant.refreshToken, { ...cookieOptions, maxAge: REFRESH_COOKIE_SECONDS });
+  return (await verifyAccessToken(accessToken, secret))!;
+}
+
+export function clearSessionCookies<E extends AppEnv>(c: Context<E>) {
+  deleteCookie(c, ACCESS_COOKIE, cookieOptions);
+  deleteCookie(c, REFRESH_COOKIE, cookieOptions);
+}
+
+/** The signed-in account from the access cookie, or after a rotation from the refresh cookie; null when neither works. */
+async function resumeSession<E extends AppEnv>(c: Context<E>): Promise<{ account: UserRow; token: AccessClaims } | null> {
+  const secret = jwtSecret(c);
+  const accessToken = getCookie(c, ACCESS_COOKIE, "host");
+  const claims = accessToken ? await verifyAccessToken(accessToken, secret) : null;
+  if (claims) {
+    const [account] = await accountStatement(c.var.db, claims.sub, claims.sid);
+    if (isCurrent(account, claims)) return { account: account.user, token: claims };
+  }
+  const refreshToken = getCookie(c, REFRESH_COOKIE, "host");
+  if (!refreshToken) return null;
+  try {
+    const grant = await rotateLogin(c, refreshToken);
+    return { account: grant.user, token: await setSessionCookies(c, grant) };
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+function isCurrent(account: AccountCheck | undefined, claims: AccessClaims): account is AccountCheck {
+  try {
+    assertCurrentUser(account, claims);
+    return true;
+  } catch (error) {
+    if (error instanceof ProblemError) return false;
+    throw error;
+  }
+}
+
+/** Where the sign-in page sends the person back to: only a console path of this origin. */
+export function safeReturnPath(value: string | undefined): string {
+  return value && /^\/app(?:[/?#]|$)/.test(value) && !value.includes("\\") ? value : "/app";
+}
+
+const isSafeMethod = (method: string) => method === "GET" || method === "HEAD";
+
+/** The CSRF token a state-changing request carries: the header for scripts, the `_csrf` field for forms. */
+async function presentedCsrfToken<E extends AppEnv>(c: Context<E>): Promise<string | undefined> {
+  const header = c.req.header("X-CSRF-Token");
+  if (header) return header;
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
+  const field = (await c.req.parseBody())._csrf;
+  return typeof field === "string" ? field : undefined;
+}
+
+/**
+ * The guard of every signed-in console page and action: sets `c.var.account` (as the API's
+ * guards do), `c.var.token` and `c.var.csrfToken`. Not signed in: a page redirects to the
+ * sign-in page, which returns here afterwards; a state-changing request without the login's
+ * CSRF token is refused with 403.
+ */
+export const consoleSession = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+  const session = await resumeSession(c);
+  if (!session) {
+    clearSessionCookies(c);
+    if (!isSafeMethod(c.req.method))
+      throw new ProblemError(401, { code: "session_expired", detail: "Your session has ended; sign in again and retry." });
+    const url = new URL(c.req.url);
+    return c.redirect(`/app/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+  }
+  const secret = jwtSecret(c);
+  if (!isSafeMethod(c.req.method) && !(await isCsrfTokenValid(secret, session.token.sid, await presentedCsrfToken(c)))) {
+    throw new ProblemError(403, {
+      code: "csrf_token_invalid",
+      detail: "This form has expired or did not come from the console; reload the page and try again.",
+    });
+  }
+  c.set("account", session.account);
+  c.set("token", session.token);
+  c.set("csrfToken", await csrfTokenFor(secret, session.token.sid));
+  await next();
+});
+
+/** After {@link consoleSession}: the admin pages, refused to other roles with a 403 page. */
+export const consoleAdminOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+  if (c.var.account.role !== "admin") throw new ProblemError(403, { code: "forbidden", detail: "This page is for administrators." });
+  await next();
+});
+
+/** After {@link consoleSession}: the clinical actions, for verified licensed professionals and admins (as the API's `licensed`). */
+export const consoleLicensedOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+  if (!isLicensedUser(c.var.account))
+    throw new ProblemError(403, {
+      code: "forbidden",
+      detail: "This action needs a licensed professional whose licence an administrator has verified.",
+    });
+  await next();
+});
