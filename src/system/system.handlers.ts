@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { Database } from "../lib/db";
 import type { AppRouteHandler } from "../lib/openapi";
+import { sharedCheck } from "../lib/shared-check";
 import type { health, index } from "./system.routes";
 
 export const serviceIndex: AppRouteHandler<typeof index> = (c) =>
@@ -10,20 +12,25 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
 }
 
+/** The database is checked by every poll: concurrent polls share one `select 1`, and nothing is reused after it settles. */
+const databaseCheck = sharedCheck<Database>(0);
+/**
+ * Object storage: a success is reused for 10 s. Each check is a billed R2 operation and a
+ * subrequest, and R2's availability does not hinge on this Worker's traffic; a failure is never
+ * reused, so an outage is reported at most 10 s late and a recovery at once.
+ */
+const STORAGE_SUCCESS_REUSE_MS = 10_000;
+const storageCheck = sharedCheck<R2Bucket>(STORAGE_SUCCESS_REUSE_MS);
+
 export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
   const { settings, db, storage } = c.var;
   const timeoutMs = settings.database.timeoutMs;
+  const connected = (ok: boolean) => (ok ? ("connected" as const) : ("unavailable" as const));
   const [database, objectStorage] = await Promise.all([
     settings.database.url
-      ? withTimeout(db.execute(sql`select 1`), timeoutMs).then(
-          () => "connected" as const,
-          () => "unavailable" as const,
-        )
+      ? databaseCheck(db, () => withTimeout(db.execute(sql`select 1`), timeoutMs).then(() => true)).then(connected)
       : ("not_configured" as const),
-    withTimeout(storage.head("health/probe"), timeoutMs).then(
-      () => "connected" as const,
-      () => "unavailable" as const,
-    ),
+    storageCheck(storage, () => withTimeout(storage.head("health/probe"), timeoutMs).then(() => true)).then(connected),
   ]);
   const auth = settings.jwtSecret ? ("configured" as const) : ("misconfigured" as const);
   const ok = database === "connected" && objectStorage === "connected" && auth === "configured";
