@@ -17,7 +17,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
-import { accountStatement } from "./auth.data";
+import { accountCheck, accountStatement } from "./auth.data";
 import type { UserRow } from "./auth.table";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
 import { isLicensedRole, isLicensedUser } from "./user.schemas";
@@ -71,7 +71,7 @@ function assertCurrentUser(account: AccountCheck | undefined, claims: AccessClai
 
 const requireAccount = createMiddleware<AppEnv & SignedIn>(async (c, next) => {
   const token = await claimsFrom(c);
-  const [account] = await accountStatement(c.var.db, token.sub, token.sid);
+  const [account] = await accountCheck(c.var.db, token.sub, token.sid);
   assertCurrentUser(account, token);
   c.set("token", token);
   c.set("account", account.user);
