@@ -1,14 +1,28 @@
 /** The embedding of a search query, or null: offline mode, or the embeddings call failed. */
 import type { Context } from "hono";
+import type { TokenChecked } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
+import { RecentValues } from "../lib/recent-values";
 import { embedTexts } from "./embeddings";
 
-export async function queryEmbedding<E extends AppEnv>(c: Context<E>, text: string): Promise<number[] | null> {
+/**
+ * Query embeddings of the last few minutes, per isolate: a clinician who asks again (the same
+ * symptoms for a diagnose and then a search, a retry, a reload) is not embedded twice. Keyed by
+ * user as well as model and text, so whether another user asked the same thing recently cannot be
+ * read from the answer's timing; the text lives only in this isolate's memory, never in a log.
+ */
+const recentEmbeddings = new RecentValues<number[]>({ maxEntries: 500, ttlMs: 5 * 60_000 });
+
+export async function queryEmbedding<E extends AppEnv & TokenChecked>(c: Context<E>, text: string): Promise<number[] | null> {
   const { ai, settings } = c.var;
   if (!ai) return null;
+  const key = `${c.var.token.sub}\n${settings.ai.embeddingModel}\n${text}`;
+  const recent = recentEmbeddings.get(key);
+  if (recent) return recent;
   try {
     const [vector] = await embedTexts(ai, settings.ai, [text]);
+    recentEmbeddings.set(key, vector);
     return vector;
   } catch (error) {
     // Retrieval still works lexically; the response's `mode` says which was used.
