@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../lib/db";
 import type { AppRouteHandler } from "../lib/openapi";
-import { sharedCheck } from "../lib/shared-check";
 import type { health, index } from "./system.routes";
 
 export const serviceIndex: AppRouteHandler<typeof index> = (c) =>
@@ -12,25 +10,39 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
 }
 
-/** The database is checked by every poll: concurrent polls share one `select 1`, and nothing is reused after it settles. */
-const databaseCheck = sharedCheck<Database>(0);
 /**
- * Object storage: a success is reused for 10 s. Each check is a billed R2 operation and a
- * subrequest, and R2's availability does not hinge on this Worker's traffic; a failure is never
- * reused, so an outage is reported at most 10 s late and a recovery at once.
+ * Object storage: a success is reused for 10 s per isolate and bucket. Each check is a billed R2
+ * operation and a subrequest, and a monitor may poll many times a second; a failure is never
+ * reused, so an outage shows at most 10 s late and a recovery at once. The database is checked by
+ * every poll (one `select 1`): its outages are the ones that matter first. (Sharing one check in
+ * flight between concurrent polls is not possible: workerd cancels a request that waits on
+ * another request's I/O.)
  */
 const STORAGE_SUCCESS_REUSE_MS = 10_000;
-const storageCheck = sharedCheck<R2Bucket>(STORAGE_SUCCESS_REUSE_MS);
+const storageOkUntil = new WeakMap<R2Bucket, number>();
+
+async function storageReachable(storage: R2Bucket, timeoutMs: number): Promise<boolean> {
+  if ((storageOkUntil.get(storage) ?? 0) > Date.now()) return true;
+  const ok = await withTimeout(storage.head("health/probe"), timeoutMs).then(
+    () => true,
+    () => false,
+  );
+  if (ok) storageOkUntil.set(storage, Date.now() + STORAGE_SUCCESS_REUSE_MS);
+  else storageOkUntil.delete(storage);
+  return ok;
+}
 
 export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
   const { settings, db, storage } = c.var;
   const timeoutMs = settings.database.timeoutMs;
-  const connected = (ok: boolean) => (ok ? ("connected" as const) : ("unavailable" as const));
   const [database, objectStorage] = await Promise.all([
     settings.database.url
-      ? databaseCheck(db, () => withTimeout(db.execute(sql`select 1`), timeoutMs).then(() => true)).then(connected)
+      ? withTimeout(db.execute(sql`select 1`), timeoutMs).then(
+          () => "connected" as const,
+          () => "unavailable" as const,
+        )
       : ("not_configured" as const),
-    storageCheck(storage, () => withTimeout(storage.head("health/probe"), timeoutMs).then(() => true)).then(connected),
+    storageReachable(storage, timeoutMs).then((ok) => (ok ? ("connected" as const) : ("unavailable" as const))),
   ]);
   const auth = settings.jwtSecret ? ("configured" as const) : ("misconfigured" as const);
   const ok = database === "connected" && objectStorage === "connected" && auth === "configured";
