@@ -1,9 +1,5 @@
 /** Composes the cross-cutting middleware (the rules every route follows, docs/api.md) and the feature routers. */
-import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
-import { timing } from "hono/timing";
 import { adminRouter } from "./admin/admin.index";
 import { assessmentsRouter } from "./assessments/assessments.index";
 import { authRouter } from "./auth/auth.index";
@@ -13,11 +9,10 @@ import { mountDocs } from "./docs";
 import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
 import { limitBody } from "./lib/body-limit";
+import { conventions } from "./lib/conventions";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
-import { requestContext } from "./lib/request-context";
-import { jsonCharset, noStore } from "./lib/response-headers";
-import { readSettings } from "./lib/settings";
+import { noStore } from "./lib/response-headers";
 import { mcpRouter } from "./mcp/mcp.route";
 import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
@@ -27,21 +22,9 @@ import { voiceRouter } from "./voice/voice.index";
 
 export const app = createRouter();
 
-app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
-app.use(timing({ crossOrigin: false }));
-app.use(secureHeaders());
-app.use(
-  cors({
-    origin: (origin, c) => (readSettings(c.env).corsOrigins.includes(origin) ? origin : null),
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-    exposeHeaders: ["X-Request-Id", "Server-Timing", "Retry-After"],
-    maxAge: 600,
-  }),
-);
-app.use(requestContext);
+app.use(conventions);
 app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedProblem }));
 app.use(limitBody);
-app.use(jsonCharset);
 // Clinical content: knowledge, RAG, cases, assessments (all under /api/v1), voice and MCP.
 app.use("/api/v1/*", noStore);
 app.use("/voice/*", noStore);

@@ -721,6 +721,20 @@ describe("own profile", () => {
     expect(body).toEqual(user);
   });
 
+  it("concurrent GET /me calls of different accounts each get their own account, and a logout ends only its own token", async () => {
+    const accounts = await Promise.all(Array.from({ length: 4 }, () => registerAndLogin(api)));
+    const rounds = await Promise.all(
+      accounts.flatMap((account) => [profileOf(account.tokens.access_token), profileOf(account.tokens.access_token)]),
+    );
+    expect(rounds).toEqual(accounts.flatMap((account) => [account.user, account.user]));
+
+    const [leaving, ...staying] = accounts;
+    const logout = await api.fetch("/api/auth/logout", { method: "POST", headers: authHeader(leaving.tokens.access_token) });
+    expect(logout.status).toBe(204);
+    expect((await me(leaving.tokens.access_token)).res.status).toBe(401);
+    for (const account of staying) expect(await profileOf(account.tokens.access_token)).toEqual(account.user);
+  });
+
   it("PATCH /me updates names and organization", async () => {
     const { tokens } = await registerAndLogin(api);
     const changes = { first_name: "Ada", last_name: "Lovelace", organization: "Analytical Engines" };

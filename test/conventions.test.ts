@@ -87,4 +87,23 @@ describe("CORS", () => {
     const denied = await open.fetch("/", { headers: { Origin: "https://evil.example.com" } });
     expect(denied.headers.get("Access-Control-Allow-Origin")).toBeNull();
   });
+
+  it("answers an allowed origin's preflight with the allowed methods and headers, and says every answer varies by origin", async () => {
+    const open = await createTestApi({ CORS_ORIGINS: "https://app.example.com" }, { database: api.database });
+    const preflight = await open.fetch("/api/auth/me", {
+      method: "OPTIONS",
+      headers: { Origin: "https://app.example.com", "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example.com");
+    expect(preflight.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
+    expect(preflight.headers.get("Access-Control-Max-Age")).toBe("600");
+    expect(preflight.headers.get("X-Request-Id")).toBeTruthy();
+    const sameOrigin = await open.fetch("/");
+    expect(sameOrigin.headers.get("Vary")).toContain("Origin");
+    expect(sameOrigin.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const crossOrigin = await open.fetch("/", { headers: { Origin: "https://app.example.com" } });
+    expect(crossOrigin.headers.get("Access-Control-Expose-Headers")).toContain("Server-Timing");
+    expect(crossOrigin.headers.get("Vary")).toContain("Origin");
+  });
 });

@@ -577,6 +577,23 @@ describe("when the model misbehaves", () => {
 // Cost and audit
 // ---------------------------------------------------------------------------------------------
 
+describe("query embeddings of the last minutes", () => {
+  it("the same question from the same clinician is embedded once; another clinician's identical question is embedded again", async () => {
+    const client = await modelClient();
+    const [first, second] = await Promise.all([clinician(), clinician()]);
+    const symptoms = `${GAD_SYMPTOMS} (${crypto.randomUUID()})`;
+    const once = ok(await ask(client, "diagnose", "GET", first, { symptoms }), 200);
+    const again = ok(await ask(client, "diagnose", "POST", first, { symptoms }), 200);
+    expect(await stubCounts(client)).toEqual({ chat: 2, embeddings: 1 });
+    // The same hybrid retrieval: the reused vector found the same sources with the same scores.
+    expect(again.body.retrieved_sources).toEqual(once.body.retrieved_sources);
+    // Only the chat call remains on the repeat.
+    expect(again.res.headers.get("Server-Timing")).toMatch(/(^|,\s*)ai;dur=[\d.]+;desc="1 calls"/);
+    ok(await ask(client, "diagnose", "GET", second, { symptoms }), 200);
+    expect(await stubCounts(client)).toEqual({ chat: 3, embeddings: 2 });
+  });
+});
+
 describe("what one diagnose request costs", () => {
   it("two blocking database round trips (the account and licence check before any AI call, then retrieval) and one deferred audit write, one embedding and one chat call", async () => {
     const client = await modelClient();
@@ -1252,7 +1269,8 @@ describe("the AI rate limit (10 requests a minute per user)", () => {
     expectProblem(res, body, 429, "rate_limited");
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
     const counts = await stubCounts(client);
-    expect(counts).toEqual({ chat: 10, embeddings: 10 });
+    // The repeated diagnose and treatment questions are each embedded once (recent query embeddings are reused).
+    expect(counts).toEqual({ chat: 10, embeddings: 2 });
     expect((await ask(client, "diagnose", "POST", other, { symptoms: GAD_SYMPTOMS })).res.status).toBe(200);
   }, 80_000);
 });

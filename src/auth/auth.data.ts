@@ -1,5 +1,5 @@
 /** Data access for accounts. Other features reach users only through these functions. */
-import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.table";
@@ -83,7 +83,7 @@ export function insertRefreshToken(db: Database, token: typeof refreshTokens.$in
  * The account behind an access token, with whether the token's login was revoked or has expired.
  * A login not yet written (login records it after the response) counts as live.
  */
-export function accountStatement(db: Database, userId: string, sessionId: string) {
+export function accountStatement(db: Database, userId: string | Placeholder, sessionId: string | Placeholder) {
   const endedLogin = db
     .select({ id: loginSessions.id })
     .from(loginSessions)
@@ -99,6 +99,26 @@ export function accountStatement(db: Database, userId: string, sessionId: string
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
+}
+
+/**
+ * Every guarded request runs {@link accountStatement}: its SQL is built once per database client
+ * (drizzle's prepared query; over HTTP only the text is kept, Neon receives the same statement)
+ * instead of per request, where building it was most of the guard's CPU.
+ */
+const preparedAccountChecks = new WeakMap<Database, ReturnType<typeof prepareAccountCheck>>();
+
+function prepareAccountCheck(db: Database) {
+  return accountStatement(db, sql.placeholder("userId"), sql.placeholder("sessionId")).prepare("account_check");
+}
+
+export function accountCheck(db: Database, userId: string, sessionId: string) {
+  let prepared = preparedAccountChecks.get(db);
+  if (!prepared) {
+    prepared = prepareAccountCheck(db);
+    preparedAccountChecks.set(db, prepared);
+  }
+  return prepared.execute({ userId, sessionId });
 }
 
 /**

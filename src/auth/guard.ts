@@ -25,7 +25,7 @@ import { createMiddleware } from "hono/factory";
 import { defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
-import { accountStatement } from "./auth.data";
+import { accountCheck, accountStatement } from "./auth.data";
 import type { TokenScope, UserRow } from "./auth.table";
 import { hashPersonalToken, isPersonalToken } from "./personal-token";
 import { personalTokenStatement, touchPersonalToken } from "./personal-tokens.data";
@@ -101,7 +101,7 @@ export function assertCurrentUser(account: AccountCheck | undefined, claims: Acc
 /** The verified access token and its current account (one query). */
 async function accessTokenAccount<E extends AppEnv>(c: Context<E>): Promise<{ token: AccessClaims; user: UserRow }> {
   const token = await claimsFrom(c);
-  const [account] = await accountStatement(c.var.db, token.sub, token.sid);
+  const [account] = await accountCheck(c.var.db, token.sub, token.sid);
   assertCurrentUser(account, token);
   return { token, user: account.user };
 }

@@ -3,13 +3,26 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
+import { RecentValues } from "../lib/recent-values";
 import { embedTexts } from "./embeddings";
 
-export async function queryEmbedding<E extends AppEnv>(c: Context<E>, text: string): Promise<number[] | null> {
+/**
+ * Query embeddings of the last few minutes, per isolate: a clinician who asks again (the same
+ * symptoms for a diagnose and then a search, a retry, a reload) is not embedded twice. Keyed by
+ * user as well as model and text, so whether another user asked the same thing recently cannot be
+ * read from the answer's timing; the text lives only in this isolate's memory, never in a log.
+ */
+const recentEmbeddings = new RecentValues<number[]>({ maxEntries: 500, ttlMs: 5 * 60_000 });
+
+export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId: string, text: string): Promise<number[] | null> {
   const { ai, settings } = c.var;
   if (!ai) return null;
+  const key = `${accountId}\n${settings.ai.embeddingModel}\n${text}`;
+  const recent = recentEmbeddings.get(key);
+  if (recent) return recent;
   try {
     const [vector] = await embedTexts(ai, settings.ai, [text]);
+    recentEmbeddings.set(key, vector);
     return vector;
   } catch (error) {
     // Retrieval still works lexically; the response's `mode` says which was used.
@@ -23,5 +36,5 @@ export async function queryEmbedding<E extends AppEnv>(c: Context<E>, text: stri
  * limit (or offline) null, and the search answers from full text alone (`mode: "lexical"`).
  */
 export async function searchEmbedding<E extends AppEnv>(c: Context<E>, accountId: string, text: string): Promise<number[] | null> {
-  return c.var.ai && (await mayEmbedSearchQuery(c, accountId)) ? queryEmbedding(c, text) : null;
+  return c.var.ai && (await mayEmbedSearchQuery(c, accountId)) ? queryEmbedding(c, accountId, text) : null;
 }

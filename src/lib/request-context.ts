@@ -3,14 +3,13 @@
  * clients (built once per isolate) and storage. Handlers use these rather than the bindings;
  * only the rate limits (src/lib/rate-limits.ts) and the scheduled handler read bindings directly.
  */
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { setMetric } from "hono/timing";
 import type OpenAI from "openai";
 import { createAiClient } from "../ai/client";
 import type { AppEnv } from "../env";
 import { createDatabase, type Database } from "./db";
-import { log } from "./log";
-import { newRequestScope, runInRequestScope } from "./request-scope";
+import { newRequestScope, type RequestScope, runInRequestScope } from "./request-scope";
 import { readSettings, type Settings } from "./settings";
 
 /**
@@ -28,8 +27,8 @@ function clientsFor(settings: Settings) {
   return entry;
 }
 
-export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
-  const settings = readSettings(c.env);
+/** Sets the request's variables; the returned scope collects its database and AI timings (run the request inside it). */
+export function enterRequestContext(c: Context<AppEnv>, settings: Settings): RequestScope {
   const scope = newRequestScope(settings.database.timeoutMs);
   const { db, ai } = clientsFor(settings);
   c.set("settings", settings);
@@ -37,21 +36,10 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   c.set("db", db);
   c.set("ai", ai);
   c.set("storage", c.env.STORAGE);
-  const started = performance.now();
-  await runInRequestScope(scope, next);
-  if (scope.dbCalls) setMetric(c, "db", scope.dbMs, `${scope.dbCalls} queries`);
-  if (scope.aiCalls) setMetric(c, "ai", scope.aiMs, `${scope.aiCalls} calls`);
-  if (settings.logLevel !== "debug" && settings.logLevel !== "info") return;
-  // The path only: query strings can carry clinical text (GET /rag/diagnose?symptoms=...).
-  log("info", "request", {
-    request_id: c.get("requestId"),
-    method: c.req.method,
-    path: c.req.path,
-    status: c.res.status,
-    ms: Math.round(performance.now() - started),
-    db_ms: Math.round(scope.dbMs),
-    db_calls: scope.dbCalls,
-    ai_ms: Math.round(scope.aiMs),
-    ai_calls: scope.aiCalls,
-  });
+  return scope;
+}
+
+/** The context alone, as middleware, for an app that does not need the other conventions (tests compose such apps). */
+export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
+  await runInRequestScope(enterRequestContext(c, readSettings(c.env)), next);
 });

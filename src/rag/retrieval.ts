@@ -1,6 +1,6 @@
 /** The retrieval step of every grounded answer: embed the question (one AI call), then one search statement. */
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { HasAccount } from "../auth/guard";
 import type { KnowledgeType } from "../knowledge/knowledge.table";
 import { queryEmbedding } from "../knowledge/query-embedding";
 import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
@@ -17,9 +17,9 @@ export interface Retrieval {
  * Sources for an answer. Offline answers quote snippets (and, for treatment, whole guidelines);
  * model-backed answers quote each source's best passage, so those skip the snippet work.
  */
-export async function retrieveSources<E extends AppEnv>(c: Context<E>, question: string, type?: KnowledgeType): Promise<Retrieval> {
+export async function retrieveSources<E extends HasAccount>(c: Context<E>, question: string, type?: KnowledgeType): Promise<Retrieval> {
   const offline = !c.var.ai;
-  const embedding = await queryEmbedding(c, question);
+  const embedding = await queryEmbedding(c, c.var.account.id, question);
   const result = await searchStatement(c.var.db, {
     query: question,
     embedding,

@@ -10,6 +10,28 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), ms))]);
 }
 
+/**
+ * Object storage: a success is reused for 10 s per isolate and bucket. Each check is a billed R2
+ * operation and a subrequest, and a monitor may poll many times a second; a failure is never
+ * reused, so an outage shows at most 10 s late and a recovery at once. The database is checked by
+ * every poll (one `select 1`): its outages are the ones that matter first. (Sharing one check in
+ * flight between concurrent polls is not possible: workerd cancels a request that waits on
+ * another request's I/O.)
+ */
+const STORAGE_SUCCESS_REUSE_MS = 10_000;
+const storageOkUntil = new WeakMap<R2Bucket, number>();
+
+async function storageReachable(storage: R2Bucket, timeoutMs: number): Promise<boolean> {
+  if ((storageOkUntil.get(storage) ?? 0) > Date.now()) return true;
+  const ok = await withTimeout(storage.head("health/probe"), timeoutMs).then(
+    () => true,
+    () => false,
+  );
+  if (ok) storageOkUntil.set(storage, Date.now() + STORAGE_SUCCESS_REUSE_MS);
+  else storageOkUntil.delete(storage);
+  return ok;
+}
+
 export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
   const { settings, db, storage } = c.var;
   const timeoutMs = settings.database.timeoutMs;
@@ -20,10 +42,7 @@ export const healthCheck: AppRouteHandler<typeof health> = async (c) => {
           () => "unavailable" as const,
         )
       : ("not_configured" as const),
-    withTimeout(storage.head("health/probe"), timeoutMs).then(
-      () => "connected" as const,
-      () => "unavailable" as const,
-    ),
+    storageReachable(storage, timeoutMs).then((ok) => (ok ? ("connected" as const) : ("unavailable" as const))),
   ]);
   const auth = settings.jwtSecret ? ("configured" as const) : ("misconfigured" as const);
   const ok = database === "connected" && objectStorage === "connected" && auth === "configured";

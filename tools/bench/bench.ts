@@ -16,7 +16,7 @@
  *   throughput   every scenario on both runtimes, with CPU per request per process
  *   concurrency  10/50/100 simultaneous diagnoses on both runtimes
  *   soak         mixed requests with writes
- *   profile      V8 CPU profiles of the production runtime for /me and diagnose (.local/bench/*.cpuprofile)
+ *   profile      V8 CPU profiles of the production runtime for the trivial route, /me and diagnose (.local/bench/*.cpuprofile)
  *   retrieval    hybrid retrieval against PGlite in Node at 1×, 10×, 100× the corpus (no Worker, no stack)
  *   scanners     every scanner over user text on adversarial input at its maximum size (no stack)
  *
@@ -25,7 +25,9 @@
  * --soak requests (5000), --out (BENCHMARKS.md), --port (8790, wrangler dev), --runtime-port (8791,
  * the production runtime; the profiled one uses the next port), --inspector-port (9231),
  * --retrieval-queries (100), --retrieval-scales (1,10,100), --database-url (BENCH_DATABASE_URL: a
- * Postgres server with pgvector for the local Neon instead of PGlite).
+ * Postgres server with pgvector for the local Neon instead of PGlite), --scenarios (throughput
+ * scenarios by kind: trivial,health,me,diagnose; default all), --runtimes (production,development).
+ * A subset of scenarios or runtimes, like a subset of parts, prints figures and writes no report.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -82,6 +84,8 @@ const { values: flags } = parseArgs({
     only: { type: "string", default: PARTS.join(",") },
     "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL },
     "seed-demo-accounts": { type: "boolean", default: false },
+    scenarios: { type: "string", default: "" },
+    runtimes: { type: "string", default: "production,development" },
   },
 });
 if (flags["database-url"] && !flags["seed-demo-accounts"]) {
@@ -92,7 +96,10 @@ if (flags["database-url"] && !flags["seed-demo-accounts"]) {
 const parts = new Set(flags.only.split(",").map((part) => part.trim()));
 const unknownParts = [...parts].filter((part) => !PARTS.includes(part));
 if (unknownParts.length) throw new Error(`--only takes ${PARTS.join(", ")}; not ${unknownParts.join(", ")}`);
-const everything = PARTS.every((part) => parts.has(part));
+/** Throughput scenarios to run, by kind (trivial, health, me, diagnose); empty: all of them. */
+const scenarioKinds = new Set(flags.scenarios.split(",").filter(Boolean));
+const runtimeKeys = new Set(flags.runtimes.split(",").map((key) => key.trim()));
+const everything = PARTS.every((part) => parts.has(part)) && !scenarioKinds.size && runtimeKeys.size === 2;
 const aiLatencyMs = Number(flags["ai-latency-ms"]);
 const embeddingLatencyMs = Math.min(50, aiLatencyMs);
 const duration = Number(flags.duration);
@@ -320,8 +327,10 @@ async function benchStack(): Promise<void> {
 
     if (parts.has("throughput")) {
       for (const { requests, ...scenario } of scenarios) {
+        if (scenarioKinds.size && !scenarioKinds.has(scenario.kind ?? "")) continue;
         const result: ScenarioResult = { ...scenario, samples: {} };
         for (const target of targets) {
+          if (!runtimeKeys.has(target.key)) continue;
           const samples: MeasuredSample[] = [];
           for (let run = 0; run < runs; run++) {
             const sample = await measuredLoad(target, { connections: scenario.connections, duration, requests }, shared, dbRequests);
@@ -345,6 +354,7 @@ async function benchStack(): Promise<void> {
       for (const n of [10, 50, 100]) {
         const row: BurstRow = { n, original: originalRatios[n], runtimes: {} };
         for (const target of targets) {
+          if (!runtimeKeys.has(target.key)) continue;
           const bursts: Array<BurstResult & { cpuPerRequest: Record<string, number> }> = [];
           for (let run = 0; run < runs; run++) {
             // Distinct symptoms per request and per runtime: nothing can be answered from a cache.
@@ -429,6 +439,7 @@ async function benchStack(): Promise<void> {
       stopping.unshift(profiled.stop);
       const groups = runtimeGroups(profiled.process.pid!, "Miniflare's Node process");
       const runsToProfile = [
+        { name: "GET / (trivial route)", slug: "trivial", connections: 10, requests: [{ method: "GET" as const, path: "/" }] },
         { name: "GET /api/auth/me", slug: "me", connections: 10, requests: [me] },
         { name: `GET /api/v1/rag/diagnose (AI at ${aiLatencyMs} ms)`, slug: "diagnose", connections: 50, requests: [diagnose] },
       ];
@@ -437,6 +448,7 @@ async function benchStack(): Promise<void> {
       const profileSeconds = Math.max(duration, 10);
       const target: Target = { key: "production", label: PRODUCTION_LABEL, url: profiled.url, cpuGroups: groups };
       for (const run of runsToProfile) {
+        if (scenarioKinds.size && !scenarioKinds.has(run.slug)) continue;
         console.log(`• profile: ${run.name} at c=${run.connections} for ${profileSeconds} s after a ${PROFILE_WARMUP_SECONDS} s warm-up`);
         await measuredLoad(target, { connections: run.connections, duration: PROFILE_WARMUP_SECONDS, requests: run.requests }, []);
         const { result: sample, profile } = await profileWhile(inspectorPort, "worker", () =>
