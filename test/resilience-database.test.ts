@@ -241,9 +241,26 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   "POST /api/v1/rag/diagnose": () => ({ symptoms: SYMPTOMS }),
   "POST /api/v1/rag/treatment": () => ({ diagnosis: DIAGNOSIS }),
   "POST /api/v1/assessments/{instrument}": () => ({ responses: [1, 1, 0, 2, 1, 0, 1, 0, 0] }),
+  "POST /api/v1/notes": () => ({ format: "soap", text: SYMPTOMS }),
+  "POST /api/v1/reports": () => ({
+    kind: "diagnose",
+    content: {
+      status: "success",
+      query: { symptoms: SYMPTOMS, patient_context: null },
+      differential: [],
+      ai_response: { response: "No answer.", model_used: "retrieval-only", prompt_tokens: 0, completion_tokens: 0, mode: "offline" },
+      retrieved_sources: [],
+      safety: { crisis_detected: false, indicators: [], resources: [] },
+      disclaimer: "Decision support only.",
+    },
+  }),
+  "POST /api/v1/reports/audio": () => ({ text: "Session summary." }),
   "POST /voice/transcribe": () => ({ audio_data: wavBase64(), format: "wav" }),
   "POST /voice/analyze": () => ({ audio_data: wavBase64(), format: "wav" }),
 };
+
+/** Headers a route needs beyond the token and body type (a report names the format it wants). */
+const HEADERS: Record<string, Record<string, string>> = { "POST /api/v1/reports": { Accept: "text/html" } };
 
 /** The account an authenticated route is called as. */
 function tokenFor(op: Operation, f: Fixtures): string | undefined {
@@ -270,7 +287,7 @@ function buildRequest(op: Operation, f: Fixtures): Built {
     query.set(parameter.name, QUERY_VALUES[parameter.name] ?? String(exampleFor(doc, parameter.schema)));
   }
   if ([...query].length) url += `?${query}`;
-  const headers: Record<string, string> = { "CF-Connecting-IP": randomIp() };
+  const headers: Record<string, string> = { "CF-Connecting-IP": randomIp(), ...HEADERS[op.key] };
   const token = tokenFor(op, f);
   if (token) Object.assign(headers, authHeader(token));
   const init: RequestInit = { method: op.method, headers };
