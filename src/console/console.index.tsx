@@ -12,6 +12,8 @@ import { revokeLoginSession } from "../auth/auth.data";
 import { signIn } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { consoleActions } from "./actions";
+import { clinicalPages } from "./clinical-pages";
 import { consoleErrorPage } from "./error-page";
 import { consoleNoStore, consoleSecurityHeaders } from "./headers";
 import { DashboardPage } from "./pages/dashboard";
@@ -69,6 +71,9 @@ consoleRouter.get("/", consoleSession, async (c) => {
   const activity = await listAuditEvents(c.var.db, { userId: c.var.account.id, limit: RECENT_ACTIVITY });
   return renderPage(c, <DashboardPage account={c.var.account} csrfToken={c.var.csrfToken} activity={activity.slice(0, RECENT_ACTIVITY)} />);
 });
+
+consoleRouter.route("/", consoleActions);
+consoleRouter.route("/", clinicalPages);
 
 // Tools whose pages are still placeholders; each is replaced by its own route as it is built.
 for (const tool of TOOLS.filter((t) => t.path !== "/app")) {
