@@ -14,6 +14,8 @@ interface __BaseEnv_CloudflareBindings {
 	OPENAI_CHAT_MODEL: string;
 	OPENAI_EMBEDDING_MODEL: string;
 	OPENAI_TRANSCRIPTION_MODEL: string;
+	OPENAI_SPEECH_MODEL: string;
+	OPENAI_SPEECH_VOICE: string;
 	AI_TIMEOUT_MS: string;
 	AI_TEMPERATURE: string;
 	DB_TIMEOUT_MS: string;
@@ -38,7 +40,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "APP_ENV" | "APP_VERSION" | "CORS_ORIGINS" | "OPENAI_CHAT_MODEL" | "OPENAI_EMBEDDING_MODEL" | "OPENAI_TRANSCRIPTION_MODEL" | "AI_TIMEOUT_MS" | "AI_TEMPERATURE" | "DB_TIMEOUT_MS" | "AUDIO_RETENTION_DAYS" | "LOG_LEVEL" | "DATABASE_URL" | "NEON_FETCH_ENDPOINT" | "JWT_SECRET" | "OPENAI_API_KEY" | "OPENAI_BASE_URL">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "APP_ENV" | "APP_VERSION" | "CORS_ORIGINS" | "OPENAI_CHAT_MODEL" | "OPENAI_EMBEDDING_MODEL" | "OPENAI_TRANSCRIPTION_MODEL" | "OPENAI_SPEECH_MODEL" | "OPENAI_SPEECH_VOICE" | "AI_TIMEOUT_MS" | "AI_TEMPERATURE" | "DB_TIMEOUT_MS" | "AUDIO_RETENTION_DAYS" | "LOG_LEVEL" | "DATABASE_URL" | "NEON_FETCH_ENDPOINT" | "JWT_SECRET" | "OPENAI_API_KEY" | "OPENAI_BASE_URL">> {}
 }
 declare module "*.txt" {
 	const value: string;

@@ -18,7 +18,9 @@ import { createRouter } from "./lib/openapi";
 import { requestContext } from "./lib/request-context";
 import { jsonCharset, noStore } from "./lib/response-headers";
 import { readSettings } from "./lib/settings";
+import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
+import { reportsRouter } from "./reports/reports.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
 
@@ -53,6 +55,8 @@ const routes = app
   .route("/api/v1", assessmentsRouter)
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
+  .route("/api/v1", notesRouter)
+  .route("/api/v1", reportsRouter)
   .route("/voice", voiceRouter);
 mountDocs(app);
 // The clinician console (HTML pages, cookie sessions); outside AppType: the typed client is for the JSON API.

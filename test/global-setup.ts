@@ -3,8 +3,10 @@
  * memory; every database gets the migrations on first use) and the OpenAI-compatible stub.
  * Their addresses reach the Worker's bindings (vitest.config.ts) and the tests through inject().
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { REPORT_FONT_PACKAGE_FILE } from "../src/reports/report-font.ts";
 import { createBackend } from "../tools/local-neon/backend.ts";
 import { applyMigrations } from "../tools/local-neon/migrations.ts";
 import { startLocalNeon } from "../tools/local-neon/server.ts";
@@ -14,6 +16,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     localNeonUrl: string;
     openaiUrl: string;
+    /** The report font as `npm run dev` seeds it into R2, base64 (workerd has no filesystem). */
+    reportFontBase64: string;
   }
 }
 
@@ -25,6 +29,8 @@ export default async function setup(project: TestProject) {
   const openai = await startOpenAiStub();
   project.provide("localNeonUrl", neon.url);
   project.provide("openaiUrl", openai.url);
+  const font = await readFile(path.resolve(import.meta.dirname, "../node_modules", REPORT_FONT_PACKAGE_FILE));
+  project.provide("reportFontBase64", font.toString("base64"));
   return async () => {
     await openai.close();
     await neon.close();

@@ -174,10 +174,35 @@ function modelTreatment(medication: string | null, response = "CBT first; consid
       ],
       goals: ["GAD-7 below 10 by week 12", "Return to full-time work"],
       timeline: "12-16 weekly sessions; review at week 6.",
+      ...MODEL_PLAN_TEMPLATE,
       medication_considerations: medication,
     },
   });
 }
+
+/** The structured template in a model's treatment plan: one citation retrieved, one invented. */
+const MODEL_PLAN_TEMPLATE = {
+  problems: [{ description: "Excessive worry most days for 8 months", supporting_sources: [gadGuideline.id, crypto.randomUUID()] }],
+  smart_goals: [
+    {
+      goal: "Reduce worry",
+      specific: "Worry about work and finances",
+      measurable: "GAD-7 below 10",
+      achievable: "With weekly CBT",
+      relevant: "Main complaint",
+      time_bound: "By week 12",
+    },
+  ],
+  objectives: [{ description: "Keep a worry log daily", target_week: 2 }],
+  interventions: [
+    { name: "CBT for GAD", evidence_level: "A", frequency: "weekly, 12-16 sessions", citations: [gadGuideline.id, crypto.randomUUID()] },
+  ],
+  measures: [{ instrument: "GAD-7", frequency: "every two weeks", target: "below 10" }],
+  review_after_weeks: 6,
+};
+
+/** Today plus whole weeks, as the server dates a plan's review. */
+const weeksFromToday = (weeks: number) => new Date(Date.now() + weeks * 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 const isSortedDescending = (values: number[]) => values.every((value, i) => i === 0 || value <= values[i - 1]);
 
@@ -455,6 +480,21 @@ describe("a differential from the model", () => {
     ]);
     expect(body.treatment_plan.goals).toEqual(["GAD-7 below 10 by week 12", "Return to full-time work"]);
     expect(body.treatment_plan.timeline).toMatch(/12-16 weekly/);
+  });
+
+  it("gives the plan as a structured template: citations only from retrieved sources, the review date from today", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelTreatment(null) }] });
+    const { body } = ok(await ask(client, "treatment", "POST", therapist, { diagnosis: GAD_DIAGNOSIS }), 200);
+    const { review_after_weeks: _weeks, ...template } = MODEL_PLAN_TEMPLATE;
+    expect(body.treatment_plan).toMatchObject({
+      ...template,
+      problems: [{ ...template.problems[0], supporting_sources: [gadGuideline.id] }],
+      interventions: [{ ...template.interventions[0], citations: [gadGuideline.id] }],
+      review_date: weeksFromToday(6),
+    });
+    expect(body.treatment_plan).not.toHaveProperty("review_after_weeks");
   });
 });
 
@@ -750,6 +790,9 @@ describe("Server-Sent Events (Accept: text/event-stream)", () => {
     expect(events.at(-1)!.event).toBe("done");
     expect(dataOf(events.at(-1), "done").treatment_plan).toMatchObject({
       medication_considerations: "SSRIs or SNRIs first line; review at 4-6 weeks.",
+      measures: MODEL_PLAN_TEMPLATE.measures,
+      interventions: [{ ...MODEL_PLAN_TEMPLATE.interventions[0], citations: [gadGuideline.id] }],
+      review_date: weeksFromToday(MODEL_PLAN_TEMPLATE.review_after_weeks),
     });
   });
 
@@ -925,6 +968,15 @@ describe("offline mode (no AI key configured)", () => {
     expect(body.treatment_plan.goals.length).toBeGreaterThan(0);
     expect(body.treatment_plan.timeline).toEqual(expect.any(String));
     expect(body.treatment_plan).not.toHaveProperty("medication_considerations");
+    // The structured template, offline too: GAD-7 every two weeks for an anxiety disorder, interventions citing what was retrieved.
+    expect(body.treatment_plan.measures).toEqual([{ instrument: "GAD-7", frequency: "every two weeks", target: expect.any(String) }]);
+    expect(body.treatment_plan.problems[0].description).toContain(GAD_DIAGNOSIS);
+    expect(body.treatment_plan.smart_goals[0].measurable).toMatch(/^GAD-7/);
+    expect(body.treatment_plan.objectives.length).toBeGreaterThan(0);
+    expect(body.treatment_plan.interventions.length).toBe(body.treatment_plan.modalities.length);
+    for (const intervention of body.treatment_plan.interventions)
+      for (const id of intervention.citations) expect(retrieved.has(id)).toBe(true);
+    expect(body.treatment_plan.review_date).toBe(weeksFromToday(6));
   });
 
   it("never answers 5xx, even for a presentation nothing in the corpus matches", async () => {

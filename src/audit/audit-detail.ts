@@ -28,6 +28,12 @@ const detailShape = {
   context_chars: count,
   diagnosis_chars: count,
   case_id: word,
+  text_chars: count,
+  /** Where a note's text came from: `text` or `audio`. */
+  input: z.enum(["text", "audio"]),
+  /** A report's kind (diagnose, treatment, case_analysis, note). */
+  kind: word,
+  codes: count,
   mode: z.enum(["llm", "offline"]),
   sources: z.array(z.uuid()).max(50),
   // Interaction checks: counts, never the drug names

@@ -55,6 +55,20 @@ export const CaseFindings = z.object({
   treatment_considerations: z.array(z.string()),
 });
 
+export const CaseAnalysisAnswer = z
+  .object({
+    status: z.literal("success"),
+    case_id: z.string(),
+    case_data: CaseSchema,
+    ai_analysis: AiResponseSchema.extend({ findings: CaseFindings.nullable() }),
+    retrieved_documents: z.array(RetrievedSourceSchema),
+    knowledge_sources: z.array(z.object({ id: z.string(), title: z.string(), score: z.number() })),
+    safety: SafetySchema,
+    disclaimer: z.string(),
+  })
+  .openapi("CaseAnalysisAnswer");
+export type CaseAnalysisAnswer = z.infer<typeof CaseAnalysisAnswer>;
+
 export const analyzeCase = createRoute({
   method: "get",
   path: "/case-analysis/{case_id}",
@@ -64,19 +78,7 @@ export const analyzeCase = createRoute({
   middleware: licensed,
   request: { params: caseIdParam },
   responses: {
-    200: jsonContent(
-      z.object({
-        status: z.literal("success"),
-        case_id: z.string(),
-        case_data: CaseSchema,
-        ai_analysis: AiResponseSchema.extend({ findings: CaseFindings.nullable() }),
-        retrieved_documents: z.array(RetrievedSourceSchema),
-        knowledge_sources: z.array(z.object({ id: z.string(), title: z.string(), score: z.number() })),
-        safety: SafetySchema,
-        disclaimer: z.string(),
-      }),
-      "The analysis",
-    ),
+    200: jsonContent(CaseAnalysisAnswer, "The analysis"),
     ...problemResponses(400, 401, 403, 404, 429, 502, 503, 504),
   },
 });

@@ -18,6 +18,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: "Missing, invalid or expired token",
   403: "Not allowed",
   404: "Not found",
+  406: "Not acceptable (see the formats the route produces)",
   409: "Conflict",
   413: "Body too large",
   415: "Unsupported media type",

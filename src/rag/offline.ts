@@ -3,6 +3,7 @@
  * retrieval score relative to the best hit, capped below certainty.
  */
 import type { SearchHit } from "../knowledge/search";
+import { offlinePlanTemplate } from "./plan-template";
 
 const MAX_OFFLINE_CONFIDENCE = 0.8;
 
@@ -64,7 +65,7 @@ function offlineMedication(guidelines: SearchHit[]): string | null {
   return null;
 }
 
-export function offlineTreatmentPlan(hits: SearchHit[]) {
+export function offlineTreatmentPlan(hits: SearchHit[], diagnosis: string) {
   const guidelines = hits.filter((hit) => hit.type === "treatment_guideline").slice(0, 4);
   const modalities = guidelines.map((hit) => ({
     name: hit.title,
@@ -80,6 +81,7 @@ export function offlineTreatmentPlan(hits: SearchHit[]) {
     ],
     timeline:
       "Use the typical timeline of the cited guideline; review response at 4-8 weeks and adjust if there is no meaningful improvement.",
+    ...offlinePlanTemplate(diagnosis, guidelines),
     medication_considerations: offlineMedication(guidelines),
   };
   const response = [

@@ -65,7 +65,7 @@ export function treatmentMessages(
   return [
     {
       role: "system" as const,
-      content: `${GROUNDING}\nTask: an evidence-based treatment plan: modalities with their evidence level as the sources grade it, measurable goals, a timeline.${
+      content: `${GROUNDING}\nTask: an evidence-based treatment plan: modalities with their evidence level as the sources grade it, measurable goals, a timeline; and the plan as a structured template: the problems it addresses (citing sources), SMART goals (specific, measurable, achievable, relevant, time-bound), objectives with a target week, interventions with their evidence level as the sources grade it, a frequency and citations (source ids), measures (validated instruments with how often, e.g. PHQ-9 every two weeks, and a target), and review_after_weeks.${
         includeMedication
           ? " Include medication_considerations for a prescriber (classes, monitoring, cautions) as the sources support."
           : " Set medication_considerations to null: the clinician is not a prescriber."

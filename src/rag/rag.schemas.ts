@@ -62,10 +62,43 @@ export const Modality = z.object({
   supporting_sources: z.array(z.string()),
 });
 
+/** The structured template a treatment plan is written in: problems → SMART goals → objectives → interventions → measures. */
+export const PlanProblem = z.object({ description: z.string(), supporting_sources: z.array(z.string()) });
+export const SmartGoal = z.object({
+  goal: z.string(),
+  specific: z.string(),
+  measurable: z.string(),
+  achievable: z.string(),
+  relevant: z.string(),
+  time_bound: z.string(),
+});
+export const PlanObjective = z.object({ description: z.string(), target_week: z.number().int().describe("week of treatment, from 1") });
+export const PlanIntervention = z.object({
+  name: z.string(),
+  evidence_level: z.string().nullable(),
+  frequency: z.string(),
+  citations: z.array(z.string()),
+});
+export const PlanMeasure = z.object({
+  instrument: z.string(),
+  frequency: z.string().describe("e.g. every two weeks"),
+  target: z.string(),
+});
+
+const planTemplate = {
+  problems: z.array(PlanProblem),
+  smart_goals: z.array(SmartGoal),
+  objectives: z.array(PlanObjective),
+  interventions: z.array(PlanIntervention),
+  measures: z.array(PlanMeasure),
+};
+
 export const TreatmentPlan = z.object({
   modalities: z.array(Modality),
   goals: z.array(z.string()),
   timeline: z.string(),
+  ...planTemplate,
+  review_date: z.iso.date().openapi({ description: "when the plan is next reviewed (YYYY-MM-DD)" }),
   medication_considerations: z.string().nullable().optional(),
 });
 
@@ -107,7 +140,11 @@ export const ModelDiagnosis = z.object({
   response: modelText("markdown narrative for the clinician"),
   differential: z.array(ModelDifferentialItem).min(1).max(8),
 });
+// The review date is the server's (the model does not know today's date): the model gives weeks from now.
 export const ModelTreatment = z.object({
   response: modelText("markdown narrative for the clinician"),
-  treatment_plan: TreatmentPlan.extend({ medication_considerations: z.string().nullable() }),
+  treatment_plan: TreatmentPlan.omit({ review_date: true }).extend({
+    review_after_weeks: z.number().int().describe("weeks from today until the plan is reviewed, usually 4 to 12"),
+    medication_considerations: z.string().nullable(),
+  }),
 });

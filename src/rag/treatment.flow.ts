@@ -11,6 +11,7 @@ import { assessCrisis } from "../safety/crisis";
 import { answerFrame, auditAnswer, sendModelAnswer, sendOfflineAnswer } from "./answer";
 import { keepRetrieved } from "./grounding";
 import { offlineTreatmentPlan } from "./offline";
+import { reviewDate } from "./plan-template";
 import { riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
 import { ModelTreatment, type TreatmentInput, type TreatmentPlan } from "./rag.schemas";
 import { retrieveSources } from "./retrieval";
@@ -18,7 +19,7 @@ import { retrieveSources } from "./retrieval";
 type Plan = z.infer<typeof TreatmentPlan>;
 
 /** Prescribing considerations are for prescribers: psychiatrists, and admins. */
-const canSeeMedication = (account: Pick<UserRow, "role">) => account.role === "psychiatrist" || account.role === "admin";
+export const canSeeMedication = (account: Pick<UserRow, "role">) => account.role === "psychiatrist" || account.role === "admin";
 
 function visibleTo(account: UserRow, plan: Plan): Plan {
   if (canSeeMedication(account)) return plan;
@@ -45,7 +46,7 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
   });
 
   if (!ai) {
-    const offline = offlineTreatmentPlan(retrieval.hits);
+    const offline = offlineTreatmentPlan(retrieval.hits, input.diagnosis);
     return sendOfflineAnswer(c, retrieval, assemble(offline.treatment_plan, offline.response, null), audited);
   }
   const request = {
@@ -60,10 +61,19 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
     ),
   };
   return sendModelAnswer(c, ai, retrieval, request, audited, (output, usage) => {
-    const modalities = output.treatment_plan.modalities.map((modality) => ({
-      ...modality,
-      supporting_sources: keepRetrieved(modality.supporting_sources, retrieval.ids),
-    }));
-    return assemble({ ...output.treatment_plan, modalities }, output.response, usage);
+    const { review_after_weeks, ...plan } = output.treatment_plan;
+    const cited = <T>(items: T[], key: keyof T) =>
+      items.map((item) => ({ ...item, [key]: keepRetrieved(item[key] as string[], retrieval.ids) }));
+    return assemble(
+      {
+        ...plan,
+        modalities: cited(plan.modalities, "supporting_sources"),
+        problems: cited(plan.problems, "supporting_sources"),
+        interventions: cited(plan.interventions, "citations"),
+        review_date: reviewDate(review_after_weeks),
+      },
+      output.response,
+      usage,
+    );
   });
 }

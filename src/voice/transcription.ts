@@ -1,11 +1,12 @@
 /** The transcription step of both voice flows; stored audio never outlives a failed call. */
 import type { Context } from "hono";
+import type OpenAI from "openai";
 import { requireAi } from "../ai/client";
 import { aiProblem } from "../ai/errors";
 import { audit } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { readFormData, readJson } from "../lib/form-data";
-import { CONTENT_TYPES, readAudioUpload } from "./audio-input";
+import { type AudioUpload, CONTENT_TYPES, readAudioUpload } from "./audio-input";
 import type { TimedWord } from "./speech-metrics";
 import { removeAudio, storeAudio } from "./voice.data";
 
@@ -16,6 +17,17 @@ export interface Transcript {
   text: string;
   durationSeconds: number;
   words: TimedWord[];
+}
+
+/** One transcription call with word timestamps; errors are the SDK's (callers map them to problems). */
+export async function transcribeAudio(ai: OpenAI, model: string, audioId: string, upload: AudioUpload) {
+  const result = await ai.audio.transcriptions.create({
+    file: new File([upload.audio], `${audioId}.${upload.format}`, { type: CONTENT_TYPES[upload.format] }),
+    model,
+    response_format: "verbose_json",
+    timestamp_granularities: ["word"],
+  });
+  return { text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
 }
 
 /**
@@ -32,18 +44,10 @@ export async function transcribeUpload<E extends AppEnv>(c: Context<E>, accountI
   const started = Date.now();
   const stored = await storeAudio(c.var.storage, accountId, upload, c.var.settings.audioRetentionDays);
   try {
-    const result = await ai.audio.transcriptions.create({
-      file: new File([upload.audio], `${stored.audioId}.${upload.format}`, { type: CONTENT_TYPES[upload.format] }),
-      model: c.var.settings.ai.transcriptionModel,
-      response_format: "verbose_json",
-      timestamp_granularities: ["word"],
-    });
     const transcript = {
       audioId: stored.audioId,
       key: stored.key,
-      text: result.text,
-      durationSeconds: result.duration ?? 0,
-      words: (result.words ?? []) as TimedWord[],
+      ...(await transcribeAudio(ai, c.var.settings.ai.transcriptionModel, stored.audioId, upload)),
     };
     audit(c, {
       userId: accountId,

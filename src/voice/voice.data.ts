@@ -3,7 +3,7 @@
  * content type and an expiry date; the daily Cron Trigger removes expired recordings.
  */
 import { log } from "../lib/log";
-import { type AudioUpload, CONTENT_TYPES } from "./audio-input";
+import { AUDIO_FORMATS, type AudioUpload, CONTENT_TYPES } from "./audio-input";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +16,21 @@ export async function storeAudio(storage: R2Bucket, userId: string, upload: Audi
     customMetadata: { user_id: userId, expires_at: expiresAt },
   });
   return { audioId, key, expiresAt };
+}
+
+/**
+ * One of the user's own recordings that has not expired, or null. Only the caller's prefix is
+ * searched, so another user's id finds nothing (and says nothing about whether it exists).
+ */
+export async function findAudio(storage: R2Bucket, userId: string, audioId: string, now = new Date()): Promise<AudioUpload | null> {
+  const page = await storage.list({ prefix: `audio/${userId}/${audioId}.`, limit: 1 });
+  const key = page.objects[0]?.key;
+  const object = key ? await storage.get(key) : null;
+  if (!object) return null;
+  const expiresAt = Date.parse(object.customMetadata?.expires_at ?? "");
+  const format = AUDIO_FORMATS.find((candidate) => key?.endsWith(`.${candidate}`));
+  if (!format || (Number.isFinite(expiresAt) && expiresAt <= now.getTime())) return null;
+  return { audio: await object.blob(), format };
 }
 
 /**

@@ -12,6 +12,7 @@ import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
+import { REPORT_FONT_KEY, REPORT_FONT_PACKAGE_FILE } from "../../src/reports/report-font.ts";
 import { type DemoAccountsTarget, seedDemoAccounts } from "./demo-users.ts";
 import { listSeedFiles, uploadSeedFiles } from "./seed-files.ts";
 
@@ -63,6 +64,10 @@ export async function seedLocal({ root, vars, demoPassword, demoAccounts, config
     for (const file of DOCS_ASSET_FILES) {
       await storage.put(`${DOCS_ASSETS_PREFIX}${file}`, await readFile(path.join(root, "node_modules/swagger-ui-dist", file)));
     }
+    // The font PDF reports embed (kept out of the Worker bundle).
+    await storage.put(REPORT_FONT_KEY, await readFile(path.join(root, "node_modules", REPORT_FONT_PACKAGE_FILE)), {
+      httpMetadata: { contentType: "font/ttf" },
+    });
     const { seeded, users } = await seedDemoAccounts(db, demoPassword, demoAccounts);
     return { files, indexed, embedded: ai !== null, users, demoAccountsSeeded: seeded };
   } finally {

@@ -1,10 +1,11 @@
 /**
  * The OpenAI-compatible stub, driven by the real `openai` SDK over HTTP: chat completions
- * (plain, streamed, JSON-schema structured), embeddings, transcriptions, and the per-API-key
+ * (plain, streamed, JSON-schema structured), embeddings, transcriptions, speech, and the per-API-key
  * scripted replies and failures of `POST /_control/script`.
  */
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countMpegFrames, readMpegFrameHeader } from "../support/mpeg-frame.ts";
 import { requestWithHost } from "../support/request-with-host.ts";
 import type { Reply } from "./server.ts";
 import { type OpenAiStub, startOpenAiStub } from "./server.ts";
@@ -28,7 +29,7 @@ const freshKey = (label: string) => `sk-test-${label}-${++keys}`;
 const clientFor = (apiKey: string, options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
   new OpenAI({ apiKey, baseURL: stub.url, maxRetries: 0, ...options });
 
-type Script = { chat?: Reply[]; embeddings?: Reply[]; transcription?: Reply[]; latency_ms?: number; reset?: boolean };
+type Script = { chat?: Reply[]; embeddings?: Reply[]; transcription?: Reply[]; speech?: Reply[]; latency_ms?: number; reset?: boolean };
 
 async function script(apiKey: string, body: Script) {
   const response = await fetch(`${stub.url}/_control/script`, {
@@ -352,6 +353,32 @@ describe("embeddings", () => {
     const unrelatedSimilarity = dot(anchor, unrelated);
     expect(relatedSimilarity).toBeGreaterThan(0.3);
     expect(relatedSimilarity).toBeGreaterThan(unrelatedSimilarity);
+  });
+});
+
+describe("speech", () => {
+  it("speaks MPEG audio: every frame has a valid MPEG-1 Layer III header, and longer text lasts longer", async () => {
+    const client = clientFor(freshKey("speech"));
+    const speak = async (input: string) =>
+      new Uint8Array(
+        await (await client.audio.speech.create({ model: "gpt-4o-mini-tts", voice: "alloy", input, response_format: "mp3" })).arrayBuffer(),
+      );
+    const short = await speak("Session summary.");
+    const long = await speak("Session summary. ".repeat(40));
+
+    expect(readMpegFrameHeader(short)).toMatchObject({ version: 1, layer: 3, bitrateKbps: 128, sampleRate: 44_100 });
+    const shortFrames = countMpegFrames(short);
+    const longFrames = countMpegFrames(long);
+    expect(shortFrames).toBeGreaterThan(0);
+    expect(longFrames).toBeGreaterThan(shortFrames ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("answers a scripted failure and refuses a request without input", async () => {
+    const apiKey = freshKey("speech-fail");
+    await script(apiKey, { speech: [{ status: 500 }] });
+    const client = clientFor(apiKey);
+    await expect(client.audio.speech.create({ model: "m", voice: "alloy", input: "hello" })).rejects.toMatchObject({ status: 500 });
+    await expect(client.audio.speech.create({ model: "m", voice: "alloy", input: "" })).rejects.toMatchObject({ status: 400 });
   });
 });
 

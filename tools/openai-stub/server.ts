@@ -1,12 +1,12 @@
 /**
  * An OpenAI-compatible HTTP server for tests, local development and benchmarks: chat completions
- * (plain, JSON-schema structured, streamed), embeddings and audio transcriptions, with a set
- * latency and scripted failures. The real `openai` SDK talks to it over HTTP.
+ * (plain, JSON-schema structured, streamed), embeddings, audio transcriptions and speech (silent
+ * MPEG audio), with a set latency and scripted failures. The real `openai` SDK talks to it over HTTP.
  *
  * It answers only requests whose `Host` names this machine (see ../loopback-host.ts).
  *
  * Behaviour is keyed by the caller's API key, so parallel test files do not disturb each other:
- * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], latency_ms?}`
+ * - `POST /_control/script {api_key, chat?: Reply[], transcription?: Reply[], embeddings?: Reply[], speech?: Reply[], latency_ms?}`
  *   queues replies, each used once, in order; when a queue is empty the default answer is given.
  * - `GET /_stats?api_key=` counts requests per endpoint.
  * - `GET /_requests?api_key=` the messages of the last chat requests (oldest first), so a test can
@@ -33,7 +33,7 @@ export type Reply =
   | { stalled_stream: true }
   | { delay_ms: number };
 
-type Endpoint = "chat" | "embeddings" | "transcription";
+type Endpoint = "chat" | "embeddings" | "transcription" | "speech";
 
 interface KeyState {
   queues: Record<Endpoint, Reply[]>;
@@ -79,7 +79,7 @@ export async function startOpenAiStub({
   const stateFor = (key: string) => {
     let state = keys.get(key);
     if (!state) {
-      state = { queues: { chat: [], embeddings: [], transcription: [] }, counts: {}, chats: [] };
+      state = { queues: { chat: [], embeddings: [], transcription: [], speech: [] }, counts: {}, chats: [] };
       keys.set(key, state);
     }
     return state;
@@ -92,8 +92,8 @@ export async function startOpenAiStub({
       const body = JSON.parse((await readBody(req)).toString("utf8"));
       const state = stateFor(String(body.api_key ?? ""));
       // `reset` empties the queues first, so `{reset: true, chat: [...]}` replaces what was queued.
-      if (body.reset) state.queues = { chat: [], embeddings: [], transcription: [] };
-      for (const endpoint of ["chat", "embeddings", "transcription"] as const) {
+      if (body.reset) state.queues = { chat: [], embeddings: [], transcription: [], speech: [] };
+      for (const endpoint of ["chat", "embeddings", "transcription", "speech"] as const) {
         if (Array.isArray(body[endpoint])) state.queues[endpoint].push(...body[endpoint]);
       }
       if (body.latency_ms !== undefined) state.latencyMs = Number(body.latency_ms);
@@ -114,7 +114,9 @@ export async function startOpenAiStub({
           ? "embeddings"
           : route === "POST /audio/transcriptions"
             ? "transcription"
-            : undefined;
+            : route === "POST /audio/speech"
+              ? "speech"
+              : undefined;
     if (!endpoint) return sendJson(res, 404, { error: { message: `unknown route ${route}`, type: "invalid_request_error" } });
     state.counts[endpoint] = (state.counts[endpoint] ?? 0) + 1;
 
@@ -136,6 +138,7 @@ export async function startOpenAiStub({
     }
     if (endpoint === "embeddings") return embeddings(res, JSON.parse(raw.toString("utf8")));
     if (endpoint === "transcription") return transcription(res, reply && "text" in reply ? reply : { text: defaultTranscript });
+    if (endpoint === "speech") return speech(res, JSON.parse(raw.toString("utf8")));
     const request = JSON.parse(raw.toString("utf8")) as ChatRequest;
     state.chats = [...state.chats, { messages: request.messages }].slice(-RECORDED_CHATS);
     return chat(res, request, reply);
@@ -438,6 +441,40 @@ function transcription(
       });
   const duration = reply.duration ?? (words.length ? words[words.length - 1].end + 0.3 : 0);
   sendJson(res, 200, { task: "transcribe", language: "english", duration: round(duration), text: reply.text, words, segments: [] });
+}
+
+/**
+ * MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono, no CRC, no padding: a valid frame header. With
+ * its side information and main data all zero, a frame decodes to 1152 samples of silence.
+ */
+export const SILENT_MP3_FRAME_HEADER = [0xff, 0xfb, 0x90, 0xc4] as const;
+/** 144 × bitrate / sample rate, rounded down (no padding bit). */
+export const SILENT_MP3_FRAME_BYTES = Math.floor((144 * 128_000) / 44_100);
+const MP3_FRAME_SECONDS = 1152 / 44_100;
+/** A reader's pace (~150 words a minute) decides how long the silence lasts; a minute at most. */
+const SPOKEN_SECONDS_PER_WORD = 0.4;
+const MAX_SPEECH_SECONDS = 60;
+
+/** Silent MPEG audio about as long as the text would take to read aloud. */
+export function silentMp3(text: string): Uint8Array {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const seconds = Math.min(MAX_SPEECH_SECONDS, Math.max(1, words) * SPOKEN_SECONDS_PER_WORD);
+  const frames = Math.max(1, Math.ceil(seconds / MP3_FRAME_SECONDS));
+  const audio = new Uint8Array(frames * SILENT_MP3_FRAME_BYTES);
+  for (let frame = 0; frame < frames; frame++) audio.set(SILENT_MP3_FRAME_HEADER, frame * SILENT_MP3_FRAME_BYTES);
+  return audio;
+}
+
+function speech(res: ServerResponse, request: { input?: unknown; model?: unknown; voice?: unknown; response_format?: unknown }) {
+  if (typeof request.input !== "string" || !request.input || typeof request.model !== "string" || !request.voice) {
+    return sendJson(res, 400, { error: { message: "input, model and voice are required", type: "invalid_request_error" } });
+  }
+  if (request.response_format !== undefined && request.response_format !== "mp3") {
+    return sendJson(res, 400, { error: { message: "the stub speaks mp3 only", type: "invalid_request_error" } });
+  }
+  const audio = silentMp3(request.input);
+  res.writeHead(200, { "content-type": "audio/mpeg", "content-length": audio.length });
+  res.end(audio);
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

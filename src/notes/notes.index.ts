@@ -1,0 +1,5 @@
+import { createRouter } from "../lib/openapi";
+import { createNoteHandler } from "./notes.handlers";
+import { createNote } from "./notes.routes";
+
+export const notesRouter = createRouter().openapi(createNote, createNoteHandler);

@@ -1,0 +1,150 @@
+/**
+ * A report as a PDF: A4 pages laid out from the same document the HTML page shows, set in the
+ * embedded font (text selectable and extractable), with a running footer and page numbers.
+ * Console pages can call it with a report built by `buildReport` and the font from `loadReportFont`.
+ */
+import { type PdfPage, type TextRun, textWidth, writePdf } from "./pdf/pdf-writer";
+import type { TrueTypeFont } from "./pdf/truetype";
+import type { Block, ReportDocument } from "./report-document";
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 56, right: 56, top: 64, bottom: 64 };
+const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const SIZE = { title: 17, meta: 9.5, heading: 12.5, subheading: 10.5, body: 10, footer: 8 };
+const LEADING = 1.4;
+const BULLET_INDENT = 12;
+/** A heading never ends a page: it needs room for itself and this many lines after it. */
+const KEEP_WITH_NEXT_LINES = 3;
+
+/** Breaks text into lines no wider than `width`; a word longer than a line is broken between characters. */
+export function wrap(font: TrueTypeFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const spaceWidth = textWidth(font, " ", size);
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let wordWidth = textWidth(font, word, size);
+    let rest = word;
+    while (wordWidth > width) {
+      if (line) {
+        lines.push(line);
+        line = "";
+        lineWidth = 0;
+      }
+      let cut = "";
+      let cutWidth = 0;
+      for (const char of rest) {
+        const charWidth = textWidth(font, char, size);
+        if (cut && cutWidth + charWidth > width) break;
+        cut += char;
+        cutWidth += charWidth;
+      }
+      lines.push(cut);
+      rest = rest.slice(cut.length);
+      wordWidth = textWidth(font, rest, size);
+    }
+    if (!rest) continue;
+    if (line && lineWidth + spaceWidth + wordWidth > width) {
+      lines.push(line);
+      line = "";
+      lineWidth = 0;
+    }
+    line = line ? `${line} ${rest}` : rest;
+    lineWidth += (lineWidth ? spaceWidth : 0) + wordWidth;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+class Layout {
+  readonly pages: PdfPage[] = [];
+  private page!: PdfPage;
+  private y = 0;
+
+  constructor(private readonly font: TrueTypeFont) {
+    this.newPage();
+  }
+
+  private newPage() {
+    this.page = { ...PAGE, runs: [], rules: [] };
+    this.pages.push(this.page);
+    this.y = PAGE.height - MARGIN.top;
+  }
+
+  private room(height: number) {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  space(points: number) {
+    this.y -= points;
+  }
+
+  text(text: string, size: number, options: { indent?: number; grey?: number; keepLines?: number; bullet?: boolean } = {}) {
+    const indent = options.indent ?? 0;
+    const lineHeight = size * LEADING;
+    const lines = wrap(this.font, text, size, WIDTH - indent);
+    lines.forEach((line, i) => {
+      this.room(lineHeight * (i === 0 ? (options.keepLines ?? 1) : 1));
+      this.y -= lineHeight;
+      const run: TextRun = { x: MARGIN.left + indent, y: this.y + (lineHeight - size) / 2, size, text: line, grey: options.grey };
+      this.page.runs.push(run);
+      if (options.bullet && i === 0) this.page.runs.push({ ...run, x: MARGIN.left + indent - BULLET_INDENT, text: "•" });
+    });
+  }
+
+  rule() {
+    this.space(4);
+    this.page.rules.push({ x1: MARGIN.left, y1: this.y, x2: PAGE.width - MARGIN.right, y2: this.y });
+    this.space(6);
+  }
+
+  heading(text: string, size: number) {
+    this.space(size * 0.6);
+    this.text(text, size, { keepLines: 1 + KEEP_WITH_NEXT_LINES * (SIZE.body / size) });
+    this.space(2);
+  }
+
+  block(block: Block) {
+    if (block.type === "subheading") this.heading(block.text, SIZE.subheading);
+    else if (block.type === "paragraph") {
+      this.text(block.text, SIZE.body);
+      this.space(SIZE.body * 0.4);
+    } else {
+      for (const item of block.items) this.text(item, SIZE.body, { indent: BULLET_INDENT, bullet: true });
+      this.space(SIZE.body * 0.4);
+    }
+  }
+
+  footers(title: string) {
+    this.pages.forEach((page, i) => {
+      const y = MARGIN.bottom / 2;
+      page.runs.push({ x: MARGIN.left, y, size: SIZE.footer, text: `${title} · decision support only`, grey: 0.35 });
+      const number = `Page ${i + 1} of ${this.pages.length}`;
+      page.runs.push({
+        x: PAGE.width - MARGIN.right - textWidth(this.font, number, SIZE.footer),
+        y,
+        size: SIZE.footer,
+        text: number,
+        grey: 0.35,
+      });
+    });
+  }
+}
+
+export async function renderReportPdf(report: ReportDocument, font: TrueTypeFont): Promise<Uint8Array> {
+  const layout = new Layout(font);
+  layout.text(report.title, SIZE.title);
+  layout.space(4);
+  layout.text(`Clinician: ${report.clinician}`, SIZE.meta, { grey: 0.25 });
+  layout.text(`Generated: ${report.generatedAt}`, SIZE.meta, { grey: 0.25 });
+  layout.rule();
+  for (const section of report.sections) {
+    layout.heading(section.heading, SIZE.heading);
+    for (const block of section.blocks) layout.block(block);
+  }
+  layout.rule();
+  layout.heading("Disclaimer", SIZE.heading);
+  layout.text(report.disclaimer, SIZE.body);
+  layout.footers(report.title);
+  return writePdf(layout.pages, font, { title: report.title, author: report.clinician, created: new Date() });
+}
