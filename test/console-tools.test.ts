@@ -2,9 +2,12 @@
  * The console's tool endpoints (what /app/diagnose, /app/treatment and /app/voice call): the API's
  * flows behind the console session. Refused without a session, without the login's CSRF token,
  * with only a bearer token, or for a student; answers are no-store, problems are problem+json;
- * the stream starts with the safety screen; medication considerations only for prescribers.
+ * the stream starts with the safety screen; medication considerations only for prescribers (in
+ * the answer and in its exported report); notes and PDF reports through the same session.
  */
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:test";
+import { describe, expect, inject, it } from "vitest";
+import { REPORT_FONT_KEY } from "../src/reports/report-font";
 import { authHeader, createAdmin, createVerifiedTherapist, registerUser } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { type ConsoleVisitor, consoleVisitor, ORIGIN } from "./support/console";
@@ -269,6 +272,7 @@ describe("the tool pages", () => {
     ["/app/diagnose", ["Symptoms", "Patient context"], "Analyze", "diagnose.js"],
     ["/app/treatment", ["Diagnosis", "Patient context"], "Get treatment plan", "treatment.js"],
     ["/app/voice", ["Audio file"], "Analyze recording", "voice.js"],
+    ["/app/notes", ["Format", "Session text or transcript", "Client context"], "Generate note", "notes.js"],
   ])(
     "%s labels its fields, posts (never puts clinical text in a URL), loads its script and is no-store",
     async (path, labels, button, script) => {
@@ -283,4 +287,64 @@ describe("the tool pages", () => {
       expect(html).not.toMatch(/<form(?![^>]*method="post")[^>]*>/);
     },
   );
+});
+
+describe("notes and reports from the console", () => {
+  it("writes a note from session text for a signed-in clinician, no-store; refuses it without the CSRF token", async () => {
+    const visitor = await signedIn(await newTherapist());
+    const body = { format: "soap", text: "Client reports worry most days and poor sleep; we practised breathing exercises." };
+    await expectProblem(await postAsScript(visitor, "/app/notes/generate", body, null), 403, "csrf_token_invalid");
+    const res = await postAsScript(visitor, "/app/notes/generate", body, await visitor.csrfToken(), { Accept: "application/json" });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const note = (await res.json()) as { format: string; sections: Record<string, string> };
+    expect(note.format).toBe("soap");
+    expect(Object.keys(note.sections)).toEqual(["subjective", "objective", "assessment", "plan"]);
+  });
+
+  it("exports the shown diagnose answer as a PDF through the API's renderer, and refuses an Accept it cannot serve", async () => {
+    await env.STORAGE.put(
+      REPORT_FONT_KEY,
+      Uint8Array.from(atob(inject("reportFontBase64")), (char) => char.charCodeAt(0)),
+    );
+    const visitor = await signedIn(await newTherapist());
+    const token = await visitor.csrfToken();
+    const stream = await postAsScript(visitor, "/app/diagnose/stream", { symptoms: GAD_SYMPTOMS }, token);
+    const answer = parseSse(await stream.text()).at(-1)!.data;
+    const report = { kind: "diagnose", content: answer };
+    const pdf = await postAsScript(visitor, "/app/reports", report, token, { Accept: "application/pdf" });
+    expect(pdf.status, await pdf.clone().text()).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(pdf.headers.get("Content-Disposition")).toMatch(/^attachment; filename="diagnose-report-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(pdf.headers.get("Cache-Control")).toBe("no-store");
+    expect(new TextDecoder("latin1").decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    await expectProblem(await postAsScript(visitor, "/app/reports", report, token, { Accept: "image/png" }), 406, "not_acceptable");
+    await expectProblem(
+      await postAsScript(visitor, "/app/reports", { kind: "diagnose", content: {} }, token, { Accept: "application/pdf" }),
+      400,
+      "validation_error",
+    );
+  });
+
+  it("leaves medication considerations out of a therapist's exported treatment report, and keeps them for a psychiatrist", async () => {
+    const psychiatrist = await signedIn(await newPsychiatrist());
+    const stream = await postAsScript(
+      psychiatrist,
+      "/app/treatment/stream",
+      { diagnosis: "Generalised anxiety disorder" },
+      await psychiatrist.csrfToken(),
+    );
+    const answer = parseSse(await stream.text()).at(-1)!.data as { treatment_plan: Record<string, unknown> };
+    const marker = "Sertraline 50 mg, titrate after two weeks";
+    const content = { ...answer, treatment_plan: { ...answer.treatment_plan, medication_considerations: marker } };
+    const htmlFor = async (visitor: ConsoleVisitor) => {
+      const res = await postAsScript(visitor, "/app/reports", { kind: "treatment", content }, await visitor.csrfToken(), {
+        Accept: "text/html",
+      });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    expect(await htmlFor(psychiatrist)).toContain(marker);
+    expect(await htmlFor(await signedIn(await newTherapist()))).not.toContain(marker);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * What the console's scripts call: the API's own flows (diagnose, treatment, voice analysis)
+ * What the console's scripts call: the API's own flows (diagnose, treatment, voice analysis, notes, reports)
  * behind the console session (cookies, CSRF token) instead of a bearer token. Answers are the
  * API's: JSON or Server-Sent Events, and problem+json on failure (a script shows its detail), never
  * an HTML page. Clinical text travels only in request bodies.
@@ -12,9 +12,13 @@ import { requireLicensed, type SignedInContext } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { handleError } from "../lib/error-handler";
 import { ProblemError, validationProblem } from "../lib/problem";
+import { writeNote } from "../notes/note.flow";
+import { NoteInput } from "../notes/note.schemas";
 import { diagnose } from "../rag/diagnose.flow";
 import { DiagnoseInput, TreatmentInput } from "../rag/rag.schemas";
 import { recommendTreatment } from "../rag/treatment.flow";
+import { createReport, requireReportType } from "../reports/report.flow";
+import { ReportInput } from "../reports/report.schemas";
 import { assessCrisis } from "../safety/crisis";
 import { analyzeRecording, voiceReady } from "../voice/voice.flow";
 import { withLeadingEvent } from "./event-stream";
@@ -65,4 +69,19 @@ const recordingConsent = createMiddleware<AppEnv>(async (c, next) => {
 
 consoleActions.post("/voice/analyze", consoleSession, requireLicensed, recordingConsent, voiceReady, async (c) =>
   c.json(await analyzeRecording(signedIn(c)), 200),
+);
+
+consoleActions.post("/notes/generate", consoleSession, requireLicensed, jsonBody(NoteInput), async (c) =>
+  c.json(await writeNote(signedIn(c), c.req.valid("json")), 200),
+);
+
+/** A client that accepts neither report format is refused before the body is read, as the API does. */
+const acceptsReport = createMiddleware<AppEnv>(async (c, next) => {
+  requireReportType(c.req.header("Accept"));
+  await next();
+});
+
+/** "Export PDF": the answer shown in the page, rendered by the API's report renderer as the signed-in role may see it. */
+consoleActions.post("/reports", consoleSession, requireLicensed, acceptsReport, jsonBody(ReportInput), async (c) =>
+  createReport(signedIn(c), c.req.valid("json")),
 );

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { DiagnosePage } from "./pages/diagnose";
+import { NotesPage } from "./pages/notes";
 import { TreatmentPage } from "./pages/treatment";
 import { VoicePage } from "./pages/voice";
 import { renderPage } from "./render";
@@ -14,3 +15,4 @@ clinicalPages.get("/treatment", consoleSession, (c) =>
   renderPage(c, <TreatmentPage account={c.var.account} csrfToken={c.var.csrfToken} />),
 );
 clinicalPages.get("/voice", consoleSession, (c) => renderPage(c, <VoicePage account={c.var.account} csrfToken={c.var.csrfToken} />));
+clinicalPages.get("/notes", consoleSession, (c) => renderPage(c, <NotesPage account={c.var.account} csrfToken={c.var.csrfToken} />));

@@ -10,6 +10,8 @@ import { csrfToken } from "./console.js";
 
 /** Where the voice page leaves a transcript for the diagnose page ("Use in diagnosis"): this tab only, never a URL. */
 export const DIAGNOSE_PREFILL_KEY = "ta-diagnose-symptoms";
+/** The same for the notes page ("Use in note"). */
+export const NOTE_PREFILL_KEY = "ta-note-text";
 
 /**
  * @param {string} tag
@@ -129,7 +131,7 @@ function panel() {
 
 /**
  * @typedef {{ai_response: {response: string, mode: "llm" | "offline"}, retrieved_sources: Array<{id: string, title: string, dsm5_code: string | null, icd11_code: string | null}>, safety: any}} Answer
- * @typedef {{onDone?: (answer: Answer) => void, render: (answer: Answer) => Node, busy: HTMLButtonElement}} AnswerView
+ * @typedef {{kind: "diagnose" | "treatment", render: (answer: Answer) => Node, busy: HTMLButtonElement}} AnswerView
  */
 
 /**
@@ -183,7 +185,7 @@ export async function streamAnswer(url, body, view) {
         }
         ui.result.append(view.render(data));
         ui.status.textContent = data.ai_response.mode === "offline" ? "Answer complete (offline mode)." : "Answer complete.";
-        view.onDone?.(data);
+        ui.result.append(exportPdf(view.kind, data));
       }
     }
     if (!complete) throw new AnswerFailure("The answer was interrupted before it was complete. Retry to ask again.");
@@ -242,4 +244,44 @@ export function requireText(field, message) {
   field.after(el("p", { id: errorId, class: "error", role: "alert" }, message));
   field.focus();
   return false;
+}
+
+/**
+ * "Export PDF": posts the answer as shown to the console's report endpoint (the API's renderer)
+ * and downloads the PDF it returns.
+ * @param {"diagnose" | "treatment" | "note"} kind @param {unknown} content
+ */
+export function exportPdf(kind, content) {
+  const button = el("button", { type: "button" }, "Export PDF");
+  const message = el("p", { role: "status", class: "muted" });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    message.textContent = "Preparing the PDF…";
+    try {
+      const res = await fetch("/app/reports", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/pdf", "X-CSRF-Token": csrfToken() },
+        body: JSON.stringify({ kind, content }),
+      });
+      if (!res.ok) {
+        const problem = await res.json().catch(() => null);
+        message.textContent = problem?.detail ?? `The export failed (${res.status}).`;
+        return;
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `${kind}-report.pdf`;
+      const url = URL.createObjectURL(await res.blob());
+      const link = el("a", { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      message.textContent = `Downloaded ${name}.`;
+    } catch {
+      message.textContent = "The connection was lost while exporting; try again.";
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el("div", { class: "export" }, button, message);
 }

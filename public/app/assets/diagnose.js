@@ -44,5 +44,5 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   if (!requireText(symptoms, "Enter the symptoms to analyse.")) return;
   const body = { symptoms: symptoms.value, ...(context.value.trim() ? { patient_context: context.value } : {}) };
-  streamAnswer("/app/diagnose/stream", body, { render: differentialTable, busy: analyze });
+  streamAnswer("/app/diagnose/stream", body, { kind: "diagnose", render: differentialTable, busy: analyze });
 });

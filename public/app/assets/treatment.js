@@ -53,5 +53,5 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   if (!requireText(diagnosis, "Enter the diagnosis to plan treatment for.")) return;
   const body = { diagnosis: diagnosis.value, ...(context.value.trim() ? { patient_context: context.value } : {}) };
-  streamAnswer("/app/treatment/stream", body, { render: treatmentPlan, busy: submit });
+  streamAnswer("/app/treatment/stream", body, { kind: "treatment", render: treatmentPlan, busy: submit });
 });

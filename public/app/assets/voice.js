@@ -3,7 +3,7 @@
  * /app/voice: once consent is ticked, record with MediaRecorder or pick a file; the audio is sent
  * for transcription and analysis, and the transcript can be carried to /app/diagnose.
  */
-import { crisisBanner, DIAGNOSE_PREFILL_KEY, el } from "./answer.js";
+import { crisisBanner, DIAGNOSE_PREFILL_KEY, el, NOTE_PREFILL_KEY } from "./answer.js";
 import { csrfToken } from "./console.js";
 
 const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
@@ -54,11 +54,15 @@ function show(answer) {
   const banner = crisisBanner(answer.safety);
   if (banner) alerts.append(banner);
   const fact = (/** @type {string} */ term, /** @type {string} */ value) => [el("dt", {}, term), el("dd", {}, value)];
-  const use = el("button", { type: "button" }, "Use in diagnosis");
-  use.addEventListener("click", () => {
-    sessionStorage.setItem(DIAGNOSE_PREFILL_KEY, answer.transcription);
-    location.assign("/app/diagnose");
-  });
+  /** Carries the transcript to another tool through this tab's storage, never the URL. */
+  const carry = (/** @type {string} */ label, /** @type {string} */ key, /** @type {string} */ path) => {
+    const button = el("button", { type: "button" }, label);
+    button.addEventListener("click", () => {
+      sessionStorage.setItem(key, answer.transcription);
+      location.assign(path);
+    });
+    return button;
+  };
   result.append(
     el("h3", {}, "Transcript"),
     el("p", { class: "transcript" }, answer.transcription),
@@ -72,7 +76,12 @@ function show(answer) {
       ...fact("Emotion", answer.emotion),
       ...fact("Safety", answer.safety.crisis_detected ? "Risk indicators found (see the alert above)" : "No risk indicators found"),
     ),
-    use,
+    el(
+      "div",
+      { class: "button-row" },
+      carry("Use in diagnosis", DIAGNOSE_PREFILL_KEY, "/app/diagnose"),
+      carry("Use in note", NOTE_PREFILL_KEY, "/app/notes"),
+    ),
   );
   status.textContent = "Analysis complete.";
 }
