@@ -2,9 +2,10 @@
  * The clinical tool pages in Chromium against the dev stack and the OpenAI stub: diagnose streamed
  * end to end (sources, text, differential, citations), the crisis banner before the answer,
  * offline mode, a broken stream with Retry, treatment per role, voice upload carried into
- * diagnose; axe on every page and a 360 px wide phone.
+ * diagnose, notes; Export PDF downloading a PDF; axe on every page and a 360 px wide phone.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { consoleUrl, DEMO, expectAccessible, launchBrowser, signIn } from "./support/browser";
 
@@ -83,6 +84,13 @@ async function retrievedSourceIds(symptoms: string): Promise<Array<{ id: string;
   return ((await res.json()) as { retrieved_sources: Array<{ id: string; title: string }> }).retrieved_sources;
 }
 
+/** Clicks Export PDF in `scope` and returns the downloaded file's name and first bytes. */
+async function exportPdf(page: Page, scope: Locator) {
+  const [download] = await Promise.all([page.waitForEvent("download"), scope.getByRole("button", { name: "Export PDF" }).click()]);
+  const bytes = await readFile((await download.path())!);
+  return { name: download.suggestedFilename(), head: bytes.subarray(0, 5).toString("latin1") };
+}
+
 /** The page is no wider than the viewport: nothing to scroll sideways except inside tables. */
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -133,6 +141,10 @@ describe("diagnose", () => {
       expect(await citation.getAttribute("href")).toBe(`/app/knowledge/${cited.id}`);
       expect(await page.locator(".crisis").count()).toBe(0);
       await expectAccessible(page);
+
+      const pdf = await exportPdf(page, page.locator("#answer-result"));
+      expect(pdf.name).toMatch(/^diagnose-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+      expect(pdf.head).toBe("%PDF-");
     });
   });
 
@@ -291,6 +303,40 @@ describe("voice", () => {
         await page.goto(consoleUrl("/app/voice"));
         expect(await pageWidth(page)).toBeLessThanOrEqual(360);
         await expectAccessible(page);
+      },
+      { width: 360, height: 740 },
+    );
+  });
+});
+
+describe("notes", () => {
+  it("writes a DAP note from session text, shows its sections, and exports it as a PDF", async () => {
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(consoleUrl("/app/notes"));
+      await expectAccessible(page);
+      await page.getByLabel("Format").selectOption("dap");
+      await page
+        .getByLabel("Session text or transcript")
+        .fill("Client reports worry most days and poor sleep. We practised paced breathing.");
+      await page.getByRole("button", { name: "Generate note" }).click();
+      await expect.poll(() => page.locator("#note-status").textContent(), { timeout: 30_000 }).toBe("Note ready.");
+      const note = page.locator("#note-result");
+      for (const heading of ["Data", "Assessment", "Plan", "Risk"])
+        expect(await note.getByRole("heading", { name: heading }).count()).toBe(1);
+      expect(await note.getByRole("heading", { name: "Subjective" }).count()).toBe(0);
+      await expectAccessible(page);
+      const pdf = await exportPdf(page, note);
+      expect(pdf.name).toMatch(/^note-report-.*\.pdf$/);
+      expect(pdf.head).toBe("%PDF-");
+    });
+  });
+
+  it("fits a 360 px wide phone", async () => {
+    await withPage(
+      DEMO.therapist,
+      async (page) => {
+        await page.goto(consoleUrl("/app/notes"));
+        expect(await pageWidth(page)).toBeLessThanOrEqual(360);
       },
       { width: 360, height: 740 },
     );
