@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { REPORT_FONT_PACKAGE_FILE } from "../src/reports/report-font.ts";
+import { REPORT_FONT_PACKAGE_FILE } from "../src/reports/report-font-file.ts";
 import { createBackend } from "../tools/local-neon/backend.ts";
 import { applyMigrations } from "../tools/local-neon/migrations.ts";
 import { startLocalNeon } from "../tools/local-neon/server.ts";

@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import worker from "../src/index";
 import type { NoteAnswer } from "../src/notes/note.schemas";
 import type { DiagnoseAnswer, TreatmentAnswer } from "../src/rag/rag.schemas";
-import { REPORT_FONT_KEY } from "../src/reports/report-font";
+import { REPORT_FONT_KEY } from "../src/reports/report-font-file";
 import { countMpegFrames, readMpegFrameHeader } from "../tools/support/mpeg-frame.ts";
 import {
   authHeader,
@@ -132,6 +132,17 @@ describe("PDF reports", () => {
     for (const paragraph of paragraphs) expect(pdf.text).toContain(paragraph);
   });
 
+  it("the longest fields (a 20,000-character word, thousands of short words) are laid out promptly, every character kept", async () => {
+    const user = await clinician();
+    const note = await answer<NoteAnswer>(offline, user, "/api/v1/notes", { format: "dap", text: "Client reports poor sleep." });
+    const content = { ...note, sections: { data: "ж".repeat(20_000), assessment: "word ".repeat(3_999), plan: "x" } };
+    const started = Date.now();
+    const pdf = await pdfOf(await report(user, { kind: "note", content }, "application/pdf"));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(pdf.text.replace(/[^ж]/g, "").length).toBe(20_000);
+    expect(pdf.pages).toBeGreaterThan(5);
+  });
+
   it("a treatment plan's template (problems, SMART goals, objectives, interventions, measures, review date) as a PDF", async () => {
     const user = await clinician("psychiatrist");
     const plan = await answer<TreatmentAnswer>(offline, user, "/api/v1/rag/treatment", {
@@ -242,6 +253,18 @@ describe("what a role may see", () => {
   });
 });
 
+/** A note-shaped content built from another answer's common fields. */
+const noteOf = (frame: DiagnoseAnswer) => ({
+  status: "success",
+  source: { input: "text", audio_id: null, chars: 10 },
+  risk: { crisis_detected: false, categories: [], summary: "none" },
+  safety: frame.safety,
+  suggested_codes: [],
+  ai_response: frame.ai_response,
+  retrieved_sources: frame.retrieved_sources,
+  disclaimer: frame.disclaimer,
+});
+
 describe("bad report requests", () => {
   let user: LoggedIn;
   let diagnosis: DiagnoseAnswer;
@@ -259,6 +282,16 @@ describe("bad report requests", () => {
     ],
     ["an unknown kind", () => ({ kind: "invoice", content: diagnosis }), "body.kind"],
     ["no content", () => ({ kind: "diagnose" }), "body.content"],
+    [
+      "a field over 20,000 characters",
+      () => ({ kind: "diagnose", content: { ...diagnosis, disclaimer: "a".repeat(20_001) } }),
+      "body.content.disclaimer",
+    ],
+    [
+      "a note with another format's sections",
+      () => ({ kind: "note", content: { ...noteOf(diagnosis), format: "soap", sections: { data: "d", assessment: "a", plan: "p" } } }),
+      "body.content.sections",
+    ],
   ])("%s is a 400 problem naming the field", async (_label, body, path) => {
     const problem = await readProblem(await report(user, body(), "application/pdf"), 400, "validation_error");
     expect(errorsAt(problem, path).length, JSON.stringify(problem)).toBeGreaterThan(0);

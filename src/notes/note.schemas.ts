@@ -68,15 +68,30 @@ export const NoteRisk = z
 const sectionsOf = (format: NoteFormat) =>
   z.object(Object.fromEntries(NOTE_SECTIONS[format].map((name) => [name, z.string()])) as Record<string, z.ZodString>);
 
+/** A note has exactly its format's sections. */
+export function hasFormatSections(note: { format: NoteFormat; sections: Record<string, string | undefined> }, ctx: z.RefinementCtx) {
+  const expected: readonly string[] = NOTE_SECTIONS[note.format];
+  const present = Object.keys(note.sections).filter((name) => note.sections[name] !== undefined);
+  if (present.length !== expected.length || expected.some((name) => note.sections[name] === undefined))
+    ctx.addIssue({ code: "custom", path: ["sections"], message: `a ${note.format} note has the sections ${expected.join(", ")}` });
+}
+
 export const NoteAnswer = z
   .object({
     status: z.literal("success"),
     format: z.enum(NOTE_FORMATS),
     source: z.object({ input: z.enum(["text", "audio"]), audio_id: z.string().nullable(), chars: z.number().int() }),
-    sections: z.record(z.string(), z.string()).openapi({
-      description:
-        "soap: subjective, objective, assessment, plan; dap: data, assessment, plan; birp: behavior, intervention, response, plan",
-    }),
+    sections: z
+      .object(
+        Object.fromEntries(Object.keys(SECTION_TITLES).map((name) => [name, z.string().optional()])) as Record<
+          string,
+          z.ZodOptional<z.ZodString>
+        >,
+      )
+      .openapi({
+        description:
+          "soap: subjective, objective, assessment, plan; dap: data, assessment, plan; birp: behavior, intervention, response, plan",
+      }),
     risk: NoteRisk,
     safety: SafetySchema,
     suggested_codes: z.array(SuggestedCode),
@@ -84,12 +99,7 @@ export const NoteAnswer = z
     retrieved_sources: z.array(RetrievedSourceSchema),
     disclaimer: z.string(),
   })
-  .superRefine((note, ctx) => {
-    const expected = NOTE_SECTIONS[note.format];
-    const keys = Object.keys(note.sections);
-    if (keys.length !== expected.length || expected.some((name) => !(name in note.sections)))
-      ctx.addIssue({ code: "custom", path: ["sections"], message: `a ${note.format} note has the sections ${expected.join(", ")}` });
-  })
+  .superRefine(hasFormatSections)
   .openapi("NoteAnswer");
 export type NoteAnswer = z.infer<typeof NoteAnswer>;
 

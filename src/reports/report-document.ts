@@ -4,7 +4,7 @@
  * differ in what they show, and what a role may not see is removed here, once.
  */
 import type { UserRow } from "../auth/auth.table";
-import { SECTION_TITLES } from "../notes/note.schemas";
+import { NOTE_SECTIONS, SECTION_TITLES } from "../notes/note.schemas";
 import { DISCLAIMER } from "../rag/prompts";
 import { canSeeMedication } from "../rag/treatment.flow";
 import type { ReportInput, ReportKind } from "./report.schemas";
@@ -233,7 +233,7 @@ function contentSections(input: ReportInput, account: Account): { title: string;
         title: `Session note (${content.format.toUpperCase()})`,
         sources: content.retrieved_sources,
         sections: [
-          ...Object.entries(content.sections).map(([name, text]) => section(SECTION_TITLES[name] ?? name, paragraph(text))),
+          ...NOTE_SECTIONS[content.format].map((name) => section(SECTION_TITLES[name], paragraph(content.sections[name] ?? ""))),
           section("Risk", paragraph(content.risk.summary)),
           section(
             "Suggested codes",

@@ -1,15 +1,8 @@
-/**
- * The font PDF reports embed. It lives in R2, not in the Worker bundle (a TrueType font is larger
- * than the bundle's whole headroom): `npm run dev` and the tests seed it from the `dejavu-fonts-ttf`
- * package. Parsed once per isolate and object version; a missing or broken font is a 503.
- */
+/** The font PDF reports embed, read from R2 (see ./report-font-file.ts), parsed once per isolate and object version; missing or broken → 503. */
 import { log } from "../lib/log";
 import { ProblemError } from "../lib/problem";
 import { FontError, parseTrueType, type TrueTypeFont } from "./pdf/truetype";
-
-export const REPORT_FONT_KEY = "fonts/DejaVuSans.ttf";
-/** Where the seed step finds it, under node_modules (the DejaVu fonts' licence allows embedding and redistribution). */
-export const REPORT_FONT_PACKAGE_FILE = "dejavu-fonts-ttf/ttf/DejaVuSans.ttf";
+import { REPORT_FONT_KEY } from "./report-font-file";
 
 let cached: { etag: string; font: TrueTypeFont } | null = null;
 

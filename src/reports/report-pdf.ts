@@ -16,43 +16,38 @@ const BULLET_INDENT = 12;
 /** A heading never ends a page: it needs room for itself and this many lines after it. */
 const KEEP_WITH_NEXT_LINES = 3;
 
-/** Breaks text into lines no wider than `width`; a word longer than a line is broken between characters. */
+/**
+ * Breaks text into lines no wider than `width`; a word longer than a line is broken between
+ * characters. One pass over the text: each character is measured once.
+ */
 export function wrap(font: TrueTypeFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
-  let line = "";
   const spaceWidth = textWidth(font, " ", size);
+  let line = "";
   let lineWidth = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let wordWidth = textWidth(font, word, size);
-    let rest = word;
-    while (wordWidth > width) {
-      if (line) {
-        lines.push(line);
-        line = "";
-        lineWidth = 0;
-      }
-      let cut = "";
-      let cutWidth = 0;
-      for (const char of rest) {
-        const charWidth = textWidth(font, char, size);
-        if (cut && cutWidth + charWidth > width) break;
-        cut += char;
-        cutWidth += charWidth;
-      }
-      lines.push(cut);
-      rest = rest.slice(cut.length);
-      wordWidth = textWidth(font, rest, size);
+  const flush = () => {
+    if (line) lines.push(line);
+    line = "";
+    lineWidth = 0;
+  };
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const wordWidth = textWidth(font, word, size);
+    if (wordWidth <= width) {
+      if (line && lineWidth + spaceWidth + wordWidth > width) flush();
+      lineWidth += (line ? spaceWidth : 0) + wordWidth;
+      line = line ? `${line} ${word}` : word;
+      continue;
     }
-    if (!rest) continue;
-    if (line && lineWidth + spaceWidth + wordWidth > width) {
-      lines.push(line);
-      line = "";
-      lineWidth = 0;
+    flush();
+    for (const char of word) {
+      const charWidth = textWidth(font, char, size);
+      if (line && lineWidth + charWidth > width) flush();
+      line += char;
+      lineWidth += charWidth;
     }
-    line = line ? `${line} ${rest}` : rest;
-    lineWidth += (lineWidth ? spaceWidth : 0) + wordWidth;
   }
-  if (line) lines.push(line);
+  flush();
   return lines;
 }
 

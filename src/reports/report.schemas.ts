@@ -1,20 +1,41 @@
 /** What a report is made from: the answer of a diagnose, treatment, case analysis or note, validated by the schema that flow answers with. */
 import { z } from "@hono/zod-openapi";
 import { CaseAnalysisAnswer } from "../cases/cases.routes";
-import { NoteAnswer } from "../notes/note.schemas";
+import { hasFormatSections, NoteAnswer } from "../notes/note.schemas";
 import { DiagnoseAnswer, TreatmentAnswer } from "../rag/rag.schemas";
 
 export const REPORT_KINDS = ["diagnose", "treatment", "case_analysis", "note"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** Bounds for what a client sends back: the answers' own schemas leave sizes open, a request may not. */
+const MAX_CONTENT_STRING = 20_000;
+const MAX_CONTENT_ITEMS = 200;
+
+/**
+ * An answer schema with a maximum size on every string and a maximum length on every array, so
+ * the same shape a flow answers with can validate a request. Object refinements are not carried
+ * over; callers add back the ones they need.
+ */
+export function bounded<T extends z.ZodType>(schema: T): T;
+export function bounded(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject)
+    return z.object(Object.fromEntries(Object.entries(schema.shape).map(([key, value]) => [key, bounded(value as z.ZodType)])));
+  if (schema instanceof z.ZodArray) return z.array(bounded(schema.element as z.ZodType)).max(MAX_CONTENT_ITEMS);
+  if (schema instanceof z.ZodNullable) return bounded(schema.unwrap() as z.ZodType).nullable();
+  if (schema instanceof z.ZodOptional) return bounded(schema.unwrap() as z.ZodType).optional();
+  const { type, format } = schema._zod.def as { type: string; format?: string };
+  if (type === "string" && format !== "uuid") return (schema as unknown as z.ZodString).max(MAX_CONTENT_STRING);
+  return schema;
+}
+
 export const ReportInput = z
   .discriminatedUnion(
     "kind",
     [
-      z.object({ kind: z.literal("diagnose"), content: DiagnoseAnswer }).strict(),
-      z.object({ kind: z.literal("treatment"), content: TreatmentAnswer }).strict(),
-      z.object({ kind: z.literal("case_analysis"), content: CaseAnalysisAnswer }).strict(),
-      z.object({ kind: z.literal("note"), content: NoteAnswer }).strict(),
+      z.object({ kind: z.literal("diagnose"), content: bounded(DiagnoseAnswer) }).strict(),
+      z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer) }).strict(),
+      z.object({ kind: z.literal("case_analysis"), content: bounded(CaseAnalysisAnswer) }).strict(),
+      z.object({ kind: z.literal("note"), content: bounded(NoteAnswer).superRefine(hasFormatSections) }).strict(),
     ],
     { error: `kind must be one of ${REPORT_KINDS.join(", ")}` },
   )

@@ -12,7 +12,7 @@ import { indexCorpus } from "../../src/knowledge/corpus.ts";
 import { embedMissingChunks } from "../../src/knowledge/knowledge.data.ts";
 import { createDatabase } from "../../src/lib/db.ts";
 import { readSettings } from "../../src/lib/settings.ts";
-import { REPORT_FONT_KEY, REPORT_FONT_PACKAGE_FILE } from "../../src/reports/report-font.ts";
+import { REPORT_FONT_KEY, REPORT_FONT_PACKAGE_FILE } from "../../src/reports/report-font-file.ts";
 import { type DemoAccountsTarget, seedDemoAccounts } from "./demo-users.ts";
 import { listSeedFiles, uploadSeedFiles } from "./seed-files.ts";
 
