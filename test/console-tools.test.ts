@@ -7,7 +7,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import { REPORT_FONT_KEY } from "../src/reports/report-font";
+import { REPORT_FONT_KEY } from "../src/reports/report-font-file";
 import { authHeader, createAdmin, createVerifiedTherapist, registerUser } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { type ConsoleVisitor, consoleVisitor, ORIGIN } from "./support/console";
