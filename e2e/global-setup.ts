@@ -12,11 +12,17 @@ import type { TestProject } from "vitest/node";
 import { DEFAULT_DEMO_PASSWORD } from "../tools/dev/demo-users.ts";
 import { startStack } from "../tools/dev/stack.ts";
 import { startOpenAiStub } from "../tools/openai-stub/server.ts";
+import { startOfflineWorker } from "./support/offline-worker.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     consoleUrl: string;
     demoPassword: string;
+    /** The OpenAI stub's base URL (…/v1) and the API key the Worker sends it, for scripting replies. */
+    openaiUrl: string;
+    openaiKey: string;
+    /** The same console with no AI key configured (offline mode). */
+    offlineConsoleUrl: string;
   }
 }
 
@@ -55,9 +61,14 @@ export default async function setup(project: TestProject) {
     await rm(dir, { recursive: true, force: true });
     throw error;
   });
+  const offline = await startOfflineWorker({ root, port: await freePort(), dir, vars: stack.vars });
   project.provide("consoleUrl", stack.url);
+  project.provide("openaiUrl", openai.url);
+  project.provide("openaiKey", stack.vars.OPENAI_API_KEY);
+  project.provide("offlineConsoleUrl", offline.url);
   project.provide("demoPassword", DEFAULT_DEMO_PASSWORD);
   return async () => {
+    await offline.stop();
     await stack.stop();
     await openai.close();
     await rm(dir, { recursive: true, force: true });

@@ -170,7 +170,8 @@ const notLicensed = (user: Pick<UserRow, "role">) =>
     ? "This route needs a verified licensed professional: your licence has not been verified by an admin yet."
     : "This route is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; student accounts cannot use it.";
 
-const requireLicensed = requireRole(isLicensedUser, notLicensed);
+/** After an account is loaded (a bearer guard or the console session): verified licensed professionals and admins only. */
+export const requireLicensed = requireRole(isLicensedUser, notLicensed);
 const requireAdmin = requireRole(
   (user) => user.role === "admin",
   () => "This route needs the admin role.",

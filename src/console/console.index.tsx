@@ -12,16 +12,17 @@ import { revokeLoginSession } from "../auth/auth.data";
 import { signIn } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { consoleActions } from "./actions";
 import { adminPages } from "./admin";
 import { assessmentPages } from "./assessments";
 import { casePages } from "./cases";
+import { clinicalPages } from "./clinical-pages";
 import { consoleErrorPage } from "./error-page";
 import { consoleNoStore, consoleSecurityHeaders } from "./headers";
 import { knowledgePages } from "./knowledge";
 import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
 import { LogoutPage } from "./pages/logout";
-import { PlaceholderPage } from "./pages/placeholder";
 import { renderPage } from "./render";
 import { type ConsoleContext, clearSessionCookies, consoleAdminOnly, consoleSession, safeReturnPath, setSessionCookies } from "./session";
 import { settingsPages } from "./settings";
@@ -88,24 +89,8 @@ consoleRouter.route("/knowledge", knowledgePages);
 consoleRouter.route("/assessments", assessmentPages);
 consoleRouter.route("/admin", adminPages);
 consoleRouter.route("/settings", settingsPages);
-
-/** Tools whose pages are still to be built: a placeholder each, so navigation works meanwhile. */
-const PLACEHOLDERS = [
-  "/app/diagnose",
-  "/app/treatment",
-  "/app/voice",
-  "/app/notes",
-  "/app/knowledge",
-  "/app/assessments",
-  "/app/admin",
-  "/app/settings",
-];
-for (const tool of TOOLS.filter((t) => PLACEHOLDERS.includes(t.path))) {
-  const page = (c: ConsoleContext) => renderPage(c, <PlaceholderPage account={c.var.account} csrfToken={c.var.csrfToken} tool={tool} />);
-  const path = tool.path.slice("/app".length);
-  if (tool.access === "admin") consoleRouter.get(path, consoleSession, consoleAdminOnly, page);
-  else consoleRouter.get(path, consoleSession, page);
-}
+consoleRouter.route("/", consoleActions);
+consoleRouter.route("/", clinicalPages);
 
 // Last: any other console path is a 404 page (an HTML one, with the navigation back).
 consoleRouter.get("*", consoleSession, () => {

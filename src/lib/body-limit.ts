@@ -18,6 +18,7 @@ function limit(maxSize: number) {
 /** Longest prefix first. Audio is 25 MiB at most, which is ~33.4 MiB once base64-encoded. */
 const LIMITS: Array<[prefix: string, middleware: ReturnType<typeof limit>]> = [
   ["/voice/", limit(36 * MiB)],
+  ["/app/voice/", limit(36 * MiB)],
   ["/api/v1/knowledge/documents", limit(10 * MiB)],
 ];
 const DEFAULT_LIMIT = limit(1 * MiB);

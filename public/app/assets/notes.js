@@ -1,0 +1,69 @@
+// @ts-check
+/** /app/notes: sends the session text, shows the note's sections, risk, suggested codes and Export PDF. */
+import { citations, crisisBanner, el, exportPdf, NOTE_PREFILL_KEY, requireText } from "./answer.js";
+import { postJson } from "./console.js";
+
+const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
+const form = /** @type {HTMLFormElement} */ (find("note-form"));
+const format = /** @type {HTMLSelectElement} */ (find("note-format"));
+const text = /** @type {HTMLTextAreaElement} */ (find("note-text"));
+const context = /** @type {HTMLTextAreaElement} */ (find("client-context"));
+const submit = /** @type {HTMLButtonElement} */ (form.querySelector("button[type=submit]"));
+const alerts = /** @type {HTMLElement} */ (find("note-alerts"));
+const status = /** @type {HTMLElement} */ (find("note-status"));
+const result = /** @type {HTMLElement} */ (find("note-result"));
+
+const carried = sessionStorage.getItem(NOTE_PREFILL_KEY);
+if (carried) {
+  text.value = carried;
+  sessionStorage.removeItem(NOTE_PREFILL_KEY);
+}
+
+const title = (/** @type {string} */ name) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** @param {any} note */
+function show(note) {
+  const banner = crisisBanner(note.safety);
+  if (banner) alerts.append(banner);
+  if (note.ai_response.mode === "offline") {
+    result.append(
+      el("p", { class: "notice offline" }, "Offline mode: no AI model is configured, so the sections are quoted from the source text."),
+    );
+  }
+  for (const [name, body] of Object.entries(note.sections))
+    result.append(el("h3", {}, title(name)), el("p", { class: "answer-text" }, String(body)));
+  result.append(el("h3", {}, "Risk"), el("p", {}, note.risk.summary));
+  if (note.suggested_codes.length) {
+    result.append(
+      el("h3", {}, "Suggested codes"),
+      el(
+        "ul",
+        {},
+        ...note.suggested_codes.map((/** @type {any} */ code) =>
+          el("li", {}, `${code.system} ${code.code}`, citations(code.supporting_sources, note.retrieved_sources)),
+        ),
+      ),
+    );
+  }
+  result.append(exportPdf("note", note));
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (!requireText(text, "Enter the session text or a transcript.")) return;
+  alerts.replaceChildren();
+  result.replaceChildren();
+  status.textContent = "Writing the note…";
+  submit.disabled = true;
+  try {
+    const body = { format: format.value, text: text.value, ...(context.value.trim() ? { client_context: context.value } : {}) };
+    show(await postJson("/app/notes/generate", body));
+    status.textContent = "Note ready.";
+  } catch (error) {
+    status.textContent = "";
+    const message = error instanceof Error && !(error instanceof TypeError) ? error.message : "The connection was lost; try again.";
+    alerts.append(el("div", { class: "error" }, el("p", {}, message)));
+  } finally {
+    submit.disabled = false;
+  }
+});

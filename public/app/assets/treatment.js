@@ -1,0 +1,57 @@
+// @ts-check
+/** /app/treatment: sends a diagnosis, streams the plan; medication considerations appear only when the server includes them. */
+import { citations, el, requireText, streamAnswer } from "./answer.js";
+
+const form = /** @type {HTMLFormElement} */ (document.getElementById("treatment-form"));
+const diagnosis = /** @type {HTMLTextAreaElement} */ (document.getElementById("diagnosis"));
+const context = /** @type {HTMLTextAreaElement} */ (document.getElementById("patient-context"));
+const submit = /** @type {HTMLButtonElement} */ (form.querySelector("button[type=submit]"));
+
+/** @param {string} title @param {Array<Node | string>} items */
+const listSection = (title, items) => (items.length ? [el("h3", {}, title), el("ul", {}, ...items.map((item) => el("li", {}, item)))] : []);
+
+/** @param {any} answer */
+function treatmentPlan(answer) {
+  const plan = answer.treatment_plan;
+  const sources = answer.retrieved_sources;
+  const section = el("div", { class: "plan" });
+  section.append(
+    ...listSection(
+      "Modalities",
+      plan.modalities.map((/** @type {any} */ m) =>
+        el(
+          "div",
+          {},
+          el("strong", {}, m.name),
+          m.evidence_level ? ` (evidence: ${m.evidence_level})` : "",
+          el("p", {}, m.rationale),
+          citations(m.supporting_sources, sources),
+        ),
+      ),
+    ),
+    ...listSection("Goals", plan.goals),
+    ...listSection(
+      "Interventions",
+      (plan.interventions ?? []).map(
+        (/** @type {any} */ i) => `${i.name}: ${i.frequency}${i.evidence_level ? ` (evidence: ${i.evidence_level})` : ""}`,
+      ),
+    ),
+    ...listSection(
+      "Measures",
+      (plan.measures ?? []).map((/** @type {any} */ m) => `${m.instrument}, ${m.frequency}: ${m.target}`),
+    ),
+  );
+  if (plan.timeline) section.append(el("h3", {}, "Timeline"), el("p", {}, plan.timeline));
+  if (plan.review_date) section.append(el("p", {}, `Review by ${plan.review_date}.`));
+  if (plan.medication_considerations) {
+    section.append(el("h3", {}, "Medication considerations"), el("p", {}, plan.medication_considerations));
+  }
+  return section;
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!requireText(diagnosis, "Enter the diagnosis to plan treatment for.")) return;
+  const body = { diagnosis: diagnosis.value, ...(context.value.trim() ? { patient_context: context.value } : {}) };
+  streamAnswer("/app/treatment/stream", body, { kind: "treatment", render: treatmentPlan, busy: submit });
+});

@@ -1,0 +1,18 @@
+/** The console's clinical tool pages built on the API's AI flows; what their scripts call is in ./actions.ts. */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { DiagnosePage } from "./pages/diagnose";
+import { NotesPage } from "./pages/notes";
+import { TreatmentPage } from "./pages/treatment";
+import { VoicePage } from "./pages/voice";
+import { renderPage } from "./render";
+import { consoleSession } from "./session";
+
+export const clinicalPages = new Hono<AppEnv>();
+
+clinicalPages.get("/diagnose", consoleSession, (c) => renderPage(c, <DiagnosePage account={c.var.account} csrfToken={c.var.csrfToken} />));
+clinicalPages.get("/treatment", consoleSession, (c) =>
+  renderPage(c, <TreatmentPage account={c.var.account} csrfToken={c.var.csrfToken} />),
+);
+clinicalPages.get("/voice", consoleSession, (c) => renderPage(c, <VoicePage account={c.var.account} csrfToken={c.var.csrfToken} />));
+clinicalPages.get("/notes", consoleSession, (c) => renderPage(c, <NotesPage account={c.var.account} csrfToken={c.var.csrfToken} />));

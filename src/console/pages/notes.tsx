@@ -1,0 +1,39 @@
+/** /app/notes: a SOAP, DAP or BIRP note from session text or a transcript, with Export PDF (/app/assets/notes.js). */
+import type { UserRow } from "../../auth/auth.table";
+import { NOTE_FORMATS } from "../../notes/note.schemas";
+import { MAX_TEXT } from "../../rag/rag.schemas";
+import { Layout, NeedsVerification } from "../layout";
+import { mayUse } from "../tools";
+
+export function NotesPage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
+  const allowed = mayUse(account, "licensed");
+  return (
+    <Layout title="Notes" account={account} csrfToken={csrfToken} path="/app/notes" scripts={allowed ? ["notes.js"] : []}>
+      {allowed ? (
+        <>
+          <form id="note-form" class="card" method="post" action="/app/notes" novalidate>
+            <label for="note-format">Format</label>
+            <select id="note-format" name="format">
+              {NOTE_FORMATS.map((format) => (
+                <option value={format}>{format.toUpperCase()}</option>
+              ))}
+            </select>
+            <label for="note-text">Session text or transcript</label>
+            <textarea id="note-text" name="text" rows={8} required maxlength={MAX_TEXT} />
+            <label for="client-context">Client context</label>
+            <textarea id="client-context" name="client_context" rows={2} maxlength={MAX_TEXT} />
+            <button type="submit">Generate note</button>
+          </form>
+          <section class="answer" aria-labelledby="note-heading">
+            <h2 id="note-heading">Note</h2>
+            <div id="note-alerts" role="alert" />
+            <p id="note-status" role="status" class="muted" />
+            <div id="note-result" />
+          </section>
+        </>
+      ) : (
+        <NeedsVerification account={account} />
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * /app/voice: consent first, then a recording made in the browser or an uploaded file →
+ * transcript, speech metrics, tone, sentiment and the safety block (/app/assets/voice.js).
+ */
+import type { UserRow } from "../../auth/auth.table";
+import { AUDIO_FORMATS } from "../../voice/audio-input";
+import { Layout, NeedsVerification } from "../layout";
+import { mayUse } from "../tools";
+
+export function VoicePage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
+  const allowed = mayUse(account, "licensed");
+  return (
+    <Layout title="Voice" account={account} csrfToken={csrfToken} path="/app/voice" scripts={allowed ? ["voice.js"] : []}>
+      {allowed ? (
+        <>
+          <div class="card">
+            <input id="consent" type="checkbox" name="consent" />{" "}
+            <label class="inline" for="consent">
+              The client consents to this session being recorded and analysed
+            </label>
+            <fieldset id="voice-controls" disabled>
+              <legend>Audio</legend>
+              <div class="button-row">
+                <button type="button" id="record">
+                  Record
+                </button>
+                <button type="button" id="stop" disabled>
+                  Stop
+                </button>
+              </div>
+              <form id="upload-form" method="post" action="/app/voice" enctype="multipart/form-data">
+                <label for="audio-file">Audio file</label>
+                <input id="audio-file" name="file" type="file" accept={AUDIO_FORMATS.map((format) => `.${format}`).join(",")} />
+                <p class="muted">{`${AUDIO_FORMATS.join(", ")}; up to 25 MiB.`}</p>
+                <button type="submit">Analyze recording</button>
+              </form>
+            </fieldset>
+          </div>
+          <section class="answer" aria-labelledby="voice-heading">
+            <h2 id="voice-heading">Analysis</h2>
+            <div id="voice-alerts" role="alert" />
+            <p id="voice-status" role="status" class="muted" />
+            <div id="voice-result" />
+          </section>
+        </>
+      ) : (
+        <NeedsVerification account={account} />
+      )}
+    </Layout>
+  );
+}
