@@ -1135,6 +1135,21 @@ describe("treatment plans and medication considerations", () => {
     expect(Object.keys(dataOf(done, "done").treatment_plan)).not.toContain("medication_considerations");
   });
 
+  it("a therapist's model request does not offer the medication field, so a streamed answer cannot carry it; a psychiatrist's does", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    const prescriber = await psychiatrist();
+    const fieldsAsked = async () => {
+      const [last] = (await stubChatRequests(client.openaiKey)).slice(-1);
+      const schema = last.response_format?.json_schema?.schema as { properties: { treatment_plan: { properties: object } } };
+      return Object.keys(schema.properties.treatment_plan.properties);
+    };
+    ok(await ask(client, "treatment", "POST", therapist, { diagnosis: GAD_DIAGNOSIS }), 200);
+    expect(await fieldsAsked()).not.toContain("medication_considerations");
+    ok(await ask(client, "treatment", "POST", prescriber, { diagnosis: GAD_DIAGNOSIS }), 200);
+    expect(await fieldsAsked()).toContain("medication_considerations");
+  });
+
   it("offline, a psychiatrist gets medication considerations quoted from the retrieved guideline; a therapist does not", async () => {
     const prescriber = await psychiatrist();
     const { body } = ok(await ask(offline, "treatment", "GET", prescriber, { diagnosis: GAD_DIAGNOSIS }), 200);

@@ -148,3 +148,11 @@ export const ModelTreatment = z.object({
     medication_considerations: z.string().nullable(),
   }),
 });
+/**
+ * For a clinician who is not a prescriber the model is not offered the field at all: a streamed
+ * answer passes the model's text to the client as it is written, so a field the server would drop
+ * at the end must never be written in the first place (strict structured output holds the model to it).
+ */
+export const ModelTreatmentWithoutMedication = ModelTreatment.extend({
+  treatment_plan: ModelTreatment.shape.treatment_plan.omit({ medication_considerations: true }),
+});

@@ -13,7 +13,7 @@ import { keepRetrieved } from "./grounding";
 import { offlineTreatmentPlan } from "./offline";
 import { reviewDate } from "./plan-template";
 import { riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
-import { ModelTreatment, type TreatmentInput, type TreatmentPlan } from "./rag.schemas";
+import { ModelTreatment, ModelTreatmentWithoutMedication, type TreatmentInput, type TreatmentPlan } from "./rag.schemas";
 import { retrieveSources } from "./retrieval";
 
 type Plan = z.infer<typeof TreatmentPlan>;
@@ -51,7 +51,7 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
   }
   const request = {
     name: "treatment_plan",
-    schema: ModelTreatment,
+    schema: canSeeMedication(account) ? ModelTreatment : ModelTreatmentWithoutMedication,
     messages: treatmentMessages(
       input.diagnosis,
       input.patient_context,

@@ -28,6 +28,8 @@ export async function stubStats(apiKey: string): Promise<Partial<Record<"chat" |
 
 export interface RecordedChat {
   messages: Array<{ role: string; content: string }>;
+  /** The structured-output format asked for, with its JSON schema. */
+  response_format?: { type: string; json_schema?: { name?: string; schema?: unknown } };
 }
 
 /** The chat requests the stub has recorded for one API key, oldest first. */

@@ -140,7 +140,7 @@ export async function startOpenAiStub({
     if (endpoint === "transcription") return transcription(res, reply && "text" in reply ? reply : { text: defaultTranscript });
     if (endpoint === "speech") return speech(res, JSON.parse(raw.toString("utf8")));
     const request = JSON.parse(raw.toString("utf8")) as ChatRequest;
-    state.chats = [...state.chats, { messages: request.messages }].slice(-RECORDED_CHATS);
+    state.chats = [...state.chats, { messages: request.messages, response_format: request.response_format }].slice(-RECORDED_CHATS);
     return chat(res, request, reply);
   }
 
