@@ -202,6 +202,18 @@ describe("roles", () => {
       await page.goto(consoleUrl("/app/settings"));
       expect(await page.getByLabel("First name").inputValue()).toBe("Cleo");
       await expectAccessible(page);
+
+      await page.getByLabel("Token name").fill("Desktop assistant");
+      await page.getByLabel("MCP").check();
+      await page.getByLabel("Expires in days").fill("7");
+      await page.getByRole("button", { name: "Create token" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toContain("Copy it now");
+      expect(await page.getByLabel("New personal access token").inputValue()).toMatch(/^tap_/);
+      expect(page.url()).not.toContain("tap_");
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Revoke Desktop assistant" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toContain("Token revoked");
+      expect(await page.getByRole("button", { name: "Revoke Desktop assistant" }).count()).toBe(0);
     });
   });
 });

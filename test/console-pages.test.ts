@@ -1,6 +1,6 @@
 /** The console's pages (docs/api.md §8): cases and their analysis, knowledge, assessments, admin, settings. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAdmin, createVerifiedTherapist, registerUser, runSql } from "./support/accounts";
+import { authHeader, createAdmin, createVerifiedTherapist, registerUser, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { loadCases } from "./support/cases";
 import { consoleVisitor } from "./support/console";
@@ -319,8 +319,102 @@ describe("settings", () => {
     expect((await consoleVisitor(api).signIn(therapist.user.email, "Brand-new-Passw0rd!")).status).toBe(303);
   });
 
-  it("keeps a marked place for personal access tokens", async () => {
-    const { visitor } = await signedIn(await registerUser(api));
-    expect((await visitor.page("/app/settings")).html).toContain('id="tokens-heading">Personal access tokens');
+  describe("personal access tokens", () => {
+    const me = (token: string) => api.fetch("/api/auth/me", { headers: authHeader(token) });
+    const storedCount = async (userId: string) =>
+      Number((await runSql(api, "select count(*) from personal_access_tokens where user_id = $1", [userId]))[0][0]);
+    /** Creates a token through the form (scopes MCP and Read): the answer page and the secret in it. */
+    async function createThroughForm(visitor: Awaited<ReturnType<typeof signedIn>>["visitor"], csrf: string, name: string) {
+      const res = await visitor.post("/app/settings/tokens", [
+        ["_csrf", csrf],
+        ["name", name],
+        ["scopes", "mcp"],
+        ["scopes", "read"],
+        ["expires_in_days", "30"],
+      ]);
+      const html = await res.text();
+      return { res, html, secret: /value="(tap_[A-Za-z0-9_-]{43})"/.exec(html)?.[1] };
+    }
+
+    it("creates a token from the form: the secret is shown once in the answer page, works as a bearer, and the list never shows it", async () => {
+      const account = await registerUser(api);
+      const { visitor, csrf } = await signedIn(account);
+      const empty = await visitor.page("/app/settings");
+      expect(empty.html).toContain("You have no live personal access tokens.");
+      for (const label of ["Token name", "MCP", "Read", "Expires in days", "Create token"])
+        expect(visibleText(empty.html)).toContain(label);
+
+      const created = await createThroughForm(visitor, csrf, "My <script> helper");
+      expect(created.res.status).toBe(200);
+      expect(created.res.headers.get("Location")).toBeNull();
+      expect(created.res.headers.get("Cache-Control")).toBe("no-store");
+      expect(visibleText(created.html)).toContain("Copy it now: it will not be shown again.");
+      expect(created.html).not.toContain("<script> helper");
+      expect(created.secret).toBeDefined();
+      const secret = created.secret as string;
+
+      const meRes = await me(secret);
+      expect(meRes.status).toBe(200);
+      expect(((await meRes.json()) as { email: string }).email).toBe(account.user.email);
+      expect((await api.fetch("/mcp", { method: "POST", headers: authHeader(secret) })).status).not.toBe(403);
+
+      const listed = await visitor.page("/app/settings");
+      const text = visibleText(listed.html);
+      expect(text).toContain("My &lt;script&gt; helper mcp, read");
+      expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(listed.html).toContain('aria-label="Revoke My &lt;script&gt; helper"');
+      expect(listed.html).not.toContain(secret);
+      expect(listed.html).not.toContain(secret.slice(4));
+      expect(await storedCount(account.user.id)).toBe(1);
+    });
+
+    it("refuses a form without a scope or with a bad expiry with a 400 page naming the field, and creates nothing", async () => {
+      const account = await registerUser(api);
+      const { visitor, csrf } = await signedIn(account);
+      const noScope = await visitor.post("/app/settings/tokens", { _csrf: csrf, name: "script", expires_in_days: "30" });
+      expect(noScope.status).toBe(400);
+      expect(await noScope.text()).toContain("scopes: give at least one scope");
+      const tooLong = await visitor.post("/app/settings/tokens", { _csrf: csrf, name: "script", scopes: "read", expires_in_days: "366" });
+      expect(tooLong.status).toBe(400);
+      expect(await tooLong.text()).toContain("expires_in_days");
+      expect(await storedCount(account.user.id)).toBe(0);
+    });
+
+    it("revokes a token with its button: it stops working at once and leaves the list; another person's token is a 404", async () => {
+      const account = await registerUser(api);
+      const { visitor, csrf } = await signedIn(account);
+      const { secret } = await createThroughForm(visitor, csrf, "to revoke");
+      const id = /action="\/app\/settings\/tokens\/([0-9a-f-]{36})\/revoke"/.exec((await visitor.page("/app/settings")).html)?.[1];
+      expect(id).toBeDefined();
+
+      const intruder = await signedIn(await registerUser(api));
+      expect((await intruder.visitor.post(`/app/settings/tokens/${id}/revoke`, { _csrf: intruder.csrf })).status).toBe(404);
+      expect((await me(secret as string)).status).toBe(200);
+      expect((await visitor.post("/app/settings/tokens/not-a-uuid/revoke", { _csrf: csrf })).status).toBe(400);
+
+      const revoked = await visitor.post(`/app/settings/tokens/${id}/revoke`, { _csrf: csrf });
+      expect(revoked.status).toBe(303);
+      expect(revoked.headers.get("Location")).toBe("/app/settings?done=token_revoked#tokens");
+      expect((await me(secret as string)).status).toBe(401);
+      const after = await visitor.page("/app/settings?done=token_revoked");
+      expect(after.html).toContain("Token revoked: it no longer works.");
+      expect(after.html).not.toContain(id);
+    });
+
+    it("refuses creating or revoking without the console's CSRF token (403), and changes nothing", async () => {
+      const account = await registerUser(api);
+      const { visitor, csrf } = await signedIn(account);
+      const forged = await visitor.post("/app/settings/tokens", { _csrf: "x".repeat(43), name: "forged", scopes: "read" });
+      expect(forged.status).toBe(403);
+      expect(await forged.text()).not.toContain("tap_");
+      expect(await storedCount(account.user.id)).toBe(0);
+
+      const { secret } = await createThroughForm(visitor, csrf, "kept");
+      const id = /action="\/app\/settings\/tokens\/([0-9a-f-]{36})\/revoke"/.exec((await visitor.page("/app/settings")).html)?.[1];
+      expect((await visitor.post(`/app/settings/tokens/${id}/revoke`, {})).status).toBe(403);
+      const crossSite = await visitor.post(`/app/settings/tokens/${id}/revoke`, { _csrf: csrf }, { Origin: "https://evil.example" });
+      expect(crossSite.status).toBe(403);
+      expect((await me(secret as string)).status).toBe(200);
+    });
   });
 });

@@ -24,14 +24,17 @@ const student = await registerAndLogin(api);
 const MCP_URL = "http://api.test/mcp";
 const clients: Client[] = [];
 
-/** A connected SDK client: the handshake (initialize, then the initialized notification) done over HTTP. */
-async function connect(account: LoggedIn | null, through: TestApi = api): Promise<Client> {
+/**
+ * A connected SDK client: the handshake (initialize, then the initialized notification) done over HTTP.
+ * `account` signs in with its login's access token; a string is sent as the bearer as it is (a personal token).
+ */
+async function connect(account: LoggedIn | string | null, through: TestApi = api): Promise<Client> {
   // The client checks structured content against each tool's output schema; ajv (its default)
   // compiles with `new Function`, which workerd refuses, so it gets the SDK's Worker validator.
   const client = new Client({ name: "mcp-test", version: "1.0.0" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
   const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), {
     fetch: (url, init) => through.fetch(String(url), init),
-    requestInit: { headers: account ? authHeader(account.tokens.access_token) : {} },
+    requestInit: { headers: account ? authHeader(typeof account === "string" ? account : account.tokens.access_token) : {} },
   });
   await client.connect(transport);
   clients.push(client);
@@ -339,6 +342,69 @@ describe("clinical tools", () => {
   it("differential_diagnosis is refused to a student with a tool error that says why, before any AI call", async () => {
     const own = await createTestApi({}, { database: api.database });
     const result = await (await connect(student, own)).callTool({
+      name: "differential_diagnosis",
+      arguments: { symptoms: "Low mood for a month" },
+    });
+    expect(toolErrorText(result as CallToolResult)).toMatch(/licensed professionals.*student accounts cannot use it/);
+    expect(await stubStats(own.openaiKey)).toEqual({});
+  });
+});
+
+/** A personal access token of `owner` with `scopes`, made through the REST route: its id and secret. */
+async function personalToken(owner: LoggedIn, scopes: ("mcp" | "read")[]): Promise<{ id: string; token: string }> {
+  const res = await api.post("/api/auth/tokens", { name: "mcp client", scopes }, { headers: authHeader(owner.tokens.access_token) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; token: string };
+}
+
+describe("personal access tokens", () => {
+  it("a token with scope mcp connects, lists the tools and calls one", async () => {
+    const { token } = await personalToken(therapist, ["mcp"]);
+    const client = await connect(token);
+    const { tools } = await client.listTools();
+    expect(tools).toHaveLength(7);
+    const { results } = await call<{ results: Array<{ title: string }> }>(
+      "search_clinical_guidelines",
+      { query: "excessive worry restlessness poor sleep", limit: 3 },
+      client,
+    );
+    expect(results[0]?.title).toMatch(/Generalized Anxiety Disorder/);
+  });
+
+  it("a token with only scope read is refused with HTTP 403 insufficient_scope, and the SDK client cannot connect", async () => {
+    const { token } = await personalToken(therapist, ["read"]);
+    const res = await rawPost(INITIALIZE, authHeader(token));
+    expect(res.status).toBe(403);
+    expect(res.headers.get("WWW-Authenticate")).toMatch(/error="insufficient_scope", scope="mcp"/);
+    expect(((await res.json()) as { code: string }).code).toBe("insufficient_scope");
+    await expect(connect(token)).rejects.toThrow();
+  });
+
+  it("an expired and a revoked token with scope mcp are refused with HTTP 401, and the SDK client cannot connect", async () => {
+    const expired = await personalToken(therapist, ["mcp"]);
+    await runSql(api, "update personal_access_tokens set expires_at = now() - interval '1 second' where id = $1", [expired.id]);
+    const revoked = await personalToken(therapist, ["mcp"]);
+    const deleted = await api.fetch(`/api/auth/tokens/${revoked.id}`, {
+      method: "DELETE",
+      headers: authHeader(therapist.tokens.access_token),
+    });
+    expect(deleted.status).toBe(204);
+    for (const [token, reason] of [
+      [expired.token, /expired/],
+      [revoked.token, /revoked/],
+    ] as const) {
+      const res = await rawPost(INITIALIZE, authHeader(token));
+      expect(res.status).toBe(401);
+      expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer /);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(reason);
+      await expect(connect(token)).rejects.toThrow();
+    }
+  });
+
+  it("a student's token with scope mcp connects, but differential_diagnosis is a tool error, before any AI call", async () => {
+    const own = await createTestApi({}, { database: api.database });
+    const { token } = await personalToken(student, ["mcp"]);
+    const result = await (await connect(token, own)).callTool({
       name: "differential_diagnosis",
       arguments: { symptoms: "Low mood for a month" },
     });

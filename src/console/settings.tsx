@@ -1,27 +1,40 @@
 /**
  * The console's settings: profile and password, through the same functions and schemas as
  * PATCH /api/auth/me and POST /api/auth/change-password. A password change ends every login,
- * this one included, so the person signs in again with the new password.
+ * this one included, so the person signs in again with the new password. Personal access tokens
+ * through the same functions as /api/auth/tokens; a new token's secret is shown only on the page
+ * that answers the creating POST, never in a URL.
  */
 import { Hono } from "hono";
 import { changePassword, updateProfile } from "../auth/account-changes";
+import { createPersonalToken, revokeOwnPersonalToken } from "../auth/personal-token-changes";
+import { listLivePersonalTokens } from "../auth/personal-tokens.data";
+import { CreatePersonalTokenBody, revokeToken } from "../auth/personal-tokens.routes";
 import { ChangePasswordBody, UpdateMeBody } from "../auth/user.schemas";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import type { TokensView } from "./pages/personal-tokens";
 import { SettingsPage, type SettingsView } from "./pages/settings";
+import { parsed } from "./parsed";
 import { renderPage } from "./render";
 import { type ConsoleContext, clearSessionCookies, consoleSession } from "./session";
 
 export const settingsPages = new Hono<AppEnv>();
 
-const page = (c: ConsoleContext, view: SettingsView, status: 200 | 400 | 429 = 200) =>
-  renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
+type PageView = Omit<SettingsView, "tokens"> & { tokens?: Omit<TokensView, "tokens"> };
 
-settingsPages.get("/", consoleSession, (c) => page(c, { notice: c.req.query("done") === "profile" ? "Profile saved." : undefined }));
+async function page(c: ConsoleContext, view: PageView, status: 200 | 400 | 409 | 429 = 200) {
+  const tokens = { ...view.tokens, tokens: await listLivePersonalTokens(c.var.db, c.var.account.id) };
+  return renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{ ...view, tokens }} />, status);
+}
 
-/** A 400 or 429 problem's message for the form; anything else is the error page's. */
-function formError(error: unknown): { message: string; status: 400 | 429 } {
-  if (error instanceof ProblemError && (error.status === 400 || error.status === 429))
+const NOTICES: Record<string, string> = { profile: "Profile saved.", token_revoked: "Token revoked: it no longer works." };
+
+settingsPages.get("/", consoleSession, (c) => page(c, { notice: NOTICES[c.req.query("done") ?? ""] }));
+
+/** A 400, 409 or 429 problem's message for the form; anything else is the error page's. */
+function formError(error: unknown): { message: string; status: 400 | 409 | 429 } {
+  if (error instanceof ProblemError && (error.status === 400 || error.status === 409 || error.status === 429))
     return { message: error.problem.detail, status: error.status };
   throw error;
 }
@@ -59,4 +72,35 @@ settingsPages.post("/password", consoleSession, async (c) => {
   }
   clearSessionCookies(c);
   return c.redirect("/app/login?changed=password", 303);
+});
+
+/** Checkboxes: none sends nothing, one a string, several an array. */
+const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+/** An empty days field takes the API's default; anything else must be the number it says. */
+const days = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : undefined);
+
+settingsPages.post("/tokens", consoleSession, async (c) => {
+  const form = await c.req.parseBody({ all: true });
+  const body = CreatePersonalTokenBody.safeParse({
+    name: text(form.name),
+    scopes: list(form.scopes),
+    expires_in_days: days(form.expires_in_days),
+  });
+  if (!body.success) {
+    const error = body.error.issues.map((issue) => `${issue.path.join(".") || "form"}: ${issue.message}`).join("; ");
+    return page(c, { tokens: { error } }, 400);
+  }
+  try {
+    const { row, token } = await createPersonalToken(c, c.var.account, body.data);
+    return await page(c, { tokens: { created: { name: row.name, token } } });
+  } catch (error) {
+    const { message, status } = formError(error);
+    return page(c, { tokens: { error: message } }, status);
+  }
+});
+
+settingsPages.post("/tokens/:id/revoke", consoleSession, async (c) => {
+  const { id } = parsed(revokeToken.request.params.safeParse(c.req.param()), "path");
+  await revokeOwnPersonalToken(c, c.var.account, id);
+  return c.redirect("/app/settings?done=token_revoked#tokens", 303);
 });

@@ -15,8 +15,8 @@ export interface ConsoleVisitor {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** GET a page: its answer and HTML. */
   page(path: string): Promise<{ res: Response; html: string }>;
-  /** POST a form (urlencoded) from this origin. */
-  post(path: string, fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+  /** POST a form (urlencoded) from this origin; pairs for a field sent more than once (checkboxes). */
+  post(path: string, fields: Record<string, string> | [string, string][], headers?: Record<string, string>): Promise<Response>;
   /** Sign in through the form; the answer (a 303 on success). */
   signIn(email: string, password: string, next?: string): Promise<Response>;
   /** The CSRF token of a signed-in page. */

@@ -1,11 +1,13 @@
-/** /app/settings: profile, password change, and (to come) personal access tokens. */
+/** /app/settings: profile, password change, and personal access tokens. */
 import { LICENSE_TYPES, type UserRow } from "../../auth/auth.table";
 import { Layout } from "../layout";
+import { PersonalTokensSection, type TokensView } from "./personal-tokens";
 
 export interface SettingsView {
   notice?: string;
   profileError?: string;
   passwordError?: string;
+  tokens: TokensView;
 }
 
 export function SettingsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: SettingsView }) {
@@ -95,11 +97,7 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
           <button type="submit">Change password</button>
         </form>
       </section>
-      <section class="card" aria-labelledby="tokens-heading" id="tokens">
-        <h2 id="tokens-heading">Personal access tokens</h2>
-        {/* PERSONAL ACCESS TOKENS: filled in once /api/auth/tokens lands (list, create with name/scopes/expiry, revoke). */}
-        <p class="muted">Personal access tokens for the API and MCP clients will be managed here.</p>
-      </section>
+      <PersonalTokensSection csrfToken={csrfToken} view={view.tokens} />
     </Layout>
   );
 }
