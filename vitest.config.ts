@@ -10,12 +10,11 @@ import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
 
 /** The Worker's module aliases (wrangler.toml `[alias]`), so tests run the module graph the deployed bundle has. */
-const workerAliases = Object.fromEntries(
-  Object.entries<string>(unstable_readConfig({ config: "./wrangler.toml" }).alias ?? {}).map(([name, target]) => [
-    name,
-    path.resolve(target),
-  ]),
-);
+const workerAliases = Object.entries<string>(unstable_readConfig({ config: "./wrangler.toml" }).alias ?? {}).map(([name, target]) => ({
+  // Exact names, as wrangler matches them: "zod" must not also catch "zod/v4-mini".
+  find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`),
+  replacement: path.resolve(target),
+}));
 
 export default defineConfig({
   test: {
