@@ -146,6 +146,28 @@ describe("clinical pages", () => {
 });
 
 describe("roles", () => {
+  it("refuses a student the clinical tools, explaining that they need a licence an admin has verified", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.student);
+      await page.waitForURL(consoleUrl("/app"));
+      const main = page.getByRole("main");
+      expect(await main.textContent()).toContain("Student account: clinical tools need a verified licence");
+      const diagnose = page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: /^Diagnose/ });
+      expect(await diagnose.textContent()).toContain("needs verification");
+      expect(await main.getByRole("listitem").filter({ hasText: "Diagnose" }).textContent()).toContain(
+        "Needs a licence verified by an administrator.",
+      );
+      await expectAccessible(page);
+
+      await diagnose.click();
+      await page.waitForURL(consoleUrl("/app/diagnose"));
+      expect(await page.getByRole("note").textContent()).toMatch(/licence an administrator has verified.*Student accounts cannot use it/);
+      expect(await page.getByLabel("Symptoms").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Analyze" }).count()).toBe(0);
+      await expectAccessible(page);
+    });
+  });
+
   it("lets an admin verify a new clinician, who then has the clinical tools", async () => {
     const email = `clinician.${Date.now()}@example.com`;
     const password = "Clinician-Passw0rd!";

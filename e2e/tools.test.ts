@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { consoleUrl, DEMO, expectAccessible, launchBrowser, signIn } from "./support/browser";
+import { consoleUrl, DEMO, expectAccessible, launchBrowser, saveScreenshot, signIn } from "./support/browser";
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
@@ -42,8 +42,13 @@ async function sessionFor(email: string): Promise<StorageState> {
   return state;
 }
 
-async function withPage<T>(email: string, run: (page: Page) => Promise<T>, viewport = { width: 1280, height: 800 }): Promise<T> {
-  const context = await browser.newContext({ viewport, storageState: await sessionFor(email) });
+async function withPage<T>(
+  email: string,
+  run: (page: Page) => Promise<T>,
+  viewport = { width: 1280, height: 800 },
+  inBrowser = browser,
+): Promise<T> {
+  const context = await inBrowser.newContext({ viewport, storageState: await sessionFor(email) });
   try {
     return await run(await context.newPage());
   } finally {
@@ -142,6 +147,8 @@ describe("diagnose", () => {
       expect(await page.locator(".crisis").count()).toBe(0);
       await expectAccessible(page);
 
+      await saveScreenshot(page, "diagnose");
+
       const pdf = await exportPdf(page, page.locator("#answer-result"));
       expect(pdf.name).toMatch(/^diagnose-report-\d{4}-\d{2}-\d{2}\.pdf$/);
       expect(pdf.head).toBe("%PDF-");
@@ -210,6 +217,8 @@ describe("diagnose", () => {
         await answerDone(page);
         expect(await pageWidth(page)).toBeLessThanOrEqual(360);
         await expectAccessible(page);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await saveScreenshot(page, "diagnose");
       },
       { width: 360, height: 740 },
     );
@@ -294,6 +303,57 @@ describe("voice", () => {
       await page.waitForURL(consoleUrl("/app/diagnose"));
       expect(await page.getByLabel("Symptoms").inputValue()).toBe(transcript);
     });
+  });
+
+  it("after consent, records from the microphone and shows the transcript and the speech metrics", async () => {
+    const transcript = "Lately I cannot switch off at night and I dread going to work.";
+    await scriptStub({ transcription: [{ text: transcript }] });
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(consoleUrl("/app/voice"));
+      await page.getByLabel(/consents to this session being recorded/).check();
+      await page.getByRole("button", { name: "Record", exact: true }).click();
+      await expect.poll(() => page.locator("#voice-status").textContent()).toBe("Recording… choose Stop to finish.");
+      expect(await page.getByRole("button", { name: "Record", exact: true }).isDisabled()).toBe(true);
+      await page.waitForTimeout(2_000);
+      await page.getByRole("button", { name: "Stop" }).click();
+      await expect.poll(() => page.locator("#voice-status").textContent(), { timeout: 30_000 }).toBe("Analysis complete.");
+
+      const result = page.locator("#voice-result");
+      expect(await result.locator(".transcript").textContent()).toBe(transcript);
+      const facts = (await result.locator("dl").textContent()) ?? "";
+      expect(facts).toMatch(/Speech rate\d+(\.\d+)? words per minute/);
+      for (const term of ["Pauses", "Tone", "Sentiment", "Emotion", "No risk indicators found"]) expect(facts).toContain(term);
+      expect(await page.locator("#voice-alerts .error").count()).toBe(0);
+      await expectAccessible(page);
+      await saveScreenshot(page, "voice");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, "voice");
+    });
+  });
+
+  it("when the browser refuses the microphone, says so and leaves the upload path open", async () => {
+    const refusing = await launchBrowser({ microphone: "refused" });
+    try {
+      await withPage(
+        DEMO.therapist,
+        async (page) => {
+          await page.goto(consoleUrl("/app/voice"));
+          await page.getByLabel(/consents to this session being recorded/).check();
+          await page.getByRole("button", { name: "Record", exact: true }).click();
+          const alert = page.locator("#voice-alerts .error");
+          await alert.waitFor({ timeout: 10_000 });
+          expect(await alert.textContent()).toMatch(/microphone is not available.*upload a file/);
+          expect(await page.getByRole("button", { name: "Stop" }).isDisabled()).toBe(true);
+          expect(await page.getByLabel("Audio file").isEnabled()).toBe(true);
+          expect(await page.getByRole("button", { name: "Analyze recording" }).isEnabled()).toBe(true);
+          await expectAccessible(page);
+        },
+        undefined,
+        refusing,
+      );
+    } finally {
+      await refusing.close();
+    }
   });
 
   it("fits a 360 px wide phone", async () => {

@@ -2,17 +2,33 @@
  * Debian's Chromium driven by playwright-core (no browser download): one browser per test file,
  * a fresh context (cookies, storage) per test, and axe-core's WCAG 2.1 A/AA checks.
  */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium's fake microphone (a generated tone) is always present. `microphone: "granted"` also
+ * accepts its permission prompt as a person would; "refused" leaves the prompt to headless
+ * Chromium, which dismisses it, so getUserMedia fails as when a person blocks the microphone.
+ */
+export function launchBrowser({ microphone = "granted" }: { microphone?: "granted" | "refused" } = {}): Promise<Browser> {
+  const media = ["--use-fake-device-for-media-stream", ...(microphone === "granted" ? ["--use-fake-ui-for-media-stream"] : [])];
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", ...media],
   });
+}
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.local/screenshots");
+
+/** Saves the whole page as .local/screenshots/<name>-<width>.png. */
+export async function saveScreenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
 export const consoleUrl = (path = "/app") => new URL(path, inject("consoleUrl")).toString();
