@@ -24,9 +24,8 @@ import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
 import { LogoutPage } from "./pages/logout";
 import { renderPage } from "./render";
-import { type ConsoleContext, clearSessionCookies, consoleAdminOnly, consoleSession, safeReturnPath, setSessionCookies } from "./session";
+import { clearSessionCookies, consoleSession, safeReturnPath, setSessionCookies } from "./session";
 import { settingsPages } from "./settings";
-import { TOOLS } from "./tools";
 
 export const consoleRouter = new Hono<AppEnv>();
 
