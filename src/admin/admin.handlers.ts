@@ -1,22 +1,15 @@
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import { toAuditEvent } from "../audit/audit-event";
-import { listUsers as queryUsers, USER_LIST } from "../auth/auth.data";
 import { toUser } from "../auth/user.schemas";
 import type { AppRouteHandler } from "../lib/openapi";
 import { page } from "../lib/pagination";
 import type { listAudit, listUsers, updateUser } from "./admin.routes";
 import { changeUser } from "./user-changes";
+import { findUsers } from "./user-list";
 
 export const listUsersHandler: AppRouteHandler<typeof listUsers> = async (c) => {
   const query = c.req.valid("query");
-  const rows = await queryUsers(c.var.db, {
-    role: query.role,
-    isVerified: query.is_verified,
-    q: query.q,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const { items, nextCursor } = page(USER_LIST, rows, query.limit);
+  const { items, nextCursor } = await findUsers(c.var.db, query);
   return c.json({ users: items.map(toUser), next_cursor: nextCursor }, 200);
 };
 

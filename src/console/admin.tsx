@@ -6,9 +6,9 @@
 import { Hono } from "hono";
 import { listAudit, listUsers, updateUser } from "../admin/admin.routes";
 import { changeUser } from "../admin/user-changes";
+import { findUsers } from "../admin/user-list";
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import { toAuditEvent } from "../audit/audit-event";
-import { listUsers as queryUsers, USER_LIST } from "../auth/auth.data";
 import type { AppEnv } from "../env";
 import { page } from "../lib/pagination";
 import { AdminAuditPage, AdminUsersPage } from "./pages/admin";
@@ -34,14 +34,7 @@ const NOTICES: Record<string, string> = {
 adminPages.get("/", consoleSession, consoleAdminOnly, async (c) => {
   const { done, ...raw } = filledQuery(c.req.query());
   const query = parsed(listUsers.request.query.safeParse(raw), "query");
-  const rows = await queryUsers(c.var.db, {
-    role: query.role,
-    isVerified: query.is_verified,
-    q: query.q,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const { items, nextCursor } = page(USER_LIST, rows, query.limit);
+  const { items, nextCursor } = await findUsers(c.var.db, query);
   const { cursor: _current, ...filters } = raw;
   return renderPage(
     c,
