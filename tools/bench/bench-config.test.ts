@@ -1,4 +1,5 @@
 /** The benchmark lifts every rate-limit binding of wrangler.toml, including ones added later. */
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,4 +36,24 @@ describe("the benchmark's wrangler config", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("points every [alias] target at the project's file from wherever the config is written", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "bench-config-"));
+    try {
+      const config = await readFile(await benchConfig(root, dir), "utf8");
+      const aliases = [...config.matchAll(/^"([^"]+)" = "(.+)"$/gm)];
+      expect(aliases.map(([, name]) => name)).toEqual(expect.arrayContaining(["zod", "ajv"]));
+      for (const [, name, target] of aliases) expect(path.resolve(dir, target), name).toBe(path.join(root, aliasTarget(name)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** The target wrangler.toml itself gives an alias, relative to the project. */
+function aliasTarget(name: string): string {
+  const toml = readFileSync(path.join(root, "wrangler.toml"), "utf8");
+  const match = new RegExp(`^"${name.replace(/[/.]/g, "\\$&")}" = "(.+)"$`, "m").exec(toml);
+  if (!match) throw new Error(`no alias ${name} in wrangler.toml`);
+  return match[1];
+}

@@ -19,6 +19,11 @@ export async function benchConfig(root: string, dir: string): Promise<string> {
     .replace(
       /^directory = "(.+)"$/m,
       (_line, folder: string) => `directory = ${JSON.stringify(path.relative(dir, path.join(root, folder)))}`,
+    )
+    // So are the [alias] targets (modules kept out of the bundle, zod without its locales).
+    .replace(
+      /^("[^"]+") = "(\.\.?\/[^"]+)"$/gm,
+      (_line, name: string, target: string) => `${name} = ${JSON.stringify(path.relative(dir, path.join(root, target)))}`,
     );
   // A limiter written in another form would stay at its production value and throttle the benchmark.
   const bindings = config.match(/^\[\[ratelimits\]\]$/gm)?.length ?? 0;
