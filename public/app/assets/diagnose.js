@@ -34,8 +34,8 @@ function differentialTable(answer) {
     ),
   );
   return el(
-    "div",
-    { class: "table-wrap" },
+    "section",
+    { class: "table-wrap", "aria-label": "Differential diagnosis", tabindex: "0" },
     el("table", {}, el("caption", {}, "Differential diagnosis"), el("thead", {}, head), el("tbody", {}, ...rows)),
   );
 }

@@ -2,6 +2,8 @@
 import type { toAuditEvent } from "../../audit/audit-event";
 import { USER_ROLES, type UserRow } from "../../auth/auth.table";
 import { isLicensedRole } from "../../auth/user.schemas";
+import { NextPageLink } from "../components/next-page";
+import { TableWrap } from "../components/table-wrap";
 import { Layout, ROLE_LABELS } from "../layout";
 
 export interface UserListView {
@@ -65,7 +67,7 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
         </div>
         <button type="submit">Filter</button>
       </form>
-      <div class="table-wrap">
+      <TableWrap label="Users">
         <table>
           <caption class="visually-hidden">Users</caption>
           <thead>
@@ -84,14 +86,8 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
             ))}
           </tbody>
         </table>
-      </div>
-      {view.nextPage && (
-        <p>
-          <a href={view.nextPage} rel="next">
-            Next page
-          </a>
-        </p>
-      )}
+      </TableWrap>
+      <NextPageLink href={view.nextPage} />
     </Layout>
   );
 }
@@ -190,7 +186,7 @@ export function AdminAuditPage({ account, csrfToken, view }: { account: UserRow;
         </div>
         <button type="submit">Filter</button>
       </form>
-      <div class="table-wrap">
+      <TableWrap label="Audit events">
         <table>
           <caption class="visually-hidden">Audit events, newest first</caption>
           <thead>
@@ -218,14 +214,8 @@ export function AdminAuditPage({ account, csrfToken, view }: { account: UserRow;
             ))}
           </tbody>
         </table>
-      </div>
-      {view.nextPage && (
-        <p>
-          <a href={view.nextPage} rel="next">
-            Next page
-          </a>
-        </p>
-      )}
+      </TableWrap>
+      <NextPageLink href={view.nextPage} />
     </Layout>
   );
 }

@@ -4,6 +4,7 @@ import type { UserRow } from "../../auth/auth.table";
 import type { SyntheticCase } from "../../cases/case.schemas";
 import type { analyzeCase } from "../../cases/cases.routes";
 import { CrisisBanner } from "../components/safety";
+import { TableWrap } from "../components/table-wrap";
 import { ModelText } from "../components/text";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
@@ -107,7 +108,7 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
             <strong>Suggested diagnosis supported:</strong> {findings.suggested_diagnosis_supported ? "yes" : "no"}
           </p>
           {findings.alternative_diagnoses.length > 0 && (
-            <div class="table-wrap">
+            <TableWrap label="Alternative diagnoses">
               <table>
                 <caption>Alternative diagnoses</caption>
                 <thead>
@@ -131,7 +132,7 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           <h3>Missing assessments</h3>
           <List items={findings.missing_assessments} />

@@ -1,6 +1,8 @@
 /** /app/cases: filters (severity, diagnosis), one page of cases, a link to the next page. */
 import type { UserRow } from "../../auth/auth.table";
 import { SEVERITIES, type SyntheticCase } from "../../cases/case.schemas";
+import { NextPageLink } from "../components/next-page";
+import { TableWrap } from "../components/table-wrap";
 import { Layout } from "../layout";
 
 export interface CaseListView {
@@ -38,7 +40,7 @@ export function CasesPage({ account, csrfToken, view }: { account: UserRow; csrf
       <p aria-live="polite">
         {view.total} {view.total === 1 ? "case matches" : "cases match"}.
       </p>
-      <div class="table-wrap">
+      <TableWrap label="Cases">
         <table>
           <caption class="visually-hidden">Synthetic cases</caption>
           <thead>
@@ -64,14 +66,8 @@ export function CasesPage({ account, csrfToken, view }: { account: UserRow; csrf
             ))}
           </tbody>
         </table>
-      </div>
-      {view.nextPage && (
-        <p>
-          <a href={view.nextPage} rel="next">
-            Next page
-          </a>
-        </p>
-      )}
+      </TableWrap>
+      <NextPageLink href={view.nextPage} />
     </Layout>
   );
 }

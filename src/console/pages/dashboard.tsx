@@ -2,6 +2,7 @@
 import type { AuditEventRow } from "../../audit/audit.table";
 import type { UserRow } from "../../auth/auth.table";
 import { isLicensedRole } from "../../auth/user.schemas";
+import { TableWrap } from "../components/table-wrap";
 import { Layout, ROLE_LABELS } from "../layout";
 import { visibleTools } from "../tools";
 
@@ -46,7 +47,7 @@ export function DashboardPage({ account, csrfToken, activity }: { account: UserR
         {activity.length === 0 ? (
           <p>No activity yet.</p>
         ) : (
-          <div class="table-wrap">
+          <TableWrap label="Recent activity">
             <table>
               <caption class="visually-hidden">Your most recent actions</caption>
               <thead>
@@ -68,7 +69,7 @@ export function DashboardPage({ account, csrfToken, activity }: { account: UserR
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
     </Layout>

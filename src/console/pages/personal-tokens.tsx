@@ -1,6 +1,7 @@
 /** The settings page's personal access tokens: the live ones, a form to create one, and a new token's secret, once. */
 import type { PersonalAccessTokenRow } from "../../auth/auth.table";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "../../auth/personal-tokens.routes";
+import { TableWrap } from "../components/table-wrap";
 
 export interface TokensView {
   tokens: PersonalAccessTokenRow[];
@@ -35,7 +36,7 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
       {view.tokens.length === 0 ? (
         <p>You have no live personal access tokens.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Personal access tokens">
           <table>
             <caption class="visually-hidden">Your personal access tokens</caption>
             <thead>
@@ -68,7 +69,7 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <form method="post" action="/app/settings/tokens">
         <input type="hidden" name="_csrf" value={csrfToken} />
