@@ -4,6 +4,7 @@
  * folders, with the OpenAI-compatible stub as its model. The console's URL and the demo password
  * reach the tests through inject().
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import type { TestProject } from "vitest/node";
 import { DEFAULT_DEMO_PASSWORD } from "../tools/dev/demo-users.ts";
 import { startStack } from "../tools/dev/stack.ts";
 import { startOpenAiStub } from "../tools/openai-stub/server.ts";
+import { CHROMIUM } from "./support/browser.ts";
 import { startOfflineWorker } from "./support/offline-worker.ts";
 
 declare module "vitest" {
@@ -38,6 +40,10 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
+  // Before minutes of stack start-up, say plainly what is missing (playwright's own error comes late and names no fix).
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}: \`apt-get install chromium\` (as root), or set CHROMIUM_PATH.`);
+  }
   const root = path.resolve(import.meta.dirname, "..");
   const dir = await mkdtemp(path.join(tmpdir(), "console-browser-"));
   const openai = await startOpenAiStub();
