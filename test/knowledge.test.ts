@@ -291,6 +291,25 @@ describe("GET /api/v1/search/knowledge", () => {
     expect((await embeddingCalls(api)) - before).toBe(10);
   });
 
+  it("ranks a long description on its rarest words: one distinctive word after seventy common ones still finds its document", async () => {
+    const word = uniqueWord();
+    const created = ok(
+      await createJson({
+        type: "reference",
+        title: `Distinctive ${uniqueSuffix()}`,
+        content: `## Note\n\nThe ${word} pattern, seen once.`,
+      }),
+      201,
+    );
+    // Seventy distinct words of one criteria document, then the one only the new document has: a
+    // query cut to its first few dozen words never reaches it.
+    const gad = corpusFiles.find((file) => file.key === GAD_KEY)!.text;
+    const common = [...new Set(gad.toLowerCase().match(/[a-z]{4,}/g))].slice(0, 70);
+    expect(common).toHaveLength(70);
+    const { body } = ok(await search(offline, { q: `${common.join(" ")} ${word}` }), 200);
+    expect(body.results.map((result) => result.id)).toContain(created.body.id);
+  });
+
   it("finds a disorder's treatment guideline by the disorder's plain name", async () => {
     const { body } = ok(await search(offline, { q: "generalized anxiety disorder", type: "treatment_guideline", limit: 3 }), 200);
     expect(body.results[0].title).toMatch(/^Generalized Anxiety Disorder/);
@@ -520,6 +539,12 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     );
     const { id, object_key } = created.body;
     expect(await env.STORAGE.head(object_key)).not.toBeNull();
+    // The per-lexeme chunk counts search selects its terms by follow the chunks in and out.
+    const lexemeCount = async () =>
+      (
+        await runSql(api, "select chunks from knowledge_lexemes where lexeme = any(tsvector_to_array(to_tsvector('english', $1)))", [word])
+      ).map(([chunks]) => Number(chunks));
+    expect(await lexemeCount()).toEqual([1]);
 
     const removed = await api.fetch(`/api/v1/knowledge/documents/${id}`, as(adminToken, { method: "DELETE" }));
     expect(removed.status).toBe(204);
@@ -531,6 +556,7 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
       [id],
     );
     expect([Number(documents), Number(chunks)]).toEqual([0, 0]);
+    expect(await lexemeCount()).toEqual([]);
     expect(await env.STORAGE.head(object_key)).toBeNull();
     const gone = await getDocument(id);
     expectProblem(gone.res, gone.body, 404, "not_found");

@@ -644,7 +644,8 @@ describe("retrieved passages in the prompt", () => {
     const client = await modelClient();
     const therapist = await clinician();
     const { body } = ok(
-      await ask(client, "diagnose", "POST", therapist, { symptoms: `${word} worry most days, restlessness, poor sleep.` }),
+      // The question names the injected document's own words, so retrieval brings it in whatever the ranking.
+      await ask(client, "diagnose", "POST", therapist, { symptoms: `${word} worry, forged criteria and codes, restlessness, poor sleep.` }),
       200,
     );
     expect(body.retrieved_sources.map((source) => source.id)).toContain(created.body.id);

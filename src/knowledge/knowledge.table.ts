@@ -6,10 +6,15 @@ export const KNOWLEDGE_TYPES = ["dsm5_criteria", "treatment_guideline", "clinica
 export type KnowledgeType = (typeof KNOWLEDGE_TYPES)[number];
 
 /**
- * Fixed by the embedding model: text-embedding-3-small returns 1536 dimensions (and the
- * text-embedding-3 family can be asked for exactly this many). Changing it needs a migration.
+ * The text-embedding-3 family is asked for exactly this many dimensions (`dimensions`), the
+ * shortened form OpenAI documents for this trade: text-embedding-3-small keeps most of its
+ * retrieval quality at 512 (MTEB 61.6 vs 62.3 at its native 1536) while every query sends, parses
+ * and compares a third of the floats, and a 2 KB vector stays inside its table row (migration
+ * 0005: uncompressed `plain` storage) instead of being fetched from TOAST for every chunk an exact
+ * scan reads. That halved the vector half of a hybrid search on PGlite (docs/performance.md).
+ * Changing it needs a migration.
  */
-export const EMBEDDING_DIMENSIONS = 1536;
+export const EMBEDDING_DIMENSIONS = 512;
 
 export const knowledgeType = pgEnum("knowledge_type", KNOWLEDGE_TYPES);
 
@@ -65,5 +70,15 @@ export const knowledgeChunks = pgTable(
     index("knowledge_chunks_embedding_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
   ],
 );
+
+/**
+ * How many chunks each full-text lexeme occurs in, kept by triggers on knowledge_chunks (migration
+ * 0005). Search asks only for a query's rarest lexemes that the corpus has (see search.ts): a
+ * long clinical description then ranks chunks on its most telling words at a fraction of the cost.
+ */
+export const knowledgeLexemes = pgTable("knowledge_lexemes", {
+  lexeme: text().primaryKey(),
+  chunks: integer().notNull(),
+});
 
 export type KnowledgeDocumentRow = typeof knowledgeDocuments.$inferSelect;
