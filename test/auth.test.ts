@@ -456,6 +456,18 @@ describe("access tokens", () => {
     expectProblem(res, body, 401, "unauthorized");
   });
 
+  it("accepted once are refused the moment they expire (a token verified before is not trusted past its exp)", async () => {
+    const { tokens } = await registerAndLogin(api);
+    const claims = decodeJwt(tokens.access_token).payload;
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await sign({ ...claims, iat: now, exp: now + 2, jti: crypto.randomUUID() }, env.JWT_SECRET as string, "HS256");
+    expect((await me(shortLived)).res.status).toBe(200);
+    expect((await me(shortLived)).res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 50));
+    const { res, body } = await me(shortLived);
+    expectProblem(res, body, 401, "unauthorized");
+  });
+
   it("signed with another secret get 401", async () => {
     const { tokens } = await registerAndLogin(api);
     const claims = decodeJwt(tokens.access_token).payload;

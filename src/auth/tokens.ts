@@ -2,6 +2,7 @@
  * Access tokens (HS256 JWT, 30 minutes) and opaque refresh tokens (stored only as SHA-256).
  */
 import { sign, verify } from "hono/jwt";
+import { RecentValues } from "../lib/recent-values";
 import type { UserRole } from "./auth.table";
 
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
@@ -51,13 +52,29 @@ export async function signAccessToken(user: { id: string; role: UserRole; tokenV
   return sign({ ...claims }, await hmacKey(secret), "HS256");
 }
 
+/**
+ * Tokens whose signature already checked out, per isolate. A client sends the same access token
+ * with every request for up to 30 minutes, and checking it (base64url and JSON decoding, an HMAC
+ * through crypto.subtle) was the largest cost of our own in `GET /api/auth/me`'s profile. Only a
+ * byte-identical token under the same secret reuses a result; its expiry is checked on every use;
+ * whether its holder may still act is decided by the account check every request makes anyway.
+ */
+const verifiedTokens = new RecentValues<{ secret: string; claims: AccessClaims }>({
+  maxEntries: 1000,
+  ttlMs: ACCESS_TOKEN_SECONDS * 1000,
+});
+
 /** Only HS256 is accepted: `alg: none` and any other algorithm fail verification. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
+  const known = verifiedTokens.get(token);
+  if (known && known.secret === secret) return known.claims.exp > Date.now() / 1000 ? known.claims : null;
   try {
     const payload = (await verify(token, await hmacKey(secret), "HS256")) as Partial<AccessClaims>;
     // The ids are compared with uuid columns: a malformed one must be a 401, not a database error.
     if (!isUuid(payload.sub) || typeof payload.ver !== "number" || !isUuid(payload.sid)) return null;
-    return payload as AccessClaims;
+    const claims = payload as AccessClaims;
+    verifiedTokens.set(token, { secret, claims });
+    return claims;
   } catch {
     return null;
   }
