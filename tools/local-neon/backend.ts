@@ -89,18 +89,22 @@ function pgliteBackend(dataDir: string | undefined, onCreate: BackendOptions["on
       return db;
     })());
 
-  const instances = perDatabase(async (name) => {
+  const open = async (name: string) => {
     if (!dataDir) return (await (await migratedTemplate()).clone()) as PGlite;
     const dir = path.join(dataDir, name);
     await mkdir(dir, { recursive: true });
     const db = await newPglite(dir);
     await onCreate?.(db, name);
     return db;
+  };
+  const instances = perDatabase(async (name) => {
+    const db = await open(name);
+    return { db, runner: await pgliteRunner(db) };
   });
   return {
-    database: async (name) => pgliteRunner(await instances.get(name)),
+    database: async (name) => (await instances.get(name)).runner,
     async close() {
-      for (const entry of instances.values()) await (await entry.catch(() => undefined))?.close().catch(() => {});
+      for (const entry of instances.values()) await (await entry.catch(() => undefined))?.db.close().catch(() => {});
       await (await template?.catch(() => undefined))?.close().catch(() => {});
     },
   };

@@ -295,6 +295,47 @@ describe("batches and concurrent requests", () => {
   });
 });
 
+describe("statements parsed once and reused", () => {
+  it("keeps a repeated statement parsed under a name instead of parsing it per request", async () => {
+    const text = "select $1::int + 1 as next";
+    for (const n of [1, 2, 3]) expect((await query(DB, text, [n])).rows).toEqual([{ next: String(n + 1) }]);
+    const held = await query(DB, "select count(*) as n from pg_prepared_statements where statement = $1", [text]);
+    expect(held.rows).toEqual([{ n: "1" }]);
+  });
+
+  it("answers a repeated statement with a new column after the table changed, and an error after it was dropped", async () => {
+    await query(DB, "create table evolving (id int)");
+    await query(DB, "insert into evolving values (1)");
+    for (let i = 0; i < 3; i++) expect((await query(DB, "select * from evolving")).rows).toEqual([{ id: "1" }]);
+
+    await query(DB, "alter table evolving add column label text default 'x'");
+    expect((await query(DB, "select * from evolving")).rows).toEqual([{ id: "1", label: "x" }]);
+
+    await query(DB, "drop table evolving");
+    const dropped = await post(DB, { query: "select * from evolving", params: [] });
+    expect(dropped.status).toBe(400);
+    expect(dropped.body).toMatchObject({ code: "42P01", message: 'relation "evolving" does not exist' });
+  });
+
+  it("answers a repeated statement given the wrong number of parameters as the unnamed statement", async () => {
+    const text = "select $1::text as echoed";
+    for (let i = 0; i < 3; i++) await query(DB, text, ["a"]);
+    const { status, body } = await post(DB, { query: text, params: [] });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: "08P01", message: 'bind message supplies 0 parameters, but prepared statement "" requires 1' });
+  });
+
+  it("keeps answering repeated statements after the session is discarded or reset, with plans still made per execution", async () => {
+    const text = "select $1::int * 2 as doubled";
+    for (let i = 0; i < 3; i++) await query(DB, text, [i]);
+    await query(DB, "discard all");
+    expect((await query(DB, text, [21])).rows).toEqual([{ doubled: "42" }]);
+    await query(DB, "reset all");
+    expect((await query(DB, "show plan_cache_mode")).rows).toEqual([{ plan_cache_mode: "force_custom_plan" }]);
+    expect((await query(DB, text, [5])).rows).toEqual([{ doubled: "10" }]);
+  });
+});
+
 describe("the path to PGlite", () => {
   it("opens no socket beside the HTTP server, however many databases it serves", async () => {
     await query(DB, "select 1");

@@ -12,26 +12,39 @@
  */
 import { messages, type PGlite, protocol } from "@electric-sql/pglite";
 import { type BatchOptions, beginStatement, type QueryResultBody, type SqlQuery, type SqlRunner } from "./protocol.ts";
+import { StatementCache } from "./statement-cache.ts";
 
 const { serialize } = protocol;
 
 /** `CommandComplete` tags as `pg` read them: the first word is the command, the last number the row count. */
 const COMMAND_TAG = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/;
 
-export function pgliteRunner(db: PGlite): SqlRunner {
+/** Plans made per execution from the parameters' values, as for an unnamed statement (see ./statement-cache.ts). */
+const CUSTOM_PLANS = "set plan_cache_mode = force_custom_plan";
+
+interface Session {
+  db: PGlite;
+  statements: StatementCache;
+}
+
+/** One per PGlite instance: it holds the statements parsed in that instance. */
+export async function pgliteRunner(db: PGlite): Promise<SqlRunner> {
+  const session: Session = { db, statements: new StatementCache() };
   // PGlite is one session and `execProtocol` takes none of its locks: holding its query lock keeps
   // a batch's BEGIN..COMMIT from interleaving with other requests' statements.
+  await db.runExclusive(() => exchange(db, serialize.query(CUSTOM_PLANS)));
   return {
-    single: (query, arrayMode) => db.runExclusive(() => execute(db, query, arrayMode)),
-    batch: (queries, options, arrayMode) => db.runExclusive(() => executeBatch(db, queries, options, arrayMode)),
+    single: (query, arrayMode) => db.runExclusive(() => execute(session, query, arrayMode)),
+    batch: (queries, options, arrayMode) => db.runExclusive(() => executeBatch(session, queries, options, arrayMode)),
   };
 }
 
-async function executeBatch(db: PGlite, queries: SqlQuery[], options: BatchOptions, arrayMode: boolean) {
+async function executeBatch(session: Session, queries: SqlQuery[], options: BatchOptions, arrayMode: boolean) {
+  const { db } = session;
   await exchange(db, serialize.query(beginStatement(options)));
   try {
     const results: QueryResultBody[] = [];
-    for (const query of queries) results.push(await execute(db, query, arrayMode));
+    for (const query of queries) results.push(await execute(session, query, arrayMode));
     await exchange(db, serialize.query("COMMIT"));
     return { results };
   } catch (error) {
@@ -41,23 +54,39 @@ async function executeBatch(db: PGlite, queries: SqlQuery[], options: BatchOptio
 }
 
 /** One statement through the extended protocol, as Neon runs it: several commands in one query are an error. */
-async function execute(db: PGlite, { query, params = [] }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
+async function execute({ db, statements }: Session, { query, params = [] }: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
+  const use = statements.use(query, params.length);
   const request = Buffer.concat([
-    serialize.parse({ text: query }),
-    serialize.bind({ values: params.map(textParameter) }),
+    ...(use.parse ? [serialize.parse({ name: use.name, text: query })] : []),
+    serialize.bind({ statement: use.name, values: params.map(textParameter) }),
     serialize.describe({ type: "P" }),
     serialize.execute(),
     serialize.sync(),
   ]);
-  return resultBody(await exchange(db, request), arrayMode);
+  const { answer, failure } = await send(db, request);
+  statements.settle(query, params.length, use, { parsed: answer.some(({ name }) => name === "parseComplete"), ran: !failure });
+  if (failure) throw failure;
+  const body = resultBody(answer, arrayMode);
+  const stale = statements.invalidatedBy(body.command);
+  if (stale) {
+    // Closes the forgotten names and restores custom plans, which RESET or DISCARD may have undone.
+    const closes = stale.map((name) => serialize.close({ type: "S", name }));
+    await exchange(db, Buffer.concat([...closes, serialize.sync(), serialize.query(CUSTOM_PLANS)]));
+  }
+  return body;
+}
+
+async function send(db: PGlite, request: Uint8Array) {
+  const { messages: answer } = await db.execProtocol(request, { throwOnError: false });
+  const failure = answer.find((message) => message instanceof messages.DatabaseError);
+  return { answer, failure };
 }
 
 /** The backend's answer; an ErrorResponse is thrown as the Postgres error it is (HTTP 400 with its fields). */
 async function exchange(db: PGlite, request: Uint8Array) {
-  const answer = await db.execProtocol(request, { throwOnError: false });
-  const failure = answer.messages.find((message) => message instanceof messages.DatabaseError);
+  const { answer, failure } = await send(db, request);
   if (failure) throw failure;
-  return answer.messages;
+  return answer;
 }
 
 function resultBody(answer: Awaited<ReturnType<typeof exchange>>, arrayMode: boolean): QueryResultBody {
