@@ -1,24 +1,25 @@
 /**
  * Where the local Neon endpoint sends SQL: embedded PGlite (default) or any Postgres server.
  *
- * Both go through one code path, `pg`, so the wire behaviour (type OIDs, text output, error
- * fields) is what a real Postgres server produces. PGlite is exposed on an ephemeral loopback
- * port through `@electric-sql/pglite-socket`.
+ * PGlite runs each statement in this process through its own wire protocol (./pglite-runner.ts);
+ * a Postgres server is reached with `pg`. Either way the values, type OIDs and error fields are
+ * what a real Postgres server produces.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { pgliteRunner } from "./pglite-runner.ts";
+import { pgRunner, type SqlRunner } from "./protocol.ts";
 
 /** Values stay exactly as Postgres sent them (text), as Neon's `Neon-Raw-Text-Output` asks. */
 const rawText = { getTypeParser: () => (value: string) => value };
 
 export interface Backend {
-  /** A pool for the named database, created (and migrated, through `onCreate`) on first use. */
-  pool(database: string): Promise<pg.Pool>;
+  /** Runs SQL on the named database, created (and migrated, through `onCreate`) on first use. */
+  database(name: string): Promise<SqlRunner>;
   close(): Promise<void>;
 }
 
@@ -28,7 +29,7 @@ export interface BackendOptions {
   /** A Postgres server URL; when set, PGlite is not used. */
   databaseUrl?: string;
   /** Runs once per database, when it is first used, e.g. to apply pending migrations. */
-  onCreate?: (pool: pg.Pool, database: string) => Promise<void>;
+  onCreate?: (target: pg.Pool | PGlite, database: string) => Promise<void>;
   /**
    * Connections per database to a Postgres server (default: LOCAL_NEON_POOL_MAX, else 10). PGlite
    * is single-session and always gets one.
@@ -84,44 +85,29 @@ function pgliteBackend(dataDir: string | undefined, onCreate: BackendOptions["on
   const migratedTemplate = () =>
     (template ??= (async () => {
       const db = await newPglite();
-      const served = await serve(db);
-      await onCreate?.(served.pool, "template");
-      await served.pool.end();
-      await served.socket.stop();
+      await onCreate?.(db, "template");
       return db;
     })());
 
-  const instances = perDatabase(async (name) => {
-    if (!dataDir) return serve((await (await migratedTemplate()).clone()) as PGlite);
+  const open = async (name: string) => {
+    if (!dataDir) return (await (await migratedTemplate()).clone()) as PGlite;
     const dir = path.join(dataDir, name);
     await mkdir(dir, { recursive: true });
-    const served = await serve(await newPglite(dir));
-    await onCreate?.(served.pool, name);
-    return served;
+    const db = await newPglite(dir);
+    await onCreate?.(db, name);
+    return db;
+  };
+  const instances = perDatabase(async (name) => {
+    const db = await open(name);
+    return { db, runner: await pgliteRunner(db) };
   });
   return {
-    pool: async (name) => (await instances.get(name)).pool,
+    database: async (name) => (await instances.get(name)).runner,
     async close() {
-      for (const entry of instances.values()) {
-        const { db, socket, pool } = (await entry.catch(() => undefined)) ?? {};
-        await pool?.end().catch(() => {});
-        await socket?.stop().catch(() => {});
-        await db?.close().catch(() => {});
-      }
+      for (const entry of instances.values()) await (await entry.catch(() => undefined))?.db.close().catch(() => {});
       await (await template?.catch(() => undefined))?.close().catch(() => {});
     },
   };
-}
-
-async function serve(db: PGlite) {
-  const socket = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
-  await socket.start();
-  const port = Number(socket.getServerConn().split(":").pop());
-  // PGlite is single-session: one connection keeps a batch's BEGIN..COMMIT from interleaving
-  // with other requests' statements.
-  const pool = new pg.Pool({ host: "127.0.0.1", port, user: "postgres", database: "postgres", max: 1, types: rawText });
-  pool.on("error", () => {});
-  return { db, socket, pool };
 }
 
 function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"], poolMax: number): Backend {
@@ -138,7 +124,7 @@ function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]
     return pool;
   });
   return {
-    pool: (name) => pools.get(name),
+    database: async (name) => pgRunner(await pools.get(name)),
     async close() {
       for (const entry of pools.values()) await (await entry.catch(() => undefined))?.end().catch(() => {});
     },

@@ -1,5 +1,6 @@
 /**
- * Neon's SQL-over-HTTP protocol, as `@neondatabase/serverless` speaks it, executed with `pg`.
+ * Neon's SQL-over-HTTP protocol, as `@neondatabase/serverless` speaks it; statements run with `pg`
+ * on a Postgres server (here) or on PGlite directly (./pglite-runner.ts).
  *
  * Request: `POST /sql`, `Neon-Connection-String` names the database, body `{query, params}` or
  * `{queries: [{query, params}, ...]}`. A batch is one transaction, shaped by the
@@ -21,11 +22,19 @@ export interface BatchOptions {
 }
 
 export interface QueryResultBody {
-  command: string;
+  /** Null when the statement completed without a command tag (an empty query). */
+  command: string | null;
   rowCount: number | null;
   rows: unknown[];
   fields: Array<Pick<pg.FieldDef, "name" | "tableID" | "columnID" | "dataTypeID" | "dataTypeSize" | "dataTypeModifier" | "format">>;
   rowAsArray: boolean;
+}
+
+/** Runs the statements of one request on one database. */
+export interface SqlRunner {
+  single(query: SqlQuery, arrayMode: boolean): Promise<QueryResultBody>;
+  /** One transaction shaped by `options`, rolled back when a statement fails. */
+  batch(queries: SqlQuery[], options: BatchOptions, arrayMode: boolean): Promise<{ results: QueryResultBody[] }>;
 }
 
 /** Postgres error fields the driver copies onto `NeonDbError`. */
@@ -91,7 +100,7 @@ export function batchOptionsFrom(headers: Record<string, string | string[] | und
   return { isolationLevel: isolation, readOnly: flag("Neon-Batch-Read-Only"), deferrable: flag("Neon-Batch-Deferrable") };
 }
 
-function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOptions): string {
+export function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOptions): string {
   const modes: string[] = [];
   if (isolationLevel) modes.push(`ISOLATION LEVEL ${ISOLATION_LEVELS[isolationLevel]}`);
   if (readOnly !== undefined) modes.push(readOnly ? "READ ONLY" : "READ WRITE");
@@ -101,12 +110,17 @@ function beginStatement({ isolationLevel, readOnly, deferrable }: BatchOptions):
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+export const pgRunner = (pool: pg.Pool): SqlRunner => ({
+  single: (query, arrayMode) => runSingle(pool, query, arrayMode),
+  batch: (queries, options, arrayMode) => runBatch(pool, queries, options, arrayMode),
+});
+
 /**
  * One statement on a checked-out connection. `pool.query` would discard the connection after any
- * error, and PGlite's socket serves a single connection, so a failed statement (a unique
- * violation, say) would break the next request; only a broken connection is discarded here.
+ * error, so a failed statement (a unique violation, say) would cost a reconnection; only a broken
+ * connection is discarded here.
  */
-export async function runSingle(pool: pg.Pool, query: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
+async function runSingle(pool: pg.Pool, query: SqlQuery, arrayMode: boolean): Promise<QueryResultBody> {
   const client = await pool.connect();
   let broken = false;
   try {
@@ -144,7 +158,7 @@ async function runQuery(client: Queryable, { query, params }: SqlQuery, arrayMod
   };
 }
 
-export async function runBatch(pool: pg.Pool, queries: SqlQuery[], options: BatchOptions, arrayMode: boolean) {
+async function runBatch(pool: pg.Pool, queries: SqlQuery[], options: BatchOptions, arrayMode: boolean) {
   const client = await pool.connect();
   let broken = false;
   try {

@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { NOT_LOOPBACK_MESSAGE, namesLoopback } from "../loopback-host.ts";
 import { type Backend, isDatabaseName } from "./backend.ts";
-import { batchOptionsFrom, errorBody, isPostgresError, ProtocolError, parseSqlBody, runBatch, runSingle } from "./protocol.ts";
+import { batchOptionsFrom, errorBody, isPostgresError, ProtocolError, parseSqlBody } from "./protocol.ts";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -78,7 +78,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     try {
       const parsed = parseSqlBody(JSON.parse(await readBody(req)));
       const arrayMode = header(req, "neon-array-mode") === "true";
-      const pool = await backend.pool(database);
+      const runner = await backend.database(database);
       statements = Array.isArray(parsed) ? parsed.length : 1;
       const counter = countFor(database);
       total.requests++;
@@ -86,8 +86,8 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
       total.statements += statements;
       counter.statements += statements;
       const body = Array.isArray(parsed)
-        ? await runBatch(pool, parsed, batchOptionsFrom(req.headers), arrayMode)
-        : await runSingle(pool, parsed, arrayMode);
+        ? await runner.batch(parsed, batchOptionsFrom(req.headers), arrayMode)
+        : await runner.single(parsed, arrayMode);
       sendJson(res, 200, body);
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof ProtocolError) {
