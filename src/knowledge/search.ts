@@ -107,17 +107,21 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
   const codes = sql.param(codesIn(query));
   const vectorText = embedding ? `[${embedding.join(",")}]` : null;
   const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
+  const documentTypeFilter = type ? sql`c.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`;
   const headline = snippets
     ? sql`case when q.tsq is not null and ch.content is not null
             then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end`
     : sql`null`;
 
   return db.execute(sql`
-    with terms as (
-      select t.lexeme from unnest(tsvector_to_array(to_tsvector('english', ${words}))) as t(lexeme)
-      join knowledge_lexemes s on s.lexeme = t.lexeme
-      order by s.chunks, t.lexeme
-      limit ${QUERY_LEXEMES}
+    with
+    -- Each count is read by primary key: a join would scan the whole lexeme table per query.
+    counted as (
+      select t.lexeme, (select s.chunks from knowledge_lexemes s where s.lexeme = t.lexeme) as chunks
+      from unnest(tsvector_to_array(to_tsvector('english', ${words}))) as t(lexeme)
+    ),
+    terms as (
+      select lexeme from counted where chunks > 0 order by chunks, lexeme limit ${QUERY_LEXEMES}
     ),
     q as (
       -- Lexemes are [a-z0-9] (from the words above), so they join into tsquery text as they are.
@@ -126,9 +130,10 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     ),
     lexical as (
       select distinct on (c.document_id) c.document_id, c.id as chunk_id, ts_rank(c.search_vector, q.tsq, 1) as rank_score
-      from knowledge_chunks c
-      join knowledge_documents d on d.id = c.document_id, q
-      where q.tsq is not null and c.search_vector @@ q.tsq and ${typeFilter}
+      from knowledge_chunks c, q
+      -- Chunks alone, a type filter as a semi-join: joined to the documents, the planner (which
+      -- cannot know how few chunks match) rescanned the chunks for every document.
+      where q.tsq is not null and c.search_vector @@ q.tsq and ${documentTypeFilter}
       order by c.document_id, rank_score desc
     ),
     lexical_ranked as (
@@ -139,7 +144,7 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
       select c.document_id, c.id as chunk_id, c.embedding <=> (select embedding from q) as distance
       from knowledge_chunks c
       where (select embedding from q) is not null and c.embedding is not null
-        and ${type ? sql`c.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`}
+        and ${documentTypeFilter}
       order by c.embedding <=> (select embedding from q)
       limit ${VECTOR_CANDIDATES}
     ),
