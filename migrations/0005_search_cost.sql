@@ -8,11 +8,15 @@ CREATE TABLE "knowledge_lexemes" (
 -- 1536 → 512 dimensions. A text-embedding-3 vector shortened this way (its first 512 values,
 -- scaled back to unit length) is what the API returns when asked for `dimensions: 512`, so stored
 -- embeddings stay valid without re-embedding. `plain` storage keeps the 2 KB vector uncompressed in
--- the row, where a scan reads it without a TOAST lookup; both changes happen in the one table rewrite.
+-- the row, and toast_tuple_target keeps a chunk's row whole up to 8 KB: a chunk (at most 2,000
+-- characters) then has its vector and its tsvector in the row, where a scan reads them without a
+-- TOAST lookup per chunk (a larger row is still compressed or moved out as before). All three
+-- take effect in the one table rewrite.
 DROP INDEX "knowledge_chunks_embedding_idx";--> statement-breakpoint
 ALTER TABLE "knowledge_chunks"
 	ALTER COLUMN "embedding" SET DATA TYPE vector(512) USING l2_normalize(subvector("embedding", 1, 512)),
-	ALTER COLUMN "embedding" SET STORAGE PLAIN;--> statement-breakpoint
+	ALTER COLUMN "embedding" SET STORAGE PLAIN,
+	SET (toast_tuple_target = 8160);--> statement-breakpoint
 CREATE INDEX "knowledge_chunks_embedding_idx" ON "knowledge_chunks" USING hnsw ("embedding" vector_cosine_ops);--> statement-breakpoint
 -- The counts follow every change to knowledge_chunks: statement-level triggers with transition
 -- tables, one aggregate upsert per statement (an ingest inserts all of a document's chunks at once).
