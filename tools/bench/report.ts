@@ -148,10 +148,12 @@ Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded};
   lower bounds for Cloudflare's network and Neon, and noisy between runs (hence medians).
 - PGlite is single-connection Postgres in WASM: database-bound scenarios measure it, not Neon.
 - The concurrency ratios depend on the database running concurrent queries in parallel, as Neon
-  does. PGlite runs one statement at a time, in WASM, on one core: each diagnose's single batch
-  (account check + hybrid retrieval) waits for those ahead of it, so the last of 100 simultaneous
-  requests waits for the database before it may call the model (the "longest db wait" column). The
-  Worker does not wait on the model in line. To measure against a multi-connection database, pass
+  does. PGlite runs one statement at a time, in WASM, on one core: each diagnose's statements
+  (the account check, then the hybrid retrieval; the audit insert after the answer) wait for those
+  ahead of them, so the last of 100 simultaneous requests waits for the database before it may call
+  the model (the "longest db wait" column). The Worker does not wait on the model in line, but its
+  isolate runs on one thread: N requests × its CPU per request (the last column) is also spent
+  before the last one can send its model call. To measure against a multi-connection database, pass
   \`--database-url\` with a Postgres server that has pgvector (the local Neon's pool size is
   \`LOCAL_NEON_POOL_MAX\`).
 - CPU per request comes from 10 ms clock ticks over whole runs; the profile's sampling adds its own
