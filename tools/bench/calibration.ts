@@ -3,7 +3,9 @@
  * plain workerd (generated config), by Miniflare through its direct socket (the production
  * runtime's path), by Miniflare through its entry Worker, and by `wrangler dev`. It shows what
  * each runtime costs before the app does anything, and gives the hello-world-under-wrangler-dev
- * figure the development server's target is relative to.
+ * figure the development server's target is relative to. The same hello-world is measured once more
+ * under `wrangler dev` with a static-assets directory, as this app has (`[assets]`, public/): then
+ * every request first passes the assets router Worker, which a plain hello-world does not have.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -47,7 +49,12 @@ export async function runCalibration({
   await mkdir(dir, { recursive: true });
   const script = path.join(dir, "hello.js");
   await writeFile(script, HELLO);
-  await writeFile(path.join(dir, "wrangler.toml"), `name = "hello"\nmain = "hello.js"\ncompatibility_date = "${compatibilityDate}"\n`);
+  const helloConfig = `name = "hello"\nmain = "hello.js"\ncompatibility_date = "${compatibilityDate}"\n`;
+  await writeFile(path.join(dir, "wrangler.toml"), helloConfig);
+  // Requests for "/" find no asset here, so they reach the Worker after the router, as the app's do.
+  await mkdir(path.join(dir, "public"), { recursive: true });
+  await writeFile(path.join(dir, "public", "robots.txt"), "");
+  await writeFile(path.join(dir, "wrangler-assets.toml"), `${helloConfig}[assets]\ndirectory = "./public"\n`);
 
   const rows: CalibrationRow[] = [];
   const measure = async (runtime: string, url: string, groups: CpuGroup[]) => {
@@ -99,23 +106,31 @@ export async function runCalibration({
     await miniflare.stop();
   }
 
-  const wrangler = await startWranglerDev(root, dir, port);
-  try {
-    await measure("wrangler dev", `http://127.0.0.1:${port}`, runtimeGroups(wrangler.pid!, "wrangler's Node process"));
-  } finally {
-    await stopChild(wrangler);
+  for (const [runtime, config] of [
+    [WRANGLER_DEV, "wrangler.toml"],
+    [WRANGLER_DEV_WITH_ASSETS, "wrangler-assets.toml"],
+  ]) {
+    const wrangler = await startWranglerDev(root, dir, config, port);
+    try {
+      await measure(runtime, `http://127.0.0.1:${port}`, runtimeGroups(wrangler.pid!, "wrangler's Node process"));
+    } finally {
+      await stopChild(wrangler);
+    }
   }
   return rows;
 }
 
-async function startWranglerDev(root: string, dir: string, port: number): Promise<ChildProcess> {
+export const WRANGLER_DEV = "wrangler dev";
+export const WRANGLER_DEV_WITH_ASSETS = "wrangler dev, with a static-assets directory (as the app has)";
+
+async function startWranglerDev(root: string, dir: string, config: string, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
       path.join(root, "node_modules/wrangler/bin/wrangler.js"),
       "dev",
       "--config",
-      path.join(dir, "wrangler.toml"),
+      path.join(dir, config),
       "--ip",
       "127.0.0.1",
       "--port",

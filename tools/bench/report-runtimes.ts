@@ -3,7 +3,7 @@
  * throughput next to the original app, CPU per request per process, concurrency bursts, the
  * Worker's CPU profile, retrieval scaling and the issue's targets.
  */
-import type { CalibrationRow } from "./calibration.ts";
+import { type CalibrationRow, WRANGLER_DEV, WRANGLER_DEV_WITH_ASSETS } from "./calibration.ts";
 import type { MeasuredSample, Target } from "./measure.ts";
 import type { ProfileSummary } from "./profile.ts";
 import { median, nonOk } from "./report.ts";
@@ -258,14 +258,19 @@ export function renderTargets(report: RuntimesReport): string {
   atMost("Worker CPU per request, trivial route", workerd(find("trivial", 10)), 0.3, "ms");
   atMost("Worker CPU per request, /me", workerd(find("me", 10)), 1, "ms");
   atMost("Worker CPU per request, diagnose", workerd(find("diagnose", 10)), 3, "ms");
-  const helloDev = report.calibration?.find((r) => r.runtime === "wrangler dev" && r.connections === 10)?.rps;
+  const helloUnder = (runtime: string) => report.calibration?.find((r) => r.runtime === runtime && r.connections === 10)?.rps;
+  const helloDev = helloUnder(WRANGLER_DEV);
+  const helloDevWithAssets = helloUnder(WRANGLER_DEV_WITH_ASSETS);
   const trivialDev = med(find("trivial", 10)?.samples.development, (x) => x.rps);
   checks.push({
     target: "development server: trivial route vs a hello-world Worker under wrangler dev, c=10",
     goal: "≥ 80%",
     measured:
       helloDev && trivialDev !== undefined
-        ? `${fmt(trivialDev)} vs ${helloDev} req/s (${fmt((trivialDev / helloDev) * 100)}%)`
+        ? `${fmt(trivialDev)} vs ${helloDev} req/s (${fmt((trivialDev / helloDev) * 100)}%)` +
+          (helloDevWithAssets
+            ? `; vs the same hello-world with a static-assets directory, as the app has: ${helloDevWithAssets} req/s (${fmt((trivialDev / helloDevWithAssets) * 100)}%)`
+            : "")
         : "not measured",
     met: helloDev && trivialDev !== undefined ? trivialDev >= 0.8 * helloDev : undefined,
   });
