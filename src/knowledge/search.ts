@@ -103,7 +103,7 @@ export interface SearchOptions {
 export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true, documentText = false }: SearchOptions) {
   const words = queryWords(query);
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
-  // The vector is sent once (in `q`) and referenced from there: as text it is ~30 KB.
+  // The vector is sent once (in `q`) and referenced from there: as text it is ~5–10 KB.
   const codes = sql.param(codesIn(query));
   const vectorText = embedding ? `[${embedding.join(",")}]` : null;
   const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
