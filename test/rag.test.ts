@@ -220,6 +220,7 @@ function expectDiagnoseAnswer(body: DiagnoseAnswer, mode: "llm" | "offline") {
       mode,
     },
     retrieved_sources: expect.any(Array),
+    coverage: expect.stringMatching(/^(?:good|partial|low)$/),
     safety: { crisis_detected: expect.any(Boolean), indicators: expect.any(Array), resources: expect.any(Array) },
     disclaimer: expect.stringMatching(/licensed/i),
   });
@@ -1000,7 +1001,91 @@ describe("offline mode (no AI key configured)", () => {
   it("never answers 5xx, even for a presentation nothing in the corpus matches", async () => {
     const therapist = await clinician();
     const { body } = ok(await ask(offline, "diagnose", "POST", therapist, { symptoms: "zzqx qqvv wwxy" }), 200);
-    expect(body).toMatchObject({ status: "success", differential: [], retrieved_sources: [], ai_response: { mode: "offline" } });
+    expect(body).toMatchObject({
+      status: "success",
+      differential: [],
+      retrieved_sources: [],
+      coverage: "low",
+      ai_response: { mode: "offline" },
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Coverage: honest abstention
+// ---------------------------------------------------------------------------------------------
+
+/** A presentation no document of the knowledge base is about. */
+const OUT_OF_SCOPE =
+  "Twisted his right ankle playing football on Saturday: swelling and bruising over the outer ankle bone, limps but can bear weight.";
+/** A depressive episode described as a progress note, with a pertinent negative that names another disorder. */
+const DEPRESSION_NOTE_DENYING_ALCOHOL =
+  "S: low mood most of the day for two months, waking at 4am, guilt about letting the family down, poor appetite and concentration. Denies alcohol use.";
+
+describe("coverage: an answer says so when nothing in the knowledge base fits", () => {
+  it("offline, an out-of-scope presentation gets coverage low, no differential and a plain notice, not the nearest disorder", async () => {
+    const therapist = await clinician();
+    const { body } = ok(await ask(offline, "diagnose", "POST", therapist, { symptoms: OUT_OF_SCOPE }), 200);
+    expect(body.ai_response.mode).toBe("offline");
+    expect(body.coverage).toBe("low");
+    expect(body.differential).toEqual([]);
+    expect(body.ai_response.response).toMatch(/No good match in the knowledge base/);
+  });
+
+  it("offline, a described case in scope is covered and answered with its disorder first", async () => {
+    const therapist = await clinician();
+    const { body } = ok(await ask(offline, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS, patient_context: GAD_CONTEXT }), 200);
+    expect(body.coverage).not.toBe("low");
+    expect(body.differential[0]).toMatchObject({ dsm5_code: "F41.1" });
+  });
+
+  it("a denied finding does not drive retrieval: a depressive note that denies alcohol use does not rank alcohol use disorder", async () => {
+    const therapist = await clinician();
+    const { body } = ok(await ask(offline, "diagnose", "POST", therapist, { symptoms: DEPRESSION_NOTE_DENYING_ALCOHOL }), 200);
+    expect(body.differential[0]?.condition).toBe("Major Depressive Disorder");
+    expect(body.differential.map((item) => item.condition)).not.toContain("Alcohol Use Disorder");
+  });
+
+  it("with a model, low coverage is said in the prompt, and the model's empty differential is a valid answer", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, {
+      chat: [{ content: JSON.stringify({ response: "No good match among the sources.", differential: [] }) }],
+    });
+    const { body } = ok(await ask(client, "diagnose", "POST", therapist, { symptoms: OUT_OF_SCOPE }), 200);
+    expect(body).toMatchObject({
+      coverage: "low",
+      differential: [],
+      ai_response: { mode: "llm", response: expect.stringContaining("No good match") },
+    });
+    const [request] = await stubChatRequests(client.openaiKey);
+    const prompt = request.messages.map((message) => message.content).join("\n");
+    expect(prompt).toContain("RETRIEVAL COVERAGE: LOW");
+    expect(prompt).toMatch(/no good match among the sources/i);
+  });
+
+  it("a covered question's prompt carries no coverage warning", async () => {
+    const client = await modelClient();
+    const therapist = await clinician();
+    await scriptOpenAi(client.openaiKey, { chat: [{ content: modelDiagnosis([{ supporting_sources: [gadCriteria.id] }]) }] });
+    const { body } = ok(await ask(client, "diagnose", "POST", therapist, { symptoms: GAD_SYMPTOMS }), 200);
+    expect(body.coverage).toBe("good");
+    const [request] = await stubChatRequests(client.openaiKey);
+    expect(request.messages.map((message) => message.content).join("\n")).not.toContain("RETRIEVAL COVERAGE");
+  });
+
+  it("a stream tells the coverage in its first event, before any text", async () => {
+    const therapist = await clinician();
+    const { events } = await streamed(offline, therapist, "diagnose", { symptoms: OUT_OF_SCOPE });
+    expect(dataOf(events[0], "sources")).toMatchObject({ coverage: "low" });
+    expect(dataOf(events.at(-1), "done")).toMatchObject({ coverage: "low", differential: [] });
+  });
+
+  it("a treatment question about something the guidelines do not cover says there is no good match", async () => {
+    const therapist = await clinician();
+    const { body } = ok(await ask(offline, "treatment", "POST", therapist, { diagnosis: OUT_OF_SCOPE }), 200);
+    expect(body.coverage).toBe("low");
+    expect(body.ai_response.response).toMatch(/No good match in the knowledge base/);
   });
 });
 

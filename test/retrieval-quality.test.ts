@@ -1,43 +1,70 @@
 /**
- * The retrieval quality gate: every vignette of data/eval/vignettes.json goes through
- * GET /api/v1/search/knowledge restricted to DSM-5-TR criteria, and a vignette counts as a hit
- * when the expected disorder's criteria document is among the top 3. Lexical retrieval alone must
- * reach 85%; hybrid retrieval (the stub's deterministic embeddings) must reach the same gate and
- * stay within one vignette of lexical (see the last test for why not strictly at least as well).
+ * The retrieval quality gate, so that quality cannot silently drop. Every vignette of
+ * data/eval/vignettes.json (written apart from the documents) goes through
+ * GET /api/v1/search/knowledge restricted to DSM-5-TR criteria; a vignette counts as a hit when the
+ * expected disorder's criteria document is among the top 3. Both modes must reach their floor:
+ * lexical (no AI key, the floor every deployment has) and hybrid (the stub's deterministic
+ * embeddings). Abstention: the out-of-scope vignettes, searched as diagnose searches (every type,
+ * 8 sources), must mostly get coverage "low", and in-scope ones rarely. The floors sit a little
+ * under the figures `npm run eval` measures (EVALUATION.md), which has the per-family tables.
  */
 import { describe, expect, it } from "vitest";
 import { authHeader, registerAndLogin } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
 import { expectJson } from "./support/client";
-import { evaluationSet, loadCorpus } from "./support/corpus";
+import { evaluationSet, loadCorpus, outOfScopeSet } from "./support/corpus";
 
 const TOP_K = 3;
-const LEXICAL_GATE = 0.85;
+/** Share of vignettes whose expected disorder is in the top 3 (EVALUATION.md has the measured figures). */
+const GATES = { lexical: 0.92, hybrid: 0.87 } as const;
+/** Out-of-scope vignettes that must be told "low" coverage, and in-scope ones that may be (false abstentions). */
+const MIN_OUT_OF_SCOPE_LOW = 0.4;
+const MAX_IN_SCOPE_LOW = 0.07;
+/** As diagnose retrieves (src/rag/retrieval.ts). */
+const ANSWER_SOURCES = "8";
+
+type Mode = keyof typeof GATES;
 
 interface Evaluation {
   hits: number;
   total: number;
   rate: number;
   misses: Array<{ id: string; expected: string; got: Array<string | null> }>;
+  inScopeLow: number;
+  outOfScopeLow: number;
 }
 
-type Mode = "lexical" | "hybrid";
-
-/** A fresh database with the corpus (embedded through the stub for hybrid) and a logged-in user. */
-async function setUp(mode: Mode): Promise<{ client: TestApi; token: string }> {
+/** A fresh database with the corpus (embedded through the stub for hybrid). */
+async function setUp(mode: Mode): Promise<TestApi> {
   const client = await createTestApi(mode === "lexical" ? { OPENAI_API_KEY: "" } : {});
   await loadCorpus(client, { embed: mode === "hybrid" });
-  const token = (await registerAndLogin(client)).tokens.access_token;
-  return { client, token };
+  return client;
 }
 
-/** Runs every vignette through the search and scores the top 3. */
+/** A user's searches embed at most 10 queries a minute (the AI limit): each ten get a fresh user. */
+function searchers(client: TestApi) {
+  let token: Promise<string> | null = null;
+  let used = 0;
+  return async () => {
+    if (!token || used++ % 10 === 0) token = registerAndLogin(client).then((account) => account.tokens.access_token);
+    return token;
+  };
+}
+
+async function search(client: TestApi, token: string, q: string, mode: Mode, type?: "dsm5_criteria") {
+  const query = type ? { q, type, limit: String(TOP_K) } : { q, limit: ANSWER_SOURCES };
+  const body = await expectJson(await client.client.api.v1.search.knowledge.$get({ query }, { headers: authHeader(token) }), 200);
+  expect(body.mode).toBe(mode);
+  return body;
+}
+
 async function evaluate(mode: Mode): Promise<Evaluation> {
-  const { client, token } = await setup(mode);
+  const client = await setup(mode);
+  const nextToken = searchers(client);
 
   // The disorder each result is about, from its document (each id fetched once).
   const disorders = new Map<string, string | null>();
-  const disorderOf = async (id: string) => {
+  const disorderOf = async (token: string, id: string) => {
     const known = disorders.get(id);
     if (known !== undefined) return known;
     const body = await expectJson(
@@ -49,33 +76,31 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
   };
 
   let hits = 0;
+  let inScopeLow = 0;
   const misses: Evaluation["misses"] = [];
-  let searcher = token;
-  for (const [index, { id, vignette, expected_disorder }] of evaluationSet.entries()) {
-    // A user's searches embed at most 10 queries a minute (the AI limit): spread them over users.
-    if (index > 0 && index % 10 === 0) searcher = (await registerAndLogin(client)).tokens.access_token;
-    const results = await searchCriteria(client, searcher, vignette, mode);
-    const top = await Promise.all(results.map((result) => disorderOf(result.id)));
+  for (const { id, vignette, expected_disorder } of evaluationSet) {
+    const token = await nextToken();
+    const body = await search(client, token, vignette, mode, "dsm5_criteria");
+    expect(body.results.length).toBeLessThanOrEqual(TOP_K);
+    for (const result of body.results) expect(result.type).toBe("dsm5_criteria");
+    const top = await Promise.all(body.results.map((result) => disorderOf(token, result.id)));
     if (top.includes(expected_disorder)) hits++;
     else misses.push({ id, expected: expected_disorder, got: top });
+    if ((await search(client, await nextToken(), vignette, mode)).coverage === "low") inScopeLow++;
   }
-  const rate = hits / evaluationSet.length;
-  console.log(`${mode} top-${TOP_K} hit rate: ${hits}/${evaluationSet.length} (${(rate * 100).toFixed(1)}%)`);
-  for (const miss of misses) console.log(`  ${mode} miss ${miss.id}: expected ${miss.expected}; top ${TOP_K}: ${miss.got.join(" | ")}`);
-  return { hits, total: evaluationSet.length, rate, misses };
-}
+  let outOfScopeLow = 0;
+  for (const { vignette } of outOfScopeSet)
+    if ((await search(client, await nextToken(), vignette, mode)).coverage === "low") outOfScopeLow++;
 
-async function searchCriteria(client: TestApi, token: string, vignette: string, mode: Mode): Promise<Array<{ id: string; type: string }>> {
-  const query = { q: vignette, type: "dsm5_criteria", limit: String(TOP_K) } as const;
-  const body = await expectJson(await client.client.api.v1.search.knowledge.$get({ query }, { headers: authHeader(token) }), 200);
-  expect(body.mode).toBe(mode);
-  expect(body.results.length).toBeLessThanOrEqual(TOP_K);
-  for (const result of body.results) expect(result.type).toBe("dsm5_criteria");
-  return body.results;
+  const rate = hits / evaluationSet.length;
+  console.log(
+    `${mode}: top-${TOP_K} ${hits}/${evaluationSet.length} (${(rate * 100).toFixed(1)}%); coverage low for ${outOfScopeLow}/${outOfScopeSet.length} out of scope, ${inScopeLow}/${evaluationSet.length} in scope`,
+  );
+  return { hits, total: evaluationSet.length, rate, misses, inScopeLow, outOfScopeLow };
 }
 
 /** Each mode is set up and evaluated once, whichever test asks first. */
-const setups = new Map<Mode, ReturnType<typeof setUp>>();
+const setups = new Map<Mode, Promise<TestApi>>();
 const runs = new Map<Mode, Promise<Evaluation>>();
 const setup = (mode: Mode) => {
   const started = setups.get(mode) ?? setUp(mode);
@@ -89,29 +114,39 @@ const evaluation = (mode: Mode) => {
 };
 
 describe("retrieval quality on the vignette evaluation set", () => {
-  it("has vignettes whose expected disorders all have a criteria document", async () => {
-    expect(evaluationSet.length).toBeGreaterThanOrEqual(40);
-    const { client, token } = await setup("lexical");
-    const body = await expectJson(await client.client.api.v1.knowledge.disorders.$get({}, { headers: authHeader(token) }), 200);
-    const known = new Set(body.disorders.map((disorder) => disorder.name));
-    expect(evaluationSet.map((item) => item.expected_disorder).filter((name) => !known.has(name))).toEqual([]);
-  }, 120_000);
-
-  it(`finds the expected disorder's criteria in the lexical top ${TOP_K} for at least ${LEXICAL_GATE * 100}% of vignettes`, async () => {
-    const lexical = await evaluation("lexical");
-    expect(lexical.total).toBe(evaluationSet.length);
-    expect(lexical.rate, `lexical misses: ${JSON.stringify(lexical.misses)}`).toBeGreaterThanOrEqual(LEXICAL_GATE);
-  }, 120_000);
-
-  it("is no worse in hybrid mode (the stub's embeddings) than lexical alone", async () => {
-    const [lexical, hybrid] = await Promise.all([evaluation("lexical"), evaluation("hybrid")]);
-    expect(hybrid.total).toBe(evaluationSet.length);
-    const lexicalMisses = new Set(lexical.misses.map((miss) => miss.id));
-    const hybridMisses = new Set(hybrid.misses.map((miss) => miss.id));
-    console.log(
-      `hybrid vs lexical: fixed ${[...lexicalMisses].filter((id) => !hybridMisses.has(id)).join(", ") || "none"}; lost ${[...hybridMisses].filter((id) => !lexicalMisses.has(id)).join(", ") || "none"}`,
+  it("has vignettes for every disorder of the knowledge base, each expected disorder with a criteria document", async () => {
+    expect(evaluationSet.length).toBeGreaterThanOrEqual(200);
+    expect(outOfScopeSet.length).toBeGreaterThanOrEqual(30);
+    const client = await setup("lexical");
+    const { tokens } = await registerAndLogin(client);
+    const body = await expectJson(
+      await client.client.api.v1.knowledge.disorders.$get({}, { headers: authHeader(tokens.access_token) }),
+      200,
     );
-    expect(hybrid.rate, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(LEXICAL_GATE);
-    expect(hybrid.hits, `hybrid misses: ${JSON.stringify(hybrid.misses)}`).toBeGreaterThanOrEqual(lexical.hits);
+    const known = new Set(body.disorders.map((disorder) => disorder.name));
+    expect(known.size).toBeGreaterThanOrEqual(90);
+    expect(evaluationSet.map((item) => item.expected_disorder).filter((name) => !known.has(name))).toEqual([]);
+    const covered = new Set(evaluationSet.map((item) => item.expected_disorder));
+    expect([...known].filter((name) => !covered.has(name))).toEqual([]);
   }, 120_000);
+
+  it.each(Object.keys(GATES) as Mode[])(
+    "finds the expected criteria in the %s top 3 at or above its floor",
+    async (mode) => {
+      const result = await evaluation(mode);
+      expect(result.total).toBe(evaluationSet.length);
+      expect(result.rate, `${mode} misses: ${JSON.stringify(result.misses)}`).toBeGreaterThanOrEqual(GATES[mode]);
+    },
+    600_000,
+  );
+
+  it.each(Object.keys(GATES) as Mode[])(
+    "says coverage is low for out-of-scope presentations, and rarely for covered ones (%s)",
+    async (mode) => {
+      const result = await evaluation(mode);
+      expect(result.outOfScopeLow / outOfScopeSet.length).toBeGreaterThanOrEqual(MIN_OUT_OF_SCOPE_LOW);
+      expect(result.inScopeLow / evaluationSet.length).toBeLessThanOrEqual(MAX_IN_SCOPE_LOW);
+    },
+    600_000,
+  );
 });

@@ -9,6 +9,9 @@ export interface Chunk {
   content: string;
 }
 
+/** The heading (after the document's title) of the chunk that holds a document's synonyms (ingest.ts). */
+export const SYNONYMS_HEADING = "Also described as";
+
 const TARGET_CHARS = 1_200;
 const MAX_CHARS = 2_000;
 

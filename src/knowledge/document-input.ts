@@ -18,6 +18,8 @@ const code = z
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 /** Each code is an exact-match boost in search, so a document names the few it is about (the corpus needs 19 at most). */
 export const MAX_OTHER_CODES = 20;
+/** A document's synonyms and lay phrases (front matter `synonyms`, separated by `;`). */
+export const MAX_SYNONYMS = 80;
 
 export const DocumentInput = z
   .object({
@@ -31,6 +33,12 @@ export const DocumentInput = z
     category: optionalText(200),
     evidence_level: optionalText(100),
     source: optionalText(500),
+    /**
+     * Other names and the lay or clinical phrases a case description uses for this subject
+     * ("hoarding", "can't throw anything away"): indexed as a heading-weighted chunk of its own so
+     * a description in everyday language finds the document (see ingest.ts).
+     */
+    synonyms: z.array(z.string().trim().min(1).max(200)).max(MAX_SYNONYMS, `synonyms takes at most ${MAX_SYNONYMS} entries`).optional(),
   })
   .strict()
   .openapi("KnowledgeDocumentInput");
@@ -65,13 +73,18 @@ export function chosenFields(choice: AdminChoice): AdminChoice {
 /** A markdown file (front matter + body) as document input; the admin's `choice` overrides the front matter. */
 export function documentFromMarkdown(text: string, choice: AdminChoice = {}) {
   const { fields, body } = parseFrontMatter(text);
-  const codes = fields.other_codes
-    ?.split(",")
-    .map((value) => value.trim())
-    .filter(Boolean);
+  const list = (value: string | undefined, separator: string) =>
+    value
+      ?.split(separator)
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const codes = list(fields.other_codes, ",");
+  // Semicolons, since a lay phrase may hold a comma ("hears voices, others can't").
+  const synonyms = list(fields.synonyms, ";");
   return DocumentInput.safeParse({
-    ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "other_codes")),
+    ...Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "other_codes" && key !== "synonyms")),
     ...(codes?.length ? { other_codes: codes } : {}),
+    ...(synonyms?.length ? { synonyms } : {}),
     content: body.trim() || undefined,
     ...chosenFields(choice),
   });

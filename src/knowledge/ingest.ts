@@ -7,7 +7,7 @@ import type OpenAI from "openai";
 import type { Database } from "../lib/db";
 import { log } from "../lib/log";
 import type { Settings } from "../lib/settings";
-import { chunkMarkdown } from "./chunking";
+import { chunkMarkdown, SYNONYMS_HEADING } from "./chunking";
 import { type DocumentInput, documentCodes } from "./document-input";
 import { embeddingText, embedTexts } from "./embeddings";
 import { knowledgeChunks, knowledgeDocuments } from "./knowledge.table";
@@ -60,6 +60,10 @@ export async function ingestDocument(
     heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title,
   }));
   if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
+  // The document's other names and lay phrases as a chunk of their own: a description in everyday
+  // words ("can't throw anything away") then meets a chunk that says little else.
+  if (input.synonyms?.length)
+    chunks.push({ ordinal: chunks.length, heading: `${input.title} › ${SYNONYMS_HEADING}`, content: input.synonyms.join("; ") });
 
   const embed = async (): Promise<number[][] | null> => {
     if (!ai) return null;

@@ -6,6 +6,7 @@ import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
+import { assessCoverage } from "./coverage";
 import { type DocumentInput, documentFromText, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
@@ -67,6 +68,7 @@ export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
     {
       query: q,
       mode: embedding ? ("hybrid" as const) : ("lexical" as const),
+      coverage: assessCoverage(hits),
       results: hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({
         id,
         title,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { adminOnly, readAccess, readTokenChecked } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
+import { COVERAGE_LEVELS } from "./coverage";
 import { DocumentInput } from "./document-input";
 import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
@@ -106,7 +107,12 @@ export const search = createRoute({
   },
   responses: {
     200: jsonContent(
-      z.object({ query: z.string(), mode: z.enum(["hybrid", "lexical"]), results: z.array(SearchResultSchema) }),
+      z.object({
+        query: z.string(),
+        mode: z.enum(["hybrid", "lexical"]),
+        coverage: z.enum(COVERAGE_LEVELS).openapi({ description: "How well the best results fit the query (§3 Coverage)" }),
+        results: z.array(SearchResultSchema),
+      }),
       "Ranked results",
     ),
     ...problemResponses(400, 401, 403, 503),

@@ -5,6 +5,7 @@ import { log } from "../lib/log";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { RecentValues } from "../lib/recent-values";
 import { embedTexts } from "./embeddings";
+import { searchText } from "./search-text";
 
 /**
  * Query embeddings of the last few minutes, per isolate: a clinician who asks again (the same
@@ -21,7 +22,9 @@ export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId:
   const recent = recentEmbeddings.get(key);
   if (recent) return recent;
   try {
-    const [vector] = await embedTexts(ai, settings.ai, [text]);
+    // What the text affirms, as the full-text side reads it: "denies alcohol use" must not pull
+    // the vector towards alcohol use disorder either.
+    const [vector] = await embedTexts(ai, settings.ai, [searchText(text) || text]);
     recentEmbeddings.set(key, vector);
     return vector;
   } catch (error) {

@@ -5,10 +5,21 @@
  */
 import { sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
+import { SYNONYMS_HEADING } from "./chunking";
 import type { KnowledgeType } from "./knowledge.table";
+import { searchText } from "./search-text";
 
 /** RRF's k: dampens the weight of top ranks so neither list dominates. */
 const RRF_K = 60;
+/**
+ * The vector ranking's weight in the fusion, against 1 for the full-text ranking. Set on the
+ * evaluation set (EVALUATION.md) with the stub's embeddings, which rank far worse than full text
+ * (hashed words, no meaning): at 1 the hybrid top 3 held the expected disorder for 249 of 295
+ * vignettes, at 0.5 for 270, while full text alone found 282. Half weight keeps a real model's
+ * semantic matches in play without letting a weak ranking undo the full-text one; rerun
+ * `npm run eval` with a real embedding model before changing it (docs/evaluation.md).
+ */
+const SEMANTIC_WEIGHT = 0.5;
 /** Chunks the vector index returns before fusion. */
 const VECTOR_CANDIDATES = 60;
 /** An exact code match outranks any fused score (max fused ≈ 2 / (k + 1)). */
@@ -30,9 +41,23 @@ export interface SearchHit {
   code_match: boolean;
   /** The whole document's text, only when asked for ({@link SearchOptions.documentText}). */
   document_text: string | null;
+  /**
+   * How much of the query's full-text weight this document holds (0-1): the inverse-document-
+   * frequency weight of the query terms it contains over that of all the terms searched. What
+   * coverage.ts reads to tell a good match from the nearest of unrelated documents.
+   */
+  term_coverage: number;
+  /** Cosine similarity of its nearest chunk to the query's embedding (hybrid search only). */
+  similarity: number | null;
+  /** Share of the query's words (of three letters or more) that no document of the knowledge base uses. */
+  unknown_share: number;
 }
 
-const CODE_PATTERN = /^(?:[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?|\d{3}(?:\.\d{1,2}X?)?|\d[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,2})?)$/;
+// ICD-10-CM (F41.1), DSM-IV/ICD-9-CM (300.02), ICD-11 MMS in the mental-health chapters (6B00) and
+// in the chapters that start with two letters (sleep-wake 7A00 is numeric; gender incongruence HA60,
+// PMDD GA34.41, acute stress reaction QE84).
+const CODE_PATTERN =
+  /^(?:[A-Z]\d{2}(?:\.[0-9A-Z]{1,4})?|\d{3}(?:\.\d{1,2}X?)?|\d[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{1,2})?|[A-Z]{2}\d{2}(?:\.[0-9A-Z]{1,2})?)$/;
 
 /** "F41.1." and "F41.1:" are F41.1; trimmed from the end, as `/[.:]+$/` would retry from every dot of a long run. */
 function withoutTrailingDots(token: string): string {
@@ -64,7 +89,15 @@ const MAX_QUERY_WORDS = 300;
  * criteria in the top 3 for 52 of 52 vignettes, lexical and hybrid, against 51 of 52 with the
  * first 64 words of the text; the lexical half of a search cost about half as much.
  */
-const QUERY_LEXEMES = 12;
+const QUERY_LEXEMES = 32;
+/**
+ * A term's weight is ln(1 + IDF_SCALE / chunks holding it): rare words tell more. The scale is of
+ * the order of the corpus's chunk count; it sets how much more a rare word counts than a common one.
+ */
+const IDF_SCALE = 1000;
+/** Extra weight for a term in a heading (a document's title or section) or in its synonyms chunk. */
+const HEADING_BONUS = 0.5;
+const SYNONYM_BONUS = 0.5;
 
 /**
  * The query's distinct words reduced to [a-z0-9] (so no tsquery operator from user input
@@ -76,7 +109,9 @@ export function queryWords(query: string): string {
       .toLowerCase()
       .normalize("NFKD")
       .match(/[a-z0-9]+/g) ?? [];
-  return [...new Set(words.filter((word) => word.length > 1))].slice(0, MAX_QUERY_WORDS).join(" ");
+  // Bare numbers (ages, doses, counts) tell nothing about a subject: a 27- and a 42-year-old with the
+  // same story must find the same documents. Codes are matched apart (codesIn), from the raw query.
+  return [...new Set(words.filter((word) => word.length > 1 && !/^\d+$/.test(word)))].slice(0, MAX_QUERY_WORDS).join(" ");
 }
 
 export interface SearchOptions {
@@ -101,7 +136,8 @@ export interface SearchOptions {
  * with other statements, e.g. the caller's account check.
  */
 export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true, documentText = false }: SearchOptions) {
-  const words = queryWords(query);
+  // What the description affirms: denied findings and family history do not drive the search.
+  const words = queryWords(searchText(query));
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
   // The vector is sent once (in `q`) and referenced from there: as text it is ~5–10 KB.
   const codes = sql.param(codesIn(query));
@@ -121,23 +157,49 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
       from unnest(tsvector_to_array(to_tsvector('english', ${words}))) as t(lexeme)
     ),
     terms as (
-      select lexeme from counted where chunks > 0 order by chunks, lexeme limit ${QUERY_LEXEMES}
+      select lexeme, ln(1 + ${IDF_SCALE}::float8 / chunks) as idf
+      from counted where chunks > 0 order by chunks, lexeme limit ${QUERY_LEXEMES}
     ),
     q as (
       -- Lexemes are [a-z0-9] (from the words above), so they join into tsquery text as they are.
       select (select string_agg(lexeme, ' | ')::tsquery from terms) as tsq,
-             ${vectorText}::vector as embedding
+             ${vectorText}::vector as embedding,
+             (select coalesce(sum(idf), 0) from terms) as query_weight,
+             -- Words of the question the knowledge base never uses: a sign it is about something else.
+             (select count(*) from counted where coalesce(chunks, 0) = 0 and lexeme ~ '^[a-z]{3,}$') as unknown_terms,
+             (select count(*) from counted where chunks > 0) as known_terms
+    ),
+    -- Every chunk holding a term (one index probe per term), with where the term stands in it.
+    chunk_terms as (
+      select c.document_id, c.id as chunk_id, t.lexeme, t.idf,
+             c.search_vector @@ (t.lexeme || ':A')::tsquery as in_heading,
+             c.heading like ${`%› ${SYNONYMS_HEADING}`} as in_synonyms
+      from terms t
+      join knowledge_chunks c on c.search_vector @@ t.lexeme::tsquery
+      where ${documentTypeFilter}
+    ),
+    -- A document scores the weight of the distinct terms it holds anywhere (a description's
+    -- symptoms are spread over its criteria, features and synonyms), more where a heading or its
+    -- synonyms hold them.
+    document_terms as (
+      select document_id, lexeme, max(idf) as idf, bool_or(in_heading) as in_heading, bool_or(in_synonyms) as in_synonyms
+      from chunk_terms group by document_id, lexeme
+    ),
+    best_chunk as (
+      select distinct on (document_id) document_id, chunk_id
+      from (select document_id, chunk_id, sum(idf) as weight from chunk_terms group by document_id, chunk_id) w
+      order by document_id, weight desc, chunk_id
     ),
     lexical as (
-      select distinct on (c.document_id) c.document_id, c.id as chunk_id, ts_rank(c.search_vector, q.tsq, 1) as rank_score
-      from knowledge_chunks c, q
-      -- Chunks alone, a type filter as a semi-join: joined to the documents, the planner (which
-      -- cannot know how few chunks match) rescanned the chunks for every document.
-      where q.tsq is not null and c.search_vector @@ q.tsq and ${documentTypeFilter}
-      order by c.document_id, rank_score desc
+      select t.document_id, b.chunk_id,
+             sum(t.idf * (1 + case when t.in_heading then ${HEADING_BONUS}::float8 else 0 end
+                            + case when t.in_synonyms then ${SYNONYM_BONUS}::float8 else 0 end)) as rank_score,
+             sum(t.idf) as matched_weight
+      from document_terms t join best_chunk b on b.document_id = t.document_id
+      group by t.document_id, b.chunk_id
     ),
     lexical_ranked as (
-      select document_id, chunk_id, row_number() over (order by rank_score desc, document_id) as rank from lexical
+      select document_id, chunk_id, matched_weight, row_number() over (order by rank_score desc, document_id) as rank from lexical
     ),
     -- Chunks alone (no join) so the planner keeps the HNSW index; a type filter is a semi-join.
     nearest as (
@@ -162,9 +224,10 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     fused as (
       select coalesce(l.document_id, s.document_id, h.document_id) as document_id,
              coalesce(l.chunk_id, s.chunk_id) as chunk_id,
-             coalesce(1.0 / (${RRF_K} + l.rank), 0) + coalesce(1.0 / (${RRF_K} + s.rank), 0)
+             coalesce(1.0 / (${RRF_K} + l.rank), 0) + ${SEMANTIC_WEIGHT}::float8 * coalesce(1.0 / (${RRF_K} + s.rank), 0)
                + case when h.document_id is not null then ${CODE_MATCH_BOOST} else 0 end as score,
-             h.document_id is not null as code_match
+             h.document_id is not null as code_match,
+             l.matched_weight, s.distance
       from lexical_ranked l
       full join semantic_ranked s on s.document_id = l.document_id
       full join code_hits h on h.document_id = coalesce(l.document_id, s.document_id)
@@ -173,7 +236,7 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     -- ts_headline) is only touched for the rows returned, by primary key.
     top as (
       select d.id, d.title, d.type, d.disorder, d.dsm5_code, d.icd11_code, d.category, d.evidence_level,
-             f.chunk_id, f.score, f.code_match
+             f.chunk_id, f.score, f.code_match, f.matched_weight, f.distance
       from fused f
       join knowledge_documents d on d.id = f.document_id
       order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
@@ -181,6 +244,9 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     )
     select t.id, t.title, t.type, t.disorder, t.dsm5_code, t.icd11_code, t.category, t.evidence_level,
            t.score::float8 as score, t.code_match,
+           coalesce(t.matched_weight / nullif(q.query_weight, 0), 0)::float8 as term_coverage,
+           (1 - t.distance)::float8 as similarity,
+           (q.unknown_terms::float8 / greatest(q.unknown_terms + q.known_terms, 1)) as unknown_share,
            coalesce(${headline}, left(coalesce(ch.content, d.content), 280)) as snippet,
            left(coalesce(ch.content, d.content), 2400) as passage,
            case when ${documentText}::boolean then d.content end as document_text
@@ -210,5 +276,8 @@ export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {
     score: Number(row.score),
     code_match: row.code_match === true || row.code_match === "t",
     document_text: typeof row.document_text === "string" ? row.document_text : null,
+    term_coverage: Number(row.term_coverage ?? 0),
+    similarity: row.similarity === null || row.similarity === undefined ? null : Number(row.similarity),
+    unknown_share: Number(row.unknown_share ?? 0),
   }));
 }

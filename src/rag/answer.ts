@@ -36,6 +36,7 @@ export function answerFrame(retrieval: Retrieval, safety: SafetyBlock, response:
       mode: usage ? ("llm" as const) : ("offline" as const),
     },
     retrieved_sources: retrievedSources(retrieval),
+    coverage: retrieval.coverage,
     safety,
     disclaimer: DISCLAIMER,
   };
@@ -77,7 +78,10 @@ function wantsEventStream<E extends AppEnv>(c: Context<E>): boolean {
 }
 
 function sourcesEvent(retrieval: Retrieval) {
-  return { event: "sources", data: JSON.stringify({ mode: retrieval.mode, sources: retrievedSources(retrieval) }) };
+  return {
+    event: "sources",
+    data: JSON.stringify({ mode: retrieval.mode, coverage: retrieval.coverage, sources: retrievedSources(retrieval) }),
+  };
 }
 
 /** An answer built without the model (offline mode): audited, then sent as JSON or as one-delta SSE. */

@@ -12,7 +12,7 @@ import { assessCrisis } from "../safety/crisis";
 import { answerFrame, auditAnswer, generateAnswer, sendModelAnswer, sendOfflineAnswer } from "./answer";
 import { groundDifferential } from "./grounding";
 import { offlineDifferential } from "./offline";
-import { diagnosisMessages, riskNoteFor, sourcesBlock } from "./prompts";
+import { coverageNoteFor, diagnosisMessages, riskNoteFor, sourcesBlock } from "./prompts";
 import { type DiagnoseAnswer, type DiagnoseInput, type DifferentialItem, ModelDiagnosis } from "./rag.schemas";
 import { retrieveSources } from "./retrieval";
 
@@ -36,13 +36,19 @@ async function prepareDiagnosis<E extends HasAccount>(c: Context<E>, input: z.in
   });
 
   if (!ai) {
-    const offline = offlineDifferential(retrieval.hits);
+    const offline = offlineDifferential(retrieval.hits, retrieval.coverage);
     return { audited, retrieval, offline: assemble(offline.differential, offline.response, null) } as const;
   }
   const request = {
     name: "differential_diagnosis",
     schema: ModelDiagnosis,
-    messages: diagnosisMessages(input.symptoms, input.patient_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators)),
+    messages: diagnosisMessages(
+      input.symptoms,
+      input.patient_context,
+      sourcesBlock(retrieval.hits),
+      riskNoteFor(safety.indicators),
+      coverageNoteFor(retrieval.coverage),
+    ),
   };
   const fromModel = (output: z.infer<typeof ModelDiagnosis>, usage: NonNullable<Parameters<typeof answerFrame>[3]>) =>
     assemble(groundDifferential(output.differential, retrieval.ids), output.response, usage);

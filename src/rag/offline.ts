@@ -2,6 +2,7 @@
  * Offline mode (no AI key): an extractive answer from retrieval alone. Confidence comes from the
  * retrieval score relative to the best hit, capped below certainty.
  */
+import type { Coverage } from "../knowledge/coverage";
 import type { SearchHit } from "../knowledge/search";
 import { offlinePlanTemplate } from "./plan-template";
 
@@ -11,7 +12,16 @@ function relative(hit: SearchHit, best: number): number {
   return best > 0 ? Math.round((hit.score / best) * MAX_OFFLINE_CONFIDENCE * 100) / 100 : 0;
 }
 
-export function offlineDifferential(hits: SearchHit[]) {
+/** What an answer says when the knowledge base holds nothing that fits (coverage "low"). */
+export const NO_GOOD_MATCH =
+  "## No good match in the knowledge base\n\n" +
+  "None of the diagnostic criteria in the knowledge base fits this description well: even the closest documents hold " +
+  "little of what was described. No differential is offered rather than the nearest disorder. The sources listed are " +
+  "related reading only. Consider a fuller description (onset, duration, course, impact), or a presentation outside " +
+  "the knowledge base (see its list of disorders).";
+
+export function offlineDifferential(hits: SearchHit[], coverage: Coverage) {
+  if (coverage === "low") return { differential: [], response: NO_GOOD_MATCH };
   const criteria = hits.filter((hit) => hit.type === "dsm5_criteria").slice(0, 5);
   const best = criteria[0]?.score ?? 0;
   const differential = criteria.map((hit) => ({
@@ -35,7 +45,7 @@ export function offlineDifferential(hits: SearchHit[]) {
   return { differential, response };
 }
 
-const MEDICATION_HEADING = /^#{2,3}\s+(pharmacotherapy|medication|medications|pharmacological treatment)\b/i;
+const MEDICATION_HEADING = /^#{2,3}\s+(pharmacotherapy|medication|medications|pharmacological (?:treatment|options))\b/i;
 const MAX_MEDICATION_CHARS = 2_000;
 
 /** A guideline's medication section, verbatim: the lines under its heading up to the next heading. */
@@ -65,7 +75,7 @@ function offlineMedication(guidelines: SearchHit[]): string | null {
   return null;
 }
 
-export function offlineTreatmentPlan(hits: SearchHit[], diagnosis: string) {
+export function offlineTreatmentPlan(hits: SearchHit[], diagnosis: string, coverage: Coverage) {
   const guidelines = hits.filter((hit) => hit.type === "treatment_guideline").slice(0, 4);
   const modalities = guidelines.map((hit) => ({
     name: hit.title,
@@ -86,8 +96,11 @@ export function offlineTreatmentPlan(hits: SearchHit[], diagnosis: string) {
   };
   const response = [
     "## Retrieval-only answer (offline mode)",
-    "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each " +
-      "cited source for first-line options and their evidence.",
+    coverage === "low"
+      ? "**No good match in the knowledge base:** no treatment guideline fits this diagnosis well. The guidelines below " +
+        "are the nearest, listed as related reading, not as guidance for this diagnosis."
+      : "No AI model is configured, so these are the treatment guidelines that best match the diagnosis; read each " +
+        "cited source for first-line options and their evidence.",
     modalities.length
       ? modalities.map((m, i) => `${i + 1}. **${m.name}** (evidence ${m.evidence_level ?? "n/a"})`).join("\n")
       : "No treatment guideline matched.",

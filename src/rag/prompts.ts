@@ -4,6 +4,7 @@
  * the risk note. Written for licensed clinicians: decision support only, grounded in the
  * retrieved sources, no invented codes.
  */
+import type { Coverage } from "../knowledge/coverage";
 import type { SearchHit } from "../knowledge/search";
 
 export const DISCLAIMER =
@@ -22,6 +23,8 @@ const GROUNDING = [
     "diagnose; you offer a reasoned, cautious view the clinician will verify.",
   "Use only the SOURCES provided. Cite them by their id in supporting_sources; never cite an id that is not listed.",
   "Give DSM-5-TR and ICD-11 codes only as they appear in the SOURCES; if a source gives no code, use null. Never invent or guess a code.",
+  'If no source fits the presentation well, say so plainly ("No good match among the sources"), say what is ' +
+    "missing, and list no condition rather than the nearest one.",
   "Confidence is a number from 0 to 1 reflecting how well the presentation meets the cited criteria, not certainty of diagnosis.",
   "Write the `response` field as concise markdown for a clinician: what fits, what is missing, what to assess " +
     "next. Do not write a risk-assessment section: when risk indicators are present the server shows its own, with " +
@@ -43,16 +46,34 @@ export function sourcesBlock(hits: SearchHit[]): string {
     .join("\n\n");
 }
 
-export function diagnosisMessages(symptoms: string, context: string | undefined, sources: string, riskNote: string | null) {
+export function diagnosisMessages(
+  symptoms: string,
+  context: string | undefined,
+  sources: string,
+  riskNote: string | null,
+  coverageNote: string | null = null,
+) {
   return [
     { role: "system" as const, content: `${GROUNDING}\nTask: a ranked differential diagnosis (most likely first, 1 to 6 conditions).` },
     {
       role: "user" as const,
-      content: [`PRESENTATION:\n${symptoms}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`]
+      content: [`PRESENTATION:\n${symptoms}`, context ? `CONTEXT:\n${context}` : null, riskNote, coverageNote, `SOURCES:\n${sources}`]
         .filter(Boolean)
         .join("\n\n"),
     },
   ];
+}
+
+/** Tells the model the retrieval found little that fits, so an empty differential is the expected answer. */
+export function coverageNoteFor(coverage: Coverage): string | null {
+  if (coverage === "low")
+    return (
+      "RETRIEVAL COVERAGE: LOW. Even the best sources below hold little of the presentation; they are probably not about " +
+      "it. Unless one clearly fits, answer that there is no good match among the sources and return an empty differential."
+    );
+  if (coverage === "partial")
+    return "RETRIEVAL COVERAGE: PARTIAL. The sources below fit only part of the presentation: say which parts they do not cover.";
+  return null;
 }
 
 export function treatmentMessages(
@@ -61,6 +82,7 @@ export function treatmentMessages(
   sources: string,
   riskNote: string | null,
   includeMedication: boolean,
+  coverageNote: string | null = null,
 ) {
   return [
     {
@@ -73,7 +95,7 @@ export function treatmentMessages(
     },
     {
       role: "user" as const,
-      content: [`DIAGNOSIS:\n${diagnosis}`, context ? `CONTEXT:\n${context}` : null, riskNote, `SOURCES:\n${sources}`]
+      content: [`DIAGNOSIS:\n${diagnosis}`, context ? `CONTEXT:\n${context}` : null, riskNote, coverageNote, `SOURCES:\n${sources}`]
         .filter(Boolean)
         .join("\n\n"),
     },

@@ -1,6 +1,7 @@
 /** Shapes of the RAG routes: inputs, the diagnose and treatment answers, and the model's structured output. */
 import { z } from "@hono/zod-openapi";
 import { modelText } from "../ai/structured";
+import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.table";
 import { SafetySchema } from "../safety/safety.schema";
 
@@ -106,6 +107,12 @@ const answerFrame = {
   status: z.literal("success"),
   ai_response: AiResponseSchema,
   retrieved_sources: z.array(RetrievedSourceSchema),
+  coverage: z.enum(COVERAGE_LEVELS).openapi({
+    description:
+      'How well the knowledge base covers the question, from the retrieval scores. "good": the sources fit; "partial": ' +
+      'they hold part of what was described; "low": even the best sources hold little of it, so the answer says so ' +
+      "plainly and a diagnose answer offers no differential rather than the nearest disorder.",
+  }),
   safety: SafetySchema,
   disclaimer: z.string(),
 };
@@ -138,7 +145,8 @@ export type TreatmentAnswer = z.infer<typeof TreatmentAnswer>;
 export const ModelDifferentialItem = DifferentialItem.extend({ confidence: z.number().describe("0 to 1") });
 export const ModelDiagnosis = z.object({
   response: modelText("markdown narrative for the clinician"),
-  differential: z.array(ModelDifferentialItem).min(1).max(8),
+  // Empty when no source fits: the prompt asks for "no good match" rather than the nearest condition.
+  differential: z.array(ModelDifferentialItem).max(8),
 });
 // The review date is the server's (the model does not know today's date): the model gives weeks from now.
 export const ModelTreatment = z.object({

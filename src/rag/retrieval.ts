@@ -1,6 +1,7 @@
 /** The retrieval step of every grounded answer: embed the question (one AI call), then one search statement. */
 import type { Context } from "hono";
 import type { HasAccount } from "../auth/guard";
+import { assessCoverage, type Coverage } from "../knowledge/coverage";
 import type { KnowledgeType } from "../knowledge/knowledge.table";
 import { queryEmbedding } from "../knowledge/query-embedding";
 import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
@@ -11,6 +12,8 @@ export interface Retrieval {
   hits: SearchHit[];
   ids: Set<string>;
   mode: "hybrid" | "lexical";
+  /** Whether the best sources fit the question (coverage.ts); "low" makes answers say so instead of forcing a match. */
+  coverage: Coverage;
 }
 
 /**
@@ -29,5 +32,5 @@ export async function retrieveSources<E extends HasAccount>(c: Context<E>, quest
     documentText: offline && type === "treatment_guideline",
   });
   const hits = toSearchHits(result);
-  return { hits, ids: new Set(hits.map((hit) => hit.id)), mode: embedding ? "hybrid" : "lexical" };
+  return { hits, ids: new Set(hits.map((hit) => hit.id)), mode: embedding ? "hybrid" : "lexical", coverage: assessCoverage(hits) };
 }

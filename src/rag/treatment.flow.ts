@@ -12,7 +12,7 @@ import { answerFrame, auditAnswer, sendModelAnswer, sendOfflineAnswer } from "./
 import { keepRetrieved } from "./grounding";
 import { offlineTreatmentPlan } from "./offline";
 import { reviewDate } from "./plan-template";
-import { riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
+import { coverageNoteFor, riskNoteFor, sourcesBlock, treatmentMessages } from "./prompts";
 import { ModelTreatment, ModelTreatmentWithoutMedication, type TreatmentInput, type TreatmentPlan } from "./rag.schemas";
 import { retrieveSources } from "./retrieval";
 
@@ -46,7 +46,7 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
   });
 
   if (!ai) {
-    const offline = offlineTreatmentPlan(retrieval.hits, input.diagnosis);
+    const offline = offlineTreatmentPlan(retrieval.hits, input.diagnosis, retrieval.coverage);
     return sendOfflineAnswer(c, retrieval, assemble(offline.treatment_plan, offline.response, null), audited);
   }
   const request = {
@@ -58,6 +58,7 @@ export async function recommendTreatment(c: SignedInContext, input: z.infer<type
       sourcesBlock(retrieval.hits),
       riskNoteFor(safety.indicators),
       canSeeMedication(account),
+      coverageNoteFor(retrieval.coverage),
     ),
   };
   return sendModelAnswer(c, ai, retrieval, request, audited, (output, usage) => {

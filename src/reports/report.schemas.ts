@@ -32,8 +32,9 @@ export const ReportInput = z
   .discriminatedUnion(
     "kind",
     [
-      z.object({ kind: z.literal("diagnose"), content: bounded(DiagnoseAnswer) }).strict(),
-      z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer) }).strict(),
+      // `coverage` may be absent: answers given before it existed still make reports.
+      z.object({ kind: z.literal("diagnose"), content: bounded(DiagnoseAnswer.partial({ coverage: true })) }).strict(),
+      z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer.partial({ coverage: true })) }).strict(),
       z.object({ kind: z.literal("case_analysis"), content: bounded(CaseAnalysisAnswer) }).strict(),
       z.object({ kind: z.literal("note"), content: bounded(NoteAnswer).superRefine(hasFormatSections) }).strict(),
     ],

@@ -111,3 +111,60 @@ export function isNegated(clause: string, negs: Span[], candidates: Candidate[],
   const from = inner.reduce((furthest, o) => Math.max(furthest, o.end), segStart);
   return words(clause.slice(from, c.start)).length <= NEGATION_WINDOW_WORDS;
 }
+
+/**
+ * Denial and absence, the negations a note uses to rule something out: "denies", "no history of",
+ * "negative for", "nil", "ruled out". Narrower than NEGATION on purpose: for a reader of words a
+ * negated verb is often the symptom itself ("can't sleep", "does not speak at school", "no
+ * interest in anything"), so "not", "never", "without" and a bare "no" are not taken as denial.
+ */
+const DENIAL =
+  /\b(?:den(?:y|ies|ied|ying)|negative\s+for|neg\s+for|free\s+of|absence\s+of|ruled\s+out|rules\s+out|nil|no(?:\s+(?:known|personal|past|prior|previous|current|recent|reported|other|significant))?\s+(?:history|hx|h\/o|evidence|signs?|episodes?|periods?|features|reports?|use|abuse|misuse|psychotic|psychosis|mania|manic|hypomania|hypomanic|substance|substances|alcohol|etoh|drugs?|drinking|suicidal|si|hi|self[-\s]?harm|trauma|seizures?|head\s+injury|medical))\b/gi;
+
+/** A list piece whose own words deny it, after the subject: "psychosis ruled out", "etOH: nil", "SI denied". */
+const DENIED_AFTER =
+  /(?:[:=-]\s*|\s)(?:(?:is|was|are|were|has\s+been|have\s+been)\s+)?(?:none|nil|denied|negative|neg|absent|ruled\s+out|excluded|not\s+(?:present|endorsed|reported|elicited)|resolved)\b/i;
+
+/** A piece of a denied list: a few words, none a verb ("alcohol, cannabis or other drugs"). */
+const isDeniedListPiece = (piece: string) => {
+  const ws = words(piece);
+  return ws.length <= 5 && !ws.some((w) => VERBISH.test(w.replace(/[^A-Za-z]/g, "")));
+};
+
+/**
+ * The stretches of a clause that a denial takes back, for readers that match words rather than
+ * findings (knowledge retrieval: "denies alcohol use" must not find alcohol use disorder). A
+ * stretch ends where a finding's scope would: at a new assertion or contrast (SCOPE_END), at a
+ * comma followed by anything but more list items, or NEGATION_WINDOW_WORDS words on. A comma piece
+ * denied by its own last words ("psychosis ruled out by neurology") is taken back up to them.
+ */
+export function deniedStretches(clause: string): Span[] {
+  const masked = clause.replace(PSEUDO_NEGATION, (s) => "~".repeat(s.length));
+  const stretches: Span[] = [];
+  for (const m of execAll(DENIAL, masked)) {
+    const from = m.index + m[0].length;
+    const window = clause.slice(from, from + NEGATION_REACH_CHARS);
+    const scopeEnd = SCOPE_END.exec(window);
+    let end = from + (scopeEnd ? scopeEnd.index : window.length);
+    // Through a list ("denies alcohol, cannabis or other drugs"), and no further.
+    let pieceStart = from;
+    for (const comma of execAll(/,/g, clause.slice(from, end)).map((c) => from + c.index)) {
+      if (pieceStart > from && !isDeniedListPiece(clause.slice(pieceStart, comma))) break;
+      pieceStart = comma + 1;
+    }
+    if (pieceStart > from && !isDeniedListPiece(clause.slice(pieceStart, end))) end = pieceStart - 1;
+    // The first piece reaches a few words at most.
+    const firstEnd = pieceStart > from ? clause.indexOf(",", from) : end;
+    const firstWords = execAll(/\S+/g, clause.slice(from, firstEnd)).map((w) => from + w.index + w[0].length);
+    if (firstWords.length > NEGATION_WINDOW_WORDS) end = Math.min(end, firstWords[NEGATION_WINDOW_WORDS - 1]);
+    stretches.push({ start: m.index, end: Math.max(from, end) });
+  }
+  let start = 0;
+  for (const piece of clause.split(/([,;])/)) {
+    const denied = piece === "," || piece === ";" ? null : DENIED_AFTER.exec(piece);
+    if (denied && words(piece.slice(0, denied.index)).length <= NEGATION_WINDOW_WORDS)
+      stretches.push({ start, end: start + denied.index + denied[0].length });
+    start += piece.length;
+  }
+  return stretches;
+}

@@ -4,6 +4,7 @@
  * through the app's own ingestion pipeline.
  */
 import { env } from "cloudflare:test";
+import outOfScope from "../../data/eval/out-of-scope.json";
 import vignettes from "../../data/eval/vignettes.json";
 import { createAiClient } from "../../src/ai/client";
 import { type CorpusFile, indexCorpus } from "../../src/knowledge/corpus";
@@ -16,6 +17,8 @@ const files = import.meta.glob("../../data/knowledge/**/*.md", { query: "?raw", 
 export const corpusFiles: CorpusFile[] = Object.entries(files).map(([path, text]) => ({ key: path.replace(/^.*data\//, ""), text }));
 
 export const evaluationSet = vignettes as Array<{ id: string; vignette: string; expected_disorder: string }>;
+/** Presentations the knowledge base does not cover: an honest answer says so (coverage "low"). */
+export const outOfScopeSet = outOfScope as Array<{ id: string; vignette: string }>;
 
 /** Indexes the corpus into the api's database; with `embed`, through the OpenAI stub's embeddings. */
 export async function loadCorpus(api: TestApi, { embed = false } = {}) {

@@ -183,6 +183,8 @@ export async function streamAnswer(url, body, view) {
             ),
           );
         }
+        const coverage = COVERAGE_NOTICES[data.coverage];
+        if (coverage) ui.result.append(el("p", { class: `notice coverage-${data.coverage}`, role: "note" }, coverage));
         ui.result.append(view.render(data));
         ui.status.textContent = data.ai_response.mode === "offline" ? "Answer complete (offline mode)." : "Answer complete.";
         ui.result.append(exportPdf(view.kind, data));
@@ -200,6 +202,15 @@ export async function streamAnswer(url, body, view) {
     view.busy.disabled = false;
   }
 }
+
+/** What the console says when the knowledge base does not cover a question well (docs/api.md §3, coverage). */
+/** @type {Record<string, string>} */
+const COVERAGE_NOTICES = {
+  low:
+    "Low coverage: nothing in the knowledge base fits this description well. The sources listed are related reading, " +
+    "not a match, and no condition is offered in their place.",
+  partial: "Partial coverage: the sources fit only part of this description. Weigh what they do not cover.",
+};
 
 /** @param {HTMLElement} container @param {Answer["retrieved_sources"]} sources */
 function showSources(container, sources) {

@@ -15,7 +15,7 @@ if (carried) {
 
 /** @param {any} answer */
 function differentialTable(answer) {
-  if (!answer.differential.length) return el("p", {}, "No condition in the knowledge base matched these symptoms.");
+  if (!answer.differential.length) return el("p", {}, "No differential: no condition in the knowledge base fits these symptoms well.");
   const head = el(
     "tr",
     {},
