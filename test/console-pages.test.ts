@@ -1,5 +1,6 @@
 /** The console's pages (docs/api.md §8): cases and their analysis, knowledge, assessments, admin, settings. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { INSTRUMENT_IDS, INSTRUMENTS } from "../src/assessments/instruments";
 import { authHeader, createAdmin, createVerifiedTherapist, registerUser, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { loadCases } from "./support/cases";
@@ -173,12 +174,62 @@ describe("knowledge", () => {
 });
 
 describe("assessments", () => {
-  it("labels every item and answer of both questionnaires", async () => {
+  it("offers every instrument, labelling each item and answer, with PHQ-9 and GAD-7 open", async () => {
     const { visitor } = await signedIn(await registerUser(api));
     const { html } = await visitor.page("/app/assessments");
-    expect(html.match(/<fieldset class="item">/g)).toHaveLength(16);
-    expect(html.match(/<label class="choice"><input type="radio"/g)).toHaveLength(64);
+    for (const id of INSTRUMENT_IDS) {
+      const definition = INSTRUMENTS[id];
+      const form = new RegExp(`<form[^>]*data-instrument="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[1] ?? "";
+      expect(form.match(/<fieldset class="item">/g), id).toHaveLength(definition.items.length);
+      const answers = definition.items.reduce((sum, item) => sum + item.options.length, 0);
+      expect(form.match(/<label class="choice"><input type="radio"/g), id).toHaveLength(answers);
+      expect(html).toContain(`<a href="#${id}">${definition.name}</a>`);
+    }
+    expect(html.match(/<details id="[a-z0-9]+" class="card" open="">/g)).toEqual([
+      '<details id="phq9" class="card" open="">',
+      '<details id="gad7" class="card" open="">',
+    ]);
+    // The branching and the shaded zones are on the form, as on paper.
+    expect(visibleText(html)).toContain("3. Have you been thinking about how you might do this? (ask only if item 2 is Yes)");
+    expect(visibleText(html)).toContain("Often (3, shaded)");
     expect(html).toContain('<script type="module" src="/app/assets/assessments.js">');
+  });
+
+  it("scores a submitted AUDIT with its zone and domain subtotals", async () => {
+    const { visitor, csrf } = await signedIn(await registerUser(api));
+    const answers = [2, 1, 1, 1, 0, 0, 1, 0, 0, 2];
+    const fields = Object.fromEntries(answers.map((value, index) => [`item${index + 1}`, String(value)]));
+    const res = await visitor.post("/app/assessments", { _csrf: csrf, instrument: "audit", ...fields });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const text = visibleText(html);
+    expect(text).toContain("Score 8 of 40: hazardous (zone II) — a positive screen");
+    expect(text).toContain("Harmful alcohol use (items 7–10): 3 of 16");
+    expect(html).toContain('<details id="audit" class="card" open="">');
+    expect(html).not.toMatch(/<section class="alert crisis"/);
+  });
+
+  it("leads an EPDS with a positive item 10 with the crisis banner, and a C-SSRS with its risk level", async () => {
+    const { visitor, csrf } = await signedIn(await registerUser(api));
+    const epds = [0, 0, 1, 0, 0, 1, 0, 0, 0, 1];
+    const epdsFields = Object.fromEntries(epds.map((value, index) => [`item${index + 1}`, String(value)]));
+    const epdsPage = await visitor.post("/app/assessments", { _csrf: csrf, instrument: "epds", ...epdsFields });
+    expect(epdsPage.status).toBe(200);
+    const epdsHtml = await epdsPage.text();
+    expect(visibleText(epdsHtml)).toContain("Score 3 of 30: below the screening cut-off");
+    expect(epdsHtml).toMatch(/<section class="alert crisis" role="alert"/);
+    expect(visibleText(epdsHtml)).toContain("Indicators: self harm.");
+    // C-SSRS: item 2 no, so 3–5 are left unanswered, as the branching says.
+    const cssrs = await visitor.post("/app/assessments", {
+      _csrf: csrf,
+      instrument: "cssrs",
+      item1: "1",
+      item2: "0",
+      item6: "1",
+      item7: "0",
+    });
+    expect(cssrs.status).toBe(200);
+    expect(visibleText(await cssrs.text())).toContain("Score 2 of 3: moderate risk");
   });
 
   it("scores a submitted PHQ-9 with the API's scorer and leads with the crisis banner for a positive item 9", async () => {

@@ -1,19 +1,21 @@
 /**
- * The drug-interaction checker (POST /api/v1/interactions/check): answers through the app
- * (resolution by brand, case, misspelling and dosage suffix; unknown names reported, never
- * dropped; validation; auth; no-store; the audit keeping counts, not drug names), and a table
- * test over every pair the data files define (symmetric lookup, severity ordering, names,
- * aliases) plus the loader's refusal of inconsistent data.
+ * The drug-interaction checker (POST /api/v1/interactions/check and the console's /app/interactions):
+ * answers through the app (resolution by brand, case, misspelling and dosage suffix; unknown names
+ * reported as "not checked", never dropped and never read as "no interactions"; validation; auth;
+ * no-store; the audit keeping counts, not drug names), the classic pairs a prescriber expects,
+ * a table test over every pair the data files define (symmetric lookup, severity ordering,
+ * names, aliases, class rules combined where they meet) and the loader's refusal of inconsistent data.
  */
 import { describe, expect, it } from "vitest";
 import drugsFile from "../data/interactions/drugs.json";
 import interactionsFile from "../data/interactions/interactions.json";
-import { checkInteractions, compareInteractions } from "../src/interactions/check";
-import { buildTable, type Interaction, interactionTable, SEVERITIES } from "../src/interactions/interaction-data";
+import { checkInteractions, compareInteractions, summarise } from "../src/interactions/check";
+import { buildTable, type Interaction, interactionTable, SEVERITIES, type Severity } from "../src/interactions/interaction-data";
 import { normalizeName, resolveName } from "../src/interactions/names";
 import { authHeader, errorsAt, expectProblem, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { expectJson } from "./support/client";
+import { consoleVisitor } from "./support/console";
 
 const api = await createTestApi();
 const student = await registerAndLogin(api);
@@ -38,8 +40,8 @@ async function auditedChecks(): Promise<Array<{ requestId: string; detail: unkno
   }));
 }
 
-const pairs = [...interactionTable.pairs.values()];
-const generics = interactionTable.drugs.map((drug) => drug.generic);
+const pairs = [...interactionTable().pairs.values()];
+const generics = interactionTable().drugs.map((drug) => drug.generic);
 
 describe("POST /api/v1/interactions/check", () => {
   it("sertraline with Nardil (phenelzine) is contraindicated, with effect, mechanism, management and reference", async () => {
@@ -90,26 +92,48 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.interactions).toMatchObject([{ drugs: ["celecoxib", "citalopram"], severity: "moderate" }]);
   });
 
-  it("reports an unknown name as not recognised, in its place, and still checks the others", async () => {
-    const { body } = await checkedOk(["sertraline", "Tylenol 500", "notadrug", "Nardil"]);
+  it("reports an unknown name as not checked, in its place, and still checks the others", async () => {
+    const { body } = await checkedOk(["sertraline", "Tylenol PM", "notadrug", "Nardil"]);
     expect(body.medications).toEqual([
       { input: "sertraline", generic: "sertraline", recognised: true },
-      { input: "Tylenol 500", generic: null, recognised: false },
+      { input: "Tylenol PM", generic: null, recognised: false },
       { input: "notadrug", generic: null, recognised: false },
       { input: "Nardil", generic: "phenelzine", recognised: true },
     ]);
+    expect(body.not_checked).toEqual(["Tylenol PM", "notadrug"]);
     expect(body.interactions).toMatchObject([{ drugs: ["phenelzine", "sertraline"], severity: "contraindicated" }]);
+    expect(body.summary).toBe(
+      "Not checked: Tylenol PM, notadrug — not in our interaction table; check another source. " +
+        "1 interaction found among the 2 recognised medications.",
+    );
   });
 
-  it("two unknown names give an answer with no interactions, not an error", async () => {
+  it("never says 'no interactions' for a name it does not know: the summary leads with what was not checked", async () => {
+    const { body } = await checkedOk(["sertraline", "lamotrigine", "Zyrtec-D"]);
+    expect(body.interactions).toEqual([]);
+    expect(body.not_checked).toEqual(["Zyrtec-D"]);
+    expect(body.summary).toMatch(/^Not checked: Zyrtec-D — not in our interaction table; check another source\. /);
+    expect(body.summary).toMatch(/No interactions found among the 2 recognised medications\.$/);
+  });
+
+  it("says 'No interactions found among the N recognised medications' when every name was recognised", async () => {
+    const { body } = await checkedOk(["sertraline", "lamotrigine", "levetiracetam"]);
+    expect(body).toMatchObject({ not_checked: [], interactions: [], summary: "No interactions found among the 3 recognised medications." });
+  });
+
+  it("two unknown names give an answer that checked nothing, not an error and not 'no interactions'", async () => {
     const { body } = await checkedOk(["foo", "bar"]);
     expect(body).toEqual({
       medications: [
         { input: "foo", generic: null, recognised: false },
         { input: "bar", generic: null, recognised: false },
       ],
+      not_checked: ["foo", "bar"],
       interactions: [],
+      summary:
+        "Not checked: foo, bar — not in our interaction table; check another source. No medication was recognised, so no pair could be checked.",
     });
+    expect(summarise([], 1, 0)).toBe("Only one medication was recognised, so no pair could be checked.");
   });
 
   it("lists a repeated name once and reports each interaction once, even when two names are the same drug", async () => {
@@ -201,10 +225,19 @@ describe("POST /api/v1/interactions/check", () => {
 });
 
 describe("the interaction table: every pair in the data files", () => {
-  it("has at least 40 drugs and 60 authored interactions", () => {
-    expect(drugsFile.drugs.length).toBeGreaterThanOrEqual(40);
-    expect(interactionsFile.interactions.length).toBeGreaterThanOrEqual(60);
-    expect(interactionTable.pairs.size).toBeGreaterThanOrEqual(interactionsFile.interactions.length);
+  it("has at least 150 drugs and 300 authored interactions, each with a reference a reader can find", () => {
+    expect(drugsFile.drugs.length).toBeGreaterThanOrEqual(150);
+    expect(interactionsFile.interactions.length).toBeGreaterThanOrEqual(300);
+    expect(interactionTable().pairs.size).toBeGreaterThanOrEqual(interactionsFile.interactions.length);
+    for (const entry of interactionsFile.interactions) {
+      const where = JSON.stringify(entry.drugs);
+      // A label and its section, a named guideline, communication or statement, or a dated publication.
+      expect(entry.reference, where).toMatch(
+        /prescribing information|label|Summary of Product Characteristics|guideline|Guideline|Criteria|Communication|Advisory|statement|fact sheet|Drug Facts|TIP 63|\b(19|20)\d\d\b/,
+      );
+      for (const field of ["effect", "mechanism", "management"] as const)
+        expect(entry[field].length, `${where} ${field}`).toBeGreaterThan(10);
+    }
   });
 
   it("looks up every pair the same way in both orders, and only that interaction", () => {
@@ -221,7 +254,7 @@ describe("the interaction table: every pair in the data files", () => {
     let silent = 0;
     for (let i = 0; i < generics.length; i++) {
       for (let j = i + 1; j < generics.length; j++) {
-        const known = interactionTable.pairs.has([generics[i], generics[j]].sort().join("|"));
+        const known = interactionTable().pairs.has([generics[i], generics[j]].sort().join("|"));
         const found = checkInteractions([generics[i], generics[j]]).interactions;
         expect(found.length, `${generics[i]} + ${generics[j]}`).toBe(known ? 1 : 0);
         if (!known) silent++;
@@ -230,33 +263,82 @@ describe("the interaction table: every pair in the data files", () => {
     expect(silent).toBeGreaterThan(0);
   });
 
-  it("covers every pair an authored entry names, with that entry's facts unless a more specific entry names the pair", () => {
-    const members = (side: string | { group: string }) =>
+  it("answers every pair an entry names with the most specific entries' facts, combined where class rules meet", () => {
+    type Entry = (typeof interactionsFile.interactions)[number];
+    const members = (side: Entry["drugs"][number]) =>
       typeof side === "string" ? [side] : drugsFile.drugs.filter((drug) => drug.groups.includes(side.group)).map((drug) => drug.generic);
-    const concreteness = (entry: (typeof interactionsFile.interactions)[number]) =>
-      entry.drugs.filter((side) => typeof side === "string").length;
+    const concreteness = (entry: Entry) => entry.drugs.filter((side) => typeof side === "string").length;
+    const naming = new Map<string, Set<Entry>>();
     for (const entry of interactionsFile.interactions) {
       const [left, right] = entry.drugs.map(members);
-      for (const a of left) {
-        for (const b of right) {
-          if (a === b) continue;
-          const [found] = checkInteractions([a, b]).interactions;
-          expect(found, `${a} + ${b}`).toBeDefined();
-          const moreSpecific = interactionsFile.interactions.some((other) => {
-            if (concreteness(other) <= concreteness(entry)) return false;
-            const [x, y] = other.drugs.map(members);
-            return (x.includes(a) && y.includes(b)) || (x.includes(b) && y.includes(a));
-          });
-          if (!moreSpecific)
-            expect(found, `${a} + ${b}`).toMatchObject({
-              severity: entry.severity,
-              effect: entry.effect,
-              management: entry.management,
-              reference: entry.reference,
-            });
-        }
-      }
+      for (const a of left)
+        for (const b of right)
+          if (a !== b) naming.set([a, b].sort().join("|"), (naming.get([a, b].sort().join("|")) ?? new Set()).add(entry));
     }
+    let combined = 0;
+    for (const [pair, named] of naming) {
+      const [a, b] = pair.split("|");
+      const [found] = checkInteractions([a, b]).interactions;
+      const top = Math.max(...[...named].map(concreteness));
+      const decisive = [...named].filter((entry) => concreteness(entry) === top);
+      expect(found, pair).toBeDefined();
+      const mostSevere = Math.min(...decisive.map((entry) => SEVERITIES.indexOf(entry.severity as Severity)));
+      expect(found.severity, pair).toBe(SEVERITIES[mostSevere]);
+      for (const entry of decisive)
+        for (const field of ["effect", "mechanism", "management", "reference"] as const)
+          expect(found[field], `${pair} ${field}`).toContain(entry[field]);
+      if (decisive.length > 1) combined++;
+    }
+    expect(naming.size).toBe(interactionTable().pairs.size);
+    expect(combined).toBeGreaterThan(0);
+  });
+
+  it("shows an interaction for every MAOI with every serotonergic drug, sympathomimetic, stimulant and tyramine-rich food", () => {
+    const inGroup = (group: string) => drugsFile.drugs.filter((drug) => drug.groups.includes(group)).map((drug) => drug.generic);
+    const maois = inGroup("MAOI");
+    const serotonergic = ["SSRI", "SNRI", "TCA", "triptan", "other serotonergic"].flatMap(inGroup);
+    for (const maoi of maois) {
+      for (const other of serotonergic) expect(checkInteractions([maoi, other]).interactions, `${maoi} + ${other}`).toHaveLength(1);
+      for (const other of [...inGroup("sympathomimetic decongestant"), ...inGroup("stimulant"), "tyramine-rich food"])
+        expect(checkInteractions([maoi, other]).interactions[0]?.severity, `${maoi} + ${other}`).toBe("contraindicated");
+    }
+  });
+
+  it("finds the classic pairs a prescriber expects, at the right severity, from the names people type", () => {
+    const severityOf = (a: string, b: string) => checkInteractions([a, b]).interactions[0]?.severity;
+    const atLeast = (severity: Severity | undefined, floor: Severity) =>
+      severity !== undefined && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(floor);
+    expect(severityOf("phenelzine", "pseudoephedrine")).toBe("contraindicated");
+    expect(severityOf("Nardil", "Sudafed")).toBe("contraindicated");
+    expect(severityOf("St John's wort", "sertraline")).toBe("major");
+    expect(severityOf("St. Johns Wort", "Zoloft 100 mg")).toBe("major");
+    expect(severityOf("tranylcypromine", "aged cheese")).toBe("contraindicated");
+    expect(severityOf("Parnate", "tyramine")).toBe("contraindicated");
+    expect(atLeast(severityOf("sertraline", "venlafaxine"), "moderate")).toBe(true);
+    expect(severityOf("sertraline", "trazodone")).toBe("moderate");
+    expect(severityOf("escitalopram", "mirtazapine")).toBe("moderate");
+    expect(severityOf("citalopram", "ondansetron")).toBe("major");
+    expect(checkInteractions(["citalopram", "ondansetron"]).interactions[0].effect).toMatch(/QT/);
+    expect(severityOf("lithium", "ibuprofen")).toBe("major");
+    expect(severityOf("clozapine", "fluvoxamine")).toBe("major");
+    expect(severityOf("tramadol", "fluoxetine")).toBe("major");
+    expect(severityOf("dextromethorphan", "phenelzine")).toBe("contraindicated");
+    expect(severityOf("MDMA", "moclobemide")).toBe("contraindicated");
+    expect(severityOf("alcohol", "lorazepam")).toBe("major");
+    expect(severityOf("beer", "oxycodone")).toBe("major");
+    expect(severityOf("alcohol", "metronidazole")).toBe("contraindicated");
+    expect(severityOf("smoking", "clozapine")).toBe("major");
+    expect(severityOf("Benadryl", "amitriptyline")).toBe("moderate");
+    expect(severityOf("Advil", "Aleve")).toBe("moderate");
+    expect(severityOf("ginkgo", "warfarin")).toBe("moderate");
+    expect(severityOf("5-HTP", "phenelzine")).toBe("major");
+    expect(severityOf("grapefruit juice", "lurasidone")).toBe("moderate");
+    expect(severityOf("linezolid", "pseudoephedrine")).toBe("major");
+    expect(severityOf("methylene blue", "duloxetine")).toBe("contraindicated");
+    expect(severityOf("ziprasidone", "amiodarone")).toBe("contraindicated");
+    expect(severityOf("rifampicin", "Yaz")).toBe("major");
+    expect(severityOf("sumatriptan", "rizatriptan")).toBe("contraindicated");
+    expect(severityOf("valerian", "zolpidem")).toBe("minor");
   });
 
   it("orders any list of the drugs by severity, then by names, with each pair once", () => {
@@ -300,9 +382,9 @@ describe("the interaction table: every pair in the data files", () => {
       for (const name of [drug.generic, ...drug.brands, ...drug.aliases]) {
         const key = normalizeName(name);
         owners.set(key, (owners.get(key) ?? new Set()).add(drug.generic));
-        expect(resolveName(name, interactionTable.names), name).toBe(drug.generic);
-        expect(resolveName(name.toUpperCase(), interactionTable.names), name.toUpperCase()).toBe(drug.generic);
-        expect(resolveName(`${name} 10 mg`, interactionTable.names), `${name} 10 mg`).toBe(drug.generic);
+        expect(resolveName(name, interactionTable().names), name).toBe(drug.generic);
+        expect(resolveName(name.toUpperCase(), interactionTable().names), name.toUpperCase()).toBe(drug.generic);
+        expect(resolveName(`${name} 10 mg`, interactionTable().names), `${name} 10 mg`).toBe(drug.generic);
       }
     }
     const shared = [...owners].filter(([, drugs]) => drugs.size > 1).map(([name]) => name);
@@ -330,7 +412,7 @@ describe("the interaction table: every pair in the data files", () => {
   });
 });
 
-describe("the loader refuses inconsistent data", () => {
+describe("the loader: class rules combined, inconsistent data refused", () => {
   const drug = (generic: string, extra: Partial<(typeof drugsFile.drugs)[number]> = {}) => ({
     generic,
     class: "test",
@@ -359,6 +441,37 @@ describe("the loader refuses inconsistent data", () => {
     ]);
   });
 
+  it("combines class rules that meet on a pair, most severe first, and lets a drug's own entry decide it", () => {
+    const fact = (drugs: unknown[], severity: string, text: string) => ({
+      drugs,
+      severity,
+      effect: `${text} effect.`,
+      mechanism: `${text} mechanism.`,
+      management: `${text} management.`,
+      reference: `${text} reference.`,
+    });
+    const table = buildTable(
+      { drugs: [drug("a", { groups: ["QT", "SER"] }), drug("b", { groups: ["QT", "SER"] }), drug("c", { groups: ["QT", "SER"] })] },
+      {
+        interactions: [
+          fact([{ group: "SER" }, { group: "SER" }], "moderate", "Serotonin"),
+          fact([{ group: "QT" }, { group: "QT" }], "major", "QT"),
+          fact(["a", { group: "SER" }], "minor", "Specific"),
+        ],
+      },
+    );
+    const [bc] = checkInteractions(["b", "c"], table).interactions;
+    expect(bc).toEqual({
+      drugs: ["b", "c"],
+      severity: "major",
+      effect: "QT effect. Serotonin effect.",
+      mechanism: "QT mechanism. Serotonin mechanism.",
+      management: "QT management. Serotonin management.",
+      reference: "QT reference. Serotonin reference.",
+    });
+    expect(checkInteractions(["a", "b"], table).interactions).toMatchObject([{ severity: "minor", effect: "Specific effect." }]);
+  });
+
   it.each([
     [
       "an alias shared by two drugs",
@@ -369,7 +482,7 @@ describe("the loader refuses inconsistent data", () => {
     ["a drug missing from drugs.json", { drugs: [drug("a")] }, { interactions: [entry(["a", "zzz"])] }, /not a generic name/],
     ["a group without members", { drugs: [drug("a")] }, { interactions: [entry(["a", { group: "nobody" }])] }, /no drug belongs/],
     [
-      "two entries of equal specificity for one pair",
+      "two entries naming the same two drugs",
       { drugs: [drug("a"), drug("b")] },
       { interactions: [entry(["a", "b"]), entry(["b", "a"])] },
       /equal specificity/,
@@ -384,5 +497,83 @@ describe("the loader refuses inconsistent data", () => {
     ["a generic listed twice", { drugs: [drug("a"), drug("a")] }, { interactions: [entry(["a", "a"])] }, /listed twice/],
   ])("%s", (_label, drugs, interactions, message) => {
     expect(() => buildTable(drugs, interactions)).toThrow(message);
+  });
+});
+
+describe("the console's interaction check (/app/interactions)", () => {
+  /** The text a person reads: tags removed, entities decoded, whitespace collapsed. */
+  const visibleText = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, " ")
+      .replaceAll("&#39;", "'")
+      .replaceAll("&quot;", '"')
+      .replaceAll("&amp;", "&")
+      .replace(/\s+/g, " ");
+
+  async function signedIn() {
+    const visitor = consoleVisitor(api);
+    const res = await visitor.signIn(student.user.email, student.password);
+    expect(res.status, await res.clone().text()).toBe(303);
+    return { visitor, csrf: await visitor.csrfToken() };
+  }
+
+  it("is in the navigation of a signed-in account and shows the form", async () => {
+    const { visitor } = await signedIn();
+    const dashboard = await visitor.page("/app");
+    expect(dashboard.html).toContain('href="/app/interactions"');
+    const { res, html } = await visitor.page("/app/interactions");
+    expect(res.status).toBe(200);
+    expect(html).toContain('<textarea id="medications" name="medications"');
+    expect(html).toContain('aria-current="page"');
+  });
+
+  it("leads with a 'Not checked' alert for a name it does not know, and never says 'no interactions' alone", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "sertraline\nKratom, Nardil" });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const alert = /<div class="alert" role="alert" data-not-checked[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(visibleText(alert)).toContain("Not checked: Kratom");
+    expect(visibleText(alert)).toContain("check another source");
+    // The alert comes before any result, so it is the first thing read.
+    expect(html.indexOf("data-not-checked")).toBeLessThan(html.indexOf("phenelzine + sertraline"));
+    const text = visibleText(html);
+    expect(text).toContain("1 interaction found among the 2 recognised medications.");
+    expect(text).toContain("phenelzine + sertraline: Contraindicated");
+    expect(text).toMatch(/Kratom \(not in the table\) not checked/);
+  });
+
+  it("with unknown names and nothing found, says what was not checked and counts only the recognised ones", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "lamotrigine, levetiracetam, Zyrtec-D" });
+    const text = visibleText(await res.text());
+    expect(text).toContain("Not checked: Zyrtec-D");
+    expect(text).toContain("No interactions found among the 2 recognised medications.");
+    expect(text).not.toMatch(/No interactions found(?! among the 2 recognised medications)/);
+  });
+
+  it("says 'No interactions found among the N recognised medications' when every name is known, with no alert", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "sertraline, lamotrigine, levetiracetam" });
+    const html = await res.text();
+    expect(html).not.toContain("data-not-checked");
+    expect(visibleText(html)).toContain("No interactions found among the 3 recognised medications.");
+  });
+
+  it("shows the API's validation message in the page for a single name, keeping what was typed", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "sertraline" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("list at least 2 medications to check");
+    expect(html).toMatch(/<textarea[^>]*>sertraline<\/textarea>/);
+  });
+
+  it("audits a console check with counts only", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "sertraline, Nardil, notadrug" });
+    const event = (await auditedChecks()).find((row) => row.requestId === res.headers.get("X-Request-Id"));
+    expect(event).toMatchObject({ userId: student.user.id, detail: { medications: 3, unrecognised: 1, interactions: 1 } });
+    expect(JSON.stringify(event)).not.toMatch(/sertraline|nardil|phenelzine|notadrug/i);
   });
 });

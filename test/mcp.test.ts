@@ -9,6 +9,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { type CallToolResult, LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { afterAll, describe, expect, it } from "vitest";
+import { INSTRUMENT_IDS } from "../src/assessments/instruments";
 import { readableDetail } from "../src/audit/audit-detail";
 import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
@@ -114,7 +115,7 @@ describe("handshake and lists", () => {
       properties: { medications: { type: "array", minItems: 2, maxItems: 20, items: { type: "string" } } },
       required: ["medications"],
     });
-    expect(byName.score_assessment.inputSchema.properties).toMatchObject({ instrument: { enum: ["phq9", "gad7"] } });
+    expect(byName.score_assessment.inputSchema.properties).toMatchObject({ instrument: { enum: [...INSTRUMENT_IDS] } });
     expect(byName.differential_diagnosis.inputSchema.required).toEqual(["symptoms"]);
     for (const tool of tools) {
       expect(tool.description?.length, tool.name).toBeGreaterThan(40);
@@ -253,6 +254,36 @@ describe("clinical tools", () => {
     expect(result).toMatchObject({ instrument: "phq9", score: 12, severity: "moderate", flags: { item9_positive: true } });
     expect(result.safety.crisis_detected).toBe(true);
     expect(result.safety.resources.length).toBeGreaterThan(0);
+  });
+
+  it("score_assessment scores an AUDIT (items 9 and 10 at 0, 2 or 4) with its WHO zone, and an EPDS item 10 brings the safety block", async () => {
+    const audit = await call<{ instrument: string; score: number; max_score: number; severity: string; flags: Record<string, boolean> }>(
+      "score_assessment",
+      { instrument: "audit", responses: [3, 2, 2, 2, 1, 1, 1, 1, 2, 2] },
+    );
+    expect(audit).toMatchObject({
+      instrument: "audit",
+      score: 17,
+      max_score: 40,
+      severity: "harmful (zone III)",
+      flags: { screen_positive: true },
+    });
+    const epds = await call<{ score: number; flags: Record<string, boolean>; safety: { crisis_detected: boolean; indicators: unknown[] } }>(
+      "score_assessment",
+      { instrument: "epds", responses: [0, 0, 0, 0, 0, 0, 0, 0, 0, 2] },
+    );
+    expect(epds).toMatchObject({ score: 2, flags: { item10_positive: true }, safety: { crisis_detected: true } });
+    expect(epds.safety.indicators).toEqual([expect.objectContaining({ category: "self_harm", field: "responses.9" })]);
+    const cssrs = await call<{ severity: string; item_scores: Array<number | null> }>("score_assessment", {
+      instrument: "cssrs",
+      responses: [1, 1, 0, 0, 0, 0, null],
+    });
+    expect(cssrs).toMatchObject({ severity: "low risk", item_scores: [1, 1, 0, 0, 0, 0, null] });
+    const wrong = await asTherapist.callTool({
+      name: "score_assessment",
+      arguments: { instrument: "audit", responses: [0, 0, 0, 0, 0, 0, 0, 0, 3, 0] },
+    });
+    expect(toolErrorText(wrong as CallToolResult)).toContain("item 9 must be one of 0 (No), 2 (Yes, but not in the last year), 4");
   });
 
   it("score_assessment: a wrong count or an out-of-range item is a tool error naming it", async () => {

@@ -1,43 +1,29 @@
-/** A scored questionnaire as every caller gets it (the REST route and the MCP tool): validated, scored, with its safety block. */
-import { invalidFields } from "../lib/problem";
-import { CRISIS_RESOURCES } from "../safety/crisis";
-import { INSTRUMENTS, type Instrument, scoreAssessment } from "./scoring";
+/** A scored questionnaire as every caller gets it (the REST route, the console and the MCP tool): validated, scored, with its safety block. */
+import { CRISIS_RESOURCES, type CrisisIndicator, type SafetyBlock } from "../safety/crisis";
+import type { InstrumentDefinition } from "./instrument";
+import { INSTRUMENTS, type Instrument } from "./instruments";
+import { type AssessmentResult, scoreAssessment } from "./scoring";
+import { validResponses } from "./validation";
 
-/** Checks length and every item, naming each bad item (1-based, as clinicians number them). */
-function validResponses(instrument: Instrument, responses: unknown[]): number[] {
-  const { items, name } = INSTRUMENTS[instrument];
-  const errors: Array<{ path: string; message: string }> = [];
-  if (responses.length !== items)
-    errors.push({ path: "body.responses", message: `${name} needs exactly ${items} item responses; got ${responses.length}` });
-  responses.forEach((value, index) => {
-    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 3) {
-      errors.push({
-        path: `body.responses.${index}`,
-        message: `item ${index + 1} must be an integer from 0 to 3; got ${JSON.stringify(value)}`,
-      });
-    }
+/**
+ * The safety block an instrument's self-harm items fill: one indicator per positive item (PHQ-9
+ * item 9, EPDS item 10, each C-SSRS yes). As with the crisis detector, historical indicators alone
+ * (C-SSRS behaviour more than 3 months ago) are listed but neither set `crisis_detected` nor add resources.
+ */
+function safetyBlock(definition: InstrumentDefinition, values: ReadonlyArray<number | null>): SafetyBlock {
+  const indicators: CrisisIndicator[] = (definition.safetyItems ?? []).flatMap((safetyItem) => {
+    const value = values[safetyItem.item - 1];
+    if (value === null || !safetyItem.positive(value)) return [];
+    const temporal = typeof safetyItem.temporal === "function" ? safetyItem.temporal(values) : safetyItem.temporal;
+    return [{ category: safetyItem.category, field: `responses.${safetyItem.item - 1}`, evidence: safetyItem.evidence, temporal }];
   });
-  if (errors.length) throw invalidFields(errors, `${name} responses are invalid`);
-  return responses as number[];
+  const crisis = indicators.some((indicator) => indicator.temporal !== "historical");
+  return { crisis_detected: crisis, indicators, resources: crisis ? CRISIS_RESOURCES : [] };
 }
 
-/** The score, band and flags, with a safety block that a positive PHQ-9 item 9 fills. */
-export function assess(instrument: Instrument, responses: unknown[]) {
-  const result = scoreAssessment(instrument, validResponses(instrument, responses));
-  const risk = result.flags.item9_positive === true;
-  const safety = {
-    crisis_detected: risk,
-    indicators: risk
-      ? [
-          {
-            category: "suicidal_ideation" as const,
-            field: "responses.8",
-            evidence: "PHQ-9 item 9 positive: thoughts of being better off dead or of self-harm",
-            temporal: "recent" as const,
-          },
-        ]
-      : [],
-    resources: risk ? CRISIS_RESOURCES : [],
-  };
-  return { ...result, safety };
+/** The score, band, flags and criteria, with the safety block a positive self-harm item fills. */
+export function assess(instrument: Instrument, responses: readonly unknown[]): AssessmentResult & { safety: SafetyBlock } {
+  const definition = INSTRUMENTS[instrument];
+  const values = validResponses(definition, responses);
+  return { ...scoreAssessment(instrument, values), safety: safetyBlock(definition, values) };
 }

@@ -1,5 +1,5 @@
 import { createRouter } from "../lib/openapi";
-import { scoreHandler } from "./assessments.handlers";
-import { scoreRoute } from "./assessments.routes";
+import { listHandler, scoreHandler } from "./assessments.handlers";
+import { listRoute, scoreRoute } from "./assessments.routes";
 
-export const assessmentsRouter = createRouter().openapi(scoreRoute, scoreHandler);
+export const assessmentsRouter = createRouter().openapi(listRoute, listHandler).openapi(scoreRoute, scoreHandler);

@@ -1,73 +1,70 @@
 /**
- * PHQ-9 and GAD-7 scoring with the published severity bands (Kroenke, Spitzer & Williams 2001;
- * Spitzer et al. 2006). Items are scored 0-3.
+ * Scores validated answers with the instrument's own rules: each answer's score, the total (a sum
+ * unless the instrument counts or grades instead), the band, the cut-off, subscales and any rule
+ * criteria. Pure: the safety block is added by assessment.ts.
  */
-export const INSTRUMENTS = {
-  phq9: {
-    name: "PHQ-9",
-    items: 9,
-    bands: [
-      { max: 4, severity: "minimal", interpretation: "Minimal depressive symptoms; monitor, and repeat if symptoms persist." },
-      {
-        max: 9,
-        severity: "mild",
-        interpretation: "Mild depressive symptoms; watchful waiting with a repeat PHQ-9 at follow-up, consider support.",
-      },
-      {
-        max: 14,
-        severity: "moderate",
-        interpretation:
-          "Moderate depressive symptoms (at or above the usual cut-off of 10); a treatment plan, counselling and/or " +
-          "pharmacotherapy, is warranted.",
-      },
-      {
-        max: 19,
-        severity: "moderately severe",
-        interpretation: "Moderately severe depressive symptoms; active treatment with psychotherapy and/or pharmacotherapy.",
-      },
-      {
-        max: 27,
-        severity: "severe",
-        interpretation: "Severe depressive symptoms; prompt treatment, usually combined, and specialist referral as indicated.",
-      },
-    ],
-  },
-  gad7: {
-    name: "GAD-7",
-    items: 7,
-    bands: [
-      { max: 4, severity: "minimal", interpretation: "Minimal anxiety symptoms." },
-      { max: 9, severity: "mild", interpretation: "Mild anxiety symptoms; monitor and repeat at follow-up." },
-      {
-        max: 14,
-        severity: "moderate",
-        interpretation: "Moderate anxiety symptoms (at or above the usual cut-off of 10); further assessment and treatment are warranted.",
-      },
-      { max: 21, severity: "severe", interpretation: "Severe anxiety symptoms; active treatment is warranted." },
-    ],
-  },
-} as const;
-
-export type Instrument = keyof typeof INSTRUMENTS;
+import type { Answers, Criterion, InstrumentDefinition } from "./instrument";
+import { INSTRUMENTS, type Instrument, scoreRange } from "./instruments";
 
 export interface AssessmentResult {
   instrument: Instrument;
+  name: string;
   score: number;
   max_score: number;
   severity: string;
   interpretation: string;
-  flags: { item9_positive?: boolean; at_or_above_cutoff: boolean };
+  flags: { item9_positive?: boolean; item10_positive?: boolean; at_or_above_cutoff: boolean; screen_positive: boolean };
+  cutoff: { score: number; direction: "at_or_above" | "at_or_below"; rule: string; source: string };
+  criteria: Criterion[];
+  subscales: Array<{ id: string; name: string; score: number; max_score: number }>;
+  item_scores: Array<number | null>;
+  percentage?: number;
 }
 
-/** The usual screening cut-off for both instruments. */
-const CUTOFF = 10;
+const sum = (scores: ReadonlyArray<number | null>) => scores.reduce<number>((total, score) => total + (score ?? 0), 0);
 
-export function scoreAssessment(instrument: Instrument, responses: number[]): AssessmentResult {
-  const spec = INSTRUMENTS[instrument];
-  const score = responses.reduce((sum, value) => sum + value, 0);
-  const band = spec.bands.find((b) => score <= b.max)!;
-  const flags: AssessmentResult["flags"] = { at_or_above_cutoff: score >= CUTOFF };
-  // PHQ-9 item 9 (thoughts of being better off dead or of self-harm): any positive answer needs a same-day risk assessment.
-  if (instrument === "phq9") flags.item9_positive = responses[8] > 0;
-  return { instrument, score, max_score: spec.items * 3, severity: band.severity, interpretation: band.interpretation, flags };
+const meetsCutoff = ({ cutoff }: InstrumentDefinition, total: number) =>
+  cutoff.direction === "at_or_above" ? total >= cutoff.score : total <= cutoff.score;
+
+function bandIndex(definition: InstrumentDefinition, answers: Answers): number {
+  if (definition.band) return definition.band(answers);
+  return definition.bands.findIndex((band) => answers.total >= band.min && answers.total <= band.max);
+}
+
+/** `values` as validResponses returns them: one per item, each a printed answer's value, null when skipped. */
+export function scoreAssessment(instrument: Instrument, values: ReadonlyArray<number | null>): AssessmentResult {
+  const definition = INSTRUMENTS[instrument];
+  const scores = values.map((value, index) =>
+    value === null ? null : (definition.items[index].options.find((option) => option.value === value)?.score ?? 0),
+  );
+  const total = definition.total ? definition.total(scores, values) : sum(scores);
+  const answers: Answers = { values, scores, total };
+  const band = definition.bands[bandIndex(definition, answers)];
+  const screen = definition.screen?.(answers);
+  const positive = screen?.positive ?? meetsCutoff(definition, total);
+  const flags: AssessmentResult["flags"] = { at_or_above_cutoff: positive, screen_positive: positive };
+  for (const safetyItem of definition.safetyItems ?? []) {
+    const value = values[safetyItem.item - 1];
+    if (safetyItem.flag) flags[safetyItem.flag] = value !== null && safetyItem.positive(value);
+  }
+  const max = scoreRange(definition).max;
+  return {
+    instrument,
+    name: definition.name,
+    score: total,
+    max_score: max,
+    severity: band.severity,
+    interpretation: band.interpretation,
+    flags,
+    cutoff: { ...definition.cutoff },
+    criteria: screen?.criteria ?? [],
+    subscales: (definition.subscales ?? []).map(({ id, name, items }) => ({
+      id,
+      name,
+      score: sum(items.map((item) => scores[item - 1])),
+      max_score: sum(items.map((item) => Math.max(...definition.items[item - 1].options.map((option) => option.score)))),
+    })),
+    item_scores: scores,
+    ...(definition.reportsPercentage ? { percentage: Math.round((total / max) * 100) } : {}),
+  };
 }

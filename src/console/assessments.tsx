@@ -1,7 +1,7 @@
 /** The console's assessments page: the forms, and their server-side scoring with the API's scorer (a POST: answers are clinical). */
 import { Hono } from "hono";
 import { assess } from "../assessments/assessment";
-import { INSTRUMENTS, type Instrument } from "../assessments/scoring";
+import { INSTRUMENT_IDS, INSTRUMENTS, isInstrument } from "../assessments/instruments";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { AssessmentsPage } from "./pages/assessments";
@@ -14,17 +14,23 @@ assessmentPages.get("/", consoleSession, (c) =>
   renderPage(c, <AssessmentsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{}} />),
 );
 
-const isInstrument = (value: unknown): value is Instrument => value === "phq9" || value === "gad7";
+/** The scorer's complaints as a sentence: unanswered items by number, then anything else it said (branching). */
+function formError(problem: ProblemError): string {
+  const errors = problem.problem.errors ?? [];
+  const unanswered = errors.filter((e) => e.message.endsWith("got null")).map((e) => Number(e.path.split(".").pop()) + 1);
+  const others = errors.filter((e) => !e.message.endsWith("got null")).map((e) => e.message);
+  return [unanswered.length ? `Answer every item before scoring; unanswered: ${unanswered.join(", ")}.` : "", ...others].join(" ").trim();
+}
 
 assessmentPages.post("/", consoleSession, async (c) => {
   const form = await c.req.parseBody();
   if (!isInstrument(form.instrument))
-    throw new ProblemError(400, { code: "validation_error", detail: "Choose the PHQ-9 or the GAD-7 form." });
+    throw new ProblemError(400, { code: "validation_error", detail: `Choose one of the forms: ${INSTRUMENT_IDS.join(", ")}.` });
   const instrument = form.instrument;
-  // An unanswered item stays null, which the scorer reports by its number.
-  const answers = Array.from({ length: INSTRUMENTS[instrument].items }, (_, index) => {
-    const value = form[`item${index + 1}`];
-    return typeof value === "string" && /^[0-3]$/.test(value) ? Number(value) : null;
+  // An unanswered item, a skipped C-SSRS question or a value no radio button offers stays null; the scorer names any that needed an answer.
+  const answers = INSTRUMENTS[instrument].items.map((item) => {
+    const value = form[`item${item.number}`];
+    return item.options.find((option) => String(option.value) === value)?.value ?? null;
   });
   const page = (view: Parameters<typeof AssessmentsPage>[0]["view"], status: 200 | 400 = 200) =>
     renderPage(c, <AssessmentsPage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
@@ -32,7 +38,6 @@ assessmentPages.post("/", consoleSession, async (c) => {
     return page({ instrument, answers, result: assess(instrument, answers) });
   } catch (error) {
     if (!(error instanceof ProblemError) || error.status !== 400) throw error;
-    const missing = answers.flatMap((value, index) => (value === null ? [index + 1] : []));
-    return page({ instrument, answers, error: `Answer every item before scoring; unanswered: ${missing.join(", ")}.` }, 400);
+    return page({ instrument, answers, error: formError(error) }, 400);
   }
 });

@@ -19,6 +19,7 @@ import { casePages } from "./cases";
 import { clinicalPages } from "./clinical-pages";
 import { consoleErrorPage } from "./error-page";
 import { consoleNoStore, consoleSecurityHeaders } from "./headers";
+import { interactionPages } from "./interactions";
 import { knowledgePages } from "./knowledge";
 import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
@@ -86,6 +87,7 @@ consoleRouter.get("/", consoleSession, async (c) => {
 consoleRouter.route("/cases", casePages);
 consoleRouter.route("/knowledge", knowledgePages);
 consoleRouter.route("/assessments", assessmentPages);
+consoleRouter.route("/interactions", interactionPages);
 consoleRouter.route("/admin", adminPages);
 consoleRouter.route("/settings", settingsPages);
 consoleRouter.route("/", consoleActions);

@@ -1,4 +1,4 @@
-/** The interaction check shared by the REST route (and later the MCP tool): pure, in memory. */
+/** The interaction check the REST route, the console page and the MCP tool share: pure, in memory. */
 import { type Interaction, type InteractionTable, interactionTable, pairKey, SEVERITIES } from "./interaction-data";
 import { normalizeName, resolveName } from "./names";
 
@@ -10,7 +10,11 @@ export interface ResolvedMedication {
 
 export interface InteractionCheck {
   medications: ResolvedMedication[];
+  /** The names no drug in the table matched, as typed: nothing was checked for them. */
+  not_checked: string[];
   interactions: Interaction[];
+  /** What a person reads first: what was not checked, then what was found among the rest. */
+  summary: string;
 }
 
 const severityRank = (interaction: Interaction) => SEVERITIES.indexOf(interaction.severity);
@@ -26,7 +30,7 @@ export function compareInteractions(a: Interaction, b: Interaction): number {
  * one is listed as not recognised, never dropped) and returns each interaction among the
  * distinct generics once.
  */
-export function checkInteractions(inputs: readonly string[], table: InteractionTable = interactionTable): InteractionCheck {
+export function checkInteractions(inputs: readonly string[], table: InteractionTable = interactionTable()): InteractionCheck {
   const seen = new Set<string>();
   const medications: ResolvedMedication[] = [];
   for (const input of inputs) {
@@ -44,7 +48,28 @@ export function checkInteractions(inputs: readonly string[], table: InteractionT
       if (interaction) interactions.push(interaction);
     }
   }
-  return { medications, interactions: interactions.sort(compareInteractions) };
+  const notChecked = medications.filter((medication) => !medication.recognised).map((medication) => medication.input);
+  return {
+    medications,
+    not_checked: notChecked,
+    interactions: interactions.sort(compareInteractions),
+    summary: summarise(notChecked, generics.length, interactions.length),
+  };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The answer in one or two sentences. An unrecognised name comes first and is never folded into
+ * "no interactions": the table cannot vouch for a drug it does not know.
+ */
+export function summarise(notChecked: readonly string[], recognised: number, found: number): string {
+  const warning = notChecked.length ? `Not checked: ${notChecked.join(", ")} — not in our interaction table; check another source. ` : "";
+  if (recognised < 2) return `${warning}${recognised === 1 ? "Only one" : "No"} medication was recognised, so no pair could be checked.`;
+  const among = `among the ${plural(recognised, "recognised medication", "recognised medications")}`;
+  return found === 0
+    ? `${warning}No interactions found ${among}.`
+    : `${warning}${plural(found, "interaction", "interactions")} found ${among}.`;
 }
 
 /** What an audit event says about a check: counts only, since which drugs were checked is clinical information about a patient. */

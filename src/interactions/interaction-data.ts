@@ -1,7 +1,8 @@
 /**
  * The interaction table, built once per isolate from the two JSON files bundled with the Worker
- * (data/interactions). Both are validated with zod at load, so a malformed or inconsistent file
- * fails the deployment's first request loudly instead of answering with silently missing data.
+ * (data/interactions). Both are validated with zod when the table is built, so a malformed or
+ * inconsistent file fails the first check loudly instead of answering with silently missing data
+ * (and the test suite builds it, so such a file never ships).
  * Group entries ("SSRI" with "MAOI") are expanded here into concrete pairs, so a lookup is one
  * Map read.
  */
@@ -90,14 +91,35 @@ function membersOf(side: Side, drugs: Drug[], known: Set<string>): string[] {
 /** How concrete an entry is: 2 for a drug pair, 1 for a drug and a group, 0 for two groups. */
 const specificity = (entry: AuthoredInteraction) => entry.drugs.filter((side) => typeof side === "string").length;
 
+const severityRank = (entry: AuthoredInteraction) => SEVERITIES.indexOf(entry.severity);
+
 /**
- * Expands the authored entries to concrete pairs. A more specific entry overrides a broader one
- * (a drug pair beats a drug and a group, which beats two groups), because the specific entry
- * carries the specific facts; two entries of equal specificity for one pair are a data error.
+ * One interaction from the entries that decide a pair. Several class rules can meet on one pair
+ * (citalopram with ondansetron is both a QT pair and a serotonergic pair): the answer carries
+ * every one of them, most severe first, under the most severe severity, so no rule is hidden.
+ */
+function combine(pair: [string, string], decisive: AuthoredInteraction[]): Interaction {
+  const ordered = [...decisive].sort((a, b) => severityRank(a) - severityRank(b));
+  const joined = (field: "effect" | "mechanism" | "management" | "reference") => ordered.map((entry) => entry[field]).join(" ");
+  return {
+    drugs: pair,
+    severity: ordered[0].severity,
+    effect: joined("effect"),
+    mechanism: joined("mechanism"),
+    management: joined("management"),
+    reference: joined("reference"),
+  };
+}
+
+/**
+ * Expands the authored entries to concrete pairs. The most specific entries naming a pair decide
+ * it (a drug pair beats a drug and a group, which beats two groups), because the specific entry
+ * carries the specific facts; entries of equal specificity that meet on a pair are combined. Two
+ * drug-pair entries for the same two drugs are a data error: one of them would be a duplicate.
  */
 function expandPairs(entries: AuthoredInteraction[], drugs: Drug[]): Map<string, Interaction> {
   const known = new Set(drugs.map((drug) => drug.generic));
-  const pairs = new Map<string, { interaction: Interaction; specificity: number; entry: number }>();
+  const decisive = new Map<string, { pair: [string, string]; specificity: number; entries: number[] }>();
   entries.forEach((entry, index) => {
     const level = specificity(entry);
     const [left, right] = entry.drugs.map((side) => membersOf(side, drugs, known));
@@ -105,21 +127,33 @@ function expandPairs(entries: AuthoredInteraction[], drugs: Drug[]): Map<string,
       for (const b of right) {
         if (a === b) continue;
         const key = pairKey(a, b);
-        const existing = pairs.get(key);
-        if (existing && existing.specificity === level && existing.entry !== index) {
-          throw new Error(`interaction data: ${a} and ${b} are covered by entries ${existing.entry} and ${index} of equal specificity`);
+        const existing = decisive.get(key);
+        if (!existing || existing.specificity < level) {
+          decisive.set(key, { pair: a < b ? [a, b] : [b, a], specificity: level, entries: [index] });
+        } else if (existing.specificity === level && !existing.entries.includes(index)) {
+          if (level === 2)
+            throw new Error(
+              `interaction data: ${a} and ${b} are named by entries ${existing.entries[0]} and ${index} of equal specificity`,
+            );
+          existing.entries.push(index);
         }
-        if (existing && existing.specificity >= level) continue;
-        const { drugs: _sides, ...facts } = entry;
-        pairs.set(key, {
-          interaction: { drugs: (a < b ? [a, b] : [b, a]) as [string, string], ...facts },
-          specificity: level,
-          entry: index,
-        });
       }
     }
   });
-  return new Map([...pairs].map(([key, value]) => [key, value.interaction]));
+  return new Map(
+    [...decisive].map(([key, { pair, entries: indexes }]) => {
+      if (indexes.length > 1)
+        return [
+          key,
+          combine(
+            pair,
+            indexes.map((index) => entries[index]),
+          ),
+        ];
+      const { drugs: _sides, ...facts } = entries[indexes[0]];
+      return [key, { drugs: pair, ...facts }];
+    }),
+  );
 }
 
 export function buildTable(drugsJson: unknown, interactionsJson: unknown): InteractionTable {
@@ -131,5 +165,13 @@ export function buildTable(drugsJson: unknown, interactionsJson: unknown): Inter
   return { drugs, names: indexNames(drugs), pairs: expandPairs(interactions, drugs) };
 }
 
-/** Built at module scope: once per isolate, before the first request is served. */
-export const interactionTable: InteractionTable = buildTable(drugsFile, interactionsFile);
+let built: InteractionTable | undefined;
+
+/**
+ * The table, built on first use and kept for the isolate's life: only a request that checks
+ * interactions pays the few milliseconds of validation and expansion, not every cold start.
+ */
+export function interactionTable(): InteractionTable {
+  built ??= buildTable(drugsFile, interactionsFile);
+  return built;
+}

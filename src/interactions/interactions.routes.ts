@@ -25,6 +25,9 @@ export const CheckRequestSchema = z
 export const InteractionCheckSchema = z
   .object({
     medications: z.array(z.object({ input: z.string(), generic: z.string().nullable(), recognised: z.boolean() })),
+    not_checked: z.array(z.string()).openapi({
+      description: "The names the table does not know, as given: their interactions were not checked (not the same as none)",
+    }),
     interactions: z.array(
       z.object({
         drugs: z.array(z.string()).openapi({ description: "The two generic names, alphabetically" }),
@@ -35,6 +38,11 @@ export const InteractionCheckSchema = z
         reference: z.string(),
       }),
     ),
+    summary: z.string().openapi({
+      description: "One or two sentences to show first: 'Not checked: …' for unknown names, then what was found among the recognised ones",
+      example:
+        "Not checked: Tylenol PM — not in our interaction table; check another source. 1 interaction found among the 2 recognised medications.",
+    }),
   })
   .openapi("InteractionCheck");
 

@@ -3,6 +3,8 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { assess } from "../assessments/assessment";
 import { AssessmentResultSchema } from "../assessments/assessments.routes";
+import { INSTRUMENT_IDS, INSTRUMENTS } from "../assessments/instruments";
+import { allowedAnswers } from "../assessments/validation";
 import { audit } from "../audit/audit";
 import type { AuthorizedContext } from "../auth/guard";
 import { isLicensedRole, isLicensedUser } from "../auth/user.schemas";
@@ -14,12 +16,32 @@ import { DiagnoseAnswer, DiagnoseInput } from "../rag/rag.schemas";
 import { CRISIS_RESOURCES } from "../safety/crisis";
 import { auditAction, toolCall } from "./tool-call";
 
+/** "audit (AUDIT): 10 items; items 1–8 an integer from 0 to 4; items 9–10 one of 0 (No), 2 (…)": the answers each item takes. */
+function answerGuide(id: (typeof INSTRUMENT_IDS)[number]): string {
+  const { name, items } = INSTRUMENTS[id];
+  const runs: Array<{ first: number; last: number; allowed: string }> = [];
+  for (const item of items) {
+    const allowed = allowedAnswers(item);
+    const run = runs[runs.length - 1];
+    if (run?.allowed === allowed) run.last = item.number;
+    else runs.push({ first: item.number, last: item.number, allowed });
+  }
+  const described = runs.map(({ first, last, allowed }) =>
+    runs.length === 1 ? `each ${allowed}` : `${first === last ? `item ${first}` : `items ${first}–${last}`} ${allowed}`,
+  );
+  return `${id} (${name}): ${items.length} items, ${described.join("; ")}`;
+}
+
 const ScoreInput = z.strictObject({
-  instrument: z.enum(["phq9", "gad7"]).describe("phq9 (9 items) or gad7 (7 items)"),
+  instrument: z.enum(INSTRUMENT_IDS).describe(`The questionnaire. ${INSTRUMENT_IDS.map(answerGuide).join(". ")}.`),
   responses: z
-    .array(z.number().int().min(0).max(3))
+    .array(z.number().int().nullable())
     .max(50)
-    .describe("Each item's answer in questionnaire order: 0 not at all, 1 several days, 2 more than half the days, 3 nearly every day"),
+    .describe(
+      "One answer per item in questionnaire order. Each is the answer's score on the published form (EPDS: its score on " +
+        "the EPDS key, so 'Yes, quite often' on item 10 is 3); yes = 1 and no = 0 (the server scores DAST-10 item 3's no " +
+        "as the point); null only for a C-SSRS question its branching skips.",
+    ),
 });
 
 const CrisisOutput = z.object({ resources: z.array(z.object({ name: z.string(), contact: z.string() })), guidance: z.string() });
@@ -47,10 +69,11 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
   server.registerTool(
     "score_assessment",
     {
-      title: "Score a PHQ-9 or GAD-7",
+      title: "Score a screening questionnaire",
       description:
-        "Total score, published severity band and interpretation of a PHQ-9 or GAD-7 (items 0-3); a positive PHQ-9 item 9 " +
-        "sets flags.item9_positive and a safety block with crisis resources.",
+        "Score, published band, interpretation and cut-off of PHQ-9, PHQ-2, EPDS, GAD-7, GAD-2, PCL-5, AUDIT, AUDIT-C, " +
+        "DAST-10, ASRS v1.1 Part A, MDQ, C-SSRS screener, WHO-5 or K10, with subscales and rule criteria. A positive " +
+        "self-harm item (PHQ-9 item 9, EPDS item 10, any C-SSRS yes) fills the safety block with crisis resources.",
       inputSchema: ScoreInput,
       outputSchema: AssessmentResultSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -64,8 +87,10 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
       title: "Check drug interactions",
       description:
         "Interactions among 2 to 20 medications (brand or generic names, any case, common misspellings, with or without " +
-        "doses), most severe first, each with effect, mechanism, management and reference. Names not recognised are listed " +
-        "as such; no interaction listed does not prove none exists.",
+        "doses; also over-the-counter drugs, supplements, alcohol, tobacco smoke and tyramine-rich food), most severe first, " +
+        "each with effect, mechanism, management and reference. Start your answer from `summary`: names the table does not " +
+        'know are in `not_checked` ("Not checked: …") and must be reported as unchecked, never as free of interactions; ' +
+        "no interaction listed does not prove none exists.",
       inputSchema: CheckRequestSchema,
       outputSchema: InteractionCheckSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },

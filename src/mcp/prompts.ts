@@ -27,7 +27,7 @@ export function registerPrompts(server: McpServer) {
         `Give a ranked differential diagnosis for this presentation.\n\nSymptoms:\n${symptoms.trim()}${context(patient_context)}\n\n` +
           "Call differential_diagnosis with these symptoms and context. Check the leading candidates with " +
           "get_diagnostic_criteria (criteria met, missing, and what would rule each in or out), and name the questions or " +
-          "measures (score_assessment for PHQ-9 or GAD-7) that would narrow the differential. " +
+          "measures (score_assessment: PHQ-9, GAD-7, PCL-5, AUDIT, DAST-10, ASRS, MDQ, EPDS and more) that would narrow the differential. " +
           GROUND_RULES,
       ),
   );

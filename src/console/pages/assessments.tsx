@@ -1,13 +1,14 @@
 /**
- * /app/assessments: PHQ-9 and GAD-7 forms. assessments.js scores them as they are filled in
- * (the bands come from the server's own table, in `data-bands`); submitting scores them on the
- * server with the API's scorer.
+ * /app/assessments: every instrument the API scores, each a collapsible form rendered from its
+ * definition (items, printed answers, branching notes, shaded zones). Submitting scores it on the
+ * server with the API's scorer. The forms whose answers are plain 0–3 scores (PHQ, GAD, EPDS) also
+ * score live in assessments.js, which reads the bands from `data-bands`.
  */
 
 import type { assess } from "../../assessments/assessment";
-import { INSTRUMENTS, type Instrument } from "../../assessments/scoring";
+import type { InstrumentDefinition } from "../../assessments/instrument";
+import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instruments";
 import type { UserRow } from "../../auth/auth.table";
-import { ANSWER_SCALE, QUESTIONNAIRES } from "../assessment-items";
 import { CrisisBanner } from "../components/safety";
 import { Layout } from "../layout";
 
@@ -18,54 +19,116 @@ export interface AssessmentView {
   error?: string;
 }
 
+/** Open unless the clinician is working on another form: PHQ-9 and GAD-7 are the common pair. */
+const OPEN_BY_DEFAULT: readonly Instrument[] = ["phq9", "gad7"];
+
+/**
+ * assessments.js adds up the checked values and reads the total against `data-bands` out of
+ * items × 3: right only for forms whose answers are their scores, 0–3, with no branching or rule.
+ */
+function scoresLive(definition: InstrumentDefinition): boolean {
+  const plain = definition.items.every(
+    (item) =>
+      !item.askedIf && item.options.length === 4 && item.options.every((option) => option.score === option.value && option.value <= 3),
+  );
+  return plain && !definition.total && !definition.band && !definition.screen;
+}
+
 export function AssessmentsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: AssessmentView }) {
   return (
     <Layout title="Assessments" account={account} csrfToken={csrfToken} path="/app/assessments" scripts={["assessments.js"]}>
       <p>
-        Jump to <a href="#phq9-heading">PHQ-9 (depression)</a> or <a href="#gad7-heading">GAD-7 (anxiety)</a>.
+        {INSTRUMENT_IDS.length} validated questionnaires, scored with their published bands and cut-offs. A positive self-harm item (PHQ-9
+        item 9, EPDS item 10, any C-SSRS yes) brings the crisis banner.
       </p>
-      {(["phq9", "gad7"] as const).map((instrument) => (
-        <Questionnaire instrument={instrument} csrfToken={csrfToken} view={view.instrument === instrument ? view : {}} />
+      <nav aria-label="Instruments">
+        <ul class="instrument-list">
+          {INSTRUMENT_IDS.map((id) => (
+            <li>
+              <a href={`#${id}`}>{INSTRUMENTS[id].name}</a> <span class="muted">({INSTRUMENTS[id].domain})</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {INSTRUMENT_IDS.map((id) => (
+        <Questionnaire
+          instrument={id}
+          csrfToken={csrfToken}
+          open={view.instrument ? view.instrument === id : OPEN_BY_DEFAULT.includes(id)}
+          view={view.instrument === id ? view : {}}
+        />
       ))}
     </Layout>
   );
 }
 
-function Questionnaire({ instrument, csrfToken, view }: { instrument: Instrument; csrfToken: string; view: AssessmentView }) {
-  const spec = INSTRUMENTS[instrument];
-  const { stem, items } = QUESTIONNAIRES[instrument];
-  const bands = JSON.stringify(spec.bands.map(({ max, severity }) => ({ max, severity })));
+function Questionnaire({
+  instrument,
+  csrfToken,
+  open,
+  view,
+}: {
+  instrument: Instrument;
+  csrfToken: string;
+  open: boolean;
+  view: AssessmentView;
+}) {
+  const definition = INSTRUMENTS[instrument];
+  const live = scoresLive(definition);
+  const bands = JSON.stringify(definition.bands.map(({ max, severity }) => ({ max, severity })));
   return (
-    <section class="card" aria-labelledby={`${instrument}-heading`}>
-      <h2 id={`${instrument}-heading`}>{spec.name}</h2>
-      <form method="post" action="/app/assessments" class="questionnaire" data-instrument={instrument} data-bands={bands}>
+    <details id={instrument} class="card" open={open}>
+      <summary>
+        <h2 id={`${instrument}-heading`}>
+          {definition.name} <span class="muted">{definition.fullName}</span>
+        </h2>
+      </summary>
+      <p>{definition.purpose}</p>
+      <form
+        method="post"
+        action="/app/assessments"
+        class={live ? "questionnaire" : "questionnaire-form"}
+        data-instrument={instrument}
+        data-bands={live ? bands : undefined}
+      >
         <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="instrument" value={instrument} />
-        <p>{stem}</p>
-        {items.map((item, index) => (
+        <p>{definition.instructions}</p>
+        {definition.items.map((item, index) => (
           <fieldset class="item">
             <legend>
-              {index + 1}. {item}
+              {item.number}. {item.text}
+              {item.askedIf &&
+                ` (ask only if item ${item.askedIf.item} is ${optionLabel(definition, item.askedIf.item, item.askedIf.value)})`}
             </legend>
             <div class="scale">
-              {ANSWER_SCALE.map((answer, value) => (
+              {item.options.map((option) => (
                 <label class="choice">
-                  <input type="radio" name={`item${index + 1}`} value={String(value)} checked={view.answers?.[index] === value} />
-                  {answer} ({value})
+                  <input
+                    type="radio"
+                    name={`item${item.number}`}
+                    value={String(option.value)}
+                    checked={view.answers?.[index] === option.value}
+                  />
+                  {option.label} ({option.value}
+                  {item.positiveFrom !== undefined && option.value >= item.positiveFrom ? ", shaded" : ""})
                 </label>
               ))}
             </div>
           </fieldset>
         ))}
-        <div class="live-score" aria-live="polite" data-live-score>
-          <p data-score-text />
-        </div>
+        {live && (
+          <div class="live-score" aria-live="polite" data-live-score>
+            <p data-score-text />
+          </div>
+        )}
         {instrument === "phq9" && (
           <div class="alert" role="alert" data-item9-alert hidden>
             Item 9 is positive: the patient reports thoughts of being better off dead or of self-harm. Complete a risk assessment today.
           </div>
         )}
-        <button type="submit">Score {spec.name}</button>
+        <p class="muted">{definition.scoring}</p>
+        <button type="submit">Score {definition.name}</button>
       </form>
       {view.error && (
         <p class="error" role="alert">
@@ -73,9 +136,15 @@ function Questionnaire({ instrument, csrfToken, view }: { instrument: Instrument
         </p>
       )}
       {view.result && <Result result={view.result} />}
-    </section>
+      <p class="muted">
+        {definition.licence} Source: {definition.source}
+      </p>
+    </details>
   );
 }
+
+const optionLabel = (definition: InstrumentDefinition, item: number, value: number) =>
+  definition.items[item - 1].options.find((option) => option.value === value)?.label ?? String(value);
 
 function Result({ result }: { result: ReturnType<typeof assess> }) {
   return (
@@ -86,9 +155,29 @@ function Result({ result }: { result: ReturnType<typeof assess> }) {
         <strong>
           Score {result.score} of {result.max_score}: {result.severity}
         </strong>
-        {result.flags.at_or_above_cutoff && " (at or above the screening cut-off of 10)"}
+        {result.percentage !== undefined && ` (${result.percentage}%)`}
+        {result.flags.screen_positive && " — a positive screen"}
       </p>
       <p>{result.interpretation}</p>
+      <p>Cut-off: {result.cutoff.rule}</p>
+      {result.subscales.length > 0 && (
+        <ul>
+          {result.subscales.map((subscale) => (
+            <li>
+              {subscale.name}: {subscale.score} of {subscale.max_score}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.criteria.length > 0 && (
+        <ul>
+          {result.criteria.map((criterion) => (
+            <li>
+              {criterion.met ? "Met" : "Not met"}: {criterion.description}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,0 +1,34 @@
+/** The console's interaction check: a form posted (medicines are clinical information) and checked by the API's own check and schema. */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { auditedCheck } from "../interactions/audited-check";
+import { CheckRequestSchema } from "../interactions/interactions.routes";
+import { InteractionsPage, type InteractionsView } from "./pages/interactions";
+import { renderPage } from "./render";
+import { consoleSession } from "./session";
+
+export const interactionPages = new Hono<AppEnv>();
+
+interactionPages.get("/", consoleSession, (c) =>
+  renderPage(c, <InteractionsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{}} />),
+);
+
+/**
+ * One name per line, comma or semicolon; a comma before a digit stays ("1,000 mg"), and empty
+ * pieces (a trailing comma, a blank line) are not names.
+ */
+const namesIn = (text: string) =>
+  text
+    .split(/\r?\n|;|,(?!\d)/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+interactionPages.post("/", consoleSession, async (c) => {
+  const form = await c.req.parseBody();
+  const text = typeof form.medications === "string" ? form.medications : "";
+  const page = (view: InteractionsView, status: 200 | 400 = 200) =>
+    renderPage(c, <InteractionsPage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
+  const input = CheckRequestSchema.safeParse({ medications: namesIn(text) });
+  if (!input.success) return page({ text, error: input.error.issues[0].message }, 400);
+  return page({ text, result: auditedCheck(c, c.var.account.id, input.data.medications) });
+});
