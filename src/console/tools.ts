@@ -26,7 +26,12 @@ export const TOOLS: readonly ConsoleTool[] = [
     description: "Record or upload session audio for a transcript and speech metrics.",
     access: "licensed",
   },
-  { path: "/app/assessments", label: "Assessments", description: "Score 14 screening instruments: PHQ-9, GAD-7, PCL-5, AUDIT, EPDS, C-SSRS and more.", access: "signed-in" },
+  {
+    path: "/app/assessments",
+    label: "Assessments",
+    description: "Score 14 screening instruments: PHQ-9, GAD-7, PCL-5, AUDIT, EPDS, C-SSRS and more.",
+    access: "signed-in",
+  },
   {
     path: "/app/interactions",
     label: "Interactions",
