@@ -297,7 +297,10 @@ describe("GET /api/v1/search/knowledge", () => {
     // Two notes alike but for the distinctive word, which only one of them holds.
     const note = (extra: string) => `## Note\n\nRestlessness, muscle tension and worry about finances${extra}.`;
     const suffix = uniqueSuffix();
-    const withWord = ok(await createJson({ type: "reference", title: `Distinctive ${suffix}`, content: note(`, and the ${word} pattern`) }), 201);
+    const withWord = ok(
+      await createJson({ type: "reference", title: `Distinctive ${suffix}`, content: note(`, and the ${word} pattern`) }),
+      201,
+    );
     const without = ok(await createJson({ type: "reference", title: `Distinctive ${suffix}`, content: note("") }), 201);
     // Seventy distinct words of one criteria document, then the one only the new note has: a
     // query cut to its first few dozen words never reaches it.
