@@ -116,6 +116,13 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.summary).toMatch(/No interactions found among the 2 recognised medications\.$/);
   });
 
+  it("warns first when two names are one drug (a duplicated dose no pair rule finds)", async () => {
+    const { body } = await checkedOk(["Wellbutrin", "Zyban", "sertraline"]);
+    expect(body.same_drug).toEqual([{ generic: "bupropion", inputs: ["Wellbutrin", "Zyban"] }]);
+    expect(body.summary).toMatch(/^Same drug twice: Wellbutrin and Zyban are both bupropion — check for a duplicated dose\. /);
+    expect(body.not_checked).toEqual([]);
+  });
+
   it("says 'No interactions found among the N recognised medications' when every name was recognised", async () => {
     const { body } = await checkedOk(["sertraline", "lamotrigine", "levetiracetam"]);
     expect(body).toMatchObject({ not_checked: [], interactions: [], summary: "No interactions found among the 3 recognised medications." });
@@ -130,6 +137,7 @@ describe("POST /api/v1/interactions/check", () => {
       ],
       not_checked: ["foo", "bar"],
       interactions: [],
+      same_drug: [],
       summary:
         "Not checked: foo, bar — not in our interaction table; check another source. No medication was recognised, so no pair could be checked.",
     });
@@ -550,6 +558,14 @@ describe("the console's interaction check (/app/interactions)", () => {
     expect(text).toContain("Not checked: Zyrtec-D");
     expect(text).toContain("No interactions found among the 2 recognised medications.");
     expect(text).not.toMatch(/No interactions found(?! among the 2 recognised medications)/);
+  });
+
+  it("shows a 'Same drug twice' alert when a brand and its generic are both listed", async () => {
+    const { visitor, csrf } = await signedIn();
+    const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "Prozac, fluoxetine, lamotrigine" });
+    const html = await res.text();
+    const alert = /<div class="alert" role="alert" data-same-drug[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(visibleText(alert)).toContain("Same drug twice: Prozac and fluoxetine are both fluoxetine.");
   });
 
   it("says 'No interactions found among the N recognised medications' when every name is known, with no alert", async () => {

@@ -13,6 +13,11 @@ export interface InteractionCheck {
   /** The names no drug in the table matched, as typed: nothing was checked for them. */
   not_checked: string[];
   interactions: Interaction[];
+  /**
+   * Generics that two or more of the names are (Wellbutrin and Zyban are both bupropion): one
+   * drug twice, a duplicated dose rather than an interaction, and as dangerous.
+   */
+  same_drug: Array<{ generic: string; inputs: string[] }>;
   /** What a person reads first: what was not checked, then what was found among the rest. */
   summary: string;
 }
@@ -49,12 +54,26 @@ export function checkInteractions(inputs: readonly string[], table: InteractionT
     }
   }
   const notChecked = medications.filter((medication) => !medication.recognised).map((medication) => medication.input);
+  const sameDrug = generics
+    .map((generic) => ({ generic, inputs: medications.filter((m) => m.generic === generic).map((m) => m.input) }))
+    .filter((group) => group.inputs.length > 1);
   return {
     medications,
     not_checked: notChecked,
     interactions: interactions.sort(compareInteractions),
-    summary: summarise(notChecked, generics.length, interactions.length),
+    same_drug: sameDrug,
+    summary: duplicateWarning(sameDrug) + summarise(notChecked, generics.length, interactions.length),
   };
+}
+
+/** "Same drug twice: …" before anything else, since a duplicated dose is found by no pair rule. */
+function duplicateWarning(sameDrug: InteractionCheck["same_drug"]): string {
+  return sameDrug
+    .map(
+      ({ generic, inputs }) =>
+        `Same drug twice: ${inputs.join(" and ")} are ${inputs.length === 2 ? "both" : "all"} ${generic} — check for a duplicated dose. `,
+    )
+    .join("");
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -38,6 +38,9 @@ export const InteractionCheckSchema = z
         reference: z.string(),
       }),
     ),
+    same_drug: z.array(z.object({ generic: z.string(), inputs: z.array(z.string()) })).openapi({
+      description: "Names that are one drug (a brand and its generic, two brands): a duplicated dose, warned about first in summary",
+    }),
     summary: z.string().openapi({
       description: "One or two sentences to show first: 'Not checked: …' for unknown names, then what was found among the recognised ones",
       example:

@@ -55,7 +55,8 @@ export function scoreInteractions(pairs: LabelledPair[]): InteractionScore {
       continue;
     }
     score.interacting++;
-    const severity = result.interactions[0]?.severity;
+    // One drug under two names is a duplicated dose, shown first as "Same drug twice": counted as major.
+    const severity = result.interactions[0]?.severity ?? (result.same_drug.length ? "major" : undefined);
     if (!severity) {
       score.misses.push({ a: pair.a, b: pair.b, expected: pair.expected, got });
       continue;

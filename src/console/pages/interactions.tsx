@@ -57,6 +57,16 @@ function CheckResult({ result }: { result: InteractionCheck }) {
           </p>
         </div>
       )}
+      {result.same_drug.map(({ generic, inputs }) => (
+        <div class="alert" role="alert" data-same-drug>
+          <p>
+            <strong>
+              Same drug twice: {inputs.join(" and ")} are {inputs.length === 2 ? "both" : "all"} {generic}.
+            </strong>{" "}
+            Check that the patient is not taking a duplicated dose.
+          </p>
+        </div>
+      ))}
       <p aria-live="polite">
         <strong>{result.summary}</strong>
       </p>
