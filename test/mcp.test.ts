@@ -181,18 +181,31 @@ describe("handshake and lists", () => {
 
 describe("knowledge tools", () => {
   it("search_clinical_guidelines returns the GAD criteria first for a worry vignette, with ids, titles, snippets and resource uris", async () => {
-    const result = await call<{ mode: string; results: Array<{ id: string; uri: string; title: string; type: string; snippet: string }> }>(
-      "search_clinical_guidelines",
-      { query: "excessive worry most days, restlessness, muscle tension, poor sleep", type: "dsm5_criteria", limit: 3 },
-    );
+    const result = await call<{
+      mode: string;
+      coverage: string;
+      results: Array<{ id: string; uri: string; title: string; type: string; snippet: string }>;
+    }>("search_clinical_guidelines", {
+      query: "excessive worry most days, restlessness, muscle tension, poor sleep",
+      type: "dsm5_criteria",
+      limit: 3,
+    });
     expect(result.results.length).toBeGreaterThan(0);
     expect(result.results.length).toBeLessThanOrEqual(3);
     expect(result.results[0].title).toMatch(/^Generalized Anxiety Disorder/);
+    expect(result.coverage).toBe("good");
     for (const hit of result.results) {
       expect(hit.type).toBe("dsm5_criteria");
       expect(hit.uri).toBe(`knowledge://documents/${hit.id}`);
       expect(hit.snippet.length).toBeGreaterThan(20);
     }
+  });
+
+  it("search_clinical_guidelines says coverage is low when nothing in the knowledge base fits", async () => {
+    const result = await call<{ coverage: string }>("search_clinical_guidelines", {
+      query: "Invoice for last month's sessions was charged twice to my card, please refund the duplicate payment",
+    });
+    expect(result.coverage).toBe("low");
   });
 
   it("get_diagnostic_criteria finds the same document by name, by DSM-5-TR code and by ICD-11 code", async () => {

@@ -2,6 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AuthorizedContext } from "../auth/guard";
+import { assessCoverage, COVERAGE_LEVELS } from "../knowledge/coverage";
 import { findCriteriaDocuments } from "../knowledge/knowledge.data";
 import { toDocument } from "../knowledge/knowledge.handlers";
 import { KnowledgeDocumentSchema, SearchResultSchema } from "../knowledge/knowledge.routes";
@@ -36,6 +37,9 @@ const SearchInput = z.strictObject({
 const SearchOutput = z.object({
   query: z.string(),
   mode: z.enum(["hybrid", "lexical"]),
+  coverage: z
+    .enum(COVERAGE_LEVELS)
+    .describe('How well the results fit the query; "low": the knowledge base has nothing that fits, say so rather than use them'),
   results: z.array(SearchResultSchema.extend({ uri: z.string() })),
 });
 
@@ -96,7 +100,8 @@ export function registerKnowledgeTools(server: McpServer, c: AuthorizedContext) 
       description:
         "Ranked search of the clinical knowledge base (DSM-5-TR criteria summaries, treatment and clinical guidelines, assessment " +
         "tools): full text plus semantic similarity, exact codes first. Each result has an id, a title and a snippet; read a " +
-        "whole document as the resource at its uri.",
+        'whole document as the resource at its uri. `coverage` says how well the results fit: with "low", tell the user the ' +
+        "knowledge base has no good match instead of presenting the nearest result as one.",
       inputSchema: SearchInput,
       outputSchema: SearchOutput,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -113,7 +118,10 @@ export function registerKnowledgeTools(server: McpServer, c: AuthorizedContext) 
         dsm5_code,
         icd11_code,
       }));
-      return { data: { query: text, mode, results }, detail: { sources: results.map((result) => result.id) } };
+      return {
+        data: { query: text, mode, coverage: assessCoverage(hits), results },
+        detail: { sources: results.map((result) => result.id) },
+      };
     }),
   );
 
