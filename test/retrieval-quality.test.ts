@@ -9,6 +9,8 @@
  * under the figures `npm run eval` measures (EVALUATION.md), which has the per-family tables.
  */
 import { describe, expect, it } from "vitest";
+import swapList from "../data/eval/demographic-swaps.json";
+import { RACE_WORD, swapVariants } from "../tools/eval/swap";
 import { authHeader, registerAndLogin } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
 import { expectJson } from "./support/client";
@@ -20,6 +22,8 @@ const GATES = { lexical: 0.92, hybrid: 0.87 } as const;
 /** Out-of-scope vignettes that must be told "low" coverage, and in-scope ones that may be (false abstentions). */
 const MIN_OUT_OF_SCOPE_LOW = 0.4;
 const MAX_IN_SCOPE_LOW = 0.07;
+/** Share of demographic-swap variants (tools/eval/swap.ts) whose full-text top 3 may differ from the vignette's. */
+const MAX_SWAP_CHANGES = 0.01;
 /** As diagnose retrieves (src/rag/retrieval.ts). */
 const ANSWER_SOURCES = "8";
 
@@ -32,6 +36,8 @@ interface Evaluation {
   misses: Array<{ id: string; expected: string; got: Array<string | null> }>;
   inScopeLow: number;
   outOfScopeLow: number;
+  /** Demographic-swap variants searched, and those whose top 3 changed. */
+  swaps: { variants: number; changed: string[] };
 }
 
 /** A fresh database with the corpus (embedded through the stub for hybrid). */
@@ -78,6 +84,7 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
   let hits = 0;
   let inScopeLow = 0;
   const misses: Evaluation["misses"] = [];
+  const swaps: Evaluation["swaps"] = { variants: 0, changed: [] };
   for (const { id, vignette, expected_disorder } of evaluationSet) {
     const token = await nextToken();
     const body = await search(client, token, vignette, mode, "dsm5_criteria");
@@ -87,6 +94,15 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
     if (top.includes(expected_disorder)) hits++;
     else misses.push({ id, expected: expected_disorder, got: top });
     if ((await search(client, await nextToken(), vignette, mode)).coverage === "low") inScopeLow++;
+    // Full text only: a swapped vignette must find the same three documents.
+    if (mode !== "lexical") continue;
+    for (const variant of swapVariants(vignette, SEX_PAIRS, RACE_PAIRS)) {
+      const swapped = await search(client, token, variant.text, mode, "dsm5_criteria");
+      swaps.variants++;
+      const same = new Set(body.results.map((result) => result.id));
+      if (swapped.results.length !== same.size || swapped.results.some((result) => !same.has(result.id)))
+        swaps.changed.push(`${id} (${variant.kind})`);
+    }
   }
   let outOfScopeLow = 0;
   for (const { vignette } of outOfScopeSet)
@@ -96,8 +112,12 @@ async function evaluate(mode: Mode): Promise<Evaluation> {
   console.log(
     `${mode}: top-${TOP_K} ${hits}/${evaluationSet.length} (${(rate * 100).toFixed(1)}%); coverage low for ${outOfScopeLow}/${outOfScopeSet.length} out of scope, ${inScopeLow}/${evaluationSet.length} in scope`,
   );
-  return { hits, total: evaluationSet.length, rate, misses, inScopeLow, outOfScopeLow };
+  return { hits, total: evaluationSet.length, rate, misses, inScopeLow, outOfScopeLow, swaps };
 }
+
+/** The swap list's race and ethnicity pairs, as npm run eval splits them (tools/eval/retrieval-eval.ts). */
+const RACE_PAIRS = (swapList.swaps as Array<[string, string]>).filter((pair) => pair.some((word) => RACE_WORD.test(word)));
+const SEX_PAIRS = (swapList.swaps as Array<[string, string]>).filter((pair) => !RACE_PAIRS.includes(pair));
 
 /** Each mode is set up and evaluated once, whichever test asks first. */
 const setups = new Map<Mode, Promise<TestApi>>();
@@ -149,4 +169,10 @@ describe("retrieval quality on the vignette evaluation set", () => {
     },
     600_000,
   );
+
+  it("finds the same top 3 for a vignette whatever its patient's sex, gender, race, ethnicity or adult age (full text)", async () => {
+    const { swaps } = await evaluation("lexical");
+    expect(swaps.variants).toBeGreaterThan(300);
+    expect(swaps.changed.length / swaps.variants, `changed: ${swaps.changed.join(", ")}`).toBeLessThanOrEqual(MAX_SWAP_CHANGES);
+  }, 600_000);
 });

@@ -3,7 +3,7 @@ import { GOOD_COVERAGE_SCORE, MIN_COVERAGE_SCORE } from "../../src/knowledge/cov
 import { search, TOP_K } from "./retrieval.ts";
 import type { loadSets } from "./sets.ts";
 import type { EvalDatabase, Mode } from "./stack.ts";
-import { type SwapKind, swapVariants } from "./swap.ts";
+import { RACE_WORD, type SwapKind, swapVariants } from "./swap.ts";
 
 type Sets = Awaited<ReturnType<typeof loadSets>>;
 
@@ -40,10 +40,6 @@ export interface RetrievalEvaluation {
 }
 
 const tally = (): Tally => ({ total: 0, top1: 0, top3: 0 });
-/** Race and ethnicity words among the swap pairs; the other pairs are sex and gender words. */
-const RACE_WORD =
-  /^(?:black|white|asian|hispanic|latin[oax]|latinx|caucasian|african|african-american|arab|indigenous|native|pacific|islander|east|south|middle|chinese|korean|japanese|indian|pakistani|mexican|filipino|vietnamese|somali|nigerian|jewish|muslim)$/i;
-
 export async function evaluateRetrieval(
   target: EvalDatabase,
   sets: Sets,

@@ -12,6 +12,10 @@ export interface SwapList {
   swaps: Array<[string, string]>;
 }
 
+/** Race and ethnicity words among the swap pairs; the other pairs are sex and gender words. */
+export const RACE_WORD =
+  /^(?:black|white|asian|hispanic|latin[oax]|latinx|caucasian|african|african-american|arab|indigenous|native|pacific|islander|east|south|middle|chinese|korean|japanese|indian|pakistani|mexican|filipino|vietnamese|somali|nigerian|jewish|muslim)$/i;
+
 /** Bodies whose presentation belongs to one sex: a sex swap would describe another case, not the same one. */
 const SEX_SPECIFIC =
   /\b(?:pregnan\w*|postpartum|post-partum|peripartum|antenatal|postnatal|menstrua\w*|menses|periods?|premenstrual|luteal|gave birth|delivery|breastfeed\w*|erect\w*|prostate|menopaus\w*)\b/i;
