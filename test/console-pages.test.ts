@@ -4,7 +4,7 @@ import { INSTRUMENT_IDS, INSTRUMENTS } from "../src/assessments/instruments";
 import { authHeader, createAdmin, createVerifiedTherapist, registerUser, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { loadCases } from "./support/cases";
-import { consoleVisitor } from "./support/console";
+import { consoleVisitor, visibleText } from "./support/console";
 import { loadCorpus } from "./support/corpus";
 import { scriptOpenAi, stubStats } from "./support/openai-stub";
 
@@ -23,15 +23,6 @@ async function signedIn(account: { user: { email: string }; password: string }) 
   expect(res.status, await res.clone().text()).toBe(303);
   return { visitor, csrf: await visitor.csrfToken() };
 }
-
-/** The text a person reads: tags removed, entities for quotes decoded, whitespace collapsed. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&quot;", '"')
-    .replaceAll("&amp;", "&")
-    .replace(/\s+/g, " ");
 
 describe("cases", () => {
   it("filters by severity and diagnosis and pages with cursors", async () => {

@@ -15,7 +15,7 @@ import { normalizeName, resolveName } from "../src/interactions/names";
 import { authHeader, errorsAt, expectProblem, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { expectJson } from "./support/client";
-import { consoleVisitor } from "./support/console";
+import { consoleVisitor, visibleText } from "./support/console";
 
 const api = await createTestApi();
 const student = await registerAndLogin(api);
@@ -509,15 +509,6 @@ describe("the loader: class rules combined, inconsistent data refused", () => {
 });
 
 describe("the console's interaction check (/app/interactions)", () => {
-  /** The text a person reads: tags removed, entities decoded, whitespace collapsed. */
-  const visibleText = (html: string) =>
-    html
-      .replace(/<[^>]+>/g, " ")
-      .replaceAll("&#39;", "'")
-      .replaceAll("&quot;", '"')
-      .replaceAll("&amp;", "&")
-      .replace(/\s+/g, " ");
-
   async function signedIn() {
     const visitor = consoleVisitor(api);
     const res = await visitor.signIn(student.user.email, student.password);

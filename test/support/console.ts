@@ -75,3 +75,13 @@ export function navigationLabels(html: string): string[] {
   const nav = /<nav aria-label="Tools">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
   return [...nav.matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)].map((m) => m[1].replace(/<[^>]+>/g, "").trim());
 }
+
+/** The text a person reads: tags removed, entities for quotes and ampersands decoded, whitespace collapsed. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&")
+    .replace(/\s+/g, " ");
+}
