@@ -530,17 +530,20 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     expectProblem(anonymous.res, anonymous.body, 401, "unauthorized");
   });
 
-  it("DELETE removes the rows (chunks cascade) and the R2 object → 204, then 404", async () => {
+  it("DELETE removes the rows (chunks and postings cascade) and the R2 object → 204, then 404", async () => {
     const word = uniqueWord();
+    const synonym = uniqueWord();
     const created = ok(
       await createJson({
         type: "reference",
         title: `Short-lived ${uniqueSuffix()}`,
         content: `## One\n\n${word} first part.\n\n## Two\n\nSecond part.`,
+        synonyms: [`${synonym} in everyday words`],
       }),
       201,
     );
     const { id, object_key } = created.body;
+    expect(created.body.chunks).toBe(3);
     expect(await env.STORAGE.head(object_key)).not.toBeNull();
     // The per-lexeme chunk counts search selects its terms by follow the chunks in and out.
     const lexemeCount = async () =>
@@ -548,6 +551,16 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
         await runSql(api, "select chunks from knowledge_lexemes where lexeme = any(tsvector_to_array(to_tsvector('english', $1)))", [word])
       ).map(([chunks]) => Number(chunks));
     expect(await lexemeCount()).toEqual([1]);
+    // And so do the postings search reads its terms' chunks from: the word stands in one chunk, in its body.
+    const postings = async (term = word) =>
+      await runSql(
+        api,
+        "select document_id, in_heading::text, in_synonyms::text from knowledge_postings where lexeme = any(tsvector_to_array(to_tsvector('english', $1)))",
+        [term],
+      );
+    expect(await postings()).toEqual([[id, "false", "false"]]);
+    // A synonym stands in the document's synonyms chunk, which search weighs more.
+    expect(await postings(synonym)).toEqual([[id, "false", "true"]]);
 
     const removed = await api.fetch(`/api/v1/knowledge/documents/${id}`, as(adminToken, { method: "DELETE" }));
     expect(removed.status).toBe(204);
@@ -560,6 +573,8 @@ describe("POST /api/v1/knowledge/documents (admin)", () => {
     );
     expect([Number(documents), Number(chunks)]).toEqual([0, 0]);
     expect(await lexemeCount()).toEqual([]);
+    expect(await postings()).toEqual([]);
+    expect(await postings(synonym)).toEqual([]);
     expect(await env.STORAGE.head(object_key)).toBeNull();
     const gone = await getDocument(id);
     expectProblem(gone.res, gone.body, 404, "not_found");

@@ -9,7 +9,10 @@ export interface Chunk {
   content: string;
 }
 
-/** The heading (after the document's title) of the chunk that holds a document's synonyms (ingest.ts). */
+/**
+ * The heading (after the document's title) of the chunk that holds a document's synonyms
+ * (ingest.ts). Migration 0006's posting triggers recognise that chunk by it: change both together.
+ */
 export const SYNONYMS_HEADING = "Also described as";
 
 const TARGET_CHARS = 1_200;

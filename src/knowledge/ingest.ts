@@ -7,7 +7,7 @@ import type OpenAI from "openai";
 import type { Database } from "../lib/db";
 import { log } from "../lib/log";
 import type { Settings } from "../lib/settings";
-import { chunkMarkdown, SYNONYMS_HEADING } from "./chunking";
+import { type Chunk, chunkMarkdown, SYNONYMS_HEADING } from "./chunking";
 import { type DocumentInput, documentCodes } from "./document-input";
 import { embeddingText, embedTexts } from "./embeddings";
 import { knowledgeChunks, knowledgeDocuments } from "./knowledge.table";
@@ -46,6 +46,23 @@ function slug(text: string): string {
   );
 }
 
+/**
+ * A document's searchable chunks: its markdown split by chunking.ts, each chunk's heading carrying
+ * the document title (full-text search weights headings highest, so a section is found by its
+ * document's subject too, e.g. "generalized anxiety" → its treatment), then its synonyms as a
+ * chunk of their own (a description in everyday words meets a chunk that says little else).
+ */
+export function documentChunks(input: DocumentInput): Array<Chunk & { heading: string }> {
+  const chunks = chunkMarkdown(input.content).map((chunk) => ({
+    ...chunk,
+    heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title,
+  }));
+  if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
+  if (input.synonyms?.length)
+    chunks.push({ ordinal: chunks.length, heading: `${input.title} › ${SYNONYMS_HEADING}`, content: input.synonyms.join("; ") });
+  return chunks;
+}
+
 export async function ingestDocument(
   { db, ai, storage, settings }: IngestDeps,
   input: DocumentInput,
@@ -53,17 +70,7 @@ export async function ingestDocument(
 ): Promise<IngestResult> {
   const id = crypto.randomUUID();
   const objectKey = source.objectKey ?? `knowledge/${input.type}/${slug(input.title)}-${id.slice(0, 8)}.${source.extension ?? "md"}`;
-  // Each chunk's heading carries the document title, so full-text search (which weights headings
-  // highest) finds a section by its document's subject too, e.g. "generalized anxiety" → its treatment.
-  const chunks = chunkMarkdown(input.content).map((chunk) => ({
-    ...chunk,
-    heading: chunk.heading ? `${input.title} › ${chunk.heading}` : input.title,
-  }));
-  if (chunks.length === 0) chunks.push({ ordinal: 0, heading: input.title, content: input.content });
-  // The document's other names and lay phrases as a chunk of their own: a description in everyday
-  // words ("can't throw anything away") then meets a chunk that says little else.
-  if (input.synonyms?.length)
-    chunks.push({ ordinal: chunks.length, heading: `${input.title} › ${SYNONYMS_HEADING}`, content: input.synonyms.join("; ") });
+  const chunks = documentChunks(input);
 
   const embed = async (): Promise<number[][] | null> => {
     if (!ai) return null;

@@ -1,6 +1,6 @@
 /** The knowledge base: source documents (their files live in R2) and their searchable chunks. */
 import { sql } from "drizzle-orm";
-import { customType, index, integer, pgEnum, pgTable, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, vector } from "drizzle-orm/pg-core";
 
 export const KNOWLEDGE_TYPES = ["dsm5_criteria", "treatment_guideline", "clinical_guideline", "assessment_tool", "reference"] as const;
 export type KnowledgeType = (typeof KNOWLEDGE_TYPES)[number];
@@ -80,5 +80,26 @@ export const knowledgeLexemes = pgTable("knowledge_lexemes", {
   lexeme: text().primaryKey(),
   chunks: integer().notNull(),
 });
+
+/**
+ * The full-text index as postings: one row per lexeme of each chunk, kept by the same triggers as
+ * the lexeme counts (migration 0006). Search looks up a query's rarest terms here by primary key:
+ * testing each chunk's tsvector against each term cost a scan of every chunk per term.
+ */
+export const knowledgePostings = pgTable(
+  "knowledge_postings",
+  {
+    lexeme: text().notNull(),
+    chunkId: uuid("chunk_id")
+      .notNull()
+      .references(() => knowledgeChunks.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id").notNull(),
+    /** The lexeme stands in the chunk's heading (the document title and section: weight A). */
+    inHeading: boolean("in_heading").notNull(),
+    /** The chunk is the document's synonyms chunk (ingest.ts). */
+    inSynonyms: boolean("in_synonyms").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.lexeme, t.chunkId] }), index("knowledge_postings_chunk_idx").on(t.chunkId)],
+);
 
 export type KnowledgeDocumentRow = typeof knowledgeDocuments.$inferSelect;

@@ -21,9 +21,9 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import { chunkMarkdown } from "../../src/knowledge/chunking.ts";
 import { documentCodes, documentFromMarkdown } from "../../src/knowledge/document-input.ts";
 import { embeddingText } from "../../src/knowledge/embeddings.ts";
+import { documentChunks } from "../../src/knowledge/ingest.ts";
 import { EMBEDDING_DIMENSIONS, KNOWLEDGE_TYPES, type KnowledgeType } from "../../src/knowledge/knowledge.table.ts";
 import { searchStatement } from "../../src/knowledge/search.ts";
 import type { Database } from "../../src/lib/db.ts";
@@ -126,12 +126,8 @@ async function indexCorpus(): Promise<string[]> {
       const parsed = documentFromMarkdown(await readFile(path.join(folder, file), "utf8"), { type: type as KnowledgeType });
       if (!parsed.success) throw new Error(`${file}: not a valid knowledge document`);
       const doc = parsed.data;
-      // Headings carry the document title, as ingestion stores them (src/knowledge/ingest.ts).
-      const docChunks = chunkMarkdown(doc.content).map((chunk) => ({
-        ...chunk,
-        heading: chunk.heading ? `${doc.title} › ${chunk.heading}` : doc.title,
-      }));
-      if (!docChunks.length) docChunks.push({ ordinal: 0, heading: doc.title, content: doc.content });
+      // The chunks ingestion stores (titled headings, the synonyms chunk).
+      const docChunks = documentChunks(doc);
       const id = await insertDocument(
         doc.type,
         doc.title,
