@@ -1,8 +1,9 @@
 /**
  * The console in a real browser (Chromium), each page's main flow found by its labels, and
  * axe-core on every page visited: sign-in, dashboard, cases and their analysis, knowledge,
- * assessments with live scoring, admin verification, settings, a student's locked tools, a 360 px
- * phone, sign-out. Screenshots go to .local/screenshots.
+ * assessments (all 14 instruments, live scoring, the server's score and its crisis banner), admin
+ * verification, settings, a student's locked tools, a 360 px phone, sign-out. Screenshots go to
+ * .local/screenshots.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -143,6 +144,75 @@ describe("clinical pages", () => {
       await expectAccessible(page);
     });
   });
+
+  it("offers all 14 instruments, and scores an EPDS on the server with the crisis banner when item 10 is positive", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.student);
+      await page.waitForURL(consoleUrl("/app"));
+      await page.goto(consoleUrl("/app/assessments"));
+      const instruments = [
+        "PHQ-9",
+        "PHQ-2",
+        "EPDS",
+        "GAD-7",
+        "GAD-2",
+        "PCL-5",
+        "AUDIT",
+        "AUDIT-C",
+        "DAST-10",
+        "ASRS v1.1 Part A",
+        "MDQ",
+        "C-SSRS screener",
+        "WHO-5",
+        "K10",
+      ];
+      expect(await page.getByRole("navigation", { name: "Instruments" }).getByRole("link").allTextContents()).toEqual(instruments);
+      const forms = await page.getByRole("heading", { level: 2 }).allTextContents();
+      expect(forms.map((title) => instruments.find((name) => title.startsWith(`${name} `)))).toEqual(instruments);
+
+      // Closed until the clinician opens it; below the cut-off of 10, yet item 10 ("Hardly ever") is positive.
+      const epds = page.locator("details#epds");
+      await page.getByRole("heading", { name: /^EPDS / }).click();
+      const answers = [
+        "As much as I always could (0)",
+        "As much as I ever did (0)",
+        "Not very often (1)",
+        "Hardly ever (1)",
+        "No, not much (1)",
+        "No, most of the time I have coped quite well (1)",
+        "No, not at all (0)",
+        "Not very often (1)",
+        "No, never (0)",
+        "Hardly ever (1)",
+      ];
+      for (const [index, answer] of answers.entries())
+        await epds
+          .getByRole("group", { name: new RegExp(`^${index + 1}\\. `) })
+          .getByLabel(answer)
+          .check();
+      await expect.poll(() => epds.locator("[data-score-text]").textContent()).toBe("Score 6 of 30: below the screening cut-off.");
+      await expectAccessible(page);
+      await epds.getByRole("button", { name: "Score EPDS" }).click();
+
+      await expect.poll(() => page.locator("details#epds .result").textContent()).toContain("Score 6 of 30: below the screening cut-off");
+      const banner = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Risk detected: assess safety now" }) });
+      expect(await banner.count()).toBe(1);
+      expect(await banner.textContent()).toMatch(/Indicators: self harm\..*988/);
+      // The page opens at the result, so the banner is seen without looking for it among 14 forms.
+      expect(await banner.evaluate((node) => node.getBoundingClientRect().top >= 0 && node.getBoundingClientRect().top < innerHeight)).toBe(
+        true,
+      );
+      // The answers stay checked beside their result.
+      expect(
+        await epds
+          .getByRole("group", { name: /^10\. / })
+          .getByLabel("Hardly ever (1)")
+          .isChecked(),
+      ).toBe(true);
+      await expectAccessible(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, "assessments-epds-1280.png"), fullPage: true });
+    });
+  });
 });
 
 describe("roles", () => {
@@ -246,7 +316,7 @@ describe("small screens", () => {
       async (page) => {
         await signIn(page, DEMO.admin);
         await page.waitForURL(consoleUrl("/app"));
-        for (const target of ["/app", "/app/cases", "/app/assessments", "/app/admin", "/app/settings"]) {
+        for (const target of ["/app", "/app/cases", "/app/assessments", "/app/interactions", "/app/admin", "/app/settings"]) {
           await page.goto(consoleUrl(target));
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, target).toBe(0);

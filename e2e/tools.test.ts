@@ -1,8 +1,9 @@
 /**
  * The clinical tool pages in Chromium against the dev stack and the OpenAI stub: diagnose streamed
  * end to end (sources, text, differential, citations), the crisis banner before the answer,
- * offline mode, a broken stream with Retry, treatment per role, voice upload carried into
- * diagnose, notes; Export PDF downloading a PDF; axe on every page and a 360 px wide phone.
+ * offline mode, the low-coverage notice instead of a forced differential, a broken stream with
+ * Retry, treatment per role, voice upload carried into diagnose, notes, the interaction check with
+ * unknown names shown first; Export PDF downloading a PDF; axe on every page and a 360 px wide phone.
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -14,6 +15,14 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const STUB = inject("openaiUrl").replace(/\/v1$/, "");
 const GAD_SYMPTOMS = "Excessive worry about work and family most days for eight months, restlessness, muscle tension, poor sleep.";
 const RISK_SYMPTOMS = "Low mood for months; says she wants to kill herself and has thought about how.";
+/** A presentation no document of the knowledge base is about. */
+const ANKLE_SPRAIN =
+  "Twisted his right ankle playing football on Saturday: swelling and bruising over the outer ankle bone, limps but can bear weight.";
+/** Hoarding in a relative's words, without the disorder's name. */
+const HOARDING_IN_LAY_WORDS =
+  "keeps every newspaper and carrier bag, the flat is so cluttered she cannot use the kitchen or reach the bed, " +
+  "and gets very distressed at the idea of throwing anything out";
+const LOW_COVERAGE_NOTICE = /^Low coverage: nothing in the knowledge base fits this description well/;
 
 /** Queues replies (or a latency) on the stub for the Worker's API key. */
 async function scriptStub(script: Record<string, unknown>) {
@@ -64,6 +73,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const offlineConsoleUrl = (path: string) => new URL(path, inject("offlineConsoleUrl")).toString();
 const status = (page: Page) => page.locator("#answer-status");
 const answerDone = (page: Page) => expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Answer complete/);
 
@@ -183,11 +193,65 @@ describe("diagnose", () => {
 
   it("labels an offline answer as offline mode", async () => {
     await withPage(DEMO.therapist, async (page) => {
-      await page.goto(new URL("/app/diagnose", inject("offlineConsoleUrl")).toString());
+      await page.goto(offlineConsoleUrl("/app/diagnose"));
       await analyze(page, GAD_SYMPTOMS);
       await answerDone(page);
       expect(await status(page).textContent()).toBe("Answer complete (offline mode).");
       expect(await page.locator(".offline").textContent()).toMatch(/^Offline mode: no AI model is configured/);
+      await expectAccessible(page);
+    });
+  });
+
+  /** The answer's notes (offline mode, coverage) and what stands in the differential's place. */
+  const lowCoverage = async (page: Page) => ({
+    notice: await page.locator("#answer-result").getByRole("note").allTextContents(),
+    noDifferential: await page.getByText(/^No differential: no condition in the knowledge base fits/).count(),
+    table: await page.getByRole("table", { name: "Differential diagnosis" }).count(),
+  });
+
+  it("offline, says plainly that nothing in the knowledge base fits an ankle sprain instead of offering the nearest disorder", async () => {
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(offlineConsoleUrl("/app/diagnose"));
+      await analyze(page, ANKLE_SPRAIN);
+      await answerDone(page);
+      const shown = await lowCoverage(page);
+      expect(shown.notice).toEqual([expect.stringMatching(LOW_COVERAGE_NOTICE)]);
+      expect(shown.noDifferential).toBe(1);
+      expect(shown.table).toBe(0);
+      expect(await page.locator("#answer-text").textContent()).toMatch(/No good match in the knowledge base/);
+      await expectAccessible(page);
+      await saveScreenshot(page, "diagnose-low-coverage");
+    });
+  });
+
+  it("offline, answers hoarding described in lay words with a differential that leads with it, and no low-coverage notice", async () => {
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(offlineConsoleUrl("/app/diagnose"));
+      await analyze(page, HOARDING_IN_LAY_WORDS);
+      await answerDone(page);
+      const shown = await lowCoverage(page);
+      expect(shown.notice.filter((text) => LOW_COVERAGE_NOTICE.test(text))).toEqual([]);
+      expect(shown.noDifferential).toBe(0);
+      expect(shown.table).toBe(1);
+      const table = page.getByRole("table", { name: "Differential diagnosis" });
+      expect(await table.locator("tbody tr").first().getByRole("rowheader").textContent()).toMatch(/^Hoarding/);
+      await expectAccessible(page);
+    });
+  });
+
+  it("with the model, shows the low-coverage notice and its empty differential for an ankle sprain", async () => {
+    const response = "No good match among the sources: none of them is about an injury to the ankle.";
+    await scriptStub({ chat: [{ content: JSON.stringify({ response, differential: [] }) }] });
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(consoleUrl("/app/diagnose"));
+      await analyze(page, ANKLE_SPRAIN);
+      await answerDone(page);
+      expect(await status(page).textContent()).toBe("Answer complete.");
+      expect(await page.locator("#answer-text").textContent()).toBe(response);
+      const shown = await lowCoverage(page);
+      expect(shown.notice).toEqual([expect.stringMatching(LOW_COVERAGE_NOTICE)]);
+      expect(shown.noDifferential).toBe(1);
+      expect(shown.table).toBe(0);
       await expectAccessible(page);
     });
   });
@@ -397,6 +461,86 @@ describe("notes", () => {
       async (page) => {
         await page.goto(consoleUrl("/app/notes"));
         expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+      },
+      { width: 360, height: 740 },
+    );
+  });
+});
+
+describe("interactions", () => {
+  /** Enters the names as typed and waits for the server's answer. */
+  async function checkInteractions(page: Page, medications: string) {
+    await page.getByLabel("Medications").fill(medications);
+    await page.getByRole("button", { name: "Check interactions" }).click();
+    await page.getByRole("heading", { name: "Result", level: 2 }).waitFor();
+  }
+  const summary = (page: Page) => page.locator("[aria-live=polite]").textContent();
+  const interactionCards = (page: Page) => page.getByRole("article");
+
+  it("from the navigation, names an unknown drug as not checked before the contraindicated MAOI and decongestant pair", async () => {
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(consoleUrl("/app"));
+      await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Interactions" }).click();
+      await page.waitForURL(consoleUrl("/app/interactions"));
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Drug interactions");
+      await expectAccessible(page);
+
+      const medications = "phenelzine\nSudafed\nFrobnicol";
+      await checkInteractions(page, medications);
+      // A POST: the medicines stay out of the URL, and in the box for another try.
+      expect(page.url()).toBe(consoleUrl("/app/interactions"));
+      expect(await page.getByLabel("Medications").inputValue()).toBe(medications);
+
+      const notChecked = page.getByRole("alert");
+      expect(await notChecked.count()).toBe(1);
+      expect(await notChecked.locator("p").allTextContents()).toEqual([
+        "Not checked: Frobnicol",
+        expect.stringMatching(/^This name is not in our interaction table, so nothing was checked for it/),
+      ]);
+      expect(await summary(page)).toMatch(/1 interaction found among the 2 recognised medications\.$/);
+      expect(await page.getByRole("row", { name: /^Frobnicol/ }).textContent()).toMatch(/not in the table.*not checked/);
+      expect(await page.getByRole("row", { name: /^Sudafed/ }).textContent()).toContain("pseudoephedrine");
+
+      expect(await interactionCards(page).count()).toBe(1);
+      const pair = page.getByRole("article", { name: "phenelzine and pseudoephedrine: contraindicated" });
+      expect(await pair.getByRole("heading").textContent()).toBe("phenelzine + pseudoephedrine: Contraindicated");
+      const facts = (await pair.locator("dl").textContent()) ?? "";
+      for (const term of ["Effect", "Mechanism", "Management", "Reference"]) expect(facts).toContain(term);
+
+      // The unknown name is read first: the alert precedes the summary and the interaction.
+      const alertFirst = await page.evaluate(() => {
+        const alert = document.querySelector("[role=alert]")!;
+        const later = [document.querySelector("[aria-live=polite]")!, document.querySelector("article")!];
+        return later.every((node) => alert.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      expect(alertFirst).toBe(true);
+      await expectAccessible(page);
+      await saveScreenshot(page, "interactions");
+    });
+  });
+
+  it("says no interactions were found among the recognised medications when every name is known and no pair interacts", async () => {
+    await withPage(DEMO.therapist, async (page) => {
+      await page.goto(consoleUrl("/app/interactions"));
+      await checkInteractions(page, "lamotrigine, metformin, mirtazapine");
+      expect(await summary(page)).toBe("No interactions found among the 3 recognised medications.");
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(await interactionCards(page).count()).toBe(0);
+      await expectAccessible(page);
+    });
+  });
+
+  it("fits a 360 px wide phone with a result shown", async () => {
+    await withPage(
+      DEMO.therapist,
+      async (page) => {
+        await page.goto(consoleUrl("/app/interactions"));
+        await checkInteractions(page, "phenelzine, Sudafed, Frobnicol");
+        expect(await interactionCards(page).count()).toBe(1);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+        await expectAccessible(page);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await saveScreenshot(page, "interactions");
       },
       { width: 360, height: 740 },
     );

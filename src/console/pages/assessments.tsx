@@ -84,9 +84,10 @@ function Questionnaire({
         </h2>
       </summary>
       <p>{definition.purpose}</p>
+      {/* The answer comes back scrolled to its result and crisis banner, which 14 forms would otherwise push below the fold. */}
       <form
         method="post"
-        action="/app/assessments"
+        action={`/app/assessments#${instrument}-result`}
         class={live ? "questionnaire" : "questionnaire-form"}
         data-instrument={instrument}
         data-bands={live ? bands : undefined}
@@ -130,12 +131,14 @@ function Questionnaire({
         <p class="muted">{definition.scoring}</p>
         <button type="submit">Score {definition.name}</button>
       </form>
-      {view.error && (
-        <p class="error" role="alert">
-          {view.error}
-        </p>
-      )}
-      {view.result && <Result result={view.result} />}
+      <div id={`${instrument}-result`}>
+        {view.error && (
+          <p class="error" role="alert">
+            {view.error}
+          </p>
+        )}
+        {view.result && <Result result={view.result} />}
+      </div>
       <p class="muted">
         {definition.licence} Source: {definition.source}
       </p>

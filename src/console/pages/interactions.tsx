@@ -5,6 +5,7 @@
 import type { UserRow } from "../../auth/auth.table";
 import type { InteractionCheck } from "../../interactions/check";
 import { MAX_MEDICATIONS } from "../../interactions/interactions.routes";
+import { TableWrap } from "../components/table-wrap";
 import { Layout } from "../layout";
 
 export interface InteractionsView {
@@ -70,7 +71,7 @@ function CheckResult({ result }: { result: InteractionCheck }) {
       <p aria-live="polite">
         <strong>{result.summary}</strong>
       </p>
-      <div class="table-wrap">
+      <TableWrap label="How each name was matched">
         <table>
           <caption class="visually-hidden">How each name was matched</caption>
           <thead>
@@ -90,7 +91,7 @@ function CheckResult({ result }: { result: InteractionCheck }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {result.interactions.map((interaction) => (
         <article class="card" aria-label={`${interaction.drugs.join(" and ")}: ${interaction.severity}`}>
           <h3>
