@@ -37,7 +37,11 @@ function ruleContext(clause: string, dangerInSentence: boolean): RuleContext {
   };
 }
 
+/** Every rule needs a word of two letters at least ("SI", "OD"): a clause without one is skipped unread. */
+const ANY_WORD = /[A-Za-z]{2}/;
+
 function analyzeClause(clause: string, dangerInSentence: boolean, question: boolean): Finding[] {
+  if (!ANY_WORD.test(clause)) return [];
   const ctx = ruleContext(clause, dangerInSentence);
   const found: Candidate[] = [];
   for (const r of RULES) {

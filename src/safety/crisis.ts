@@ -6,17 +6,30 @@
  * It is a screen for clinicians, tuned to over-flag rather than miss: it surfaces the clause that
  * triggered so a human can judge it. It is not a risk assessment.
  *
+ * What it reads: direct statements ("wants to die", "HI toward his neighbor"), clinical descriptions
+ * ("self-inflicted lacerations", "intentional ingestion of bleach"), and the warning signs said
+ * indirectly or shown in acts, as the 988 Lifeline, AFSP, SAMHSA / Joint Commission lists and the
+ * C-SSRS preparatory-acts item describe them: being a burden, "won't be a problem much longer", no
+ * way out, goodbyes, possessions given away, a will or note out of the blue, a method researched,
+ * pills saved up, a rehearsal. Abuse counts as disclosed ("he said he'd kill me if I leave", a child's
+ * bruises and who gave them), not only when named. Each has a guard for its everyday twin ("gave away
+ * the ending", "overdosed on coffee", "said goodbye at the airport").
+ *
  * How a text is read:
  * 1. Split into sentences (newlines, . ! ?), then into clauses at contrastive words ("but",
- *    "however", "except", ";"...). Negation never crosses a clause: in "denies current SI but
- *    reports passive SI last week" the "denies" cannot reach the second SI.
+ *    "however", "except", "yet", ";"...). Negation never crosses a clause: in "denies current SI but
+ *    reports passive SI last week" the "denies" cannot reach the second SI, nor in "denies intent,
+ *    yet has been stockpiling pills" the stockpiling.
  * 2. Each clause is matched against the rule lexicon below. A match is dropped when it is:
  *    - negated: a trigger ("denies", "no", "never", "without", "negative for", "SI: none"...)
- *      governs it. Scope ends at a clause break, at a new assertion ("reports", "endorses"...),
- *      at a comma that starts something other than a list of symptoms, or after 6 words;
+ *      governs it. Scope ends at a clause break, at a new assertion ("reports", "endorses"...), at a
+ *      concession ("despite", "while"), at a comma that starts something other than a list of
+ *      symptoms ("denies SI, has been giving away her things"), or after 6 words;
  *    - about someone else (SI, self-harm and HI only): "mother attempted suicide", "family
  *      history of...". A relative's suicide is family history, not the patient's ideation, and
- *      is never flagged (not even as historical);
+ *      is never flagged (not even as historical). A parent telling about their child ("Mum says her
+ *      son has been cutting") is telling about the patient;
+ *    - an act on "her" by someone else: "he held a knife to her throat" is abuse, not self-harm;
  *    - a known idiom or neutral use ("kills time", "substance abuse", "overdose education").
  *      Accidental or unintentional overdoses are not read as self-harm.
  * 3. Temporal markers ("last week", "in 2019", "history of", "currently") date the findings in
@@ -46,7 +59,8 @@
  * few hundred characters; time markers date each finding once per comma-delimited stretch. The
  * first call in an isolate compiles the regexes (tens of ms).
  *
- * Layout: the rules are data (rules/, one file per category, over the vocabulary in lexicon.ts);
+ * Layout: the rules are data (rules/, a file or two per category: suicide-warning-signs.ts and
+ * self-poisoning.ts, abuse-disclosures.ts beside the direct ones; over the vocabulary in lexicon.ts);
  * text.ts cuts sentences and clauses, clause.ts is the engine, with negation.ts, temporal.ts,
  * third-party.ts, questions.ts and evidence.ts for its steps.
  */

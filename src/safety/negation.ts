@@ -21,6 +21,26 @@ const NEGATION =
 const SCOPE_END =
   /\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless|report(?:s|ed|ing)?|endors(?:e|es|ed|ing)|admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|stat(?:es|ed|ing)|says|said|describ(?:es|ed|ing)|disclos(?:es|ed|ing)|express(?:es|ed|ing)|present(?:s|ed|ing)|continu(?:es|ed)|still|positive\s+for|complain(?:s|ed|ing)?\s+of|c\/o|now\s+(?:has|have|with|endorses|reports)|and\s+(?:he|she|they|I|pt|patient|client|is|was|has|had|feels|felt|wants|wanted|wishes|thinks|started|began|now|then|later|also))\b/i;
 
+/** Ideation whose own "never" or "don't" is part of what it says ("you'll never see me again"): masked for findings. */
+const FINDING_PSEUDO_NEGATION =
+  /\b(?:(?:never|won't|will\s+not)\s+(?:ever\s+)?see\s+me|(?:don't|do\s+not|doesn't|does\s+not)\s+think\s+(?:anyone|anybody|people|they)\s+would\s+(?:notice|care|miss))\b/gi;
+
+/**
+ * A finding's negation also ends at a concession: "denies SI despite an overdose last week", "denies
+ * intent while giving away her belongings". (Retrieval's denied stretches end at SCOPE_END alone.)
+ */
+const FINDING_SCOPE_END = new RegExp(
+  `${SCOPE_END.source}|\\b(?:despite|in\\s+spite\\s+of|while|whilst|even\\s+so|regardless\\s+of)\\b`,
+  "i",
+);
+
+/** A finding that closes a denied list as a gerund: "..., or wanting to die", "..., nor feeling like a burden". */
+const LISTED_GERUND = /^\s*(?:or|nor)\s+(?:any\s+)?[A-Za-z]+ing\b/i;
+
+/** A word that starts a new predicate after a comma: "denies SI, has been stockpiling pills", "..., she gave away her dog". */
+const NEW_PREDICATE =
+  /^(?:he|she|they|I|pt|patient|client|is|was|are|were|has|had|have|feels|felt|says|said|thinks|thought|wants|wanted|wishes|wished|hopes|hoped|prays|believes|seems|keeps|kept|gave|gives|wrote|writes|took|takes|bought|buys|can't|cannot|won't|will|would|could|just|recently|then)$/i;
+
 /**
  * After the finding: "SI: none", "SI/HI denied", "HI (-)", "suicidal ideation is denied", "SI resolved".
  * Each run of spaces can be read only one way (a mark is followed by its own spaces), so a
@@ -48,14 +68,14 @@ const LIST_WORDS = new Set(
     "anxious hopelessness helplessness worthlessness hopeless worthless aggression aggressive violence violent substance use alcohol drugs drug etoh history of hx feeling feelings " +
     "fever fevers chills pain nausea vomiting suicidal homicidal abuse trauma neglect weapons weapon firearms firearm guns access to irritability impulsivity agitation insomnia " +
     "sleep appetite problems issues concerns thinking harm self others attempts attempt gestures physical sexual " +
-    "emotional verbal domestic panic attacks ptsd ocd obsessions compulsions"
+    "emotional verbal domestic panic attacks ptsd ocd obsessions compulsions cutting burning scratching hitting overdose overdoses overdosing stockpiling hoarding"
   ).split(" "),
 );
 const VERBISH =
   /(?:ing|ed)$|^(?:is|was|are|were|has|had|have|wants|feels|felt|says|said|thinks|seems|appears|looks|sleeps|eats|cries|drinks|uses|keeps|gets|got)$/i;
 
 export function negationSpans(clause: string): Span[] {
-  const masked = clause.replace(PSEUDO_NEGATION, (s) => "~".repeat(s.length));
+  const masked = clause.replace(PSEUDO_NEGATION, (s) => "~".repeat(s.length)).replace(FINDING_PSEUDO_NEGATION, (s) => "~".repeat(s.length));
   return execAll(NEGATION, masked).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
@@ -90,7 +110,8 @@ export function isNegated(clause: string, negs: Span[], candidates: Candidate[],
   if (!neg || c.start - neg.end > NEGATION_REACH_CHARS) return false;
   const gap = clause.slice(neg.end, c.start);
   // The finding's first word is included: "No appetite and wants to die" ends the scope at "and wants".
-  if (SCOPE_END.test(clause.slice(neg.end, c.start + (/^\S+/.exec(clause.slice(c.start, c.start + 40))?.[0].length ?? 0)))) return false;
+  if (FINDING_SCOPE_END.test(clause.slice(neg.end, c.start + (/^\S+/.exec(clause.slice(c.start, c.start + 40))?.[0].length ?? 0))))
+    return false;
   // The earlier findings between the negation and this one, in start order.
   let first = index;
   while (first > 0 && candidates[first - 1].start >= neg.end) first--;
@@ -98,7 +119,10 @@ export function isNegated(clause: string, negs: Span[], candidates: Candidate[],
   // Commas: the scope runs on through a list of findings or symptoms, and stops at anything else.
   let segStart = neg.end;
   const commas = execAll(/,/g, gap).map((m) => neg.end + m.index);
-  if (commas.length > 0 && c.verbal) return false;
+  // A predicate after a comma starts a new statement ("No sleep, wants to die"), unless it is a
+  // gerund closing the denied list ("denies hopelessness, worthlessness, or wanting to die").
+  const lastPiece = commas.length > 0 ? clause.slice(commas[commas.length - 1] + 1, c.end) : "";
+  if (commas.length > 0 && c.verbal && !LISTED_GERUND.test(lastPiece)) return false;
   // The furthest end among the findings starting before the current comma: a piece holds a finding when that end passes its start.
   let next = 0;
   let reach = -1;
@@ -107,6 +131,8 @@ export function isNegated(clause: string, negs: Span[], candidates: Candidate[],
     if (reach <= segStart && !isListText(clause.slice(segStart, comma))) return false;
     segStart = comma + 1;
   }
+  // After the last comma, a new predicate ends the list: "denies intent, has been stockpiling pills".
+  if (commas.length > 0 && NEW_PREDICATE.test(words(clause.slice(segStart, c.end))[0]?.replace(/[^A-Za-z']/g, "") ?? "")) return false;
   // Chain through earlier findings: "denies SI or thoughts of harming others".
   const from = inner.reduce((furthest, o) => Math.max(furthest, o.end), segStart);
   return words(clause.slice(from, c.start)).length <= NEGATION_WINDOW_WORDS;

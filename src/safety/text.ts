@@ -114,16 +114,22 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-/** Clause breaks are where negation scope and temporal markers stop. */
+/**
+ * Clause breaks are where negation scope and temporal markers stop. "Yet" is one when it contrasts
+ * ("denies intent, yet has been stockpiling pills"), not in "not yet", "as yet" or "yet another".
+ */
 const CLAUSE_BREAK =
-  /;|\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b/gi;
+  /;|\b(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b|\byet\b(?!\s+(?:to|another|again|more|further|unknown|unclear)\b)/gi;
+/** "Not yet", "never yet", "as yet": read from the few characters before a "yet", not by a lookbehind at every position. */
+const NOT_YET = /(?:\b(?:not|never|nor|as)|n't)\s{1,3}$/i;
 export const LEADING_JOINER =
-  /^[\s,;:.-]*(?:(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless)\b[\s,;:]*)?/i;
+  /^[\s,;:.-]*(?:(?:but|however|although|though|except|whereas|apart\s+from|aside\s+from|other\s+than|besides|nevertheless|nonetheless|yet)\b[\s,;:]*)?/i;
 
 export function splitClauses(sentence: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (/^yet$/i.test(m[0]) && NOT_YET.test(sentence.slice(Math.max(0, m.index - 10), m.index))) continue;
     out.push(sentence.slice(start, m.index));
     start = (m.index ?? 0) + (m[0] === ";" ? 1 : 0);
   }

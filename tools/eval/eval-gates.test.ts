@@ -44,4 +44,4 @@ describe("the interaction checker on the labelled pair set", () => {
 });
 
 /** Set from the figures of EVALUATION.md. */
-const CRISIS_FLOORS = { precision: 0.85, recall: 0.55 };
+const CRISIS_FLOORS = { precision: 0.88, recall: 0.72 };

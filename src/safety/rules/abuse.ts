@@ -17,11 +17,11 @@ const SUBSTANCE_AFTER = new RegExp(
 /** IPV is also the polio vaccine in paediatric notes. */
 const VACCINATION = /\b(?:vaccin\w*|immuni[sz]\w*|polio|DTaP|MMR|Hib|HepB|PCV|Tdap)\b/i;
 const ABUSE_VERB =
-  "(?:(?:threaten(?:s|ed|ing)?|tried|tries|trying|wants?|going)\\s+to\\s+(?:kill|hurt|harm|beat|shoot|stab|strangle|choke)|threaten(?:s|ed|ing)?|hit|hits|hitting|beat|beats|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|push(?:es|ed|ing)|shov(?:es|ed|ing)|burn(?:s|ed)|bit|bites|grabb?(?:s|ed|ing)|abus(?:es|ed|ing)|assault(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed|ing)|attack(?:s|ed|ing)|smother(?:s|ed|ing)|restrain(?:s|ed|ing)|stalk(?:s|ed|ing)|harass(?:es|ed|ing)|thr(?:ew|ows)\\s+\\w+\\s+at)";
+  "(?:(?:threaten(?:s|ed|ing)?|tried|tries|trying|wants?|going)\\s+to\\s+(?:kill|hurt|harm|beat|shoot|stab|strangle|choke)|threaten(?:s|ed|ing)?|hit|hits|hitting|beat|beats|beating|smack(?:s|ed|ing)?|whack(?:s|ed|ing)?|whip(?:s|ped|ping)?|belt(?:s|ed|ing)|hurt(?:s|ing)?|shak(?:es|ing)|shook|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|strangl(?:es|ed|ing)|push(?:es|ed|ing)|shov(?:es|ed|ing)|burn(?:s|ed)|bit|bites|grabb?(?:s|ed|ing)|abus(?:es|ed|ing)|assault(?:s|ed|ing)?|rap(?:es|ed)|molest(?:s|ed|ing)|attack(?:s|ed|ing)|smother(?:s|ed|ing)|restrain(?:s|ed|ing)|stalk(?:s|ed|ing)|harass(?:es|ed|ing)|thr(?:ew|ows)\\s+\\w+\\s+at)";
 
 const VICTIM =
-  "(?:her|him|me|them|us|the\\s+(?:patient|pt|client|kids|children|child|baby|family)|pt|patient|client|(?:his|her|their|my)\\s+(?:kids|children|child|son|daughter|baby|wife|husband|partner|girlfriend|boyfriend|mother|mom|father|dad|sister|brother))\\b" +
-  "(?!\\s+(?:own\\s+)?(?:back|knees?|legs?|foot|feet|ankle|shoulder|hands?|arm|feelings|funny\\s+bone|head(?!\\s+(?:against|into)))\\b)";
+  "(?:her|him|me|them|us|the\\s+(?:patient|pt|client|kids|children|child|baby|family)|pt|patient|client|(?:his|her|their|my)\\s+(?:kids|children|child|son|daughter|baby|wife|husband|partner|girlfriend|boyfriend|mother|mom|mum|father|dad|sister|brother|nan|gran|grandma|grandmother|stepmum|stepmom|siblings?)|mum|mom|mummy|mommy|mother|mam)\\b" +
+  "(?!\\s+(?:own\\s+)?(?:back|knees?|legs?|foot|feet|ankle|shoulder|hands?|arm|feelings|funny\\s+bone|awake|up|off|head(?!\\s+(?:against|into)))\\b)";
 
 export const ABUSE: CategoryRules = {
   category: "abuse",
@@ -50,7 +50,7 @@ export const ABUSE: CategoryRules = {
         !/^\s+(?:when|if|once)\s+(?:s?he|they)\s+(?:finds?|found|sees?|saw|hears?|heard)\b/i.test(after(m, ctx)),
     },
     {
-      pattern: `\\b(?:hit|beaten|beat|punched|kicked|slapped|choked|strangled|pushed|shoved|assaulted|abused|raped|molested|threatened|attacked|hurt|stabbed|burned|smothered|injured|harassed|stalked)\\s+(?:[\\w-]+\\s+){0,2}?by\\s+(?:(?:her|his|my|their|the|an?)\\s+)?(?:[\\w-]+\\s+)?${PERP}\\b`,
+      pattern: `\\b(?:hit|beaten|beat|punched|kicked|slapped|choked|strangled|pushed|shoved|assaulted|abused|raped|molested|threatened|attacked|hurt|stabbed|burned|smothered|injured|harassed|stalked)\\s+(?:[\\w-]+\\s+){0,3}?by\\s+(?:(?:her|his|my|their|the|an?)\\s+)?(?:[\\w-]+\\s+)?${PERP}\\b`,
     },
     {
       pattern: "\\b(?:non-?fatal\\s+)?strangulation\\b",

@@ -18,7 +18,7 @@ export const PSYCHOSIS_WITH_DANGER: CategoryRules = {
     { pattern: "\\bcommand(?:ing)?\\s+(?:type\\s+)?(?:auditory\\s+)?(?:hallucinations?|AH|voices?)\\b" },
     {
       pattern:
-        "\\b(?:voices?|AH|auditory\\s+hallucinations?|hallucinations?|(?:hears?|hearing|heard)\\s+(?:god|the\\s+devil|satan|demons?|angels?|spirits?))\\b[^.;]{0,40}?\\b(?:tell(?:s|ing)?|told|command(?:s|ed|ing)?|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|urg(?:e|es|ed|ing)|direct(?:s|ed|ing)?|want(?:s|ed)?|encourag(?:e|es|ed|ing))\\b[^.;]{0,25}?\\bto\\s+(?:(?:go|just|really)\\s+)?(?:hurt|harm|kill|stab|shoot|attack|murder|strangle|poison|jump|cut|burn|hang|die|drown|end)\\b",
+        "\\b(?:voices?|AH|auditory\\s+hallucinations?|hallucinations?|(?:hears?|hearing|heard|believes|convinced)\\s+(?:that\\s+)?(?:god|the\\s+devil|satan|demons?|angels?|spirits?))\\b[^.;]{0,40}?\\b(?:tell(?:s|ing)?|told|say(?:s|ing)?|said|command(?:s|ed|ing)?|order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|urg(?:e|es|ed|ing)|direct(?:s|ed|ing)?|want(?:s|ed)?|encourag(?:e|es|ed|ing))\\b[^.;]{0,40}?\\b(?:to|should|must|deserves?\\s+to|has\\s+to|have\\s+to|needs?\\s+to|ought\\s+to)\\s+(?:(?:go|just|really)\\s+)?(?:hurt|harm|kill|stab|shoot|attack|murder|strangle|poison|jump|cut|burn|hang|die|drown|end|sacrifice)\\b",
     },
     // Paranoia or delusions only count with a weapon or a plan to act in the same sentence.
     {

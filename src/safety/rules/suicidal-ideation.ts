@@ -1,9 +1,12 @@
 /** Suicidal ideation: abbreviations, passive and active ideation, plan, intent, means, preparation, screening results. */
 import { POSS, REFLEX } from "../lexicon";
-import { after, type CategoryRules, notProcess } from "./rule";
+import { after, type CategoryRules, notProcess, notTeaching } from "./rule";
 
 // Active intent, plan or method, including an overdose plan.
 const SI_ACT = `(?:end(?:ing)?\\s+(?:it\\s+all|${POSS}\\s+(?:own\\s+)?life)|kill(?:ing)?\\s+${REFLEX}|tak(?:e|ing)\\s+${POSS}\\s+(?:own\\s+)?life|commit(?:ting)?\\s+suicide|overdos(?:e|ing)|OD|hang(?:ing)?\\s+${REFLEX}|shoot(?:ing)?\\s+${REFLEX}|jump(?:ing)?\\s+(?:off|from|in\\s+front\\s+of))\\b`;
+/** Leaving a job or a place: the occasion for an ordinary farewell message. */
+const LEAVING_WORK =
+  /\b(?:colleagues|coworkers|co-workers|team|last\s+day|leaving\s+(?:do|party)|retir\w+|new\s+job|moving|emigrat\w*|relocat\w*)\b/i;
 /** "Looked up how many of my pills it would take." */
 const MED = "(?:pills|tablets|meds|medications?|tylenol|acetaminophen|paracetamol|insulin|opioids|oxy\\w*|xanax|benadryl|lithium)";
 
@@ -33,7 +36,7 @@ export const SUICIDAL_IDEATION: CategoryRules = {
     // Passive wish to be dead. "going to die" is left out: it is what panic feels like.
     {
       pattern:
-        "\\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|desires?|desired|ready|urges?|longs?|longing|(?:would|'d)\\s+(?:rather|like)|prefer(?:s|red)?)\\s+to\\s+(?:just\\s+)?(?:die|be\\s+dead|not\\s+(?:wake\\s+up|be\\s+alive|exist|be\\s+here)|never\\s+wake\\s+up|disappear\\s+forever)\\b",
+        "\\b(?:wants?|wanted|wanting|wish(?:es|ed|ing)?|desires?|desired|ready|urges?|longs?|longing|(?:would|'d)\\s+(?:rather|like)|prefer(?:s|red)?)\\s+to\\s+(?:just\\s+)?(?:die|be\\s+dead|not\\s+(?:wake\\s+up|be\\s+alive|exist|be\\s+here)|never\\s+wake\\s+up|disappear(?:\\s+forever)?\\b(?!\\s+(?:for|into|from|on|off|to|under|behind|somewhere|abroad|in|with)\\b)|(?:go\\s+to\\s+|fall\\s+a)?sleep\\s+forever)\\b",
       verbal: true,
     },
     // Active intent, plan or method, including an overdose plan.
@@ -100,7 +103,7 @@ export const SUICIDAL_IDEATION: CategoryRules = {
     },
     {
       pattern:
-        "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for\\b|\\b(?:not|isn't|is\\s+not|no\\s+longer)\\s+worth\\s+(?:living|being\\s+alive)\\b|\\btired\\s+of\\s+(?:living|life|being\\s+alive|existing)\\b",
+        "\\bnothing\\s+(?:left\\s+)?to\\s+live\\s+for\\b|\\b(?:not|isn't|is\\s+not|no\\s+longer)\\s+worth\\s+(?:living|being\\s+alive)\\b|\\btired\\s+of\\s+(?:living|life|being\\s+alive|existing)\\b(?!\\s+(?:in|with|at|here|there|like|on|under|off|out|near|alone|together)\\b)",
     },
     {
       pattern:
@@ -112,20 +115,26 @@ export const SUICIDAL_IDEATION: CategoryRules = {
     },
     // Preparatory behaviour.
     {
-      pattern: `\\bnooses?\\b|\\busing\\s+(?:it|them|(?:a|the|his|her|my)\\s+(?:gun|firearm|pistol|rifle|knife|pills|rope))\\s+on\\s+${REFLEX}\\b`,
+      pattern: `\\bnooses?\\b|\\bus(?:e|es|ed|ing)\\s+(?:it|them|(?:a|the|his|her|my)\\s+(?:gun|firearm|pistol|rifle|knife|pills|rope))\\s+on\\s+${REFLEX}\\b`,
+      accept: notTeaching,
     },
     {
       pattern:
         "\\b(?:stockpil\\w*|hoard\\w*|sav(?:e|es|ed|ing)\\s+up|stash\\w*)\\s+(?:\\w+\\s+){0,2}?(?:pills|tablets|medications?|meds|opioids|opiates|painkillers|pain\\s+pills)\\b",
+      accept: notTeaching,
     },
     {
       pattern: `\\b(?:wrote|writes?|writing|written|left|leaves|leaving|draft(?:s|ed|ing)?)\\s+(?:(?:a|an|her|his|my|their)\\s+)?(?:\\w+\\s+)?(?:goodbye|suicide|farewell)\\s+(?:notes?|letters?|messages?|texts?|videos?)\\b|\\bgoodbye\\s+(?:notes?|letters?)\\b`,
+      // A farewell to colleagues on the last day at work is only that; a suicide note is never.
+      accept: (m, ctx) => notTeaching(m, ctx) && (/suicide/i.test(m[0]) || !ctx.mentions(LEAVING_WORK)),
     },
     {
       pattern: `\\bgiv(?:e|es|ing|en)\\s+away\\s+(?:(?:his|her|my|their|all|most)\\s+)?(?:\\w+\\s+)?(?:possessions|belongings)\\b|\\bgave\\s+away\\s+(?:(?:his|her|my|their|all|most)\\s+)?(?:\\w+\\s+)?(?:possessions|belongings)\\b`,
+      accept: notTeaching,
     },
     {
       pattern: `\\b(?:research(?:es|ed|ing)?|googl(?:e|es|ed|ing)|look(?:s|ed|ing)?\\s+up|search(?:es|ed|ing)?(?:\\s+for)?|read(?:s|ing)?\\s+about)\\s+(?:\\w+\\s+){0,3}?(?:(?:ways|how|methods?)\\s+to\\s+(?:die|kill\\s+${REFLEX}|end\\s+(?:it\\s+all|${POSS}\\s+life)|overdose|commit\\s+suicide)|lethal\\s+(?:doses?|dosages?|amounts?)|suicide\\s+methods?)\\b`,
+      accept: notTeaching,
     },
     // "Looked up how many of my pills it would take."
     {
