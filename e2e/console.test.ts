@@ -133,10 +133,10 @@ describe("clinical pages", () => {
           .getByLabel(scale[value])
           .check();
       await expect.poll(() => phq9.locator("[data-score-text]").textContent()).toBe("Score 10 of 27: moderate.");
-      expect(await phq9.locator("[data-item9-alert]").isVisible()).toBe(false);
+      expect(await phq9.locator("[data-safety-alert]").isVisible()).toBe(false);
       await phq9.getByRole("group", { name: /^9\. / }).getByLabel(scale[1]).check();
       await expect.poll(() => phq9.locator("[data-score-text]").textContent()).toBe("Score 11 of 27: moderate.");
-      expect(await phq9.locator("[data-item9-alert]").isVisible()).toBe(true);
+      expect(await phq9.locator("[data-safety-alert]").isVisible()).toBe(true);
       await expectAccessible(page);
       await phq9.getByRole("button", { name: "Score PHQ-9" }).click();
       await expect.poll(() => page.locator(".result").textContent()).toContain("Score 11 of 27: moderate");
@@ -191,6 +191,9 @@ describe("clinical pages", () => {
           .getByLabel(answer)
           .check();
       await expect.poll(() => epds.locator("[data-score-text]").textContent()).toBe("Score 6 of 30: below the screening cut-off.");
+      // Item 10 answered "Hardly ever" is positive: the form says so before it is scored.
+      await expect.poll(() => epds.locator("[data-safety-alert]").isVisible()).toBe(true);
+      expect(await epds.locator("[data-safety-alert]").textContent()).toContain("Item 10 is positive");
       await expectAccessible(page);
       await epds.getByRole("button", { name: "Score EPDS" }).click();
 

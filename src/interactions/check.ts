@@ -84,12 +84,19 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  */
 export function summarise(notChecked: readonly string[], recognised: number, found: number): string {
   const warning = notChecked.length ? `Not checked: ${notChecked.join(", ")} — not in our interaction table; check another source. ` : "";
-  if (recognised < 2) return `${warning}${recognised === 1 ? "Only one" : "No"} medication was recognised, so no pair could be checked.`;
-  const among = `among the ${plural(recognised, "recognised medication", "recognised medications")}`;
-  return found === 0
-    ? `${warning}No interactions found ${among}.`
-    : `${warning}${plural(found, "interaction", "interactions")} found ${among}.`;
+  return warning + findings(recognised, found);
 }
+
+/** What was found among the recognised medications, in one sentence. */
+export function findings(recognised: number, found: number): string {
+  if (recognised < 2) return `${recognised === 1 ? "Only one" : "No"} medication was recognised, so no pair could be checked.`;
+  const among = `among the ${plural(recognised, "recognised medication", "recognised medications")}`;
+  return found === 0 ? `No interactions found ${among}.` : `${plural(found, "interaction", "interactions")} found ${among}.`;
+}
+
+/** How many distinct drugs a check recognised (two names of one drug count once). */
+export const recognisedCount = (result: Pick<InteractionCheck, "medications">) =>
+  new Set(result.medications.flatMap((medication) => (medication.generic ? [medication.generic] : []))).size;
 
 /** What an audit event says about a check: counts only, since which drugs were checked is clinical information about a patient. */
 export function checkCounts(result: InteractionCheck) {

@@ -1,24 +1,25 @@
 // @ts-check
 /**
- * Live scoring of the PHQ-9 and GAD-7 forms as the clinician answers: the total, its band (from
- * the bands the server put in `data-bands`) and, for the PHQ-9, the item 9 alert. Submitting the
- * form still scores it on the server.
+ * As the clinician answers: live scoring of the forms whose answers are their scores (the total and
+ * its band, from the bands the server put in `data-bands`), and on every form with a self-harm item
+ * (PHQ-9 item 9, EPDS item 10, C-SSRS) its alert as soon as that item is answered positively (the
+ * positive answers are in `data-safety-items`). Submitting the form still scores it on the server.
  */
 
 /** @param {HTMLFormElement} form */
 function scoreForm(form) {
+  // Only forms whose answers are their scores add up live (the server marks them "questionnaire").
+  if (!form.classList.contains("questionnaire")) return;
   /** @type {Array<{max: number, severity: string}>} */
   const bands = JSON.parse(form.dataset.bands ?? "[]");
   const items = form.querySelectorAll("fieldset.item");
   let score = 0;
   let answered = 0;
-  let item9 = 0;
-  items.forEach((fieldset, index) => {
+  items.forEach((fieldset) => {
     const checked = /** @type {HTMLInputElement | null} */ (fieldset.querySelector("input:checked"));
     if (!checked) return;
     answered += 1;
     score += Number(checked.value);
-    if (index === 8) item9 = Number(checked.value);
   });
   const band = bands.find((b) => score <= b.max);
   const text = /** @type {HTMLElement} */ (form.querySelector("[data-score-text]"));
@@ -29,12 +30,26 @@ function scoreForm(form) {
       : answered === items.length
         ? `Score ${score} of ${max}: ${band?.severity ?? ""}.`
         : `Score so far ${score} of ${max} (${answered} of ${items.length} items answered): ${band?.severity ?? ""}.`;
-  const alert = /** @type {HTMLElement | null} */ (form.querySelector("[data-item9-alert]"));
-  if (alert) alert.hidden = item9 === 0;
 }
 
-for (const form of document.querySelectorAll("form.questionnaire")) {
+/** @param {HTMLFormElement} form */
+function showSafetyAlert(form) {
+  const alert = /** @type {HTMLElement | null} */ (form.querySelector("[data-safety-alert]"));
+  if (!alert) return;
+  /** @type {Record<string, number[]>} */
+  const positive = JSON.parse(alert.dataset.safetyItems ?? "{}");
+  alert.hidden = !Object.entries(positive).some(([item, values]) => {
+    const checked = /** @type {HTMLInputElement | null} */ (form.querySelector(`input[name="item${item}"]:checked`));
+    return checked !== null && values.includes(Number(checked.value));
+  });
+}
+
+for (const form of document.querySelectorAll("form.questionnaire, form.questionnaire-form")) {
   const questionnaire = /** @type {HTMLFormElement} */ (form);
-  questionnaire.addEventListener("change", () => scoreForm(questionnaire));
-  scoreForm(questionnaire);
+  const update = () => {
+    scoreForm(questionnaire);
+    showSafetyAlert(questionnaire);
+  };
+  questionnaire.addEventListener("change", update);
+  update();
 }

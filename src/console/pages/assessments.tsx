@@ -34,6 +34,27 @@ function scoresLive(definition: InstrumentDefinition): boolean {
   return plain && !definition.total && !definition.band && !definition.screen;
 }
 
+/** What the live alert says as soon as a self-harm item is answered positively (the server's crisis banner follows on scoring). */
+const SAFETY_ALERTS: Partial<Record<Instrument, string>> = {
+  phq9: "Item 9 is positive: the patient reports thoughts of being better off dead or of self-harm. Complete a risk assessment today.",
+  epds: "Item 10 is positive: the thought of self-harm has occurred in the past week. Complete a risk assessment today.",
+  cssrs: "A C-SSRS answer is yes: complete a risk assessment today and act on the screener's risk level.",
+};
+
+/** For assessments.js: each self-harm item's number and the answer values that make it positive, as JSON. */
+function positiveAnswers(definition: InstrumentDefinition): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      (definition.safetyItems ?? []).map(({ item, positive }) => [
+        item,
+        (definition.items.find((candidate) => candidate.number === item)?.options ?? [])
+          .map((option) => option.value)
+          .filter((value) => positive(value)),
+      ]),
+    ),
+  );
+}
+
 export function AssessmentsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: AssessmentView }) {
   return (
     <Layout title="Assessments" account={account} csrfToken={csrfToken} path="/app/assessments" scripts={["assessments.js"]}>
@@ -123,11 +144,11 @@ function Questionnaire({
             <p data-score-text />
           </div>
         )}
-        {instrument === "phq9" && (
-          <div class="alert" role="alert" data-item9-alert hidden>
-            Item 9 is positive: the patient reports thoughts of being better off dead or of self-harm. Complete a risk assessment today.
+        {definition.safetyItems?.length ? (
+          <div class="alert" role="alert" data-safety-alert data-safety-items={positiveAnswers(definition)} hidden>
+            {SAFETY_ALERTS[instrument] ?? `${definition.name}: a self-harm item is positive. Complete a risk assessment today.`}
           </div>
-        )}
+        ) : null}
         <p class="muted">{definition.scoring}</p>
         <button type="submit">Score {definition.name}</button>
       </form>

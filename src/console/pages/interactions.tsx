@@ -3,7 +3,7 @@
  * an alert ("Not checked: …"), so an unknown drug never reads as a drug without interactions.
  */
 import type { UserRow } from "../../auth/auth.table";
-import type { InteractionCheck } from "../../interactions/check";
+import { findings, type InteractionCheck, recognisedCount } from "../../interactions/check";
 import { MAX_MEDICATIONS } from "../../interactions/interactions.routes";
 import { TableWrap } from "../components/table-wrap";
 import { Layout } from "../layout";
@@ -68,8 +68,9 @@ function CheckResult({ result }: { result: InteractionCheck }) {
           </p>
         </div>
       ))}
+      {/* The alerts above already say what was not checked and what is one drug: the rest of the summary. */}
       <p aria-live="polite">
-        <strong>{result.summary}</strong>
+        <strong>{findings(recognisedCount(result), result.interactions.length)}</strong>
       </p>
       <TableWrap label="How each name was matched">
         <table>
