@@ -307,6 +307,8 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
       },
       retrieved_documents: expect.any(Array),
       knowledge_sources: expect.any(Array),
+      // A case the knowledge base covers: its sources fit.
+      coverage: "good",
       safety: { crisis_detected: expect.any(Boolean), indicators: expect.any(Array), resources: expect.any(Array) },
     });
     expect(body.ai_analysis.prompt_tokens).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import type { AppEnv } from "../env";
 import { enforceAiRateLimit } from "../lib/rate-limits";
 import { answerFrame, auditAnswer } from "../rag/answer";
 import { groundDifferential } from "../rag/grounding";
+import { coverageNoteFor } from "../rag/prompts";
 import { ModelDifferentialItem } from "../rag/rag.schemas";
 import { retrieveSources } from "../rag/retrieval";
 import { assessCrisis } from "../safety/crisis";
@@ -62,7 +63,7 @@ export async function analyzeStoredCase<E extends AppEnv & SignedIn>(c: Context<
       const generated = await generateStructured(ai, settings.ai, {
         name: "case_analysis",
         schema: ModelCaseAnalysis,
-        messages: caseAnalysisMessages(item, retrieval.hits, safety),
+        messages: caseAnalysisMessages(item, retrieval.hits, safety, coverageNoteFor(retrieval.coverage)),
       });
       usage = generated.usage;
       findings = { ...generated.output, alternative_diagnoses: groundDifferential(generated.output.alternative_diagnoses, retrieval.ids) };
@@ -83,6 +84,7 @@ export async function analyzeStoredCase<E extends AppEnv & SignedIn>(c: Context<
     ai_analysis: { ...frame.ai_response, findings },
     retrieved_documents: frame.retrieved_sources,
     knowledge_sources: frame.retrieved_sources.map(({ id, title, score }) => ({ id, title, score })),
+    coverage: frame.coverage,
     safety,
     disclaimer: frame.disclaimer,
   };

@@ -27,12 +27,14 @@ const INSTRUCTIONS = [
   UNTRUSTED_SOURCES,
 ].join("\n");
 
-export function caseAnalysisMessages(item: SyntheticCase, hits: SearchHit[], safety: SafetyBlock) {
+export function caseAnalysisMessages(item: SyntheticCase, hits: SearchHit[], safety: SafetyBlock, coverageNote: string | null = null) {
   return [
     { role: "system" as const, content: INSTRUCTIONS },
     {
       role: "user" as const,
-      content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), `SOURCES:\n${sourcesBlock(hits)}`].filter(Boolean).join("\n\n"),
+      content: [`CASE:\n${caseText(item)}`, riskNoteFor(safety.indicators), coverageNote, `SOURCES:\n${sourcesBlock(hits)}`]
+        .filter(Boolean)
+        .join("\n\n"),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { licensed, readAccess } from "../auth/guard";
+import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema } from "../rag/rag.schemas";
 import { SafetySchema } from "../safety/safety.schema";
@@ -63,6 +64,7 @@ export const CaseAnalysisAnswer = z
     ai_analysis: AiResponseSchema.extend({ findings: CaseFindings.nullable() }),
     retrieved_documents: z.array(RetrievedSourceSchema),
     knowledge_sources: z.array(z.object({ id: z.string(), title: z.string(), score: z.number() })),
+    coverage: z.enum(COVERAGE_LEVELS).openapi({ description: "How well the retrieved sources fit the case (§3 Coverage)" }),
     safety: SafetySchema,
     disclaimer: z.string(),
   })

@@ -35,7 +35,7 @@ export const ReportInput = z
       // `coverage` may be absent: answers given before it existed still make reports.
       z.object({ kind: z.literal("diagnose"), content: bounded(DiagnoseAnswer.partial({ coverage: true })) }).strict(),
       z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer.partial({ coverage: true })) }).strict(),
-      z.object({ kind: z.literal("case_analysis"), content: bounded(CaseAnalysisAnswer) }).strict(),
+      z.object({ kind: z.literal("case_analysis"), content: bounded(CaseAnalysisAnswer.partial({ coverage: true })) }).strict(),
       z.object({ kind: z.literal("note"), content: bounded(NoteAnswer).superRefine(hasFormatSections) }).strict(),
     ],
     { error: `kind must be one of ${REPORT_KINDS.join(", ")}` },

@@ -49,6 +49,7 @@ export function renderReport({ corpus, sets, retrieval, crisis, interactions, se
     "## Corpus and sets",
     "",
     `Knowledge documents: ${corpus.length} (${[...byType].map(([type, n]) => `${type} ${n}`).join(", ")}).`,
+    `Held out (out-of-sample figures below): ${sets.holdout.in_scope.length} in scope, ${sets.holdout.out_of_scope.length} out of scope.`,
     `Vignettes: ${sets.vignettes.length} in scope over ${new Set(sets.vignettes.map((v) => v.expected_disorder)).size} disorders in ${families.length} families; ${sets.outOfScope.length} out of scope.`,
     `Crisis phrases: ${crisis.total}. Interaction pairs: ${interactions.pairs}.`,
     "",
@@ -97,6 +98,24 @@ export function renderReport({ corpus, sets, retrieval, crisis, interactions, se
     );
     for (const item of run.abstention.outOfScopeAnswered) lines.push(`- ${item.id}: best source ${item.top}`);
     lines.push("", "</details>", "");
+  }
+
+  if (lexical.holdout.overall.total > 0) {
+    lines.push(
+      "## Out of sample: the held-out set",
+      "",
+      `\`data/eval/holdout.json\`: ${lexical.holdout.overall.total} in-scope and ${lexical.holdout.outOfScope} out-of-scope vignettes by another author, written after`,
+      "every threshold and weight above was set and never used to set one. Its figures are the ones to expect on new material.",
+      "",
+      '| mode | top-1 | top-3 | in scope: low (false abstentions) | out of scope: low | out of scope: partial | precision of "low" |',
+      "|---|---|---|---|---|---|---|",
+      ...retrieval.map((run) => {
+        const h = run.holdout;
+        const flagged = h.outOfScopeLow + h.inScopeLow;
+        return `| ${run.mode === "lexical" ? "offline" : "stub"} | ${cell(h.overall, "top1")} | ${cell(h.overall, "top3")} | ${h.inScopeLow}/${h.overall.total} (${pct(h.inScopeLow, h.overall.total)}) | ${h.outOfScopeLow}/${h.outOfScope} (${pct(h.outOfScopeLow, h.outOfScope)}) | ${h.outOfScopePartial}/${h.outOfScope} | ${h.outOfScopeLow}/${flagged} (${pct(h.outOfScopeLow, flagged)}) |`;
+      }),
+      "",
+    );
   }
 
   lines.push(

@@ -32,6 +32,8 @@ export interface RetrievalEvaluation {
     /** Out-of-scope vignettes answered with "good" coverage, and what they found. */
     outOfScopeAnswered: Array<{ id: string; top: string }>;
   };
+  /** The held-out set (data/eval/holdout.json): retrieval and abstention out of sample. */
+  holdout: { overall: Tally; inScopeLow: number; outOfScope: number; outOfScopeLow: number; outOfScopePartial: number };
   swaps: {
     variants: number;
     byKind: Map<SwapKind, { variants: number; changed: number }>;
@@ -109,9 +111,30 @@ export async function evaluateRetrieval(
     else outOfScopeAnswered.push({ id: item.id, top: found.top[0] ?? "" });
   }
 
+  const holdout: RetrievalEvaluation["holdout"] = {
+    overall: tally(),
+    inScopeLow: 0,
+    outOfScope: sets.holdout.out_of_scope.length,
+    outOfScopeLow: 0,
+    outOfScopePartial: 0,
+  };
+  for (const vignette of sets.holdout.in_scope) {
+    const found = await search(target, vignette.vignette, "criteria");
+    holdout.overall.total++;
+    if (found.top[0] === vignette.expected_disorder) holdout.overall.top1++;
+    if (found.top.includes(vignette.expected_disorder)) holdout.overall.top3++;
+    if ((await search(target, vignette.vignette, "answer")).coverage === "low") holdout.inScopeLow++;
+  }
+  for (const item of sets.holdout.out_of_scope) {
+    const coverage = (await search(target, item.vignette, "answer")).coverage;
+    if (coverage === "low") holdout.outOfScopeLow++;
+    if (coverage === "partial") holdout.outOfScopePartial++;
+  }
+
   return {
     mode: target.mode,
     overall,
+    holdout,
     byFamily,
     byPopulation,
     byStyle,

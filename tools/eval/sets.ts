@@ -24,5 +24,11 @@ export async function loadSets() {
   const familyOf = new Map(Object.entries(families).flatMap(([family, disorders]) => disorders.map((d) => [d, family] as const)));
   const vignettes = await readJson<Vignette[]>("vignettes.json");
   const outOfScope = await readJson<OutOfScope[]>("out-of-scope.json").catch(() => [] as OutOfScope[]);
-  return { families, familyOf, vignettes, outOfScope };
+  // Written after the thresholds were set, by another author, and never used to set anything:
+  // the out-of-sample figures of EVALUATION.md.
+  const holdout = await readJson<{ in_scope: Vignette[]; out_of_scope: OutOfScope[] }>("holdout.json").catch(() => ({
+    in_scope: [] as Vignette[],
+    out_of_scope: [] as OutOfScope[],
+  }));
+  return { families, familyOf, vignettes, outOfScope, holdout };
 }

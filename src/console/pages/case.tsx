@@ -101,6 +101,11 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
     <div class="analysis">
       <CrisisBanner safety={safety} />
       {ai.mode === "offline" && <p class="notice">Offline mode: no AI model is configured; this is a retrieval-only analysis.</p>}
+      {analysis.coverage === "low" && (
+        <p class="notice" role="note">
+          Low coverage: nothing in the knowledge base fits this case well. The sources listed are related reading, not a match.
+        </p>
+      )}
       <ModelText text={ai.response} />
       {findings && (
         <>
