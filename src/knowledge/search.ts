@@ -49,7 +49,7 @@ export interface SearchHit {
   term_coverage: number;
   /** Cosine similarity of its nearest chunk to the query's embedding (hybrid search only). */
   similarity: number | null;
-  /** Share of the query's words (of three letters or more) that no document of the knowledge base uses. */
+  /** Share of the query's words of five letters or more that no document of the knowledge base uses. */
   unknown_share: number;
 }
 
@@ -166,8 +166,9 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
       select (select string_agg(lexeme, ' | ')::tsquery from terms) as tsq,
              ${vectorText}::vector as embedding,
              (select coalesce(sum(idf), 0) from terms) as query_weight,
-             -- Words of the question the knowledge base never uses: a sign it is about something else.
-             (select count(*) from counted where coalesce(chunks, 0) = 0 and lexeme ~ '^[a-z]{3,}$') as unknown_terms,
+             -- Words of the question the knowledge base never uses: a sign it is about something else
+             -- (five letters or more: shorter ones are mostly abbreviations, units and names).
+             (select count(*) from counted where coalesce(chunks, 0) = 0 and lexeme ~ '^[a-z]{5,}$') as unknown_terms,
              (select count(*) from counted where chunks > 0) as known_terms
     ),
     -- Every chunk holding a term (one index probe per term), with where the term stands in it.

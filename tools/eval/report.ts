@@ -1,5 +1,7 @@
 /** EVALUATION.md from the figures of `npm run eval`. */
+
 import type { CorpusFile } from "../../src/knowledge/corpus.ts";
+import { UNKNOWN_WORD_PENALTY } from "../../src/knowledge/coverage.ts";
 import type { CrisisScore } from "./crisis-eval.ts";
 import type { InteractionScore } from "./interaction-eval.ts";
 import type { RetrievalEvaluation, Tally } from "./retrieval-eval.ts";
@@ -76,10 +78,10 @@ export function renderReport({ corpus, sets, retrieval, crisis, interactions, se
     "## Abstention",
     "",
     "An answer's `coverage` comes from its sources (src/knowledge/coverage.ts): the best source's share of the",
-    "description's full-text weight, less 1.5 × the share of the description's words no document uses. Under",
+    `description's full-text weight, less ${UNKNOWN_WORD_PENALTY} × the share of its words (five letters or more) no document uses. Under`,
     `${thresholds.low} it is "low" (the answer abstains: no differential), under ${thresholds.good} "partial", else "good". Measured`,
     "with diagnose's own retrieval (all document types, 8 sources). The thresholds were calibrated on these same",
-    "sets, so these are in-sample figures: expect somewhat less on new material.",
+    "sets, so these are in-sample figures; the held-out set below gives the out-of-sample ones.",
     "",
     '| mode | out of scope: low | out of scope: partial | precision of "low" | in scope: low (false abstentions) | in scope: partial |',
     "|---|---|---|---|---|---|",
