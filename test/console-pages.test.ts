@@ -156,6 +156,20 @@ describe("knowledge", () => {
     expect((await visitor.page("/app/knowledge/not-a-uuid")).res.status).toBe(400);
   });
 
+  it("says when nothing in the knowledge base fits a search, and not when it does", async () => {
+    const { visitor, csrf } = await signedIn(await newTherapist());
+    const unrelated = await visitor.post("/app/knowledge", {
+      _csrf: csrf,
+      q: "Invoice for last month charged twice to my card, please refund",
+    });
+    expect(visibleText(await unrelated.text())).toContain("Low coverage: nothing in the knowledge base fits this search well");
+    const related = await visitor.post("/app/knowledge", {
+      _csrf: csrf,
+      q: "panic attacks with fear of dying and avoiding the underground",
+    });
+    expect(visibleText(await related.text())).not.toContain("Low coverage");
+  });
+
   it("answers an empty query with a 400 page", async () => {
     const { visitor, csrf } = await signedIn(await newTherapist());
     const res = await visitor.post("/app/knowledge", { _csrf: csrf, q: "  " });

@@ -15,6 +15,7 @@ import type { createDocument, disorders, getDocument, importDocument, reembed, r
 import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.table";
 import { searchEmbedding } from "./query-embedding";
 import { searchStatement, toSearchHits } from "./search";
+import { searchText } from "./search-text";
 
 const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
   md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
@@ -61,9 +62,10 @@ export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
   // search still answers, from full text alone (`mode: "lexical"`).
-  const embedding = await searchEmbedding(c, callerUserId(c.var.caller), q);
+  const affirmed = searchText(q);
+  const embedding = await searchEmbedding(c, callerUserId(c.var.caller), affirmed || q);
   // One round trip: the caller's account check and the search travel in one batch.
-  const hits = toSearchHits((await withCallerAccount(c, searchStatement(c.var.db, { query: q, embedding, type, limit }))).result);
+  const hits = toSearchHits((await withCallerAccount(c, searchStatement(c.var.db, { query: q, affirmed, embedding, type, limit }))).result);
   return c.json(
     {
       query: q,

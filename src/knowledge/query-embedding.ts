@@ -1,11 +1,14 @@
-/** The embedding of a search query, or null: offline mode, or the embeddings call failed. */
+/**
+ * The embedding of a search query, or null: offline mode, or the embeddings call failed. Callers
+ * embed the query as retrieval reads it (searchText, also given to searchStatement as `affirmed`):
+ * "denies alcohol use" must not pull the vector towards alcohol use disorder either.
+ */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { RecentValues } from "../lib/recent-values";
 import { embedTexts } from "./embeddings";
-import { searchText } from "./search-text";
 
 /**
  * Query embeddings of the last few minutes, per isolate: a clinician who asks again (the same
@@ -22,9 +25,7 @@ export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId:
   const recent = recentEmbeddings.get(key);
   if (recent) return recent;
   try {
-    // What the text affirms, as the full-text side reads it: "denies alcohol use" must not pull
-    // the vector towards alcohol use disorder either.
-    const [vector] = await embedTexts(ai, settings.ai, [searchText(text) || text]);
+    const [vector] = await embedTexts(ai, settings.ai, [text]);
     recentEmbeddings.set(key, vector);
     return vector;
   } catch (error) {

@@ -47,8 +47,6 @@ export interface SearchHit {
    * coverage.ts reads to tell a good match from the nearest of unrelated documents.
    */
   term_coverage: number;
-  /** Cosine similarity of its nearest chunk to the query's embedding (hybrid search only). */
-  similarity: number | null;
   /** Share of the query's words of five letters or more that no document of the knowledge base uses. */
   unknown_share: number;
 }
@@ -116,6 +114,11 @@ export function queryWords(query: string): string {
 
 export interface SearchOptions {
   query: string;
+  /**
+   * The query as retrieval reads it (searchText), when the caller made it already for the query's
+   * embedding: on a 20,000-character note it costs ~5 ms of CPU, not worth spending twice.
+   */
+  affirmed?: string;
   embedding: number[] | null;
   type?: KnowledgeType;
   limit: number;
@@ -135,9 +138,12 @@ export interface SearchOptions {
  * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
  * with other statements, e.g. the caller's account check.
  */
-export function searchStatement(db: Database, { query, embedding, type, limit, snippets = true, documentText = false }: SearchOptions) {
+export function searchStatement(
+  db: Database,
+  { query, affirmed, embedding, type, limit, snippets = true, documentText = false }: SearchOptions,
+) {
   // What the description affirms: denied findings and family history do not drive the search.
-  const words = queryWords(searchText(query));
+  const words = queryWords(affirmed ?? searchText(query));
   // sql.param keeps the array one parameter (a bare array would expand into a list of them).
   // The vector is sent once (in `q`) and referenced from there: as text it is ~5–10 KB.
   const codes = sql.param(codesIn(query));
@@ -171,7 +177,6 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
              (select count(*) from counted where coalesce(chunks, 0) = 0 and lexeme ~ '^[a-z]{5,}$') as unknown_terms,
              (select count(*) from counted where chunks > 0) as known_terms
     ),
-    -- Every chunk holding a term (one index probe per term), with where the term stands in it.
     -- Every chunk holding a term, with where the term stands in it: read from the postings by
     -- primary key (testing each chunk's tsvector against each term cost a scan of every chunk per
     -- term: ~30 of a query's ~36 ms on PGlite with 1,500 chunks).
@@ -230,7 +235,7 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
              coalesce(1.0 / (${RRF_K} + l.rank), 0) + ${SEMANTIC_WEIGHT}::float8 * coalesce(1.0 / (${RRF_K} + s.rank), 0)
                + case when h.document_id is not null then ${CODE_MATCH_BOOST} else 0 end as score,
              h.document_id is not null as code_match,
-             l.matched_weight, s.distance
+             l.matched_weight
       from lexical_ranked l
       full join semantic_ranked s on s.document_id = l.document_id
       full join code_hits h on h.document_id = coalesce(l.document_id, s.document_id)
@@ -239,7 +244,7 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     -- ts_headline) is only touched for the rows returned, by primary key.
     top as (
       select d.id, d.title, d.type, d.disorder, d.dsm5_code, d.icd11_code, d.category, d.evidence_level,
-             f.chunk_id, f.score, f.code_match, f.matched_weight, f.distance
+             f.chunk_id, f.score, f.code_match, f.matched_weight
       from fused f
       join knowledge_documents d on d.id = f.document_id
       order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
@@ -248,7 +253,6 @@ export function searchStatement(db: Database, { query, embedding, type, limit, s
     select t.id, t.title, t.type, t.disorder, t.dsm5_code, t.icd11_code, t.category, t.evidence_level,
            t.score::float8 as score, t.code_match,
            coalesce(t.matched_weight / nullif(q.query_weight, 0), 0)::float8 as term_coverage,
-           (1 - t.distance)::float8 as similarity,
            (q.unknown_terms::float8 / greatest(q.unknown_terms + q.known_terms, 1)) as unknown_share,
            coalesce(${headline}, left(coalesce(ch.content, d.content), 280)) as snippet,
            left(coalesce(ch.content, d.content), 2400) as passage,
@@ -280,7 +284,6 @@ export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {
     code_match: row.code_match === true || row.code_match === "t",
     document_text: typeof row.document_text === "string" ? row.document_text : null,
     term_coverage: Number(row.term_coverage ?? 0),
-    similarity: row.similarity === null || row.similarity === undefined ? null : Number(row.similarity),
     unknown_share: Number(row.unknown_share ?? 0),
   }));
 }

@@ -9,6 +9,7 @@ import { KnowledgeDocumentSchema, SearchResultSchema } from "../knowledge/knowle
 import { KNOWLEDGE_TYPES, type KnowledgeType } from "../knowledge/knowledge.table";
 import { searchEmbedding } from "../knowledge/query-embedding";
 import { searchStatement, toSearchHits } from "../knowledge/search";
+import { searchText } from "../knowledge/search-text";
 import { ProblemError } from "../lib/problem";
 import { documentUri } from "./resources";
 import { toolCall } from "./tool-call";
@@ -24,8 +25,9 @@ const query = (name: string) =>
 const quoted = (text: string) => `"${text.replace(/\s+/g, " ").slice(0, 80)}${text.length > 80 ? "…" : ""}"`;
 
 async function search(c: AuthorizedContext, text: string, type: KnowledgeType | undefined, limit: number, snippets: boolean) {
-  const embedding = await searchEmbedding(c, c.var.account.id, text);
-  const hits = toSearchHits(await searchStatement(c.var.db, { query: text, embedding, type, limit, snippets }));
+  const affirmed = searchText(text);
+  const embedding = await searchEmbedding(c, c.var.account.id, affirmed || text);
+  const hits = toSearchHits(await searchStatement(c.var.db, { query: text, affirmed, embedding, type, limit, snippets }));
   return { mode: embedding ? ("hybrid" as const) : ("lexical" as const), hits };
 }
 

@@ -5,6 +5,7 @@ import { assessCoverage, type Coverage } from "../knowledge/coverage";
 import type { KnowledgeType } from "../knowledge/knowledge.table";
 import { queryEmbedding } from "../knowledge/query-embedding";
 import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
+import { searchText } from "../knowledge/search-text";
 
 const SOURCES_PER_ANSWER = 8;
 
@@ -22,9 +23,11 @@ export interface Retrieval {
  */
 export async function retrieveSources<E extends HasAccount>(c: Context<E>, question: string, type?: KnowledgeType): Promise<Retrieval> {
   const offline = !c.var.ai;
-  const embedding = await queryEmbedding(c, c.var.account.id, question);
+  const affirmed = searchText(question);
+  const embedding = await queryEmbedding(c, c.var.account.id, affirmed || question);
   const result = await searchStatement(c.var.db, {
     query: question,
+    affirmed,
     embedding,
     type,
     limit: SOURCES_PER_ANSWER,

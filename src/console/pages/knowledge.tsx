@@ -1,5 +1,6 @@
 /** /app/knowledge: the search form (posted: a query can be clinical text) and highlighted results. */
 import type { UserRow } from "../../auth/auth.table";
+import type { Coverage } from "../../knowledge/coverage";
 import { KNOWLEDGE_TYPES } from "../../knowledge/knowledge.table";
 import type { SearchHit } from "../../knowledge/search";
 import { Highlighted } from "../components/highlight";
@@ -9,6 +10,7 @@ export interface KnowledgeSearchView {
   query?: string;
   type?: string;
   mode?: "hybrid" | "lexical";
+  coverage?: Coverage;
   hits?: SearchHit[];
 }
 
@@ -46,6 +48,11 @@ export function KnowledgePage({ account, csrfToken, view }: { account: UserRow; 
             {view.hits.length} {view.hits.length === 1 ? "result" : "results"}
             {view.mode === "lexical" ? " (full-text search)" : " (full-text and semantic search)"}.
           </p>
+          {view.coverage === "low" && (
+            <p class="notice" role="note">
+              Low coverage: nothing in the knowledge base fits this search well; the results below are the nearest, not a match.
+            </p>
+          )}
           <ol class="results">
             {view.hits.map((hit) => (
               <li class="card">
