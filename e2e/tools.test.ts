@@ -204,7 +204,8 @@ describe("diagnose", () => {
 
   /** The answer's notes (offline mode, coverage) and what stands in the differential's place. */
   const lowCoverage = async (page: Page) => ({
-    notice: await page.locator("#answer-result").getByRole("note").allTextContents(),
+    // The notice leads the sources (it comes with the stream's first event), so it is sought in the whole answer.
+    notice: await page.locator("section.answer").getByRole("note").allTextContents(),
     noDifferential: await page.getByText(/^No differential: no condition in the knowledge base fits/).count(),
     table: await page.getByRole("table", { name: "Differential diagnosis" }).count(),
   });
@@ -219,6 +220,8 @@ describe("diagnose", () => {
       expect(shown.noDifferential).toBe(1);
       expect(shown.table).toBe(0);
       expect(await page.locator("#answer-text").textContent()).toMatch(/No good match in the knowledge base/);
+      // The documents listed are labelled as the nearest, not as sources of a match.
+      expect(await page.locator("#answer-sources").getByRole("heading", { name: "Nearest documents (none fits well)" }).count()).toBe(1);
       await expectAccessible(page);
       await saveScreenshot(page, "diagnose-low-coverage");
     });

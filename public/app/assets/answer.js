@@ -165,7 +165,7 @@ export async function streamAnswer(url, body, view) {
     }
     for await (const { event, data } of serverSentEvents(res.body)) {
       if (event === "safety") showSafety(data);
-      else if (event === "sources") showSources(ui.sources, data.sources);
+      else if (event === "sources") showSources(ui.sources, data.sources, data.coverage);
       else if (event === "delta") {
         raw += data.text;
         ui.text.textContent = responseSoFar(raw);
@@ -183,8 +183,6 @@ export async function streamAnswer(url, body, view) {
             ),
           );
         }
-        const coverage = COVERAGE_NOTICES[data.coverage];
-        if (coverage) ui.result.append(el("p", { class: `notice coverage-${data.coverage}`, role: "note" }, coverage));
         ui.result.append(view.render(data));
         ui.status.textContent = data.ai_response.mode === "offline" ? "Answer complete (offline mode)." : "Answer complete.";
         ui.result.append(exportPdf(view.kind, data));
@@ -212,10 +210,16 @@ const COVERAGE_NOTICES = {
   partial: "Partial coverage: the sources fit only part of this description. Weigh what they do not cover.",
 };
 
-/** @param {HTMLElement} container @param {Answer["retrieved_sources"]} sources */
-function showSources(container, sources) {
+/**
+ * The sources, led by the coverage notice when they do not fit (the stream's first event carries
+ * the coverage, so the notice comes before any of the answer's text).
+ * @param {HTMLElement} container @param {Answer["retrieved_sources"]} sources @param {string} coverage
+ */
+function showSources(container, sources, coverage) {
+  const notice = COVERAGE_NOTICES[coverage];
   container.replaceChildren(
-    el("h3", {}, "Sources"),
+    ...(notice ? [el("p", { class: `notice coverage-${coverage}`, role: "note" }, notice)] : []),
+    el("h3", {}, coverage === "low" ? "Nearest documents (none fits well)" : "Sources"),
     sources.length
       ? el(
           "ol",
