@@ -1,5 +1,5 @@
 /** Reading the audit trail (admin) and purging it past its retention (the daily Cron Trigger). */
-import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { type AuditEventRow, auditEvents } from "./audit.table";
@@ -57,19 +57,28 @@ export function accountAuditEventsStatement(db: Database, userId: string, limit:
 
 /**
  * On an account's erasure: its events (and others' events about it) get the pseudonym in place of
- * its id, in `user_id` and in a `user:<id>` target, and keep only the impersonal part of their detail.
+ * its id, in `user_id` and in a `user:<id>` target. Their detail keeps only its impersonal part,
+ * except on the account's own actions on another account (an admin verifying or deactivating
+ * someone): that detail is about the other person, and the record of what was done to them is
+ * kept whole, with the pseudonym as the one who did it (docs/privacy.md gives the reasons).
  */
 export function pseudonymiseAuditEvents(db: Database, userId: string, pseudonym: string) {
   const kept = sql.join(
     ERASURE_KEPT_DETAIL.map((key) => sql`${key}`),
     sql`, `,
   );
+  const onAnotherAccount = and(
+    eq(auditEvents.userId, userId),
+    like(auditEvents.target, "user:%"),
+    ne(auditEvents.target, `user:${userId}`),
+  );
   return db
     .update(auditEvents)
     .set({
       userId: sql`case when ${auditEvents.userId} = ${userId} then ${pseudonym}::uuid else ${auditEvents.userId} end`,
       target: sql`case when ${auditEvents.target} = ${`user:${userId}`} then ${`user:${pseudonym}`} else ${auditEvents.target} end`,
-      detail: sql`(select jsonb_object_agg(key, value) from jsonb_each(${auditEvents.detail}) where key = any(array[${kept}]::text[]))`,
+      detail: sql`case when ${onAnotherAccount} then ${auditEvents.detail}
+        else (select jsonb_object_agg(key, value) from jsonb_each(${auditEvents.detail}) where key = any(array[${kept}]::text[])) end`,
     })
     .where(aboutAccount(userId));
 }

@@ -1,13 +1,16 @@
+import type { Context } from "hono";
 import { audit, auditInsert } from "../audit/audit";
 import { ACCOUNT_AUDIT_LIST, accountAuditEventsStatement, pseudonymiseAuditEvents } from "../audit/audit.data";
 import type { AuditEventRow } from "../audit/audit.table";
 import { toAuditEvent } from "../audit/audit-event";
+import type { AppEnv } from "../env";
+import { postgresError } from "../lib/db";
 import type { AppRouteHandler } from "../lib/openapi";
 import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import { enforcePasswordCheckRateLimit } from "../lib/rate-limits";
 import { listUserAudio, removeUserAudio } from "../voice/voice.data";
-import { deleteUser, loginSessionsOf } from "./data-rights.data";
+import { deleteUser, LAST_ADMIN_SQLSTATE, lastAdminGuard, loginSessionsOf, otherActiveAdmins } from "./data-rights.data";
 import { EXPORT_AUDIT_EVENTS, type eraseMe, type exportMe, type myAuditEvents } from "./data-rights.routes";
 import { verifyPassword } from "./password";
 import { allPersonalTokens } from "./personal-tokens.data";
@@ -81,6 +84,19 @@ export const myAuditEventsHandler: AppRouteHandler<typeof myAuditEvents> = async
   return c.json({ events: items.map((row) => toOwnAuditEvent(row, user.id)), next_cursor: nextCursor }, 200);
 };
 
+/** The service must always have an admin: the last active one is refused, audited, and nothing changes. */
+function refuseLastAdmin<E extends AppEnv>(c: Context<E>, userId: string, cause?: unknown): never {
+  audit(c, { userId, action: "auth.erase", target: `user:${userId}`, outcome: "failure", detail: { reason: "last_admin" } });
+  throw new ProblemError(
+    409,
+    {
+      code: "last_admin",
+      detail: "You are the only active admin; make another account an admin before erasing yours.",
+    },
+    { cause },
+  );
+}
+
 export const eraseMeHandler: AppRouteHandler<typeof eraseMe> = async (c) => {
   const { password } = c.req.valid("json");
   const user = c.var.account;
@@ -99,6 +115,10 @@ export const eraseMeHandler: AppRouteHandler<typeof eraseMe> = async (c) => {
       errors: [{ path: "body.password", message: "incorrect" }],
     });
   }
+  const { db } = c.var;
+  const isAdmin = user.role === "admin";
+  // Checked before the audio goes, so a refusal changes nothing; the transaction checks again.
+  if (isAdmin && (await otherActiveAdmins(db, user.id)) === 0) refuseLastAdmin(c, user.id);
   // Audio first: if storage fails, the account is still there to retry with; the reverse would
   // leave recordings nobody can ask about any more.
   await withStorage(() => removeUserAudio(c.var.storage, user.id));
@@ -108,13 +128,19 @@ export const eraseMeHandler: AppRouteHandler<typeof eraseMe> = async (c) => {
    * whoever holds the key re-identify the events from an old id.
    */
   const pseudonym = crypto.randomUUID();
-  const { db } = c.var;
   // One transaction: the trail is pseudonymised, the account (with its logins and tokens) deleted
   // and the erasure recorded together, or nothing changes.
-  await db.batch([
+  const erasure = [
     pseudonymiseAuditEvents(db, user.id, pseudonym),
     deleteUser(db, user.id),
     auditInsert(c, { userId: pseudonym, action: "auth.erase", target: `user:${pseudonym}`, outcome: "success" }),
-  ]);
+  ] as const;
+  try {
+    await (isAdmin ? db.batch([...lastAdminGuard(db, user.id), ...erasure]) : db.batch(erasure));
+  } catch (error) {
+    // Another admin left or was deactivated since the check above.
+    if (isAdmin && postgresError(error)?.code === LAST_ADMIN_SQLSTATE) refuseLastAdmin(c, user.id, error);
+    throw error;
+  }
   return c.body(null, 204);
 };

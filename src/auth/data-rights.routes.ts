@@ -97,8 +97,8 @@ export const eraseMe = createRoute({
   security,
   summary:
     "Erase the caller's account: the account, its logins, personal tokens and stored audio are deleted; " +
-    "audit events stay under a pseudonymous id",
+    "audit events stay under a pseudonymous id. The last active admin is refused (409 last_admin)",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: EraseBody } } } },
-  responses: { 204: { description: "Erased" }, ...problemResponses(400, 401, 403, 415, 429, 503) },
+  responses: { 204: { description: "Erased" }, ...problemResponses(400, 401, 403, 409, 415, 429, 503) },
 });
