@@ -6,13 +6,13 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_DEMO_PASSWORD } from "../tools/dev/demo-users.ts";
 import { startStack } from "../tools/dev/stack.ts";
 import { startOpenAiStub } from "../tools/openai-stub/server.ts";
+import { freePort } from "../tools/support/free-port.ts";
 import { CHROMIUM } from "./support/browser.ts";
 import { startOfflineWorker } from "./support/offline-worker.ts";
 
@@ -26,17 +26,6 @@ declare module "vitest" {
     /** The same console with no AI key configured (offline mode). */
     offlineConsoleUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -2,7 +2,7 @@
 import type { SearchHit } from "../knowledge/search";
 import { riskNoteFor, sourcesBlock, UNTRUSTED_SOURCES } from "../rag/prompts";
 import type { SafetyBlock } from "../safety/crisis";
-import type { SyntheticCase } from "./case.schemas";
+import { MAX_ALTERNATIVE_DIAGNOSES, type SyntheticCase } from "./case.schemas";
 
 /** The case as the model reads it (and as retrieval searches for it). */
 function caseText(item: SyntheticCase) {
@@ -20,7 +20,7 @@ function caseText(item: SyntheticCase) {
 
 const INSTRUCTIONS = [
   "You support licensed mental-health clinicians reviewing a case. Use only the SOURCES; cite their ids; never invent codes.",
-  "Check the suggested diagnosis against the cited criteria, list alternative diagnoses worth ruling out, " +
+  `Check the suggested diagnosis against the cited criteria, list at most ${MAX_ALTERNATIVE_DIAGNOSES} alternative diagnoses worth ruling out, ` +
     "assessments still missing (name validated instruments), and treatment considerations.",
   "Write `response` as concise markdown. Do not write a risk-assessment section: when risk indicators are " +
     "present the server shows its own, with crisis resources, first.",

@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 
 export const SEVERITIES = ["mild", "moderate", "severe"] as const;
 export const CASE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** The most alternative diagnoses a case analysis lists; its prompt states it (case-analysis.prompts.ts). */
+export const MAX_ALTERNATIVE_DIAGNOSES = 5;
 
 export const CaseSchema = z
   .object({

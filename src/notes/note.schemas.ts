@@ -27,6 +27,8 @@ export const SECTION_TITLES: Record<string, string> = {
 
 /** What a section says when the source has nothing for it: a note must not invent facts. */
 export const NOT_DOCUMENTED = "Not documented in the source text.";
+/** The most codes a note suggests; the note prompt states it (note.prompts.ts). */
+export const MAX_SUGGESTED_CODES = 6;
 
 const limited = (name: string) =>
   z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`);
@@ -116,7 +118,7 @@ export const modelNoteSchema = (format: NoteFormat) =>
           supporting_sources: z.array(z.string()),
         }),
       )
-      .max(6),
+      .max(MAX_SUGGESTED_CODES),
   });
 export const MODEL_NOTE_SCHEMAS = {
   soap: modelNoteSchema("soap"),

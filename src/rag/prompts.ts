@@ -6,6 +6,7 @@
  */
 import type { Coverage } from "../knowledge/coverage";
 import type { SearchHit } from "../knowledge/search";
+import { MAX_DIFFERENTIAL } from "./rag.schemas";
 
 export const DISCLAIMER =
   "Clinical decision support for licensed professionals only. It does not diagnose or prescribe, and it does not " +
@@ -54,7 +55,10 @@ export function diagnosisMessages(
   coverageNote: string | null = null,
 ) {
   return [
-    { role: "system" as const, content: `${GROUNDING}\nTask: a ranked differential diagnosis (most likely first, 1 to 6 conditions).` },
+    {
+      role: "system" as const,
+      content: `${GROUNDING}\nTask: a ranked differential diagnosis (most likely first, at most ${MAX_DIFFERENTIAL} conditions).`,
+    },
     {
       role: "user" as const,
       content: [`PRESENTATION:\n${symptoms}`, context ? `CONTEXT:\n${context}` : null, riskNote, coverageNote, `SOURCES:\n${sources}`]

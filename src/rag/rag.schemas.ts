@@ -6,6 +6,8 @@ import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.table";
 import { SafetySchema } from "../safety/safety.schema";
 
 export const MAX_TEXT = 20_000;
+/** The most conditions a differential lists; the diagnose prompt states it (src/rag/prompts.ts). */
+export const MAX_DIFFERENTIAL = 6;
 
 const clinicalText = (name: string) =>
   z
@@ -146,7 +148,7 @@ export const ModelDifferentialItem = DifferentialItem.extend({ confidence: z.num
 export const ModelDiagnosis = z.object({
   response: modelText("markdown narrative for the clinician"),
   // Empty when no source fits: the prompt asks for "no good match" rather than the nearest condition.
-  differential: z.array(ModelDifferentialItem).max(8),
+  differential: z.array(ModelDifferentialItem).max(MAX_DIFFERENTIAL),
 });
 // The review date is the server's (the model does not know today's date): the model gives weeks from now.
 export const ModelTreatment = z.object({

@@ -22,8 +22,9 @@
  *
  * Options (flags or env): --ai-latency-ms (BENCH_AI_LATENCY_MS, 1000), --duration seconds per
  * scenario (10), --connections for the scenarios without their own (50), --runs per scenario (3),
- * --soak requests (5000), --out (BENCHMARKS.md), --port (8790, wrangler dev), --runtime-port (8791,
- * the production runtime; the profiled one uses the next port), --inspector-port (9231),
+ * --soak requests (5000), --out (BENCHMARKS.md), --port (wrangler dev), --runtime-port (the
+ * production runtime; the profiled one uses the next port), --inspector-port (a port not given is
+ * any free one, tools/bench/ports.ts),
  * --retrieval-queries (100), --retrieval-scales (1,10,100), --database-url (BENCH_DATABASE_URL: a
  * Postgres server with pgvector for the local Neon instead of PGlite), --scenarios (throughput
  * scenarios by kind: trivial,health,me,diagnose; default all), --runtimes (production,development).
@@ -49,6 +50,7 @@ import {
   runtimeGroups,
   type Target,
 } from "./measure.ts";
+import { benchPorts } from "./ports.ts";
 import { profileWhile, summariseProfile } from "./profile.ts";
 import {
   type BurstResult,
@@ -76,9 +78,9 @@ const { values: flags } = parseArgs({
     runs: { type: "string", default: "3" },
     soak: { type: "string", default: "5000" },
     out: { type: "string", default: "BENCHMARKS.md" },
-    port: { type: "string", default: "8790" },
-    "runtime-port": { type: "string", default: "8791" },
-    "inspector-port": { type: "string", default: "9231" },
+    port: { type: "string" },
+    "runtime-port": { type: "string" },
+    "inspector-port": { type: "string" },
     "retrieval-queries": { type: "string", default: "100" },
     "retrieval-scales": { type: "string", default: "1,10,100" },
     only: { type: "string", default: PARTS.join(",") },
@@ -106,7 +108,8 @@ const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const runs = Number(flags.runs);
 const soakRequests = Number(flags.soak);
-const runtimePort = Number(flags["runtime-port"]);
+const ports = await benchPorts({ port: flags.port, runtimePort: flags["runtime-port"], inspectorPort: flags["inspector-port"] });
+const { runtimePort } = ports;
 const demoPassword = "Bench-Password-2026!";
 const PROFILE_WARMUP_SECONDS = 5;
 
@@ -199,7 +202,7 @@ async function benchStack(): Promise<void> {
   console.log("• starting the local stack (local Neon, seed, wrangler dev)…");
   const stack = await startStack({
     root,
-    port: Number(flags.port),
+    port: ports.port,
     dataDir: path.join(work, "neon"),
     databaseUrl: flags["database-url"],
     persistTo,
@@ -434,8 +437,8 @@ async function benchStack(): Promise<void> {
 
     if (parts.has("profile")) {
       // A separate instance with the inspector open, so the throughput figures above carry no inspector overhead.
-      const inspectorPort = Number(flags["inspector-port"]);
-      const profiled = await startProductionRuntime({ ...runtimeInput, port: runtimePort + 1, inspectorPort });
+      const { inspectorPort } = ports;
+      const profiled = await startProductionRuntime({ ...runtimeInput, port: ports.profiledPort, inspectorPort });
       stopping.unshift(profiled.stop);
       const groups = runtimeGroups(profiled.process.pid!, "Miniflare's Node process");
       const runsToProfile = [

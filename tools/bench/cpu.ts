@@ -36,7 +36,7 @@ function allProcesses(): ProcStat[] {
 }
 
 /** The process and all its descendants. */
-export function processTree(rootPid: number): ProcStat[] {
+function processTree(rootPid: number): ProcStat[] {
   const processes = allProcesses();
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
@@ -75,7 +75,7 @@ export const named = (name: string) => () => allProcesses().filter((proc) => pro
 
 export type CpuSnapshot = Map<string, Map<number, number>>;
 
-export function snapshot(groups: CpuGroup[]): CpuSnapshot {
+function snapshot(groups: CpuGroup[]): CpuSnapshot {
   return new Map(groups.map((group) => [group.name, new Map(group.select().map((proc) => [proc.pid, proc.cpuMs]))]));
 }
 
@@ -84,7 +84,7 @@ export function snapshot(groups: CpuGroup[]): CpuSnapshot {
  * one that exited in between is lost (its last ticks cannot be read), which the bench avoids by
  * reading while every measured process is alive.
  */
-export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
+function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Record<string, number> {
   const used: Record<string, number> = {};
   for (const [name, pids] of after) {
     const earlier = before.get(name) ?? new Map<number, number>();

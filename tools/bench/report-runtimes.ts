@@ -10,7 +10,7 @@ import { median, nonOk } from "./report.ts";
 import type { RetrievalRow } from "./retrieval-scaling.ts";
 
 type RuntimeKey = Target["key"];
-export const RUNTIMES: RuntimeKey[] = ["production", "development"];
+const RUNTIMES: RuntimeKey[] = ["production", "development"];
 
 /** The original FastAPI app, measured on this machine type by the author (not by this bench). */
 export interface Original {

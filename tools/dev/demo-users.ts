@@ -59,7 +59,7 @@ const DEMO_USERS = [
 ] as const;
 
 /** Creates missing demo users and resets every demo password to `password`. */
-export async function seedDemoUsers(db: Database, password: string) {
+async function seedDemoUsers(db: Database, password: string) {
   const passwordHash = await hashPassword(password);
   const emails = DEMO_USERS.map((user) => user.email);
   const existing = new Set(

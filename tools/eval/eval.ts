@@ -20,6 +20,7 @@ import { renderReport } from "./report.ts";
 import { evaluateRetrieval } from "./retrieval-eval.ts";
 import { loadSets } from "./sets.ts";
 import { root, startEvalStack } from "./stack.ts";
+import type { SwapList } from "./swap.ts";
 
 const outIndex = process.argv.indexOf("--out");
 const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.join(root, "EVALUATION.md"));
@@ -29,7 +30,7 @@ const sets = await loadSets();
 const readEval = async <T>(file: string) => JSON.parse(await readFile(path.join(root, "data/eval", file), "utf8")) as T;
 const crisis = scoreCrisis(await readEval<CrisisPhrase[]>("crisis-phrases.json"));
 const interactions = scoreInteractions(await readEval<LabelledPair[]>("interaction-pairs.json"));
-const swaps = await readEval<{ swaps: Array<[string, string]> }>("demographic-swaps.json");
+const swaps = await readEval<SwapList>("demographic-swaps.json");
 
 const stack = await startEvalStack();
 try {

@@ -1,6 +1,6 @@
 /** Retrieval, abstention and demographic-swap figures for one database (lexical or hybrid). */
 import { GOOD_COVERAGE_SCORE, MIN_COVERAGE_SCORE } from "../../src/knowledge/coverage.ts";
-import { search, TOP_K } from "./retrieval.ts";
+import { search } from "./retrieval.ts";
 import type { loadSets } from "./sets.ts";
 import type { EvalDatabase, Mode } from "./stack.ts";
 import { RACE_WORD, type SwapKind, swapVariants } from "./swap.ts";
@@ -152,5 +152,3 @@ export async function evaluateRetrieval(
     swaps,
   };
 }
-
-export { TOP_K };

@@ -13,7 +13,7 @@ import { searchStatement, toSearchHits } from "../../src/knowledge/search.ts";
 import { searchText } from "../../src/knowledge/search-text.ts";
 import type { EvalDatabase } from "./stack.ts";
 
-export const TOP_K = 3;
+const TOP_K = 3;
 /** As diagnose asks (src/rag/retrieval.ts). */
 const ANSWER_SOURCES = 8;
 

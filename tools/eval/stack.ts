@@ -30,7 +30,7 @@ export interface EvalDatabase {
 /** Ingestion stores each source file in R2; the evaluation keeps none, so puts are accepted and dropped. */
 const discardingBucket = { put: async () => null, delete: async () => undefined } as unknown as R2Bucket;
 
-export async function corpusFiles(): Promise<CorpusFile[]> {
+async function corpusFiles(): Promise<CorpusFile[]> {
   const folder = path.join(root, "data/knowledge");
   const names = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith(".md")).sort();
   return Promise.all(names.map(async (name) => ({ key: `knowledge/${name}`, text: await readFile(path.join(folder, name), "utf8") })));

@@ -386,7 +386,7 @@ function strictSchemaError(schema: JsonSchema | undefined, at = "root"): string 
 }
 
 /** A minimal instance of a JSON schema, enough for structured-output plumbing to parse. */
-export function exampleFor(schema: JsonSchema): unknown {
+function exampleFor(schema: JsonSchema): unknown {
   if (schema.enum) return schema.enum[0];
   if (schema.anyOf?.length) return exampleFor(schema.anyOf[0]);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
@@ -447,16 +447,16 @@ function transcription(
  * MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono, no CRC, no padding: a valid frame header. With
  * its side information and main data all zero, a frame decodes to 1152 samples of silence.
  */
-export const SILENT_MP3_FRAME_HEADER = [0xff, 0xfb, 0x90, 0xc4] as const;
+const SILENT_MP3_FRAME_HEADER = [0xff, 0xfb, 0x90, 0xc4] as const;
 /** 144 × bitrate / sample rate, rounded down (no padding bit). */
-export const SILENT_MP3_FRAME_BYTES = Math.floor((144 * 128_000) / 44_100);
+const SILENT_MP3_FRAME_BYTES = Math.floor((144 * 128_000) / 44_100);
 const MP3_FRAME_SECONDS = 1152 / 44_100;
 /** A reader's pace (~150 words a minute) decides how long the silence lasts; a minute at most. */
 const SPOKEN_SECONDS_PER_WORD = 0.4;
 const MAX_SPEECH_SECONDS = 60;
 
 /** Silent MPEG audio about as long as the text would take to read aloud. */
-export function silentMp3(text: string): Uint8Array {
+function silentMp3(text: string): Uint8Array {
   const words = text.split(/\s+/).filter(Boolean).length;
   const seconds = Math.min(MAX_SPEECH_SECONDS, Math.max(1, words) * SPOKEN_SECONDS_PER_WORD);
   const frames = Math.max(1, Math.ceil(seconds / MP3_FRAME_SECONDS));
