@@ -6,6 +6,7 @@
 import { type PdfPage, type TextRun, textWidth, writePdf } from "./pdf/pdf-writer";
 import type { TrueTypeFont } from "./pdf/truetype";
 import type { Block, ReportDocument } from "./report-document";
+import { MAX_REPORT_PAGES, tooManyPages } from "./report-limits";
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 56, right: 56, top: 64, bottom: 64 };
@@ -15,12 +16,15 @@ const LEADING = 1.4;
 const BULLET_INDENT = 12;
 /** A heading never ends a page: it needs room for itself and this many lines after it. */
 const KEEP_WITH_NEXT_LINES = 3;
+const FOOTER_NOTE = " · decision support only";
+/** Between the footer's title and its page number. */
+const FOOTER_GAP = 12;
 
 /**
  * Breaks text into lines no wider than `width`; a word longer than a line is broken between
  * characters. One pass over the text: each character is measured once.
  */
-export function wrap(font: TrueTypeFont, text: string, size: number, width: number): string[] {
+function wrap(font: TrueTypeFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   const spaceWidth = textWidth(font, " ", size);
   let line = "";
@@ -51,6 +55,20 @@ export function wrap(font: TrueTypeFont, text: string, size: number, width: numb
   return lines;
 }
 
+/** `text` as it fits in `width`: whole, or cut between characters and ended with "…". */
+function clipToWidth(font: TrueTypeFont, text: string, size: number, width: number): string {
+  if (textWidth(font, text, size) <= width) return text;
+  const room = width - textWidth(font, "…", size);
+  let clipped = "";
+  let used = 0;
+  for (const char of text) {
+    used += textWidth(font, char, size);
+    if (used > room) break;
+    clipped += char;
+  }
+  return `${clipped.trimEnd()}…`;
+}
+
 class Layout {
   readonly pages: PdfPage[] = [];
   private page!: PdfPage;
@@ -61,6 +79,8 @@ class Layout {
   }
 
   private newPage() {
+    // Stop at the first page over the cap rather than lay out hundreds and refuse them after.
+    if (this.pages.length === MAX_REPORT_PAGES) throw tooManyPages();
     this.page = { ...PAGE, runs: [], rules: [] };
     this.pages.push(this.page);
     this.y = PAGE.height - MARGIN.top;
@@ -110,10 +130,14 @@ class Layout {
     }
   }
 
+  /** Title and page number on one line of every page; a title too long for it is clipped, as it is printed whole on the first page. */
   footers(title: string) {
+    const last = `Page ${this.pages.length} of ${this.pages.length}`;
+    const titleRoom = WIDTH - textWidth(this.font, last, SIZE.footer) - FOOTER_GAP - textWidth(this.font, FOOTER_NOTE, SIZE.footer);
+    const note = `${clipToWidth(this.font, title, SIZE.footer, titleRoom)}${FOOTER_NOTE}`;
     this.pages.forEach((page, i) => {
       const y = MARGIN.bottom / 2;
-      page.runs.push({ x: MARGIN.left, y, size: SIZE.footer, text: `${title} · decision support only`, grey: 0.35 });
+      page.runs.push({ x: MARGIN.left, y, size: SIZE.footer, text: note, grey: 0.35 });
       const number = `Page ${i + 1} of ${this.pages.length}`;
       page.runs.push({
         x: PAGE.width - MARGIN.right - textWidth(this.font, number, SIZE.footer),
