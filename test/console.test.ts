@@ -233,7 +233,7 @@ describe("CSRF", () => {
 });
 
 describe("session lifetime", () => {
-  it("renews an expired access cookie from the refresh cookie, rotating it; the spent one then ends the login", async () => {
+  it("renews an expired access cookie from the refresh cookie, rotating it; the spent one, back after the grace window, ends the login", async () => {
     const therapist = await newTherapist();
     const visitor = await signedIn(therapist);
     const spent = visitor.cookies.get("__Host-ta-refresh")!;
@@ -249,7 +249,11 @@ describe("session lifetime", () => {
     expect(visitor.cookies.get("__Host-ta-refresh")).not.toBe(spent);
     expect((await visitor.fetch("/app")).status).toBe(200);
 
-    // A copy of the spent refresh token comes back: the whole login ends, the current cookies with it.
+    // A copy of the spent refresh token comes back after the grace window: the whole login ends,
+    // the current cookies with it.
+    await runSql(api, "update refresh_tokens set used_at = used_at - interval '1 minute' where used_at is not null and user_id = $1", [
+      therapist.user.id,
+    ]);
     const thief = consoleVisitor(api);
     thief.cookies.set("__Host-ta-refresh", spent);
     expect((await thief.fetch("/app")).status).toBe(303);

@@ -122,15 +122,14 @@ export function accountCheck(db: Database, userId: string, sessionId: string) {
 }
 
 /**
- * Rotates a refresh token in one statement, so nothing can commit between the spend and the
- * successor: the presented token is spent only if it is unspent, its login is neither revoked
- * nor past its fixed expiry, the account is active and still has the token version the login
- * began with; the successor joins the same login and expires with it. A known token that cannot
- * be spent (reused, or its login is over) revokes its login. Returns one row: the login rotated,
- * or the login this revoked, or neither.
+ * Spends a refresh token for its successor in one statement, so nothing can commit between the
+ * spend and the successor: the presented token is spent only if it is unspent, its login is
+ * neither revoked nor past its fixed expiry, the account is active and still has the token version
+ * the login began with; the successor joins the same login and expires with it. Whether the
+ * rotation succeeded is {@link rotationOutcome}'s to say, in the same transaction.
  */
-export function rotateRefreshToken(db: Database, presentedHash: string, successorHash: string) {
-  return db.execute<{ rotated: string | null; revoked: string | null }>(sql`
+export function spendRefreshToken(db: Database, presentedHash: string, successorHash: string) {
+  return db.execute(sql`
     with spent as (
       update ${refreshTokens} set used_at = now()
       from ${loginSessions}, ${users}
@@ -140,20 +139,45 @@ export function rotateRefreshToken(db: Database, presentedHash: string, successo
         and ${loginSessions.revokedAt} is null and ${loginSessions.expiresAt} > now()
         and ${users.id} = ${loginSessions.userId} and ${users.isActive} and ${users.tokenVersion} = ${loginSessions.tokenVersion}
       returning ${refreshTokens.userId} as user_id, ${refreshTokens.familyId} as family_id, ${loginSessions.expiresAt} as expires_at
-    ), successor as (
-      insert into ${refreshTokens} (user_id, family_id, token_hash, expires_at)
-      select user_id, family_id, ${successorHash}, expires_at from spent
-      returning family_id
+    )
+    insert into ${refreshTokens} (user_id, family_id, token_hash, expires_at)
+    select user_id, family_id, ${successorHash}, expires_at from spent`);
+}
+
+/**
+ * After {@link spendRefreshToken}, in the same transaction: the login the presented token goes on
+ * with, or the login its reuse ended, or neither (one row). The presented token goes on when it
+ * was spent at most `graceSeconds` ago (just now, by this transaction, or by a request sent at the
+ * same time) and its successor is unspent on a login that may go on. Any other known token (spent
+ * earlier, its successor spent in turn, or its login over) is reuse and ends its login.
+ *
+ * A statement of its own because a statement sees only what had committed when it began: a
+ * rotation of the same token that committed while the spend waited for its row lock is invisible
+ * to the spend but visible here, so the second of two concurrent requests is not taken for reuse.
+ */
+export function rotationOutcome(db: Database, presentedHash: string, successorHash: string, graceSeconds: number) {
+  return db.execute<{ rotated: string | null; revoked: string | null }>(sql`
+    with live as (
+      select presented.family_id
+      from ${refreshTokens} presented
+      join ${refreshTokens} successor on successor.token_hash = ${successorHash} and successor.family_id = presented.family_id
+      join ${loginSessions} on ${loginSessions.id} = presented.family_id
+      join ${users} on ${users.id} = ${loginSessions.userId}
+      where presented.token_hash = ${presentedHash}
+        and presented.used_at > now() - make_interval(secs => ${graceSeconds}) and presented.revoked_at is null
+        and successor.used_at is null and successor.revoked_at is null
+        and ${loginSessions.revokedAt} is null and ${loginSessions.expiresAt} > now()
+        and ${users.isActive} and ${users.tokenVersion} = ${loginSessions.tokenVersion}
     ), reuse as (
       update ${loginSessions} set revoked_at = now()
       where ${loginSessions.id} = (select family_id from ${refreshTokens} where token_hash = ${presentedHash})
-        and ${loginSessions.revokedAt} is null and not exists (select 1 from spent)
+        and ${loginSessions.revokedAt} is null and not exists (select 1 from live)
       returning ${loginSessions.id} as id
     )
-    select (select family_id from successor) as rotated, (select id from reuse) as revoked`);
+    select (select family_id from live) as rotated, (select id from reuse) as revoked`);
 }
 
-/** A refresh token's login and its account (to batch after {@link rotateRefreshToken}). */
+/** A refresh token's login and its account (to batch after {@link rotationOutcome}). */
 export function refreshTokenWithUser(db: Database, tokenHash: string) {
   return db
     .select({ familyId: refreshTokens.familyId, user: users })

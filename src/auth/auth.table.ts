@@ -69,7 +69,10 @@ export const refreshTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** One login's chain of rotated tokens; reuse of a spent token revokes the whole family. */
+    /**
+     * One login's chain of rotated tokens; reuse of a spent token revokes the whole family (after a
+     * short grace window in which it yields its successor again: ./sessions.ts).
+     */
     familyId: uuid("family_id")
       .notNull()
       .references(() => loginSessions.id, { onDelete: "cascade" }),

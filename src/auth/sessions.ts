@@ -7,12 +7,21 @@ import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { enforceAccountLoginRateLimit, enforceLoginRateLimit } from "../lib/rate-limits";
-import { findUserByLogin, insertLoginSession, insertRefreshToken, refreshTokenWithUser, rotateRefreshToken, updateUser } from "./auth.data";
+import {
+  findUserByLogin,
+  insertLoginSession,
+  insertRefreshToken,
+  refreshTokenWithUser,
+  rotationOutcome,
+  spendRefreshToken,
+  updateUser,
+} from "./auth.data";
+import { toUser } from "./auth.schemas";
 import type { UserRow } from "./auth.table";
 import { jwtSecret } from "./guard";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { refreshTokenSuccessor } from "./refresh-successor";
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, loginExpiry, newRefreshToken, signAccessToken } from "./tokens";
-import { toUser } from "./user.schemas";
 
 /** A login in progress: its account, its id, and the refresh token to hand to the client. */
 export interface LoginGrant {
@@ -22,7 +31,7 @@ export interface LoginGrant {
 }
 
 /** A fresh opaque refresh token and the hash that is stored in its place. */
-export async function mintRefreshToken(): Promise<{ token: string; hash: string }> {
+async function mintRefreshToken(): Promise<{ token: string; hash: string }> {
   const token = newRefreshToken();
   return { token, hash: await hashRefreshToken(token) };
 }
@@ -93,20 +102,36 @@ export async function signIn<E extends AppEnv>(c: Context<E>, identifier: string
 }
 
 /**
- * Spends a refresh token for its successor on the same login (one round trip). A spent or
- * revoked token coming back means someone may hold a copy: the rotation ends that login, and
- * this answers 401 like any other unusable token.
+ * How long a spent refresh token still yields its successor. Requests sent at once after the
+ * access token expired (two console tabs, a page and its stream) all present the same refresh
+ * token; only the first spends it. Long enough for the others to arrive, short enough that a copy
+ * presented later is still caught as reuse.
+ */
+export const REFRESH_GRACE_SECONDS = 10;
+
+/**
+ * Spends a refresh token for its successor on the same login (one round trip). Within
+ * {@link REFRESH_GRACE_SECONDS} of its spend, while its successor is unspent, the same token
+ * yields the same successor again (see ./refresh-successor.ts). Otherwise a spent or revoked token
+ * coming back means someone may hold a copy: the rotation ends that login, and this answers 401
+ * like any other unusable token.
  */
 export async function rotateLogin<E extends AppEnv>(c: Context<E>, refreshToken: string): Promise<LoginGrant> {
-  jwtSecret(c); // a misconfigured server must not spend the token before it fails
-  const [presentedHash, successor] = await Promise.all([hashRefreshToken(refreshToken), mintRefreshToken()]);
+  const secret = jwtSecret(c); // a misconfigured server must not spend the token before it fails
+  const successor = await refreshTokenSuccessor(refreshToken, secret);
+  const [presentedHash, successorHash] = await Promise.all([hashRefreshToken(refreshToken), hashRefreshToken(successor)]);
   const { db } = c.var;
   const [
+    ,
     {
       rows: [outcome],
     },
     [known],
-  ] = await db.batch([rotateRefreshToken(db, presentedHash, successor.hash), refreshTokenWithUser(db, presentedHash)] as const);
+  ] = await db.batch([
+    spendRefreshToken(db, presentedHash, successorHash),
+    rotationOutcome(db, presentedHash, successorHash, REFRESH_GRACE_SECONDS),
+    refreshTokenWithUser(db, presentedHash),
+  ] as const);
   if (!outcome?.rotated || !known) {
     if (outcome?.revoked && known)
       audit(c, { userId: known.user.id, action: "auth.refresh_reuse", target: `session:${outcome.revoked}`, outcome: "denied" });
@@ -115,7 +140,7 @@ export async function rotateLogin<E extends AppEnv>(c: Context<E>, refreshToken:
       detail: "The refresh token is invalid, expired or already used; log in again.",
     });
   }
-  return { user: known.user, sessionId: outcome.rotated, refreshToken: successor.token };
+  return { user: known.user, sessionId: outcome.rotated, refreshToken: successor };
 }
 
 /** The login and refresh answer: an access token on the grant's login beside its refresh token. */
