@@ -69,7 +69,7 @@ async function uploadAudio(owner: LoggedIn, audio: Uint8Array): Promise<string> 
 }
 
 async function newToken(owner: LoggedIn) {
-  const json = { name: "assistant", scopes: ["read" as const, "mcp" as const] };
+  const json = { name: "assistant", scopes: ["read" as const, "mcp" as const], password: owner.password };
   return ok(await read(api.client.api.auth.tokens.$post({ json }, { headers: authHeader(owner.tokens.access_token) })), 201).body;
 }
 

@@ -147,7 +147,10 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     registerAndLogin(api),
   ]);
   const tokenToRevoke = await expectJson(
-    await api.client.api.auth.tokens.$post({ json: { name: `revoked ${label}`, scopes: ["read"] } }, { headers: authHeader(adminToken) }),
+    await api.client.api.auth.tokens.$post(
+      { json: { name: `revoked ${label}`, scopes: ["read"], password: admin.password } },
+      { headers: authHeader(adminToken) },
+    ),
     201,
   );
   const second = await loginAs(api, therapist);
@@ -228,6 +231,8 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   "PATCH /api/auth/me": (f) => ({ first_name: f.firstName }),
   "POST /api/auth/change-password": (f) => ({ current_password: f.passwordUser.password, new_password: f.newPassword }),
   "DELETE /api/auth/me": (f) => ({ password: f.eraseUser.password }),
+  // Called as the phase's clinician (the route lists 429: its password check is rate limited).
+  "POST /api/auth/tokens": (f) => ({ name: `created ${f.label}`, scopes: ["read"], password: f.therapist.password }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
   "POST /api/v1/knowledge/documents": (f) => ({
     type: "reference",

@@ -7,8 +7,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toUser } from "../src/auth/auth.schemas";
 import { type Authorized, mcpAccess } from "../src/auth/guard";
-import { toUser } from "../src/auth/user.schemas";
 import type { AppEnv } from "../src/env";
 import { handleError } from "../src/lib/error-handler";
 import { requestContext } from "../src/lib/request-context";
@@ -42,9 +42,17 @@ async function createTokenRaw(bearer: string, body: unknown) {
   return read(answerOf<CreateToken>(await api.post("/api/auth/tokens", body, { headers: authHeader(bearer) })));
 }
 
-/** A new token of `owner` (201 expected): the answer's body, secret included. */
+/**
+ * A new token of `owner` (201 expected): the answer's body, secret included. Each creation checks
+ * the password, and an account may check it 5 times a minute: no test makes more for one account.
+ */
 async function newToken(owner: LoggedIn, scopes: Scope[] = ["read"], expiresInDays?: number) {
-  const json = { name: `token ${crypto.randomUUID().slice(0, 8)}`, scopes, ...(expiresInDays ? { expires_in_days: expiresInDays } : {}) };
+  const json = {
+    name: `token ${crypto.randomUUID().slice(0, 8)}`,
+    scopes,
+    ...(expiresInDays ? { expires_in_days: expiresInDays } : {}),
+    password: owner.password,
+  };
   return ok(await read(api.client.api.auth.tokens.$post({ json }, { headers: authHeader(owner.tokens.access_token) })), 201).body;
 }
 
@@ -120,15 +128,23 @@ describe("POST /api/auth/tokens", () => {
 
   it(`allows 20 live tokens; the 21st is a 409 until one is revoked or expires`, async () => {
     const owner = await registerAndLogin(api);
-    const tokens = [];
-    for (let i = 0; i < 20; i++) tokens.push(await newToken(owner));
-    const refused = await createTokenRaw(owner.tokens.access_token, { name: "one more", scopes: ["read"] });
+    // 19 made with SQL: the password check allows 5 creations a minute per account.
+    const seeded = await runSql(
+      api,
+      `insert into personal_access_tokens (user_id, name, scopes, token_hash, expires_at)
+       select $1, 'seeded ' || i, array['read'], md5(random()::text || i), now() + interval '90 days' from generate_series(1, 19) i
+       returning id`,
+      [owner.user.id],
+    );
+    const tokens = [{ id: seeded[0][0] as string }, { id: seeded[1][0] as string }];
+    await newToken(owner);
+    const refused = await createTokenRaw(owner.tokens.access_token, { name: "one more", scopes: ["read"], password: owner.password });
     expectProblem(refused.res, refused.body, 409, "token_limit_reached");
     expect(await storedTokens(owner.user.id)).toHaveLength(20);
 
     expect((await revoke(owner.tokens.access_token, tokens[0].id)).res.status).toBe(204);
     await newToken(owner);
-    const again = await createTokenRaw(owner.tokens.access_token, { name: "x", scopes: ["read"] });
+    const again = await createTokenRaw(owner.tokens.access_token, { name: "x", scopes: ["read"], password: owner.password });
     expectProblem(again.res, again.body, 409, "token_limit_reached");
 
     await runSql(api, "update personal_access_tokens set expires_at = now() - interval '1 second' where id = $1", [tokens[1].id]);
@@ -285,12 +301,14 @@ describe("a personal token on the API", () => {
     let therapist: LoggedIn;
     let reader: { token: string };
     let mcpOnly: { token: string };
+    let bothScopes: { token: string };
     let documentId: string;
 
     beforeAll(async () => {
       therapist = await createVerifiedTherapist(api, admin.tokens.access_token);
       reader = await newToken(therapist, ["read"]);
       mcpOnly = await newToken(therapist, ["mcp"]);
+      bothScopes = await newToken(therapist, ["read", "mcp"]);
       await loadCases();
       const document = await postDocument(api, admin.tokens.access_token, {
         type: "reference",
@@ -348,7 +366,7 @@ describe("a personal token on the API", () => {
 
     const writeOrModelRoutes: Array<[string, string, unknown?]> = [
       ["PATCH", "/api/auth/me", { first_name: "Mallory" }],
-      ["POST", "/api/auth/tokens", { name: "chained", scopes: ["read"] }],
+      ["POST", "/api/auth/tokens", { name: "chained", scopes: ["read"], password: DEFAULT_PASSWORD }],
       ["GET", "/api/auth/tokens"],
       ["POST", "/api/auth/change-password", { current_password: DEFAULT_PASSWORD, new_password: "Chang3d-Password!" }],
       ["POST", "/api/auth/logout"],
@@ -361,7 +379,6 @@ describe("a personal token on the API", () => {
     ];
 
     it.each(writeOrModelRoutes)("is refused on %s %s (403 insufficient_scope), which changes nothing", async (method, path, body) => {
-      const bothScopes = await newToken(therapist, ["read", "mcp"]);
       const res = await api.fetch(path, {
         method,
         headers: { ...authHeader(bothScopes.token), "Content-Type": "application/json" },

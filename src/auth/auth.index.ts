@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
+import { noStore } from "../lib/response-headers";
 import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
 import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
 import { eraseMeHandler, exportMeHandler, myAuditEventsHandler } from "./data-rights.handlers";
@@ -16,6 +17,9 @@ const requireSigningKey = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 const router = createRouter();
+// Every answer here carries tokens or personal data (or is an error about them): kept by no cache.
+// First, so that the signing key's 503 is covered too.
+router.use(noStore);
 router.use(requireSigningKey);
 // Chained so that the exported router's type carries every route (`use` would return a plain Hono).
 export const authRouter = router

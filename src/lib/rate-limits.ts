@@ -4,7 +4,8 @@
  * `Retry-After`:
  * - registration per client IP;
  * - login per IP and name, per IP across names (password spraying), per account across IPs (a
- *   botnet), and guesses at the current password through change-password and erasure per account;
+ *   botnet), and guesses at the current password through change-password, erasure and personal
+ *   token creation per account;
  * - the AI routes (answers, case analysis, voice) per account, and query embeddings for knowledge
  *   search per account (past it, search answers lexically instead of refusing).
  */
@@ -54,9 +55,9 @@ export function enforceAccountLoginRateLimit<E extends AppEnv>(c: Context<E>, ac
 }
 
 /**
- * Guesses at the current password through change-password or account erasure (a stolen access
- * token) are limited like logins, per account and in one budget for both routes: each costs a
- * full password hash, and each is a guess.
+ * Guesses at the current password through change-password, account erasure or personal token
+ * creation (a stolen access token) are limited like logins, per account and in one budget for
+ * all three: each costs a full password hash, and each is a guess.
  */
 export function enforcePasswordCheckRateLimit<E extends AppEnv>(c: Context<E>, userId: string, what = "password change") {
   return enforceRateLimit(c.env.LOGIN_LIMITER, `password:${userId}`, what);

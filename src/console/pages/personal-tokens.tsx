@@ -1,6 +1,6 @@
 /** The settings page's personal access tokens: the live ones, a form to create one, and a new token's secret, once. */
 import type { PersonalAccessTokenRow } from "../../auth/auth.table";
-import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "../../auth/personal-tokens.routes";
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "../../auth/personal-tokens.schemas";
 import { TableWrap } from "../components/table-wrap";
 
 export interface TokensView {
@@ -94,6 +94,19 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
           max={MAX_TOKEN_DAYS}
           value={String(DEFAULT_TOKEN_DAYS)}
         />
+        <label for="token_password">Your password, to confirm</label>
+        <input
+          id="token_password"
+          name="password"
+          type="password"
+          required
+          maxlength={128}
+          autocomplete="current-password"
+          aria-describedby="token-password-hint"
+        />
+        <p id="token-password-hint" class="hint">
+          A token outlives this sign-in, so creating one asks for your password again.
+        </p>
         <button type="submit">Create token</button>
       </form>
     </section>
