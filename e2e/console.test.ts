@@ -8,7 +8,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { consoleUrl, DEMO, expectAccessible, launchBrowser, newPage, signIn } from "./support/browser";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.local/screenshots");
@@ -218,6 +218,39 @@ describe("clinical pages", () => {
   });
 });
 
+describe("model text", () => {
+  it("shows a streamed answer's headings, lists and emphasis as such, not as ## and - marks", async () => {
+    await inBrowser(async (page) => {
+      await signIn(page, DEMO.therapist);
+      await page.waitForURL(consoleUrl("/app"));
+      const text = page.locator("#answer-text");
+      const diagnose = async (url: string, symptoms: string) => {
+        await page.goto(url);
+        await page.getByLabel("Symptoms").fill(symptoms);
+        await page.getByRole("button", { name: "Analyze" }).click();
+        await expect.poll(() => page.locator("#answer-status").textContent(), { timeout: 30_000 }).toMatch(/^Answer complete/);
+      };
+
+      // With the model: the risk assessment the server puts first is a heading, its crisis resources a list.
+      await diagnose(consoleUrl("/app/diagnose"), "Low mood for months; says she wants to kill herself and has thought about how.");
+      expect(await text.getByRole("heading", { level: 3, name: "Risk assessment" }).count()).toBe(1);
+      expect(await text.getByRole("listitem").filter({ hasText: "988 Suicide & Crisis Lifeline: Call or text 988" }).count()).toBe(1);
+      expect(await text.textContent()).not.toMatch(/##|(^|\n)- /);
+      await expectAccessible(page);
+
+      // Offline: the retrieval-only answer's heading, and its ranked conditions a numbered list in bold.
+      await diagnose(
+        new URL("/app/diagnose", inject("offlineConsoleUrl")).toString(),
+        "Excessive worry most days for eight months, restlessness, poor sleep.",
+      );
+      expect(await text.getByRole("heading", { level: 3, name: "Retrieval-only answer (offline mode)" }).count()).toBe(1);
+      expect(await text.locator("ol > li > strong").count()).toBeGreaterThan(0);
+      expect(await text.textContent()).not.toMatch(/##|\*\*/);
+      await expectAccessible(page);
+    });
+  });
+});
+
 describe("roles", () => {
   it("refuses a student the clinical tools, explaining that they need a licence an admin has verified", async () => {
     await inBrowser(async (page) => {
@@ -301,6 +334,7 @@ describe("roles", () => {
       await page.getByLabel("Token name").fill("Desktop assistant");
       await page.getByLabel("MCP").check();
       await page.getByLabel("Expires in days").fill("7");
+      await page.getByLabel("Your password, to confirm").fill(password);
       await page.getByRole("button", { name: "Create token" }).click();
       await expect.poll(() => page.getByRole("status").textContent()).toContain("Copy it now");
       expect(await page.getByLabel("New personal access token").inputValue()).toMatch(/^tap_/);

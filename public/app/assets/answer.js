@@ -3,10 +3,11 @@
  * Streams an AI answer into the page's answer panel (src/console/pages/answer-panel.tsx): the
  * crisis banner first when risk is found, then the sources, the text as the model writes it,
  * and the structured result the page renders. A failure or an interrupted stream always ends in
- * a message with a Retry button. Elements are built with textContent only: nothing the model or
- * the server sends is parsed as HTML.
+ * a message with a Retry button. Elements are built with textContent only, the answer's markdown by
+ * markdown.js: nothing the model or the server sends is parsed as HTML.
  */
 import { csrfToken } from "./console.js";
+import { renderMarkdown } from "./markdown.js";
 
 /** Where the voice page leaves a transcript for the diagnose page ("Use in diagnosis"): this tab only, never a URL. */
 export const DIAGNOSE_PREFILL_KEY = "ta-diagnose-symptoms";
@@ -30,7 +31,7 @@ export function el(tag, attributes = {}, ...children) {
 }
 
 /** A link that opens a cited knowledge source. @param {{id: string, title: string}} source */
-export const sourceLink = (source) => el("a", { href: `/app/knowledge/${encodeURIComponent(source.id)}` }, source.title);
+const sourceLink = (source) => el("a", { href: `/app/knowledge/${encodeURIComponent(source.id)}` }, source.title);
 
 /**
  * The crisis banner: what was found and whom to call. Null when no risk was found.
@@ -77,7 +78,7 @@ const ESCAPES = /** @type {Record<string, string>} */ ({ n: "\n", t: "\t", r: ""
  * that string field out of the JSON written so far (complete or not). Offline answers are plain text.
  * @param {string} raw
  */
-export function responseSoFar(raw) {
+function responseSoFar(raw) {
   if (!raw.trimStart().startsWith("{")) return raw;
   const start = /"response"\s*:\s*"/.exec(raw);
   if (!start) return "";
@@ -168,12 +169,13 @@ export async function streamAnswer(url, body, view) {
       else if (event === "sources") showSources(ui.sources, data.sources, data.coverage);
       else if (event === "delta") {
         raw += data.text;
-        ui.text.textContent = responseSoFar(raw);
+        // The whole text so far, read again: a heading or list is whole only once its line is.
+        ui.text.replaceChildren(renderMarkdown(responseSoFar(raw)));
       } else if (event === "error") throw new AnswerFailure(data.detail ?? "The answer failed.", data.status);
       else if (event === "done") {
         complete = true;
         showSafety(data.safety);
-        ui.text.textContent = data.ai_response.response;
+        ui.text.replaceChildren(renderMarkdown(data.ai_response.response));
         if (data.ai_response.mode === "offline") {
           ui.result.append(
             el(

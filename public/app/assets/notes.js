@@ -2,6 +2,7 @@
 /** /app/notes: sends the session text, shows the note's sections, risk, suggested codes and Export PDF. */
 import { citations, crisisBanner, el, exportPdf, NOTE_PREFILL_KEY, requireText } from "./answer.js";
 import { postJson } from "./console.js";
+import { renderMarkdown } from "./markdown.js";
 
 const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (find("note-form"));
@@ -31,7 +32,7 @@ function show(note) {
     );
   }
   for (const [name, body] of Object.entries(note.sections))
-    result.append(el("h3", {}, title(name)), el("p", { class: "answer-text" }, String(body)));
+    result.append(el("h3", {}, title(name)), el("div", { class: "answer-text" }, renderMarkdown(String(body), 4)));
   result.append(el("h3", {}, "Risk"), el("p", {}, note.risk.summary));
   if (note.suggested_codes.length) {
     result.append(

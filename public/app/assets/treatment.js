@@ -1,6 +1,7 @@
 // @ts-check
 /** /app/treatment: sends a diagnosis, streams the plan; medication considerations appear only when the server includes them. */
 import { citations, el, requireText, streamAnswer } from "./answer.js";
+import { renderMarkdown } from "./markdown.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("treatment-form"));
 const diagnosis = /** @type {HTMLTextAreaElement} */ (document.getElementById("diagnosis"));
@@ -44,7 +45,8 @@ function treatmentPlan(answer) {
   if (plan.timeline) section.append(el("h3", {}, "Timeline"), el("p", {}, plan.timeline));
   if (plan.review_date) section.append(el("p", {}, `Review by ${plan.review_date}.`));
   if (plan.medication_considerations) {
-    section.append(el("h3", {}, "Medication considerations"), el("p", {}, plan.medication_considerations));
+    // Offline, a guideline's medication section quoted whole, with its lists.
+    section.append(el("h3", {}, "Medication considerations"), el("div", {}, renderMarkdown(plan.medication_considerations, 4)));
   }
   return section;
 }

@@ -1,11 +1,11 @@
 /** /app/cases/{case_id}: the case, and beside it the analysis (or its error, or the button that asks for it). */
 import type { z } from "@hono/zod-openapi";
 import type { UserRow } from "../../auth/auth.table";
-import type { SyntheticCase } from "../../cases/case.schemas";
 import type { analyzeCase } from "../../cases/cases.routes";
+import type { SyntheticCase } from "../../cases/cases.schemas";
+import { Markdown } from "../components/markdown";
 import { CrisisBanner } from "../components/safety";
 import { TableWrap } from "../components/table-wrap";
-import { ModelText } from "../components/text";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 
@@ -106,7 +106,7 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
           Low coverage: nothing in the knowledge base fits this case well. The sources listed are related reading, not a match.
         </p>
       )}
-      <ModelText text={ai.response} />
+      <Markdown text={ai.response} />
       {findings && (
         <>
           <p>

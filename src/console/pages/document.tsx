@@ -1,7 +1,7 @@
 /** /app/knowledge/{id}: one source document, as a citation opens it. */
 import type { UserRow } from "../../auth/auth.table";
 import type { KnowledgeDocumentRow } from "../../knowledge/knowledge.table";
-import { ModelText } from "../components/text";
+import { Markdown } from "../components/markdown";
 import { Layout } from "../layout";
 
 export function DocumentPage({ account, csrfToken, document }: { account: UserRow; csrfToken: string; document: KnowledgeDocumentRow }) {
@@ -30,7 +30,7 @@ export function DocumentPage({ account, csrfToken, document }: { account: UserRo
               </>
             ))}
         </dl>
-        <ModelText text={document.content} />
+        <Markdown text={document.content} topLevel={2} />
       </article>
     </Layout>
   );
