@@ -13,7 +13,7 @@ import { conventions } from "./lib/conventions";
 import { handleError, handleNotFound, methodNotAllowedProblem } from "./lib/error-handler";
 import { createRouter } from "./lib/openapi";
 import { noStore } from "./lib/response-headers";
-import { mcpRouter } from "./mcp/mcp.route";
+import { mcpRouter } from "./mcp/mcp.index";
 import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
 import { reportsRouter } from "./reports/reports.index";

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { audit } from "../audit/audit";
-import { callerUserId, withCallerAccount } from "../auth/guard";
+import { accountCheck } from "../auth/auth.data";
+import { assertCurrentUser, type CallerChecked, callerUserId, withCallerAccount } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
@@ -58,14 +59,33 @@ export const getDocumentHandler: AppRouteHandler<typeof getDocument> = async (c)
   return c.json(toDocument(row), 200);
 };
 
+/**
+ * Before a search's query may go to the model provider, the caller's account must be current: a
+ * token whose login has ended, or whose account was deactivated, is refused with 401 and its text
+ * never leaves the Worker. A personal token's owner was checked by the guard. An access token's
+ * account is checked here first when the query may be embedded (a model is configured): one
+ * more database round trip, the guard's prepared account check (~0.6–0.7 ms of local Neon CPU,
+ * docs/performance.md; in production one Neon HTTP request in the Worker's region), ahead of an
+ * embeddings call that takes tens to hundreds of milliseconds. Returns whether it checked.
+ */
+async function checkAccountBeforeEmbedding(c: Context<AppEnv & CallerChecked>): Promise<boolean> {
+  const caller = c.var.caller;
+  if (caller.kind !== "access_token" || !c.var.ai) return false;
+  const [account] = await accountCheck(c.var.db, caller.claims.sub, caller.claims.sid);
+  assertCurrentUser(account, caller.claims);
+  return true;
+}
+
 export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
+  const checked = await checkAccountBeforeEmbedding(c);
   // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
   // search still answers, from full text alone (`mode: "lexical"`).
   const affirmed = searchText(q);
   const embedding = await searchEmbedding(c, callerUserId(c.var.caller), affirmed || q);
-  // One round trip: the caller's account check and the search travel in one batch.
-  const hits = toSearchHits((await withCallerAccount(c, searchStatement(c.var.db, { query: q, affirmed, embedding, type, limit }))).result);
+  const statement = searchStatement(c.var.db, { query: q, affirmed, embedding, type, limit });
+  // Otherwise nothing left the Worker: an access token's check still due travels in the search's batch (one round trip).
+  const hits = toSearchHits(checked ? await statement : (await withCallerAccount(c, statement)).result);
   return c.json(
     {
       query: q,
