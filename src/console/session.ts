@@ -12,7 +12,8 @@
  *   detection); a password change, deactivation or logout ends the session on the next request.
  * - The JSON API never reads these cookies: its guards take only `Authorization: Bearer`.
  */
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { every } from "hono/combine";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { accountStatement } from "../auth/auth.data";
@@ -20,9 +21,9 @@ import type { UserRow } from "../auth/auth.table";
 import { type AccountCheck, assertCurrentUser, jwtSecret } from "../auth/guard";
 import { type LoginGrant, rotateLogin } from "../auth/sessions";
 import { ACCESS_TOKEN_SECONDS, type AccessClaims, signAccessToken, verifyAccessToken } from "../auth/tokens";
-import { isLicensedUser } from "../auth/user.schemas";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { assertMay, type Capability } from "../policy/policy";
 import { csrfTokenFor, isCsrfTokenValid } from "./csrf";
 
 const ACCESS_COOKIE = "ta-access";
@@ -79,63 +80,77 @@ function isCurrent(account: AccountCheck | undefined, claims: AccessClaims): acc
   }
 }
 
-/** Where the sign-in page sends the person back to: only a console path of this origin. */
+/**
+ * Where the sign-in page sends the person back to: only a console path of this origin, and only
+ * as a browser serialises one (printable ASCII, the rest percent-encoded). A control character
+ * cannot stand in the Location header (a CR LF or NUL made the sign-in answer 500), and nothing a
+ * browser sent contains one.
+ */
 export function safeReturnPath(value: string | undefined): string {
-  return value && /^\/app(?:[/?#]|$)/.test(value) && !value.includes("\\") ? value : "/app";
+  return value && /^\/app(?:[/?#][\x21-\x7e]*)?$/.test(value) && !value.includes("\\") ? value : "/app";
 }
 
 const isSafeMethod = (method: string) => method === "GET" || method === "HEAD";
 
-/** The CSRF token a state-changing request carries: the header for scripts, the `_csrf` field for forms. */
-async function presentedCsrfToken<E extends AppEnv>(c: Context<E>): Promise<string | undefined> {
-  const header = c.req.header("X-CSRF-Token");
-  if (header) return header;
-  const type = c.req.header("Content-Type") ?? "";
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined;
-  const field = (await c.req.parseBody())._csrf;
-  return typeof field === "string" ? field : undefined;
-}
+/** A body that can carry the `_csrf` field: a form, urlencoded or multipart. */
+const isFormBody = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header("Content-Type") ?? "");
 
-/**
- * The guard of every signed-in console page and action: sets `c.var.account` (as the API's
- * guards do), `c.var.token` and `c.var.csrfToken`. Not signed in: a page redirects to the
- * sign-in page, which returns here afterwards; a state-changing request without the login's
- * CSRF token is refused with 403.
- */
-export const consoleSession = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
-  const session = await resumeSession(c);
-  if (!session) {
-    clearSessionCookies(c);
-    if (!isSafeMethod(c.req.method))
-      throw new ProblemError(401, { code: "session_expired", detail: "Your session has ended; sign in again and retry." });
-    const url = new URL(c.req.url);
-    return c.redirect(`/app/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-  }
-  const secret = jwtSecret(c);
-  if (!isSafeMethod(c.req.method) && !(await isCsrfTokenValid(secret, session.token.sid, await presentedCsrfToken(c)))) {
+async function assertCsrfToken(c: ConsoleContext, token: string | undefined): Promise<void> {
+  if (!(await isCsrfTokenValid(jwtSecret(c), c.var.token.sid, token))) {
     throw new ProblemError(403, {
       code: "csrf_token_invalid",
       detail: "This form has expired or did not come from the console; reload the page and try again.",
     });
   }
-  c.set("account", session.account);
-  c.set("token", session.token);
-  c.set("csrfToken", await csrfTokenFor(secret, session.token.sid));
+}
+
+/** A form's `_csrf` field: looked for last, because finding it means reading the whole body. */
+const formCsrfToken = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+  const field = (await c.req.parseBody())._csrf;
+  await assertCsrfToken(c, typeof field === "string" ? field : undefined);
   await next();
 });
 
-/** After {@link consoleSession}: the admin pages, refused to other roles with a 403 page. */
-export const consoleAdminOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
-  if (c.var.account.role !== "admin") throw new ProblemError(403, { code: "forbidden", detail: "This page is for administrators." });
-  await next();
-});
+/**
+ * The guard of a signed-in console page or action, with the route's own checks (a capability,
+ * the AI limit) run in order before any form body is read. Sets `c.var.account` (as the API's
+ * guards do), `c.var.token` and `c.var.csrfToken`. Not signed in: a page redirects to the sign-in
+ * page, which returns here afterwards; a state-changing request without the login's CSRF token is
+ * refused with 403. A script's X-CSRF-Token header costs nothing to read and is checked before
+ * `checksBeforeBody`; a form's `_csrf` field after them, so that a student's or an over-limit
+ * clinician's upload (up to 36 MiB for voice) is refused unread.
+ *
+ * @example consoleActions.post("/voice/analyze", consoleSessionWith(consoleMay("clinical"), voiceReady), handler)
+ */
+export function consoleSessionWith(...checksBeforeBody: MiddlewareHandler[]) {
+  return createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+    const session = await resumeSession(c);
+    if (!session) {
+      clearSessionCookies(c);
+      if (!isSafeMethod(c.req.method))
+        throw new ProblemError(401, { code: "session_expired", detail: "Your session has ended; sign in again and retry." });
+      const url = new URL(c.req.url);
+      return c.redirect(`/app/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
+    c.set("account", session.account);
+    c.set("token", session.token);
+    c.set("csrfToken", await csrfTokenFor(jwtSecret(c), session.token.sid));
+    const header = c.req.header("X-CSRF-Token");
+    const tokenInForm = !isSafeMethod(c.req.method) && !header && isFormBody(c);
+    if (!isSafeMethod(c.req.method) && !tokenInForm) await assertCsrfToken(c, header);
+    await every(...checksBeforeBody, ...(tokenInForm ? [formCsrfToken] : []))(c, next);
+  });
+}
 
-/** After {@link consoleSession}: the clinical actions, for verified licensed professionals and admins (as the API's `licensed`). */
-export const consoleLicensedOnly = createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
-  if (!isLicensedUser(c.var.account))
-    throw new ProblemError(403, {
-      code: "forbidden",
-      detail: "This action needs a licensed professional whose licence an administrator has verified.",
-    });
-  await next();
-});
+/** {@link consoleSessionWith} no checks of its own: the pages and actions open to every signed-in account. */
+export const consoleSession = consoleSessionWith();
+
+/**
+ * After {@link consoleSession} (or inside {@link consoleSessionWith}, before a form is read): pages and actions that need a capability (policy.ts), refused
+ * with the same 403 problem every door gives (an error page for a page, problem+json for a script).
+ */
+export const consoleMay = (capability: Capability) =>
+  createMiddleware<AppEnv & ConsoleSignedIn>(async (c, next) => {
+    assertMay(c.var.account, capability);
+    await next();
+  });
