@@ -7,7 +7,7 @@
  * without touching the database beyond the caller's account check.
  */
 import { describe, expect, it } from "vitest";
-import { INSTRUMENT_IDS, type Instrument } from "../src/assessments/instruments";
+import { INSTRUMENT_IDS, type Instrument } from "../src/assessments/instrument-registry";
 import { LOINC } from "../src/assessments/loinc";
 import { authHeader, expectProblem, registerAndLogin } from "./support/accounts";
 import { createTestApi, databaseRequests } from "./support/api";
@@ -249,7 +249,7 @@ describe("access and side effects", () => {
     const before = await databaseRequests(api.database);
     const answer = await score(instrument, body);
     expect(answer.res.status).toBe(400);
-    // One round trip: the auth guard's user lookup. No audit, no insert.
+    // One round trip: the auth guard's user lookup. No audit, no insert (a scored questionnaire is audited; a refused one is not).
     expect((await databaseRequests(api.database)) - before).toBe(1);
   });
 

@@ -6,8 +6,8 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CaseSchema } from "../src/cases/case.schemas";
 import { CASE_INDEX_KEY, caseKey } from "../src/cases/cases.data";
+import { CaseSchema } from "../src/cases/cases.schemas";
 import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, registerAndLogin } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
 import { auditEvents } from "./support/audit";

@@ -1,6 +1,6 @@
 /** The console's pages (docs/api.md §8): cases and their analysis, knowledge, assessments, admin, settings. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { INSTRUMENT_IDS, INSTRUMENTS } from "../src/assessments/instruments";
+import { INSTRUMENT_IDS, INSTRUMENTS } from "../src/assessments/instrument-registry";
 import { authHeader, createAdmin, createVerifiedTherapist, registerUser, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";
 import { loadCases } from "./support/cases";
@@ -379,14 +379,20 @@ describe("settings", () => {
     const me = (token: string) => api.fetch("/api/auth/me", { headers: authHeader(token) });
     const storedCount = async (userId: string) =>
       Number((await runSql(api, "select count(*) from personal_access_tokens where user_id = $1", [userId]))[0][0]);
-    /** Creates a token through the form (scopes MCP and Read): the answer page and the secret in it. */
-    async function createThroughForm(visitor: Awaited<ReturnType<typeof signedIn>>["visitor"], csrf: string, name: string) {
+    /** Creates a token through the form (scopes MCP and Read) with the account's password: the answer page and the secret in it. */
+    async function createThroughForm(
+      visitor: Awaited<ReturnType<typeof signedIn>>["visitor"],
+      csrf: string,
+      name: string,
+      password: string,
+    ) {
       const res = await visitor.post("/app/settings/tokens", [
         ["_csrf", csrf],
         ["name", name],
         ["scopes", "mcp"],
         ["scopes", "read"],
         ["expires_in_days", "30"],
+        ["password", password],
       ]);
       const html = await res.text();
       return { res, html, secret: /value="(tap_[A-Za-z0-9_-]{43})"/.exec(html)?.[1] };
@@ -397,10 +403,10 @@ describe("settings", () => {
       const { visitor, csrf } = await signedIn(account);
       const empty = await visitor.page("/app/settings");
       expect(empty.html).toContain("You have no live personal access tokens.");
-      for (const label of ["Token name", "MCP", "Read", "Expires in days", "Create token"])
+      for (const label of ["Token name", "MCP", "Read", "Expires in days", "Your password, to confirm", "Create token"])
         expect(visibleText(empty.html)).toContain(label);
 
-      const created = await createThroughForm(visitor, csrf, "My <script> helper");
+      const created = await createThroughForm(visitor, csrf, "My <script> helper", account.password);
       expect(created.res.status).toBe(200);
       expect(created.res.headers.get("Location")).toBeNull();
       expect(created.res.headers.get("Cache-Control")).toBe("no-store");
@@ -427,10 +433,21 @@ describe("settings", () => {
     it("refuses a form without a scope or with a bad expiry with a 400 page naming the field, and creates nothing", async () => {
       const account = await registerUser(api);
       const { visitor, csrf } = await signedIn(account);
-      const noScope = await visitor.post("/app/settings/tokens", { _csrf: csrf, name: "script", expires_in_days: "30" });
+      const noScope = await visitor.post("/app/settings/tokens", {
+        _csrf: csrf,
+        name: "script",
+        expires_in_days: "30",
+        password: account.password,
+      });
       expect(noScope.status).toBe(400);
       expect(await noScope.text()).toContain("scopes: give at least one scope");
-      const tooLong = await visitor.post("/app/settings/tokens", { _csrf: csrf, name: "script", scopes: "read", expires_in_days: "366" });
+      const tooLong = await visitor.post("/app/settings/tokens", {
+        _csrf: csrf,
+        name: "script",
+        scopes: "read",
+        expires_in_days: "366",
+        password: account.password,
+      });
       expect(tooLong.status).toBe(400);
       expect(await tooLong.text()).toContain("expires_in_days");
       expect(await storedCount(account.user.id)).toBe(0);
@@ -439,7 +456,7 @@ describe("settings", () => {
     it("revokes a token with its button: it stops working at once and leaves the list; another person's token is a 404", async () => {
       const account = await registerUser(api);
       const { visitor, csrf } = await signedIn(account);
-      const { secret } = await createThroughForm(visitor, csrf, "to revoke");
+      const { secret } = await createThroughForm(visitor, csrf, "to revoke", account.password);
       const id = /action="\/app\/settings\/tokens\/([0-9a-f-]{36})\/revoke"/.exec((await visitor.page("/app/settings")).html)?.[1];
       expect(id).toBeDefined();
 
@@ -460,12 +477,17 @@ describe("settings", () => {
     it("refuses creating or revoking without the console's CSRF token (403), and changes nothing", async () => {
       const account = await registerUser(api);
       const { visitor, csrf } = await signedIn(account);
-      const forged = await visitor.post("/app/settings/tokens", { _csrf: "x".repeat(43), name: "forged", scopes: "read" });
+      const forged = await visitor.post("/app/settings/tokens", {
+        _csrf: "x".repeat(43),
+        name: "forged",
+        scopes: "read",
+        password: account.password,
+      });
       expect(forged.status).toBe(403);
       expect(await forged.text()).not.toContain("tap_");
       expect(await storedCount(account.user.id)).toBe(0);
 
-      const { secret } = await createThroughForm(visitor, csrf, "kept");
+      const { secret } = await createThroughForm(visitor, csrf, "kept", account.password);
       const id = /action="\/app\/settings\/tokens\/([0-9a-f-]{36})\/revoke"/.exec((await visitor.page("/app/settings")).html)?.[1];
       expect((await visitor.post(`/app/settings/tokens/${id}/revoke`, {})).status).toBe(403);
       const crossSite = await visitor.post(`/app/settings/tokens/${id}/revoke`, { _csrf: csrf }, { Origin: "https://evil.example" });

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import drugsFile from "../data/interactions/drugs.json";
 import interactionsFile from "../data/interactions/interactions.json";
 import { checkInteractions, compareInteractions, summarise } from "../src/interactions/check";
-import { buildTable, type Interaction, interactionTable, SEVERITIES, type Severity } from "../src/interactions/interaction-data";
+import { buildTable, type Interaction, interactionTable, SEVERITIES, type Severity } from "../src/interactions/interaction-table";
 import { normalizeName, resolveName } from "../src/interactions/names";
 import { authHeader, errorsAt, expectProblem, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi } from "./support/api";

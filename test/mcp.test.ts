@@ -9,7 +9,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { type CallToolResult, LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { afterAll, describe, expect, it } from "vitest";
-import { INSTRUMENT_IDS } from "../src/assessments/instruments";
+import { INSTRUMENT_IDS } from "../src/assessments/instrument-registry";
 import { readableDetail } from "../src/audit/audit-detail";
 import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, registerAndLogin, runSql } from "./support/accounts";
 import { createTestApi, type TestApi } from "./support/api";
@@ -396,7 +396,11 @@ describe("clinical tools", () => {
 
 /** A personal access token of `owner` with `scopes`, made through the REST route: its id and secret. */
 async function personalToken(owner: LoggedIn, scopes: ("mcp" | "read")[]): Promise<{ id: string; token: string }> {
-  const res = await api.post("/api/auth/tokens", { name: "mcp client", scopes }, { headers: authHeader(owner.tokens.access_token) });
+  const res = await api.post(
+    "/api/auth/tokens",
+    { name: "mcp client", scopes, password: owner.password },
+    { headers: authHeader(owner.tokens.access_token) },
+  );
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; token: string };
 }
@@ -551,6 +555,10 @@ describe("audit", () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0][0]).toBe("failure");
-    expect(typeof rows[0][1] === "string" ? JSON.parse(rows[0][1]) : rows[0][1]).toEqual({ error: "forbidden" });
+    expect(typeof rows[0][1] === "string" ? JSON.parse(rows[0][1]) : rows[0][1]).toEqual({
+      error: "forbidden",
+      symptoms_chars: "Low mood".length,
+      context_chars: 0,
+    });
   });
 });

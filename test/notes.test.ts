@@ -7,7 +7,7 @@
  */
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { NOT_DOCUMENTED, NOTE_SECTIONS, type NoteAnswer } from "../src/notes/note.schemas";
+import { NOT_DOCUMENTED, NOTE_SECTIONS, type NoteAnswer } from "../src/notes/notes.schemas";
 import {
   authHeader,
   createAdmin,

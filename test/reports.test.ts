@@ -11,7 +11,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import worker from "../src/index";
-import type { NoteAnswer } from "../src/notes/note.schemas";
+import type { NoteAnswer } from "../src/notes/notes.schemas";
 import type { DiagnoseAnswer, TreatmentAnswer } from "../src/rag/rag.schemas";
 import { REPORT_FONT_KEY } from "../src/reports/report-font-file";
 import { countMpegFrames, readMpegFrameHeader } from "../tools/support/mpeg-frame.ts";

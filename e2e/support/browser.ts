@@ -23,7 +23,7 @@ export function launchBrowser({ microphone = "granted" }: { microphone?: "grante
   });
 }
 
-export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.local/screenshots");
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.local/screenshots");
 
 /** Saves the whole page as .local/screenshots/<name>-<width>.png. */
 export async function saveScreenshot(page: Page, name: string) {

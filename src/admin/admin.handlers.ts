@@ -1,6 +1,6 @@
 import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
 import { toAuditEvent } from "../audit/audit-event";
-import { toUser } from "../auth/user.schemas";
+import { toUser } from "../auth/auth.schemas";
 import type { AppRouteHandler } from "../lib/openapi";
 import { page } from "../lib/pagination";
 import type { listAudit, listUsers, updateUser } from "./admin.routes";

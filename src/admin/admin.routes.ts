@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AuditEventSchema } from "../audit/audit-event";
+import { UserSchema } from "../auth/auth.schemas";
 import { USER_ROLES } from "../auth/auth.table";
 import { adminOnly } from "../auth/guard";
-import { UserSchema } from "../auth/user.schemas";
 import { paginationQuery } from "../lib/pagination";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 

@@ -1,5 +1,5 @@
 /** Answer sets shared by several instruments, each in the order its published form prints it. */
-import type { AnswerOption } from "./instrument";
+import type { AnswerOption } from "./instrument-definition";
 
 /** Answers whose value is their score, counting up from `start` in printed order. */
 export function ascending(labels: readonly string[], start = 0): AnswerOption[] {

@@ -1,7 +1,7 @@
 /** A scored questionnaire as every caller gets it (the REST route, the console and the MCP tool): validated, scored, with its safety block. */
 import { CRISIS_RESOURCES, type CrisisIndicator, type SafetyBlock } from "../safety/crisis";
-import type { InstrumentDefinition } from "./instrument";
-import { INSTRUMENTS, type Instrument } from "./instruments";
+import type { InstrumentDefinition } from "./instrument-definition";
+import { INSTRUMENTS, type Instrument } from "./instrument-registry";
 import { type AssessmentResult, scoreAssessment } from "./scoring";
 import { validResponses } from "./validation";
 

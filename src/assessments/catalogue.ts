@@ -1,6 +1,6 @@
 /** The instruments as GET /api/v1/assessments lists them: everything a client needs to render and read a form. */
-import { LAST_REVIEWED } from "./instrument";
-import { INSTRUMENT_IDS, INSTRUMENTS, scoreRange } from "./instruments";
+import { LAST_REVIEWED } from "./instrument-definition";
+import { INSTRUMENT_IDS, INSTRUMENTS, scoreRange } from "./instrument-registry";
 
 function describe(id: (typeof INSTRUMENT_IDS)[number]) {
   const definition = INSTRUMENTS[id];

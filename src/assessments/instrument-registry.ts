@@ -1,5 +1,5 @@
 /** Every instrument the API scores, in the order lists show them: depression, anxiety, trauma, substances, then the rest. */
-import type { InstrumentDefinition } from "./instrument";
+import type { InstrumentDefinition } from "./instrument-definition";
 import { asrs } from "./instruments/asrs";
 import { audit } from "./instruments/audit";
 import { auditc } from "./instruments/audit-c";

@@ -1,10 +1,10 @@
 /**
  * Scores validated answers with the instrument's own rules: each answer's score, the total (a sum
  * unless the instrument counts or grades instead), the band, the cut-off, subscales and any rule
- * criteria. Pure: the safety block is added by assessment.ts.
+ * criteria. Pure: the safety block is added by assess.ts.
  */
-import type { Answers, Criterion, InstrumentDefinition } from "./instrument";
-import { INSTRUMENTS, type Instrument, scoreRange } from "./instruments";
+import type { Answers, Criterion, InstrumentDefinition } from "./instrument-definition";
+import { INSTRUMENTS, type Instrument, scoreRange } from "./instrument-registry";
 
 export interface AssessmentResult {
   instrument: Instrument;

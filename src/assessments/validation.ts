@@ -1,6 +1,6 @@
 /** Responses checked against the instrument's printed answers and branching, every bad item named as clinicians number them. */
 import { type FieldError, invalidFields } from "../lib/problem";
-import type { InstrumentDefinition, Item } from "./instrument";
+import type { InstrumentDefinition, Item } from "./instrument-definition";
 
 const show = (value: unknown) => JSON.stringify(value) ?? String(value);
 

@@ -37,6 +37,8 @@ const detailShape = {
   codes: count,
   mode: z.enum(["llm", "offline"]),
   sources: z.array(z.uuid()).max(50),
+  /** A scored questionnaire's id (phq9, gad7 …), never its answers. */
+  instrument: word,
   // Interaction checks: counts, never the drug names
   medications: count,
   unrecognised: count,
@@ -62,7 +64,8 @@ export const AuditDetail = z.strictObject(detailShape).partial();
 /**
  * What an erased account's events keep of their detail: facts about the work (codes, counts,
  * sizes, document ids), not about the person (role, account state, edited fields, an import's
- * address). A key added later is dropped until someone decides it belongs here.
+ * address). A key added later is dropped until someone decides it belongs here. The account's
+ * own actions on another account keep their whole detail (pseudonymiseAuditEvents).
  */
 export const ERASURE_KEPT_DETAIL: readonly (keyof typeof detailShape)[] = [
   "error",

@@ -6,10 +6,10 @@ import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { enforcePasswordCheckRateLimit } from "../lib/rate-limits";
 import { revokeAllLoginSessions, updateUser } from "./auth.data";
+import { type ChangePasswordBody, isLicensedRole, type UpdateMeBody } from "./auth.schemas";
 import type { UserRow } from "./auth.table";
 import { hashPassword, verifyPassword } from "./password";
 import { revokeAllPersonalTokens } from "./personal-tokens.data";
-import { type ChangePasswordBody, isLicensedRole, type UpdateMeBody } from "./user.schemas";
 
 /** Updates names, organization and licence fields; changed licence details must be verified again by an admin. */
 export async function updateProfile<E extends AppEnv>(c: Context<E>, user: UserRow, body: z.infer<typeof UpdateMeBody>): Promise<UserRow> {

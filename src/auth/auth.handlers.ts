@@ -8,10 +8,10 @@ import { ProblemError, validationProblem } from "../lib/problem";
 import { changePassword as changeAccountPassword, updateProfile } from "./account-changes";
 import { insertUser, revokeLoginSession } from "./auth.data";
 import type { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { LoginBody, toUser } from "./auth.schemas";
 import { withCurrentAccount } from "./guard";
 import { hashPassword } from "./password";
 import { rotateLogin, signIn, tokenPairBody } from "./sessions";
-import { LoginBody, toUser } from "./user.schemas";
 
 export const registerUser: AppRouteHandler<typeof register> = async (c) => {
   const body = c.req.valid("json");

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { registerRateLimit } from "../lib/rate-limits";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
+import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./auth.schemas";
 import { authenticated, readAccess, tokenChecked } from "./guard";
-import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./user.schemas";
 
 const tags = ["Accounts"];
 const bearer = bearerSecurity;

@@ -134,8 +134,3 @@ export const ChangePasswordBody = z
 export function isLicensedRole(role: string): boolean {
   return (LICENSED_ROLES as readonly string[]).includes(role);
 }
-
-/** Who may use the licensed (clinical AI) routes: admins, and licensed roles an admin verified. */
-export function isLicensedUser(user: { role: string; isVerified: boolean }): boolean {
-  return user.role === "admin" || (isLicensedRole(user.role) && user.isVerified);
-}

@@ -10,12 +10,13 @@ import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import { enforcePasswordCheckRateLimit } from "../lib/rate-limits";
 import { listUserAudio, removeUserAudio } from "../voice/voice.data";
+import { toUser } from "./auth.schemas";
 import { deleteUser, LAST_ADMIN_SQLSTATE, lastAdminGuard, loginSessionsOf, otherActiveAdmins } from "./data-rights.data";
-import { EXPORT_AUDIT_EVENTS, type eraseMe, type exportMe, type myAuditEvents } from "./data-rights.routes";
+import type { eraseMe, exportMe, myAuditEvents } from "./data-rights.routes";
+import { EXPORT_AUDIT_EVENTS } from "./data-rights.schemas";
 import { verifyPassword } from "./password";
 import { allPersonalTokens } from "./personal-tokens.data";
 import { toPersonalToken } from "./personal-tokens.handlers";
-import { toUser } from "./user.schemas";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

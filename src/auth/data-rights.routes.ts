@@ -3,63 +3,16 @@
  * A login's access token only: a personal token is a delegated credential, not the person.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { AuditEventSchema } from "../audit/audit-event";
 import { paginationQuery } from "../lib/pagination";
 import { noStore } from "../lib/response-headers";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
+import { EraseBody, ExportSchema, OwnAuditEventSchema } from "./data-rights.schemas";
 import { authenticated } from "./guard";
-import { PersonalTokenSchema } from "./personal-tokens.routes";
-import { UserSchema } from "./user.schemas";
 
 const tags = ["Accounts"];
 const security = bearerSecurity;
 /** Personal data in an answer: never kept by a browser or a proxy. */
 const personalData: [...typeof authenticated, typeof noStore] = [...authenticated, noStore];
-
-/** Events in the export itself; the rest, if any, page through `GET /api/auth/me/audit-events`. */
-export const EXPORT_AUDIT_EVENTS = 1000;
-
-const dateTime = (description?: string) => z.string().openapi({ format: "date-time", description });
-
-const OwnAuditEventSchema = AuditEventSchema.omit({ user_id: true })
-  .extend({
-    by_you: z.boolean().openapi({ description: "false: someone else's action on your account (an admin's change)" }),
-  })
-  .openapi("OwnAuditEvent");
-
-const ExportSchema = z
-  .object({
-    exported_at: dateTime(),
-    user: UserSchema.extend({ updated_at: dateTime() }).openapi({
-      description: "the account (the password is kept only as a salted hash, not exported)",
-    }),
-    login_sessions: z
-      .array(z.object({ id: z.uuid(), created_at: dateTime(), expires_at: dateTime(), revoked_at: dateTime().nullable() }))
-      .openapi({ description: "every login kept; its refresh tokens are stored only as hashes and not exported" }),
-    personal_tokens: z
-      .array(PersonalTokenSchema.extend({ revoked_at: dateTime().nullable() }))
-      .openapi({ description: "every personal access token, revoked and expired ones too; never the secret" }),
-    audit_events: z.array(OwnAuditEventSchema).openapi({
-      description: `the audit trail about you, newest first: the first ${EXPORT_AUDIT_EVENTS} events; audit_events_next_cursor pages the rest`,
-    }),
-    audit_events_next_cursor: z
-      .string()
-      .nullable()
-      .openapi({ description: "null when every event is above; else pass it as cursor to GET /api/auth/me/audit-events" }),
-    audio: z
-      .array(
-        z.object({
-          audio_id: z.string(),
-          object_key: z.string(),
-          content_type: z.string().nullable(),
-          bytes: z.number().int(),
-          uploaded_at: dateTime(),
-          expires_at: dateTime().nullable(),
-        }),
-      )
-      .openapi({ description: "session recordings stored for you (kept until expires_at); listed, the audio itself is not in the export" }),
-  })
-  .openapi("AccountExport");
 
 export const exportMe = createRoute({
   method: "get",
@@ -84,11 +37,6 @@ export const myAuditEvents = createRoute({
     ...problemResponses(400, 401, 403, 503),
   },
 });
-
-export const EraseBody = z
-  .object({ password: z.string().min(1).max(128).openapi({ description: "the current password, to confirm" }) })
-  .strict()
-  .openapi("EraseAccountRequest");
 
 export const eraseMe = createRoute({
   method: "delete",

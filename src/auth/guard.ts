@@ -25,12 +25,12 @@ import { createMiddleware } from "hono/factory";
 import { defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
+import { assertMay, type Capability } from "../policy/policy";
 import { accountCheck, accountStatement } from "./auth.data";
 import type { TokenScope, UserRow } from "./auth.table";
-import { hashPersonalToken, isPersonalToken } from "./personal-token";
+import { hashPersonalToken, isPersonalToken } from "./personal-token-secret";
 import { personalTokenStatement, touchPersonalToken } from "./personal-tokens.data";
 import { type AccessClaims, verifyAccessToken } from "./tokens";
-import { isLicensedRole, isLicensedUser } from "./user.schemas";
 
 const unauthorized = (detail: string) =>
   new ProblemError(401, {
@@ -157,25 +157,16 @@ function requireAccountOrPersonalToken(scope: TokenScope) {
   });
 }
 
-function requireRole(allowed: (user: UserRow) => boolean, detail: (user: UserRow) => string) {
+/** After an account is loaded: the capability's 403 problem (policy.ts) for those without it. */
+function requireCapability(capability: Capability) {
   return createMiddleware<AppEnv & SignedIn>(async (c, next) => {
-    const account = c.var.account;
-    if (!allowed(account)) throw new ProblemError(403, { code: "forbidden", detail: detail(account) });
+    assertMay(c.var.account, capability);
     await next();
   });
 }
 
-const notLicensed = (user: Pick<UserRow, "role">) =>
-  isLicensedRole(user.role)
-    ? "This route needs a verified licensed professional: your licence has not been verified by an admin yet."
-    : "This route is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; student accounts cannot use it.";
-
-/** After an account is loaded (a bearer guard or the console session): verified licensed professionals and admins only. */
-export const requireLicensed = requireRole(isLicensedUser, notLicensed);
-const requireAdmin = requireRole(
-  (user) => user.role === "admin",
-  () => "This route needs the admin role.",
-);
+const requireLicensed = requireCapability("clinical");
+const requireAdmin = requireCapability("admin");
 
 const requireToken = createMiddleware<AppEnv & TokenChecked>(async (c, next) => {
   c.set("token", await claimsFrom(c));

@@ -1,28 +1,28 @@
 /**
  * Case analysis: a stored case checked against retrieved criteria, with the same steps as a
- * diagnose answer (one R2 read before this, one retrieval statement, one chat call). The
- * route's `licensed` guard has already checked the account and licence.
+ * diagnose answer (one R2 read, one retrieval statement, one chat call), inside one audit event.
  */
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { aiProblem } from "../ai/errors";
 import { generateStructured, modelText, type Usage } from "../ai/structured";
-import type { SignedIn } from "../auth/guard";
-import type { AppEnv } from "../env";
-import { enforceAiRateLimit } from "../lib/rate-limits";
-import { answerFrame, auditAnswer } from "../rag/answer";
-import { groundDifferential } from "../rag/grounding";
-import { coverageNoteFor } from "../rag/prompts";
+import { audited } from "../audit/audited";
+import { answerAuditFacts, answerFrame } from "../grounded-answer/answer-frame";
+import { groundDifferential } from "../grounded-answer/grounding";
+import { coverageNoteFor } from "../grounded-answer/prompt-parts";
+import { retrieveSources } from "../grounded-answer/retrieval";
+import { ProblemError } from "../lib/problem";
+import { assertMay } from "../policy/policy";
 import { ModelDifferentialItem } from "../rag/rag.schemas";
-import { retrieveSources } from "../rag/retrieval";
 import { assessCrisis } from "../safety/crisis";
-import type { SyntheticCase } from "./case.schemas";
+import type { UseCaseDeps } from "../use-case/deps";
 import { caseAnalysisMessages } from "./case-analysis.prompts";
+import { readCase } from "./cases.data";
+import { MAX_ALTERNATIVE_DIAGNOSES, type SyntheticCase } from "./cases.schemas";
 
 const ModelCaseAnalysis = z.object({
   response: modelText("concise markdown for the clinician"),
   suggested_diagnosis_supported: z.boolean(),
-  alternative_diagnoses: z.array(ModelDifferentialItem).max(5),
+  alternative_diagnoses: z.array(ModelDifferentialItem).max(MAX_ALTERNATIVE_DIAGNOSES),
   missing_assessments: z.array(z.string()),
   treatment_considerations: z.array(z.string()),
 });
@@ -41,19 +41,33 @@ function offlineCaseAnalysis(item: SyntheticCase, hits: Array<{ type: string; ti
   ].join("\n\n");
 }
 
-/** Generic over the context, so the JSON route and the console (whose guard sets more variables) share it. */
-export async function analyzeStoredCase<E extends AppEnv & SignedIn>(c: Context<E>, item: SyntheticCase) {
-  const { account, ai, settings } = c.var;
-  const audited = auditAnswer(c, account.id, "case.analyze", { case_id: item.case_id });
-  await enforceAiRateLimit(c, account.id);
+const caseNotFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
 
+/** Reads the stored case and analyses it; one use case for the REST route and the console. */
+export function analyzeCase(deps: UseCaseDeps, caseId: string, { action }: { action: string }) {
+  return audited(
+    deps,
+    { action, asked: { case_id: caseId } },
+    async () => {
+      assertMay(deps.account, "clinical");
+      const item = await readCase(deps.storage, caseId);
+      if (!item) throw caseNotFound();
+      await deps.limitAi();
+      return analysis(deps, item);
+    },
+    (answer) => answerAuditFacts({ ai_response: answer.ai_analysis, retrieved_sources: answer.retrieved_documents }),
+  );
+}
+
+async function analysis(deps: UseCaseDeps, item: SyntheticCase) {
+  const { ai, settings } = deps;
   const safety = assessCrisis({
     presenting_symptoms: item.presenting_symptoms.join(". "),
     clinical_history: item.clinical_history,
     assessment_notes: item.assessment_notes,
     risk_factors: item.risk_factors.join(". "),
   });
-  const retrieval = await retrieveSources(c, [item.presenting_symptoms.join(". "), item.clinical_history].join("\n"));
+  const retrieval = await retrieveSources(deps, [item.presenting_symptoms.join(". "), item.clinical_history].join("\n"));
 
   let response = offlineCaseAnalysis(item, retrieval.hits);
   let findings: z.infer<typeof ModelCaseAnalysis> | null = null;
@@ -69,14 +83,11 @@ export async function analyzeStoredCase<E extends AppEnv & SignedIn>(c: Context<
       findings = { ...generated.output, alternative_diagnoses: groundDifferential(generated.output.alternative_diagnoses, retrieval.ids) };
       response = generated.output.response;
     } catch (error) {
-      const problem = aiProblem(error);
-      audited.failed(problem.problem.code);
-      throw problem;
+      throw aiProblem(error);
     }
   }
 
   const frame = answerFrame(retrieval, safety, response, usage);
-  audited.succeeded(frame);
   return {
     status: "success" as const,
     case_id: item.case_id,

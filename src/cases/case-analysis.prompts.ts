@@ -1,8 +1,9 @@
 /** The case-analysis prompt: a stored case checked against retrieved criteria and guidelines. */
+
+import { riskNoteFor, sourcesBlock, UNTRUSTED_SOURCES } from "../grounded-answer/prompt-parts";
 import type { SearchHit } from "../knowledge/search";
-import { riskNoteFor, sourcesBlock, UNTRUSTED_SOURCES } from "../rag/prompts";
 import type { SafetyBlock } from "../safety/crisis";
-import { MAX_ALTERNATIVE_DIAGNOSES, type SyntheticCase } from "./case.schemas";
+import { MAX_ALTERNATIVE_DIAGNOSES, type SyntheticCase } from "./cases.schemas";
 
 /** The case as the model reads it (and as retrieval searches for it). */
 function caseText(item: SyntheticCase) {

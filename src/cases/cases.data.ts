@@ -5,7 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { pageByKey } from "../lib/pagination";
-import { CASE_ID, CaseSchema, type SyntheticCase } from "./case.schemas";
+import { CASE_ID, CaseSchema, type SyntheticCase } from "./cases.schemas";
 
 export const CASE_INDEX_KEY = "cases/index.json";
 export const caseKey = (caseId: string) => `cases/${caseId}.json`;
@@ -43,7 +43,7 @@ async function readIndexEntries(storage: R2Bucket): Promise<SyntheticCase[]> {
   });
 }
 
-export async function readCaseIndex(storage: R2Bucket): Promise<SyntheticCase[]> {
+async function readCaseIndex(storage: R2Bucket): Promise<SyntheticCase[]> {
   const object = await storage.get(CASE_INDEX_KEY);
   if (!object) return [];
   return CaseSchema.array().parse(await object.json());

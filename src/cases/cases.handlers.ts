@@ -1,8 +1,9 @@
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import { analyzeStoredCase } from "./case-analysis.flow";
+import { useCaseDeps } from "../use-case/deps";
+import { analyzeCase } from "./case-analysis.flow";
 import { findCases, readCase } from "./cases.data";
-import type { analyzeCase, getCase, listCases } from "./cases.routes";
+import type { analyzeCase as analyzeCaseRoute, getCase, listCases } from "./cases.routes";
 
 const notFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
 
@@ -17,8 +18,5 @@ export const getCaseHandler: AppRouteHandler<typeof getCase> = async (c) => {
   return c.json(item, 200);
 };
 
-export const analyzeCaseHandler: AppRouteHandler<typeof analyzeCase> = async (c) => {
-  const item = await readCase(c.var.storage, c.req.valid("param").case_id);
-  if (!item) throw notFound();
-  return c.json(await analyzeStoredCase(c, item), 200);
-};
+export const analyzeCaseHandler: AppRouteHandler<typeof analyzeCaseRoute> = async (c) =>
+  c.json(await analyzeCase(useCaseDeps(c), c.req.valid("param").case_id, { action: "case.analyze" }), 200);

@@ -1,10 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { licensed, readAccess } from "../auth/guard";
-import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { AiResponseSchema, DifferentialItem, RetrievedSourceSchema } from "../rag/rag.schemas";
-import { SafetySchema } from "../safety/safety.schema";
-import { CASE_ID, CaseSchema, SEVERITIES } from "./case.schemas";
+import { CASE_ID, CaseAnalysisAnswer, CaseSchema, SEVERITIES } from "./cases.schemas";
 
 const tags = ["Cases"];
 const caseIdParam = z.object({ case_id: z.string().max(64).regex(CASE_ID, "must be a case id: lowercase letters, digits and hyphens") });
@@ -48,28 +45,6 @@ export const getCase = createRoute({
   request: { params: caseIdParam },
   responses: { 200: jsonContent(CaseSchema, "The case"), ...problemResponses(400, 401, 403, 404, 503) },
 });
-
-export const CaseFindings = z.object({
-  suggested_diagnosis_supported: z.boolean(),
-  alternative_diagnoses: z.array(DifferentialItem),
-  missing_assessments: z.array(z.string()),
-  treatment_considerations: z.array(z.string()),
-});
-
-export const CaseAnalysisAnswer = z
-  .object({
-    status: z.literal("success"),
-    case_id: z.string(),
-    case_data: CaseSchema,
-    ai_analysis: AiResponseSchema.extend({ findings: CaseFindings.nullable() }),
-    retrieved_documents: z.array(RetrievedSourceSchema),
-    knowledge_sources: z.array(z.object({ id: z.string(), title: z.string(), score: z.number() })),
-    coverage: z.enum(COVERAGE_LEVELS).openapi({ description: "How well the retrieved sources fit the case (§3 Coverage)" }),
-    safety: SafetySchema,
-    disclaimer: z.string(),
-  })
-  .openapi("CaseAnalysisAnswer");
-export type CaseAnalysisAnswer = z.infer<typeof CaseAnalysisAnswer>;
 
 export const analyzeCase = createRoute({
   method: "get",

@@ -13,20 +13,20 @@ import { signIn } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { consoleActions } from "./actions";
-import { adminPages } from "./admin";
-import { assessmentPages } from "./assessments";
-import { casePages } from "./cases";
-import { clinicalPages } from "./clinical-pages";
 import { consoleErrorPage } from "./error-page";
 import { consoleNoStore, consoleSecurityHeaders } from "./headers";
-import { interactionPages } from "./interactions";
-import { knowledgePages } from "./knowledge";
 import { DashboardPage } from "./pages/dashboard";
 import { LoginPage } from "./pages/login";
 import { LogoutPage } from "./pages/logout";
 import { renderPage } from "./render";
+import { adminPages } from "./routes/admin";
+import { assessmentPages } from "./routes/assessments";
+import { casePages } from "./routes/cases";
+import { clinicalPages } from "./routes/clinical-pages";
+import { interactionPages } from "./routes/interactions";
+import { knowledgePages } from "./routes/knowledge";
+import { settingsPages } from "./routes/settings";
 import { clearSessionCookies, consoleSession, safeReturnPath, setSessionCookies } from "./session";
-import { settingsPages } from "./settings";
 
 export const consoleRouter = new Hono<AppEnv>();
 

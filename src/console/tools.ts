@@ -2,8 +2,7 @@
  * The console's tools and who may use each. The access levels mirror the API guards of the
  * routes behind each page: `signed-in` (authenticated), `licensed`, `admin`.
  */
-import type { UserRow } from "../auth/auth.table";
-import { isLicensedUser } from "../auth/user.schemas";
+import { may, type Principal } from "../policy/policy";
 
 export type ToolAccess = "signed-in" | "licensed" | "admin";
 
@@ -14,7 +13,7 @@ export interface ConsoleTool {
   access: ToolAccess;
 }
 
-export const TOOLS: readonly ConsoleTool[] = [
+const TOOLS: readonly ConsoleTool[] = [
   { path: "/app", label: "Dashboard", description: "Your account and recent activity.", access: "signed-in" },
   { path: "/app/diagnose", label: "Diagnose", description: "A differential diagnosis from symptoms, with sources.", access: "licensed" },
   { path: "/app/treatment", label: "Treatment", description: "Evidence-based treatment options for a diagnosis.", access: "licensed" },
@@ -43,18 +42,16 @@ export const TOOLS: readonly ConsoleTool[] = [
   { path: "/app/settings", label: "Settings", description: "Your profile and password.", access: "signed-in" },
 ];
 
-/** Whether the account may use a tool now. */
-export function mayUse(account: Pick<UserRow, "role" | "isVerified">, access: ToolAccess): boolean {
-  if (access === "admin") return account.role === "admin";
-  if (access === "licensed") return isLicensedUser(account);
-  return true;
+/** Whether the account may use a tool now: the policy's decision for the tool's capability. */
+export function mayUse(account: Principal, access: ToolAccess): boolean {
+  return may(account, access === "licensed" ? "clinical" : access);
 }
 
 /**
  * The tools an account sees: everything it may use, plus the clinical tools it may not use yet
  * (students, unverified clinicians), which open to an explanation; never the admin tools.
  */
-export function visibleTools(account: Pick<UserRow, "role" | "isVerified">): Array<ConsoleTool & { locked: boolean }> {
+export function visibleTools(account: Principal): Array<ConsoleTool & { locked: boolean }> {
   return TOOLS.filter((tool) => tool.access !== "admin" || mayUse(account, tool.access)).map((tool) => ({
     ...tool,
     locked: !mayUse(account, tool.access),

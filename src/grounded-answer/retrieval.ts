@@ -1,11 +1,10 @@
 /** The retrieval step of every grounded answer: embed the question (one AI call), then one search statement. */
-import type { Context } from "hono";
-import type { HasAccount } from "../auth/guard";
 import { assessCoverage, type Coverage } from "../knowledge/coverage";
 import type { KnowledgeType } from "../knowledge/knowledge.table";
 import { queryEmbedding } from "../knowledge/query-embedding";
 import { type SearchHit, searchStatement, toSearchHits } from "../knowledge/search";
 import { searchText } from "../knowledge/search-text";
+import type { UseCaseDeps } from "../use-case/deps";
 
 const SOURCES_PER_ANSWER = 8;
 
@@ -21,11 +20,11 @@ export interface Retrieval {
  * Sources for an answer. Offline answers quote snippets (and, for treatment, whole guidelines);
  * model-backed answers quote each source's best passage, so those skip the snippet work.
  */
-export async function retrieveSources<E extends HasAccount>(c: Context<E>, question: string, type?: KnowledgeType): Promise<Retrieval> {
-  const offline = !c.var.ai;
+export async function retrieveSources(deps: UseCaseDeps, question: string, type?: KnowledgeType): Promise<Retrieval> {
+  const offline = !deps.ai;
   const affirmed = searchText(question);
-  const embedding = await queryEmbedding(c, c.var.account.id, affirmed || question);
-  const result = await searchStatement(c.var.db, {
+  const embedding = await queryEmbedding(deps, deps.account.id, affirmed || question);
+  const result = await searchStatement(deps.db, {
     query: question,
     affirmed,
     embedding,

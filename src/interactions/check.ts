@@ -1,5 +1,5 @@
 /** The interaction check the REST route, the console page and the MCP tool share: pure, in memory. */
-import { type Interaction, type InteractionTable, interactionTable, pairKey, SEVERITIES } from "./interaction-data";
+import { type Interaction, type InteractionTable, interactionTable, pairKey, SEVERITIES } from "./interaction-table";
 import { normalizeName, resolveName } from "./names";
 
 export interface ResolvedMedication {

@@ -1,12 +1,17 @@
-/** The check as the REST route and the console page run it: the answer, and an audit event that keeps counts only. */
-import type { Context } from "hono";
-import { audit } from "../audit/audit";
-import type { AppEnv } from "../env";
+/** The interaction check as every door runs it (REST, console, MCP): the answer, and an audit event that keeps counts only. */
+import { audited } from "../audit/audited";
+import type { UseCaseDeps } from "../use-case/deps";
 import { checkCounts, checkInteractions, type InteractionCheck } from "./check";
 
-export function auditedCheck<E extends AppEnv>(c: Context<E>, userId: string, medications: readonly string[]): InteractionCheck {
-  const started = Date.now();
-  const result = checkInteractions(medications);
-  audit(c, { userId, action: "interactions.check", outcome: "success", latencyMs: Date.now() - started, detail: checkCounts(result) });
-  return result;
+export function checkMedications(
+  deps: Pick<UseCaseDeps, "account" | "audit">,
+  medications: readonly string[],
+  { action }: { action: string },
+): Promise<InteractionCheck> {
+  return audited(
+    deps,
+    { action, asked: { medications: medications.length } },
+    async () => checkInteractions(medications),
+    (result) => ({ detail: checkCounts(result) }),
+  );
 }

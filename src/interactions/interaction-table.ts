@@ -36,8 +36,8 @@ const InteractionSchema = z.strictObject({
   reference: text,
 });
 
-export const DrugsFileSchema = z.strictObject({ drugs: z.array(DrugSchema).min(1) });
-export const InteractionsFileSchema = z.strictObject({ interactions: z.array(InteractionSchema).min(1) });
+const DrugsFileSchema = z.strictObject({ drugs: z.array(DrugSchema).min(1) });
+const InteractionsFileSchema = z.strictObject({ interactions: z.array(InteractionSchema).min(1) });
 
 export type Drug = z.infer<typeof DrugSchema>;
 export type AuthoredInteraction = z.infer<typeof InteractionSchema>;

@@ -1,6 +1,7 @@
 import type { AppRouteHandler } from "../lib/openapi";
-import { auditedCheck } from "./audited-check";
+import { useCaseDeps } from "../use-case/deps";
+import { checkMedications } from "./interaction-check.flow";
 import type { checkRoute } from "./interactions.routes";
 
-export const checkHandler: AppRouteHandler<typeof checkRoute> = (c) =>
-  c.json(auditedCheck(c, c.var.account.id, c.req.valid("json").medications), 200);
+export const checkHandler: AppRouteHandler<typeof checkRoute> = async (c) =>
+  c.json(await checkMedications(useCaseDeps(c), c.req.valid("json").medications, { action: "interactions.check" }), 200);

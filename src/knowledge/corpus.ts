@@ -14,7 +14,7 @@ export interface CorpusFile {
   text: string;
 }
 
-export async function indexCorpusFile(deps: IngestDeps, file: CorpusFile): Promise<"indexed" | "present"> {
+async function indexCorpusFile(deps: IngestDeps, file: CorpusFile): Promise<"indexed" | "present"> {
   const folder = file.key.split("/")[1] as KnowledgeType;
   if (!KNOWLEDGE_TYPES.includes(folder)) throw new Error(`${file.key}: the folder must be a knowledge type`);
   const [existing] = await documentByObjectKey(deps.db, file.key);

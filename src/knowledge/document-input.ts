@@ -17,9 +17,9 @@ const code = z
   .regex(/^[A-Za-z0-9.x-]+$/, "must be a code such as F41.1 or 6B00");
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 /** Each code is an exact-match boost in search, so a document names the few it is about (the corpus needs 19 at most). */
-export const MAX_OTHER_CODES = 20;
+const MAX_OTHER_CODES = 20;
 /** A document's synonyms and lay phrases (front matter `synonyms`, separated by `;`). */
-export const MAX_SYNONYMS = 80;
+const MAX_SYNONYMS = 80;
 
 export const DocumentInput = z
   .object({
@@ -66,7 +66,7 @@ export interface AdminChoice {
 }
 
 /** The admin's choices that were actually made (a blank form field is no choice). */
-export function chosenFields(choice: AdminChoice): AdminChoice {
+function chosenFields(choice: AdminChoice): AdminChoice {
   return Object.fromEntries(Object.entries(choice).filter(([, value]) => value !== undefined && value !== "")) as AdminChoice;
 }
 

@@ -31,7 +31,7 @@ export interface FetchPolicy {
 }
 
 /** Throws a 400 problem for URLs this environment must not fetch. */
-export function assertFetchableUrl(raw: string, { allowLocal, allowedHosts }: FetchPolicy): URL {
+function assertFetchableUrl(raw: string, { allowLocal, allowedHosts }: FetchPolicy): URL {
   let url: URL;
   try {
     url = new URL(raw);

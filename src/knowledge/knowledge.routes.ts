@@ -3,42 +3,11 @@ import { adminOnly, readAccess, readTokenChecked } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { COVERAGE_LEVELS } from "./coverage";
 import { DocumentInput } from "./document-input";
+import { IngestResultSchema, KnowledgeDocumentSchema, SearchResultSchema } from "./knowledge.schemas";
 import { KNOWLEDGE_TYPES } from "./knowledge.table";
 
 const tags = ["Knowledge"];
 const security = bearerSecurity;
-
-export const KnowledgeDocumentSchema = z
-  .object({
-    id: z.uuid(),
-    type: z.enum(KNOWLEDGE_TYPES),
-    title: z.string(),
-    disorder: z.string().nullable(),
-    dsm5_code: z.string().nullable(),
-    icd11_code: z.string().nullable(),
-    category: z.string().nullable(),
-    evidence_level: z.string().nullable(),
-    source: z.string().nullable(),
-    content: z.string(),
-    object_key: z.string(),
-  })
-  .openapi("KnowledgeDocument");
-
-export const IngestResultSchema = z
-  .object({ id: z.uuid(), object_key: z.string(), chunks: z.number().int(), embedded: z.boolean() })
-  .openapi("IngestResult");
-
-export const SearchResultSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    type: z.enum(KNOWLEDGE_TYPES),
-    snippet: z.string(),
-    score: z.number(),
-    dsm5_code: z.string().nullable(),
-    icd11_code: z.string().nullable(),
-  })
-  .openapi("SearchResult");
 
 const documentId = z.object({ id: z.uuid("must be a document id (UUID)") });
 

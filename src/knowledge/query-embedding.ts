@@ -4,10 +4,12 @@
  * "denies alcohol use" must not pull the vector towards alcohol use disorder either.
  */
 import type { Context } from "hono";
+import type OpenAI from "openai";
 import type { AppEnv } from "../env";
 import { log } from "../lib/log";
 import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { RecentValues } from "../lib/recent-values";
+import type { Settings } from "../lib/settings";
 import { embedTexts } from "./embeddings";
 
 /**
@@ -18,8 +20,18 @@ import { embedTexts } from "./embeddings";
  */
 const recentEmbeddings = new RecentValues<number[]>({ maxEntries: 500, ttlMs: 5 * 60_000 });
 
-export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId: string, text: string): Promise<number[] | null> {
-  const { ai, settings } = c.var;
+/** What embedding a query needs; a use case's dependencies carry it. */
+export interface EmbeddingDeps {
+  ai: OpenAI | null;
+  settings: Settings;
+  requestId: string;
+}
+
+export async function queryEmbedding(
+  { ai, settings, requestId }: EmbeddingDeps,
+  accountId: string,
+  text: string,
+): Promise<number[] | null> {
   if (!ai) return null;
   const key = `${accountId}\n${settings.ai.embeddingModel}\n${text}`;
   const recent = recentEmbeddings.get(key);
@@ -30,7 +42,7 @@ export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId:
     return vector;
   } catch (error) {
     // Retrieval still works lexically; the response's `mode` says which was used.
-    log("warn", "query embedding failed; lexical retrieval only", { request_id: c.get("requestId"), error: (error as Error)?.name });
+    log("warn", "query embedding failed; lexical retrieval only", { request_id: requestId, error: (error as Error)?.name });
     return null;
   }
 }
@@ -40,5 +52,7 @@ export async function queryEmbedding<E extends AppEnv>(c: Context<E>, accountId:
  * limit (or offline) null, and the search answers from full text alone (`mode: "lexical"`).
  */
 export async function searchEmbedding<E extends AppEnv>(c: Context<E>, accountId: string, text: string): Promise<number[] | null> {
-  return c.var.ai && (await mayEmbedSearchQuery(c, accountId)) ? queryEmbedding(c, accountId, text) : null;
+  return c.var.ai && (await mayEmbedSearchQuery(c, accountId))
+    ? queryEmbedding({ ai: c.var.ai, settings: c.var.settings, requestId: c.get("requestId") }, accountId, text)
+    : null;
 }

@@ -65,7 +65,7 @@ function withoutTrailingDots(token: string): string {
 }
 
 /** Tokens of the query that look like DSM-5-TR/ICD-10-CM, DSM-IV or ICD-11 codes, upper-cased. */
-export function codesIn(query: string): string[] {
+function codesIn(query: string): string[] {
   return [
     ...new Set(
       query
@@ -101,7 +101,7 @@ const SYNONYM_BONUS = 0.5;
  * The query's distinct words reduced to [a-z0-9] (so no tsquery operator from user input
  * survives), space-separated for `to_tsvector`: Postgres applies stemming and stop words.
  */
-export function queryWords(query: string): string {
+function queryWords(query: string): string {
   const words =
     query
       .toLowerCase()

@@ -34,40 +34,43 @@ function problemForHttpException(error: HTTPException): ProblemInit {
   }
 }
 
-export const handleError: ErrorHandler<AppEnv> = (error, c) => {
-  const requestId = c.get("requestId");
-  if (error instanceof ProblemError) return problemResponse(error.status, error.problem, requestId);
-  if (error instanceof HTTPException) return problemResponse(error.status, problemForHttpException(error), requestId);
+/** The problem a failure is answered with: its status and body, the same whatever door it came through. */
+export function problemFor(error: unknown, requestId: string | undefined): { status: number; problem: ProblemInit } {
+  if (error instanceof ProblemError) return { status: error.status, problem: error.problem };
+  if (error instanceof HTTPException) return { status: error.status, problem: problemForHttpException(error) };
   // Text Postgres cannot store (a NUL character) is the caller's input, not our failure.
   if (["22021", "22P05"].includes(postgresError(error)?.code ?? "")) {
-    return problemResponse(
-      400,
-      {
+    return {
+      status: 400,
+      problem: {
         code: "invalid_characters",
         detail: "The request contains characters that cannot be stored (such as NUL, U+0000); remove them and retry.",
       },
-      requestId,
-    );
+    };
   }
   if (isDatabaseUnavailable(error)) {
     log("warn", "database unavailable", { request_id: requestId, error: errorName(error) });
-    return problemResponse(
-      503,
-      {
+    return {
+      status: 503,
+      problem: {
         code: "database_unavailable",
         detail: "The database is unavailable or too slow right now; retry shortly.",
         headers: { "Retry-After": RETRY_AFTER_SECONDS },
       },
-      requestId,
-    );
+    };
   }
   // Only the error's name: messages of driver errors can carry SQL parameters (clinical text).
   log("error", "unhandled error", { request_id: requestId, error: errorName(error) });
-  return problemResponse(
-    500,
-    { code: "internal_error", detail: "Something went wrong on our side; the request id identifies it in our logs." },
-    requestId,
-  );
+  return {
+    status: 500,
+    problem: { code: "internal_error", detail: "Something went wrong on our side; the request id identifies it in our logs." },
+  };
+}
+
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  const requestId = c.get("requestId");
+  const { status, problem } = problemFor(error, requestId);
+  return problemResponse(status, problem, requestId);
 };
 
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>

@@ -19,7 +19,7 @@ interface CursorKey {
 }
 
 /** A cursor this API did not issue (edited, forged, from another list): the same 400 on every list. */
-export const invalidCursor = () =>
+const invalidCursor = () =>
   new ProblemError(400, {
     code: "invalid_cursor",
     detail: "The cursor is not valid for this list; use next_cursor from a previous page of it.",
@@ -30,12 +30,12 @@ export const invalidCursor = () =>
  * Every list's cursor is base64 of a JSON array that starts with the list's name, so a cursor
  * from one list is refused by another, and the rest must match the list's own key shape.
  */
-export function encodeCursor(list: string, key: readonly string[]): string {
+function encodeCursor(list: string, key: readonly string[]): string {
   return btoa(JSON.stringify([list, ...key])).replaceAll("=", "");
 }
 
 /** The key a cursor names, checked against `key` (a zod tuple); anything else is {@link invalidCursor}. */
-export function decodeCursor<T extends readonly string[]>(list: string, cursor: string, key: z.ZodType<T>): T {
+function decodeCursor<T extends readonly string[]>(list: string, cursor: string, key: z.ZodType<T>): T {
   let parts: unknown;
   try {
     parts = JSON.parse(atob(cursor));

@@ -11,7 +11,7 @@ export interface FieldError {
 }
 
 /** An error answer lists this many field errors at most, so its size never scales with the input. */
-export const MAX_FIELD_ERRORS = 20;
+const MAX_FIELD_ERRORS = 20;
 /** Paths and messages can echo the caller's input (an unknown key, a bad value): cut to this length. */
 const MAX_ERROR_TEXT = 200;
 

@@ -1,19 +1,17 @@
 /** The clinical tools: questionnaire scores, drug interactions, crisis resources, and the differential diagnosis. */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { assess } from "../assessments/assessment";
-import { AssessmentResultSchema } from "../assessments/assessments.routes";
-import { INSTRUMENT_IDS, INSTRUMENTS } from "../assessments/instruments";
+import { scoreQuestionnaire } from "../assessments/assessment.flow";
+import { AssessmentResultSchema } from "../assessments/assessments.schemas";
+import { INSTRUMENT_IDS, INSTRUMENTS } from "../assessments/instrument-registry";
 import { allowedAnswers } from "../assessments/validation";
-import { audit } from "../audit/audit";
 import type { AuthorizedContext } from "../auth/guard";
-import { isLicensedRole, isLicensedUser } from "../auth/user.schemas";
-import { checkCounts, checkInteractions } from "../interactions/check";
-import { CheckRequestSchema, InteractionCheckSchema } from "../interactions/interactions.routes";
-import { ProblemError } from "../lib/problem";
-import { diagnosisAnswer } from "../rag/diagnose.flow";
+import { checkMedications } from "../interactions/interaction-check.flow";
+import { CheckRequestSchema, InteractionCheckSchema } from "../interactions/interactions.schemas";
+import { diagnose } from "../rag/diagnose.flow";
 import { DiagnoseAnswer, DiagnoseInput } from "../rag/rag.schemas";
 import { CRISIS_RESOURCES } from "../safety/crisis";
+import { useCaseDeps } from "../use-case/deps";
 import { auditAction, toolCall } from "./tool-call";
 
 /** "audit (AUDIT): 10 items; items 1–8 an integer from 0 to 4; items 9–10 one of 0 (No), 2 (…)": the answers each item takes. */
@@ -50,21 +48,6 @@ const CRISIS_GUIDANCE =
   "If someone is in immediate danger, call local emergency services now. Otherwise, the 988 Suicide & Crisis Lifeline and " +
   "the Crisis Text Line are available around the clock in the US.";
 
-/** A student, or a clinician whose licence no admin has verified yet, may not ask for a diagnosis. */
-function assertLicensed(c: AuthorizedContext) {
-  const account = c.var.account;
-  if (isLicensedUser(account)) return;
-  audit(c, { userId: account.id, action: auditAction("differential_diagnosis"), outcome: "failure", detail: { error: "forbidden" } });
-  throw new ProblemError(403, {
-    code: "forbidden",
-    detail: isLicensedRole(account.role)
-      ? "differential_diagnosis needs a verified licensed professional: an admin has not verified your licence yet. " +
-        "search_clinical_guidelines and get_diagnostic_criteria remain available."
-      : "differential_diagnosis is for licensed professionals (therapist, psychiatrist, psychologist) verified by an admin; " +
-        "student accounts cannot use it. search_clinical_guidelines and get_diagnostic_criteria remain available.",
-  });
-}
-
 export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
   server.registerTool(
     "score_assessment",
@@ -78,7 +61,14 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
       outputSchema: AssessmentResultSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    toolCall(c, "score_assessment", ({ instrument, responses }: z.infer<typeof ScoreInput>) => ({ data: assess(instrument, responses) })),
+    toolCall(
+      c,
+      "score_assessment",
+      async ({ instrument, responses }: z.infer<typeof ScoreInput>) => ({
+        data: await scoreQuestionnaire(useCaseDeps(c), instrument, responses, { action: auditAction("score_assessment") }),
+      }),
+      { audited: false },
+    ),
   );
 
   server.registerTool(
@@ -95,10 +85,14 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
       outputSchema: InteractionCheckSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    toolCall(c, "check_drug_interactions", ({ medications }: z.infer<typeof CheckRequestSchema>) => {
-      const result = checkInteractions(medications);
-      return { data: result, detail: checkCounts(result) };
-    }),
+    toolCall(
+      c,
+      "check_drug_interactions",
+      async ({ medications }: z.infer<typeof CheckRequestSchema>) => ({
+        data: await checkMedications(useCaseDeps(c), medications, { action: auditAction("check_drug_interactions") }),
+      }),
+      { audited: false },
+    ),
   );
 
   server.registerTool(
@@ -128,11 +122,9 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
     toolCall(
       c,
       "differential_diagnosis",
-      async (input: z.infer<typeof DiagnoseInput>) => {
-        assertLicensed(c);
-        return { data: await diagnosisAnswer(c, input, auditAction("differential_diagnosis")) };
-      },
-      // The diagnose flow audits the call itself (model, tokens, sources), as it does for the REST route.
+      async (input: z.infer<typeof DiagnoseInput>) => ({
+        data: await diagnose(useCaseDeps(c), input, { action: auditAction("differential_diagnosis") }),
+      }),
       { audited: false },
     ),
   );

@@ -5,7 +5,7 @@ import type { AuthorizedContext } from "../auth/guard";
 import { assessCoverage, COVERAGE_LEVELS } from "../knowledge/coverage";
 import { findCriteriaDocuments } from "../knowledge/knowledge.data";
 import { toDocument } from "../knowledge/knowledge.handlers";
-import { KnowledgeDocumentSchema, SearchResultSchema } from "../knowledge/knowledge.routes";
+import { KnowledgeDocumentSchema, SearchResultSchema } from "../knowledge/knowledge.schemas";
 import { KNOWLEDGE_TYPES, type KnowledgeType } from "../knowledge/knowledge.table";
 import { searchEmbedding } from "../knowledge/query-embedding";
 import { searchStatement, toSearchHits } from "../knowledge/search";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AuthorizedContext } from "../auth/guard";
 import { findDocument, listDocumentSummaries } from "../knowledge/knowledge.data";
 import type { KnowledgeDocumentRow } from "../knowledge/knowledge.table";
-import { problemOf } from "./tool-call";
+import { problemFor } from "../lib/error-handler";
 
 const TEMPLATE = "knowledge://documents/{id}";
 /** The corpus is tens of documents; a list far past that would be an accident, not a knowledge base. */
@@ -35,7 +35,7 @@ async function answering<T>(c: AuthorizedContext, work: () => Promise<T>): Promi
     return await work();
   } catch (error) {
     if (error instanceof McpError) throw error;
-    throw new McpError(ErrorCode.InternalError, (await problemOf(c, error)).detail);
+    throw new McpError(ErrorCode.InternalError, problemFor(error, c.get("requestId")).problem.detail);
   }
 }
 

@@ -5,12 +5,10 @@
  * internal leaks). Each call is audited as `mcp.<tool>` with allow-listed facts only.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { Context } from "hono";
 import { audit } from "../audit/audit";
 import type { AuditDetail } from "../audit/audit-detail";
 import type { AuthorizedContext } from "../auth/guard";
-import type { AppEnv } from "../env";
-import { handleError } from "../lib/error-handler";
+import { problemFor } from "../lib/error-handler";
 
 export interface ToolOutput<T extends object> {
   data: T;
@@ -23,20 +21,13 @@ export type ToolRun<A, T extends object> = (args: A) => Promise<ToolOutput<T>> |
 export const auditAction = (tool: string) => `mcp.${tool}`;
 
 /** A tool error carrying a message for the person (or model) that called the tool. */
-export function toolError(text: string): CallToolResult {
+function toolError(text: string): CallToolResult {
   return { isError: true, content: [{ type: "text", text }] };
 }
 
-/** The problem the app would answer for `error`: its code, and its detail as the message. */
-export async function problemOf(c: AuthorizedContext, error: unknown): Promise<{ code: string; detail: string }> {
-  // The handler reads only the request id; a signed-in context is a plain one with more variables.
-  const res = await handleError(error instanceof Error ? error : new Error(String(error)), c as unknown as Context<AppEnv>);
-  return (await res.json()) as { code: string; detail: string };
-}
-
 /**
- * Wraps a tool's work. `audited: false` is for the one tool whose shared flow writes its own
- * event under the same action (differential_diagnosis), so no call is recorded twice.
+ * Wraps a tool's work. `audited: false` is for tools that call a use case: the use case writes
+ * the event itself (under `mcp.<tool>`), so no call is recorded twice.
  */
 export function toolCall<A, T extends object>(
   c: AuthorizedContext,
@@ -54,7 +45,7 @@ export function toolCall<A, T extends object>(
       record("success", detail);
       return { content: [{ type: "text", text: JSON.stringify(data, null, 2) }], structuredContent: data as Record<string, unknown> };
     } catch (error) {
-      const problem = await problemOf(c, error);
+      const { problem } = problemFor(error, c.get("requestId"));
       record("failure", { error: problem.code });
       return toolError(problem.detail);
     }

@@ -4,7 +4,7 @@
  * section no sentence points at says so. Codes come only from the retrieved criteria.
  */
 import type { SearchHit } from "../knowledge/search";
-import { NOT_DOCUMENTED, NOTE_SECTIONS, type NoteFormat } from "./note.schemas";
+import { NOT_DOCUMENTED, NOTE_SECTIONS, type NoteFormat } from "./notes.schemas";
 
 type Kind = "reported" | "observed" | "assessment" | "intervention" | "response" | "plan";
 

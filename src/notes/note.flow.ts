@@ -1,42 +1,43 @@
 /**
  * Session notes: SOAP, DAP or BIRP from text, or from the caller's stored recording (transcribed
  * for the note). Risk is screened over the source text every time; codes are suggested only with
- * a retrieved source that carries them. Nothing of the note is stored. The route's `licensed`
- * guard has already checked the account and licence.
+ * a retrieved source that carries them. Nothing of the note is stored. One use case for the
+ * REST route and the console, inside one audit event.
  */
 import type { z } from "zod";
 import { requireAi } from "../ai/client";
 import { aiProblem } from "../ai/errors";
 import { generateStructured, type Usage } from "../ai/structured";
-import type { SignedInContext } from "../auth/guard";
+import { audited } from "../audit/audited";
+import { answerAuditFacts, answerFrame } from "../grounded-answer/answer-frame";
+import { keepRetrieved } from "../grounded-answer/grounding";
+import { riskNoteFor, sourcesBlock } from "../grounded-answer/prompt-parts";
+import { type Retrieval, retrieveSources } from "../grounded-answer/retrieval";
 import { ProblemError } from "../lib/problem";
-import { enforceAiRateLimit } from "../lib/rate-limits";
-import { answerFrame, auditAnswer } from "../rag/answer";
-import { keepRetrieved } from "../rag/grounding";
-import { riskNoteFor, sourcesBlock } from "../rag/prompts";
-import { type Retrieval, retrieveSources } from "../rag/retrieval";
+import { assertMay } from "../policy/policy";
 import { assessCrisis, type SafetyBlock } from "../safety/crisis";
+import type { UseCaseDeps } from "../use-case/deps";
 import { transcribeAudio } from "../voice/transcription";
 import { findAudio } from "../voice/voice.data";
 import { noteMessages } from "./note.prompts";
-import { MODEL_NOTE_SCHEMAS, NOT_DOCUMENTED, NOTE_SECTIONS, type NoteAnswer, type NoteFormat, type NoteInput } from "./note.schemas";
 import { offlineCodes, offlineNoteResponse, offlineSections } from "./note-offline";
+import { MODEL_NOTE_SCHEMAS, NOT_DOCUMENTED, NOTE_SECTIONS, type NoteAnswer, type NoteFormat, type NoteInput } from "./notes.schemas";
 
 type Input = z.infer<typeof NoteInput>;
 type Code = NoteAnswer["suggested_codes"][number];
 
 /** The text the note is written from: the request's, or the transcript of the caller's own recording. */
-async function sourceText(c: SignedInContext, input: Input): Promise<string> {
+async function sourceText(deps: UseCaseDeps, input: Input): Promise<string> {
   if (input.text !== undefined || input.audio_id === undefined) return input.text ?? "";
-  const { account, settings } = c.var;
-  const audio = await findAudio(c.var.storage, account.id, input.audio_id);
+  const { account, settings } = deps;
+  const audio = await findAudio(deps.storage, account.id, input.audio_id);
   if (!audio)
     throw new ProblemError(404, {
       code: "audio_not_found",
       detail: "No recording of yours has that audio_id (it may have expired).",
       errors: [{ path: "body.audio_id", message: "not one of your stored recordings" }],
     });
-  const ai = requireAi(c.var.ai, "A note from a recording (transcription)");
+  const ai = requireAi(deps.ai, "A note from a recording (transcription)");
   try {
     const transcript = await transcribeAudio(ai, settings.ai.transcriptionModel, input.audio_id, audio);
     if (!/[A-Za-z]/.test(transcript.text))
@@ -47,7 +48,7 @@ async function sourceText(c: SignedInContext, input: Input): Promise<string> {
   }
 }
 
-export function riskOf(safety: SafetyBlock): NoteAnswer["risk"] {
+function riskOf(safety: SafetyBlock): NoteAnswer["risk"] {
   const active = safety.indicators.filter((indicator) => indicator.temporal !== "historical");
   const categories = [...new Set(safety.indicators.map((indicator) => indicator.category))];
   const summary = safety.crisis_detected
@@ -59,7 +60,7 @@ export function riskOf(safety: SafetyBlock): NoteAnswer["risk"] {
 }
 
 /** A code stays only when a retrieved source it cites carries that very code. */
-export function groundCodes(
+function groundCodes(
   codes: Code[] | Array<Omit<Code, "supporting_sources"> & { supporting_sources: string[] }>,
   retrieval: Retrieval,
 ): Code[] {
@@ -82,25 +83,29 @@ function completeSections(format: NoteFormat, sections: Record<string, string>):
   return Object.fromEntries(NOTE_SECTIONS[format].map((name) => [name, sections[name]?.trim() || NOT_DOCUMENTED]));
 }
 
-export async function writeNote(c: SignedInContext, input: Input): Promise<NoteAnswer> {
-  const { account, ai, settings } = c.var;
-  const audited = auditAnswer(c, account.id, "note.create", {
+export function writeNote(deps: UseCaseDeps, input: Input, { action }: { action: string }): Promise<NoteAnswer> {
+  const asked = {
     format: input.format,
-    input: input.audio_id ? "audio" : "text",
+    input: input.audio_id ? ("audio" as const) : ("text" as const),
     text_chars: input.text?.length ?? 0,
     context_chars: input.client_context?.length ?? 0,
-  });
-  await enforceAiRateLimit(c, account.id);
-  let text: string;
-  try {
-    text = await sourceText(c, input);
-  } catch (error) {
-    audited.failed((error as ProblemError).problem?.code ?? "error");
-    throw error;
-  }
+  };
+  return audited(
+    deps,
+    { action, asked },
+    async () => {
+      assertMay(deps.account, "clinical");
+      await deps.limitAi();
+      return composeNote(deps, input, await sourceText(deps, input));
+    },
+    answerAuditFacts,
+  );
+}
 
+async function composeNote(deps: UseCaseDeps, input: Input, text: string): Promise<NoteAnswer> {
+  const { ai, settings } = deps;
   const safety = assessCrisis({ session_text: text, client_context: input.client_context });
-  const retrieval = await retrieveSources(c, [text, input.client_context].filter(Boolean).join("\n"), "dsm5_criteria");
+  const retrieval = await retrieveSources(deps, [text, input.client_context].filter(Boolean).join("\n"), "dsm5_criteria");
 
   let sections = offlineSections(input.format, text);
   let codes = offlineCodes(retrieval.hits);
@@ -118,14 +123,11 @@ export async function writeNote(c: SignedInContext, input: Input): Promise<NoteA
       codes = generated.output.suggested_codes;
       usage = generated.usage;
     } catch (error) {
-      const problem = aiProblem(error);
-      audited.failed(problem.problem.code);
-      throw problem;
+      throw aiProblem(error);
     }
   }
 
   const frame = answerFrame(retrieval, safety, response, usage);
-  audited.succeeded(frame);
   return {
     status: "success",
     format: input.format,

@@ -1,6 +1,6 @@
 /** The session-note prompt: sections written only from what the source says, codes only from the sources. */
-import { UNTRUSTED_SOURCES } from "../rag/prompts";
-import { MAX_SUGGESTED_CODES, NOT_DOCUMENTED, NOTE_SECTIONS, type NoteFormat, SECTION_TITLES } from "./note.schemas";
+import { UNTRUSTED_SOURCES } from "../grounded-answer/prompt-parts";
+import { MAX_SUGGESTED_CODES, NOT_DOCUMENTED, NOTE_SECTIONS, type NoteFormat, SECTION_TITLES } from "./notes.schemas";
 
 const FORMAT_GUIDE: Record<NoteFormat, string> = {
   soap:

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { licensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { NoteAnswer, NoteInput } from "./note.schemas";
+import { NoteAnswer, NoteInput } from "./notes.schemas";
 
 export const createNote = createRoute({
   method: "post",

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { modelText } from "../ai/structured";
 import { AiResponseSchema, MAX_TEXT, RetrievedSourceSchema } from "../rag/rag.schemas";
-import { SafetySchema } from "../safety/safety.schema";
+import { SafetySchema } from "../safety/safety.schemas";
 
 export const NOTE_FORMATS = ["soap", "dap", "birp"] as const;
 export type NoteFormat = (typeof NOTE_FORMATS)[number];
@@ -52,14 +52,14 @@ export const NoteInput = z
   })
   .openapi("NoteRequest");
 
-export const SuggestedCode = z.object({
+const SuggestedCode = z.object({
   code: z.string(),
   system: z.enum(["DSM-5-TR", "ICD-11"]),
   /** Retrieved sources that carry this code; a code without one is never suggested. */
   supporting_sources: z.array(z.string()).min(1),
 });
 
-export const NoteRisk = z
+const NoteRisk = z
   .object({
     crisis_detected: z.boolean(),
     categories: z.array(z.string()),
@@ -106,7 +106,7 @@ export const NoteAnswer = z
 export type NoteAnswer = z.infer<typeof NoteAnswer>;
 
 /** The model's output for one format: every section required (strict structured outputs), codes cited. */
-export const modelNoteSchema = (format: NoteFormat) =>
+const modelNoteSchema = (format: NoteFormat) =>
   z.object({
     response: modelText("a short markdown summary of the session for the clinician"),
     sections: sectionsOf(format),

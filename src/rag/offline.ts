@@ -13,7 +13,7 @@ function relative(hit: SearchHit, best: number): number {
 }
 
 /** What an answer says when the knowledge base holds nothing that fits (coverage "low"). */
-export const NO_GOOD_MATCH =
+const NO_GOOD_MATCH =
   "## No good match in the knowledge base\n\n" +
   "None of the diagnostic criteria in the knowledge base fits this description well: even the closest documents hold " +
   "little of what was described. No differential is offered rather than the nearest disorder. The sources listed are " +

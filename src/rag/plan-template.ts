@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MIN_REVIEW_WEEKS = 1;
 const MAX_REVIEW_WEEKS = 26;
 /** Response is usually judged at 4–8 weeks. */
-export const OFFLINE_REVIEW_WEEKS = 6;
+const OFFLINE_REVIEW_WEEKS = 6;
 
 export function reviewDate(weeks: number, now = new Date()): string {
   const held = Math.min(MAX_REVIEW_WEEKS, Math.max(MIN_REVIEW_WEEKS, Math.round(weeks)));
@@ -50,7 +50,7 @@ const DEFAULT_MEASURES: Measure[] = [
   { instrument: "GAD-7", frequency: "every two weeks", target: "below 10" },
 ];
 
-export function measuresFor(diagnosis: string): Measure[] {
+function measuresFor(diagnosis: string): Measure[] {
   return MEASURES.find(([pattern]) => pattern.test(diagnosis))?.[1] ?? DEFAULT_MEASURES;
 }
 

@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { modelText } from "../ai/structured";
 import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.table";
-import { SafetySchema } from "../safety/safety.schema";
+import { SafetySchema } from "../safety/safety.schemas";
 
 export const MAX_TEXT = 20_000;
 /** The most conditions a differential lists; the diagnose prompt states it (src/rag/prompts.ts). */
@@ -58,7 +58,7 @@ export const DifferentialItem = z.object({
   supporting_sources: z.array(z.string()),
 });
 
-export const Modality = z.object({
+const Modality = z.object({
   name: z.string(),
   evidence_level: z.string().nullable(),
   rationale: z.string(),
@@ -66,8 +66,8 @@ export const Modality = z.object({
 });
 
 /** The structured template a treatment plan is written in: problems → SMART goals → objectives → interventions → measures. */
-export const PlanProblem = z.object({ description: z.string(), supporting_sources: z.array(z.string()) });
-export const SmartGoal = z.object({
+const PlanProblem = z.object({ description: z.string(), supporting_sources: z.array(z.string()) });
+const SmartGoal = z.object({
   goal: z.string(),
   specific: z.string(),
   measurable: z.string(),
@@ -75,8 +75,8 @@ export const SmartGoal = z.object({
   relevant: z.string(),
   time_bound: z.string(),
 });
-export const PlanObjective = z.object({ description: z.string(), target_week: z.number().int().describe("week of treatment, from 1") });
-export const PlanIntervention = z.object({
+const PlanObjective = z.object({ description: z.string(), target_week: z.number().int().describe("week of treatment, from 1") });
+const PlanIntervention = z.object({
   name: z.string(),
   evidence_level: z.string().nullable(),
   frequency: z.string(),

@@ -4,10 +4,10 @@
  * differ in what they show, and what a role may not see is removed here, once.
  */
 import type { UserRow } from "../auth/auth.table";
-import { NOTE_SECTIONS, SECTION_TITLES } from "../notes/note.schemas";
-import { DISCLAIMER } from "../rag/prompts";
-import { canSeeMedication } from "../rag/treatment.flow";
-import type { ReportInput, ReportKind } from "./report.schemas";
+import { DISCLAIMER } from "../grounded-answer/prompt-parts";
+import { NOTE_SECTIONS, SECTION_TITLES } from "../notes/notes.schemas";
+import { may } from "../policy/policy";
+import type { ReportInput, ReportKind } from "./reports.schemas";
 
 export type Block = { type: "paragraph"; text: string } | { type: "subheading"; text: string } | { type: "list"; items: string[] };
 
@@ -26,7 +26,10 @@ export interface ReportDocument {
   disclaimer: string;
 }
 
-type Account = Pick<UserRow, "firstName" | "lastName" | "role" | "licenseType" | "licenseNumber" | "licenseState" | "organization">;
+type Account = Pick<
+  UserRow,
+  "firstName" | "lastName" | "role" | "isVerified" | "licenseType" | "licenseNumber" | "licenseState" | "organization"
+>;
 type Source = { id: string; title: string; type: string; dsm5_code: string | null; icd11_code: string | null };
 type Safety = ReportInput["content"]["safety"];
 
@@ -35,13 +38,13 @@ const list = (items: string[]): Block => ({ type: "list", items });
 const section = (heading: string, ...blocks: Block[]): ReportSection => ({ heading, blocks });
 const orNone = (items: string[], none = "None."): Block => (items.length ? list(items) : paragraph(none));
 
-export function clinicianLine(account: Account): string {
+function clinicianLine(account: Account): string {
   const licence = [account.licenseType, account.licenseNumber, account.licenseState].filter(Boolean).join(" ");
   return [`${account.firstName} ${account.lastName}`, account.role, licence, account.organization].filter(Boolean).join(", ");
 }
 
 /** Markdown as blocks: headings, list items and paragraphs; emphasis markers dropped. */
-export function markdownBlocks(markdown: string): Block[] {
+function markdownBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   let lines: string[] = [];
   let items: string[] = [];
@@ -141,7 +144,7 @@ function contentSections(input: ReportInput, account: Account): { title: string;
       const { content } = input;
       const plan = content.treatment_plan;
       const cite = citer(content.retrieved_sources);
-      const medication = canSeeMedication(account) ? plan.medication_considerations : null;
+      const medication = may(account, "medication") ? plan.medication_considerations : null;
       return {
         title: "Treatment plan report",
         sources: content.retrieved_sources,
@@ -249,7 +252,7 @@ function contentSections(input: ReportInput, account: Account): { title: string;
   }
 }
 
-export function formatTimestamp(date: Date): string {
+function formatTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 

@@ -1,22 +1,26 @@
 /**
  * Reports: the answer of a diagnose, treatment, case analysis or note as a printable HTML page or
  * a PDF, chosen by the Accept header. Built from the submitted content (nothing is fetched or
- * stored), as the caller's role may see it. The route's `licensed` guard has checked the account.
+ * stored), as the caller's role may see it, within the caps of ./report-limits.ts. The route's
+ * `licensed` guard has checked the account.
  */
-import { audit } from "../audit/audit";
-import type { SignedInContext } from "../auth/guard";
+
+import { audited } from "../audit/audited";
 import { ProblemError } from "../lib/problem";
-import type { ReportInput } from "./report.schemas";
+import { assertMay } from "../policy/policy";
+import type { UseCaseDeps } from "../use-case/deps";
 import { buildReport } from "./report-document";
 import { loadReportFont } from "./report-font";
 import { renderReportHtml } from "./report-html";
+import { refuseOverlongReport } from "./report-limits";
 import { renderReportPdf } from "./report-pdf";
+import type { ReportInput } from "./reports.schemas";
 
-export const REPORT_MEDIA_TYPES = ["application/pdf", "text/html"] as const;
+const REPORT_MEDIA_TYPES = ["application/pdf", "text/html"] as const;
 type ReportMediaType = (typeof REPORT_MEDIA_TYPES)[number];
 
 /** The media type the client asked for, by quality, among the two a report comes in; null for neither. */
-export function negotiateReportType(accept: string | undefined): ReportMediaType | null {
+function negotiateReportType(accept: string | undefined): ReportMediaType | null {
   const ranges = (accept ?? "")
     .split(",")
     .map((part, order) => {
@@ -52,23 +56,41 @@ export function requireReportType(accept: string | undefined): ReportMediaType {
 const filename = (kind: string, now: Date, extension: string) =>
   `${kind.replaceAll("_", "-")}-report-${now.toISOString().slice(0, 10)}.${extension}`;
 
-export async function createReport(c: SignedInContext, input: ReportInput): Promise<Response> {
-  const { account } = c.var;
-  const type = requireReportType(c.req.header("Accept"));
-  const now = new Date();
-  const report = buildReport(input, account, now);
-  let body: Uint8Array | string;
-  if (type === "application/pdf") body = await renderReportPdf(report, await loadReportFont(c.var.storage));
-  else body = await renderReportHtml(report);
-  const bytes = typeof body === "string" ? new TextEncoder().encode(body).length : body.length;
-  audit(c, {
-    userId: account.id,
-    action: "report.create",
-    outcome: "success",
-    detail: { kind: input.kind, format: type === "application/pdf" ? "pdf" : "html", bytes },
-  });
-  const headers: Record<string, string> = {
-    "Content-Disposition": `${type === "application/pdf" ? "attachment" : "inline"}; filename="${filename(input.kind, now, type === "application/pdf" ? "pdf" : "html")}"`,
+export interface RenderedReport {
+  type: ReportMediaType;
+  body: Uint8Array | string;
+  filename: string;
+}
+
+/** The report use case, for the REST route and the console: built, capped, rendered and audited; no HTTP. */
+export function renderReport(
+  deps: UseCaseDeps,
+  input: ReportInput,
+  type: ReportMediaType,
+  { action }: { action: string },
+): Promise<RenderedReport> {
+  const format = type === "application/pdf" ? "pdf" : "html";
+  return audited(
+    deps,
+    { action, asked: { kind: input.kind, format } },
+    async () => {
+      assertMay(deps.account, "clinical");
+      const now = new Date();
+      const report = buildReport(input, deps.account, now);
+      // Before the font is read or a page laid out; the PDF's page cap is checked as it is laid out.
+      refuseOverlongReport(report);
+      const body =
+        type === "application/pdf" ? await renderReportPdf(report, await loadReportFont(deps.storage)) : await renderReportHtml(report);
+      return { type, body, filename: filename(input.kind, now, format) };
+    },
+    ({ body }) => ({ detail: { bytes: typeof body === "string" ? new TextEncoder().encode(body).length : body.length } }),
+  );
+}
+
+/** The HTTP answer of a rendered report: a PDF download, or an inert HTML page. */
+export function reportResponse({ type, body, filename }: RenderedReport): Response {
+  const headers = {
+    "Content-Disposition": `${type === "application/pdf" ? "attachment" : "inline"}; filename="${filename}"`,
     Vary: "Accept",
   };
   if (type === "application/pdf") return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/pdf" } });

@@ -4,7 +4,7 @@ import { licensed, type SignedIn } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { bearerSecurity, problemResponses } from "../lib/schemas";
 import { requireReportType } from "./report.flow";
-import { ReportInput, SpeechInput } from "./report.schemas";
+import { ReportInput, SpeechInput } from "./reports.schemas";
 
 const tags = ["Documentation"];
 

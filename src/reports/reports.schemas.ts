@@ -1,7 +1,7 @@
 /** What a report is made from: the answer of a diagnose, treatment, case analysis or note, validated by the schema that flow answers with. */
 import { z } from "@hono/zod-openapi";
-import { CaseAnalysisAnswer } from "../cases/cases.routes";
-import { hasFormatSections, NoteAnswer } from "../notes/note.schemas";
+import { CASE_ID, CaseAnalysisAnswer } from "../cases/cases.schemas";
+import { hasFormatSections, NoteAnswer } from "../notes/notes.schemas";
 import { DiagnoseAnswer, TreatmentAnswer } from "../rag/rag.schemas";
 
 export const REPORT_KINDS = ["diagnose", "treatment", "case_analysis", "note"] as const;
@@ -16,8 +16,8 @@ const MAX_CONTENT_ITEMS = 200;
  * the same shape a flow answers with can validate a request. Object refinements are not carried
  * over; callers add back the ones they need.
  */
-export function bounded<T extends z.ZodType>(schema: T): T;
-export function bounded(schema: z.ZodType): z.ZodType {
+function bounded<T extends z.ZodType>(schema: T): T;
+function bounded(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodObject)
     return z.object(Object.fromEntries(Object.entries(schema.shape).map(([key, value]) => [key, bounded(value as z.ZodType)])));
   if (schema instanceof z.ZodArray) return z.array(bounded(schema.element as z.ZodType)).max(MAX_CONTENT_ITEMS);
@@ -28,6 +28,22 @@ export function bounded(schema: z.ZodType): z.ZodType {
   return schema;
 }
 
+/**
+ * A case analysis names its case twice: `case_id` titles the report, so it is held to what a case
+ * id is (the answer schema leaves it a bare string) and must be the id of the case in `case_data`.
+ */
+const CaseAnalysisContent = bounded(CaseAnalysisAnswer.partial({ coverage: true }))
+  .extend({
+    case_id: z
+      .string()
+      .max(64, "must be a case id of at most 64 characters")
+      .regex(CASE_ID, "must be a case id: lowercase letters, digits and hyphens"),
+  })
+  .refine((content) => content.case_id === content.case_data.case_id, {
+    path: ["case_id"],
+    message: "must be the case_id of case_data",
+  });
+
 export const ReportInput = z
   .discriminatedUnion(
     "kind",
@@ -35,7 +51,7 @@ export const ReportInput = z
       // `coverage` may be absent: answers given before it existed still make reports.
       z.object({ kind: z.literal("diagnose"), content: bounded(DiagnoseAnswer.partial({ coverage: true })) }).strict(),
       z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer.partial({ coverage: true })) }).strict(),
-      z.object({ kind: z.literal("case_analysis"), content: bounded(CaseAnalysisAnswer.partial({ coverage: true })) }).strict(),
+      z.object({ kind: z.literal("case_analysis"), content: CaseAnalysisContent }).strict(),
       z.object({ kind: z.literal("note"), content: bounded(NoteAnswer).superRefine(hasFormatSections) }).strict(),
     ],
     { error: `kind must be one of ${REPORT_KINDS.join(", ")}` },
@@ -44,7 +60,7 @@ export const ReportInput = z
 export type ReportInput = z.infer<typeof ReportInput>;
 
 /** The longest spoken summary: about four minutes of speech. */
-export const MAX_SPEECH_TEXT = 4_000;
+const MAX_SPEECH_TEXT = 4_000;
 
 export const SpeechInput = z
   .object({

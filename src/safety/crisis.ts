@@ -72,7 +72,7 @@ import { normalize, splitSentences } from "./text";
 import type { CrisisIndicator, SafetyBlock } from "./types";
 
 export { CRISIS_RESOURCES, DV_HOTLINE } from "./resources";
-export type { CrisisCategory, CrisisIndicator, CrisisResource, SafetyBlock } from "./types";
+export type { CrisisCategory, CrisisIndicator, SafetyBlock } from "./types";
 
 function scanField(field: string, raw: string): CrisisIndicator[] {
   const sentences = splitSentences(normalize(raw));

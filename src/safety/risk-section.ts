@@ -1,7 +1,7 @@
 /** The risk-assessment section that leads every answer where the crisis detector found risk. */
 import type { SafetyBlock } from "./crisis";
 
-export function riskSection(safety: SafetyBlock): string | null {
+function riskSection(safety: SafetyBlock): string | null {
   if (!safety.crisis_detected) return null;
   const indicators = safety.indicators
     .map((i) => `- ${i.category.replaceAll("_", " ")} (${i.temporal}, in ${i.field}): "${i.evidence}"`)

@@ -63,7 +63,7 @@ export function detectAudioFormat(bytes: Uint8Array): AudioFormat | null {
   return null;
 }
 
-export function normalizeDeclaredFormat(declared: string | null | undefined): AudioFormat | null | undefined {
+function normalizeDeclaredFormat(declared: string | null | undefined): AudioFormat | null | undefined {
   if (!declared) return undefined;
   return ALIASES[declared.trim().toLowerCase()] ?? null;
 }
@@ -71,7 +71,7 @@ export function normalizeDeclaredFormat(declared: string | null | undefined): Au
 const bad = (status: 400 | 413 | 415, code: string, detail: string, path = "body.audio_data") =>
   new ProblemError(status, { code, detail, errors: [{ path, message: detail }] });
 
-export function decodeBase64Audio(data: string): Uint8Array {
+function decodeBase64Audio(data: string): Uint8Array {
   const payload = data.replace(/^data:[\w/+.-]+;base64,/, "").replace(/\s+/g, "");
   if (!payload) throw bad(400, "empty_audio", "audio_data is empty.");
   // The decoded size is known from the length alone: refuse before decoding 25+ MiB.
@@ -90,7 +90,7 @@ export interface AudioUpload {
 }
 
 /** Checks size, emptiness and the format (signature vs declaration) from the first bytes. */
-export async function checkAudio(audio: Blob, declared: string | null | undefined, path: string): Promise<AudioUpload> {
+async function checkAudio(audio: Blob, declared: string | null | undefined, path: string): Promise<AudioUpload> {
   if (audio.size === 0) throw bad(400, "empty_audio", "The audio is empty.", path);
   if (audio.size > MAX_AUDIO_BYTES) throw bad(413, "audio_too_large", "The audio is larger than 25 MiB.", path);
   const declaredFormat = normalizeDeclaredFormat(declared);

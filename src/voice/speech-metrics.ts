@@ -6,7 +6,7 @@ export interface TimedWord {
 }
 
 /** A gap between words at least this long counts as a pause. */
-export const PAUSE_SECONDS = 0.5;
+const PAUSE_SECONDS = 0.5;
 
 export function speechMetrics(words: TimedWord[], durationSeconds: number) {
   const minutes = durationSeconds / 60;

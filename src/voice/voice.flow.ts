@@ -2,12 +2,14 @@
  * The voice flows. The route's guard (`licensed` plus {@link voiceReady}) has checked the account,
  * the model and the AI limit before the body is read.
  */
+
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { requireAi } from "../ai/client";
 import { clampConfidence, generateStructured, modelText } from "../ai/structured";
 import { audit } from "../audit/audit";
-import type { SignedIn, SignedInContext } from "../auth/guard";
+import type { HasAccount, SignedIn, SignedInContext } from "../auth/guard";
 import type { AppEnv } from "../env";
 import type { ProblemError } from "../lib/problem";
 import { enforceAiRateLimit } from "../lib/rate-limits";
@@ -41,7 +43,7 @@ const ModelVoiceAnalysis = z.object({
 });
 
 /** Transcribe → measure speech → screen for risk → classify tone and sentiment → assemble. */
-export async function analyzeRecording(c: SignedInContext) {
+export async function analyzeRecording<E extends HasAccount>(c: Context<E>) {
   const { account, settings } = c.var;
   const ai = requireAi(c.var.ai, "Voice analysis");
   const transcript = await transcribeUpload(c, account.id, "voice.analyze");

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { licensed } from "../auth/guard";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
-import { SafetySchema } from "../safety/safety.schema";
+import { SafetySchema } from "../safety/safety.schemas";
 import { AUDIO_FORMATS, MAX_BASE64_CHARS } from "./audio-input";
 import { voiceReady } from "./voice.flow";
 

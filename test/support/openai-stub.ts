@@ -5,7 +5,7 @@
 import { inject } from "vitest";
 
 /** The stub's origin (the app's `OPENAI_BASE_URL` without `/v1`). */
-export const STUB_URL = inject("openaiUrl").replace(/\/v1$/, "");
+const STUB_URL = inject("openaiUrl").replace(/\/v1$/, "");
 
 /** A document the stub serves for import tests; its query sets type, size, status, delays. */
 export const FIXTURE_DOCUMENT_URL = `${STUB_URL}/_fixtures/doc`;

@@ -71,7 +71,7 @@ export function asOpenApiDocument(body: unknown): OpenApiDocument {
   return body;
 }
 
-export function isOpenApiDocument(body: unknown): body is OpenApiDocument {
+function isOpenApiDocument(body: unknown): body is OpenApiDocument {
   return typeof body === "object" && body !== null && "paths" in body && typeof body.paths === "object" && body.paths !== null;
 }
 

@@ -4,7 +4,7 @@
  * is a pair with no known interaction left alone?
  */
 import { checkInteractions } from "../../src/interactions/check.ts";
-import { SEVERITIES } from "../../src/interactions/interaction-data.ts";
+import { SEVERITIES } from "../../src/interactions/interaction-table.ts";
 
 export interface LabelledPair {
   a: string;

@@ -4,7 +4,7 @@
  * score is how many items fall in it, and four or more is a positive screen.
  */
 import { ascending } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const FREQUENCY = ascending(["Never", "Rarely", "Sometimes", "Often", "Very often"]);

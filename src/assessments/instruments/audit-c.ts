@@ -3,7 +3,7 @@
  * for men, 3 for women) and the form does not record sex, so the flags use 3: a score of exactly 3
  * reads as positive for women and negative for men, and the criteria say which.
  */
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { AUDIT_INSTRUCTIONS, AUDIT_ITEMS, AUDIT_LICENCE } from "./audit-items";
 

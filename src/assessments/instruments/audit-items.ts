@@ -1,6 +1,6 @@
 /** The AUDIT's ten items (WHO 2001); the AUDIT-C is its first three. */
 import { ascending } from "../answer-scales";
-import type { Item } from "../instrument";
+import type { Item } from "../instrument-definition";
 
 const HOW_OFTEN = ascending(["Never", "Less than monthly", "Monthly", "Weekly", "Daily or almost daily"]);
 

@@ -1,5 +1,5 @@
 /** AUDIT: hazardous and harmful drinking and possible dependence, with the WHO's four risk zones. */
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { AUDIT_INSTRUCTIONS, AUDIT_ITEMS, AUDIT_LICENCE, AUDIT_SOURCE } from "./audit-items";
 

@@ -5,7 +5,7 @@
  * screener assigns (0 none, 1 low, 2 moderate, 3 high), and every yes fills the safety block.
  */
 import { YES_NO } from "../answer-scales";
-import type { InstrumentDefinition, SafetyItem } from "../instrument";
+import type { InstrumentDefinition, SafetyItem } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const YES = 1;

@@ -3,7 +3,7 @@
  * no; item 3 ("always able to stop") is reversed: its no scores 1 and its yes 0.
  */
 import { YES_NO } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const ITEMS = [

@@ -5,7 +5,7 @@
  * about thoughts of self-harm.
  */
 import { ascending, descending } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 /** [statement, answers as printed, reverse-scored?] */

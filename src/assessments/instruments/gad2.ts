@@ -1,6 +1,6 @@
 /** GAD-2: the first two GAD-7 items as an anxiety pre-screen (Kroenke et al. 2007). */
 import { PHQ_FREQUENCY } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { GAD7_ITEMS, PHQ_INSTRUCTIONS, PHQ_LICENCE } from "./phq-attribution";
 

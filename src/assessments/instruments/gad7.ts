@@ -1,6 +1,6 @@
 /** GAD-7: generalised anxiety severity (Spitzer et al. 2006). */
 import { PHQ_FREQUENCY } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { GAD7_ITEMS, PHQ_INSTRUCTIONS, PHQ_LICENCE } from "./phq-attribution";
 

@@ -4,7 +4,7 @@
  * band tells the clinician to ask about suicidal thoughts directly.
  */
 import { ascending } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const HOW_OFTEN = ascending(["None of the time", "A little of the time", "Some of the time", "Most of the time", "All of the time"], 1);

@@ -5,7 +5,7 @@
  * count.
  */
 import { ascending, YES_NO } from "../answer-scales";
-import type { Answers, Criterion, InstrumentDefinition } from "../instrument";
+import type { Answers, Criterion, InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const PART_1 = [

@@ -6,7 +6,7 @@
  * self-harm, so it does not fill the safety block.
  */
 import { ascending } from "../answer-scales";
-import type { Criterion, InstrumentDefinition } from "../instrument";
+import type { Criterion, InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const SEVERITY = ascending(["Not at all", "A little bit", "Moderately", "Quite a bit", "Extremely"]);

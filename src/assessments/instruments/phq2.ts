@@ -1,6 +1,6 @@
 /** PHQ-2: the first two PHQ-9 items as a depression pre-screen (Kroenke, Spitzer & Williams 2003). */
 import { PHQ_FREQUENCY } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { PHQ_INSTRUCTIONS, PHQ_LICENCE, PHQ9_ITEMS } from "./phq-attribution";
 

@@ -1,6 +1,6 @@
 /** PHQ-9: depression severity (Kroenke, Spitzer & Williams 2001). Item 9 asks about self-harm. */
 import { PHQ_FREQUENCY } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 import { PHQ_INSTRUCTIONS, PHQ_LICENCE, PHQ9_ITEMS } from "./phq-attribution";
 

@@ -4,7 +4,7 @@
  * the score. The raw total ×4 is the percentage score that monitoring uses.
  */
 import { descending } from "../answer-scales";
-import type { InstrumentDefinition } from "../instrument";
+import type { InstrumentDefinition } from "../instrument-definition";
 import { LOINC } from "../loinc";
 
 const HOW_MUCH = descending(

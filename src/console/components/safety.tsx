@@ -1,6 +1,6 @@
 /** The crisis banner: first on the page when risk is detected, announced at once (role="alert"), with the resources. */
 import type { z } from "@hono/zod-openapi";
-import type { SafetySchema } from "../../safety/safety.schema";
+import type { SafetySchema } from "../../safety/safety.schemas";
 
 export function CrisisBanner({ safety }: { safety: z.infer<typeof SafetySchema> }) {
   if (!safety.crisis_detected) return null;

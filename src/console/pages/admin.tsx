@@ -1,7 +1,7 @@
 /** /app/admin (users: filter, verify, role, deactivate) and /app/admin/audit (the audit trail with filters). */
 import type { toAuditEvent } from "../../audit/audit-event";
+import { isLicensedRole } from "../../auth/auth.schemas";
 import { USER_ROLES, type UserRow } from "../../auth/auth.table";
-import { isLicensedRole } from "../../auth/user.schemas";
 import { NextPageLink } from "../components/next-page";
 import { TableWrap } from "../components/table-wrap";
 import { Layout, ROLE_LABELS } from "../layout";

@@ -5,9 +5,9 @@
  * score live in assessments.js, which reads the bands from `data-bands`.
  */
 
-import type { assess } from "../../assessments/assessment";
-import type { InstrumentDefinition } from "../../assessments/instrument";
-import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instruments";
+import type { assess } from "../../assessments/assess";
+import type { InstrumentDefinition } from "../../assessments/instrument-definition";
+import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instrument-registry";
 import type { UserRow } from "../../auth/auth.table";
 import { CrisisBanner } from "../components/safety";
 import { Layout } from "../layout";

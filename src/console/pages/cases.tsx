@@ -1,6 +1,6 @@
 /** /app/cases: filters (severity, diagnosis), one page of cases, a link to the next page. */
 import type { UserRow } from "../../auth/auth.table";
-import { SEVERITIES, type SyntheticCase } from "../../cases/case.schemas";
+import { SEVERITIES, type SyntheticCase } from "../../cases/cases.schemas";
 import { NextPageLink } from "../components/next-page";
 import { TableWrap } from "../components/table-wrap";
 import { Layout } from "../layout";

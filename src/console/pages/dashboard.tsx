@@ -1,7 +1,7 @@
 /** The dashboard: who is signed in, the tools the role may use, and the person's own recent activity. */
 import type { AuditEventRow } from "../../audit/audit.table";
+import { isLicensedRole } from "../../auth/auth.schemas";
 import type { UserRow } from "../../auth/auth.table";
-import { isLicensedRole } from "../../auth/user.schemas";
 import { TableWrap } from "../components/table-wrap";
 import { Layout, ROLE_LABELS } from "../layout";
 import { visibleTools } from "../tools";

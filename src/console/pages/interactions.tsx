@@ -4,7 +4,7 @@
  */
 import type { UserRow } from "../../auth/auth.table";
 import { findings, type InteractionCheck, recognisedCount } from "../../interactions/check";
-import { MAX_MEDICATIONS } from "../../interactions/interactions.routes";
+import { MAX_MEDICATIONS } from "../../interactions/interactions.schemas";
 import { TableWrap } from "../components/table-wrap";
 import { Layout } from "../layout";
 

@@ -1,6 +1,6 @@
 /** /app/notes: a SOAP, DAP or BIRP note from session text or a transcript, with Export PDF (/app/assets/notes.js). */
 import type { UserRow } from "../../auth/auth.table";
-import { NOTE_FORMATS } from "../../notes/note.schemas";
+import { NOTE_FORMATS } from "../../notes/notes.schemas";
 import { MAX_TEXT } from "../../rag/rag.schemas";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";

@@ -4,17 +4,17 @@
  * role and deactivate actions (posts), and the audit trail.
  */
 import { Hono } from "hono";
-import { listAudit, listUsers, updateUser } from "../admin/admin.routes";
-import { changeUser } from "../admin/user-changes";
-import { findUsers } from "../admin/user-list";
-import { AUDIT_LIST, listAuditEvents } from "../audit/audit.data";
-import { toAuditEvent } from "../audit/audit-event";
-import type { AppEnv } from "../env";
-import { page } from "../lib/pagination";
-import { AdminAuditPage, AdminUsersPage } from "./pages/admin";
-import { filledQuery, parsed } from "./parsed";
-import { renderPage } from "./render";
-import { consoleAdminOnly, consoleSession } from "./session";
+import { listAudit, listUsers, updateUser } from "../../admin/admin.routes";
+import { changeUser } from "../../admin/user-changes";
+import { findUsers } from "../../admin/user-list";
+import { AUDIT_LIST, listAuditEvents } from "../../audit/audit.data";
+import { toAuditEvent } from "../../audit/audit-event";
+import type { AppEnv } from "../../env";
+import { page } from "../../lib/pagination";
+import { AdminAuditPage, AdminUsersPage } from "../pages/admin";
+import { filledQuery, parsed } from "../parsed";
+import { renderPage } from "../render";
+import { consoleMay, consoleSession, consoleSessionWith } from "../session";
 
 export const adminPages = new Hono<AppEnv>();
 
@@ -31,7 +31,7 @@ const NOTICES: Record<string, string> = {
   reactivate: "Account reactivated.",
 };
 
-adminPages.get("/", consoleSession, consoleAdminOnly, async (c) => {
+adminPages.get("/", consoleSession, consoleMay("admin"), async (c) => {
   const { done, ...raw } = filledQuery(c.req.query());
   const query = parsed(listUsers.request.query.safeParse(raw), "query");
   const { items, nextCursor } = await findUsers(c.var.db, query);
@@ -60,7 +60,7 @@ const CHANGES = {
   reactivate: { is_active: true },
 } as const;
 
-adminPages.post("/users/:id", consoleSession, consoleAdminOnly, async (c) => {
+adminPages.post("/users/:id", consoleSessionWith(consoleMay("admin")), async (c) => {
   const { id } = parsed(updateUser.request.params.safeParse(c.req.param()), "path");
   const form = await c.req.parseBody();
   const change = typeof form.change === "string" ? form.change : "";
@@ -70,7 +70,7 @@ adminPages.post("/users/:id", consoleSession, consoleAdminOnly, async (c) => {
   return c.redirect(`/app/admin?done=${change}`, 303);
 });
 
-adminPages.get("/audit", consoleSession, consoleAdminOnly, async (c) => {
+adminPages.get("/audit", consoleSession, consoleMay("admin"), async (c) => {
   const raw = filledQuery(c.req.query());
   const query = parsed(listAudit.request.query.safeParse(raw), "query");
   const rows = await listAuditEvents(c.var.db, {

@@ -1,12 +1,13 @@
 /** The console's assessments page: the forms, and their server-side scoring with the API's scorer (a POST: answers are clinical). */
 import { Hono } from "hono";
-import { assess } from "../assessments/assessment";
-import { INSTRUMENT_IDS, INSTRUMENTS, isInstrument } from "../assessments/instruments";
-import type { AppEnv } from "../env";
-import { ProblemError } from "../lib/problem";
-import { AssessmentsPage } from "./pages/assessments";
-import { renderPage } from "./render";
-import { consoleSession } from "./session";
+import { scoreQuestionnaire } from "../../assessments/assessment.flow";
+import { INSTRUMENT_IDS, INSTRUMENTS, isInstrument } from "../../assessments/instrument-registry";
+import type { AppEnv } from "../../env";
+import { ProblemError } from "../../lib/problem";
+import { useCaseDeps } from "../../use-case/deps";
+import { AssessmentsPage } from "../pages/assessments";
+import { renderPage } from "../render";
+import { consoleSession } from "../session";
 
 export const assessmentPages = new Hono<AppEnv>();
 
@@ -35,7 +36,11 @@ assessmentPages.post("/", consoleSession, async (c) => {
   const page = (view: Parameters<typeof AssessmentsPage>[0]["view"], status: 200 | 400 = 200) =>
     renderPage(c, <AssessmentsPage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
   try {
-    return page({ instrument, answers, result: assess(instrument, answers) });
+    return page({
+      instrument,
+      answers,
+      result: await scoreQuestionnaire(useCaseDeps(c), instrument, answers, { action: "assessment.score" }),
+    });
   } catch (error) {
     if (!(error instanceof ProblemError) || error.status !== 400) throw error;
     return page({ instrument, answers, error: formError(error) }, 400);

@@ -5,16 +5,17 @@
  * text, but the action costs an AI call and must not be replayed by a link.
  */
 import { Hono } from "hono";
-import { analyzeStoredCase } from "../cases/case-analysis.flow";
-import { findCases, readCase } from "../cases/cases.data";
-import { analyzeCase, getCase, listCases } from "../cases/cases.routes";
-import type { AppEnv } from "../env";
-import { ProblemError } from "../lib/problem";
-import { CasePage, type CaseView } from "./pages/case";
-import { CasesPage } from "./pages/cases";
-import { filledQuery, parsed } from "./parsed";
-import { renderPage } from "./render";
-import { type ConsoleContext, consoleLicensedOnly, consoleSession } from "./session";
+import { analyzeCase as analyzeCaseUseCase } from "../../cases/case-analysis.flow";
+import { findCases, readCase } from "../../cases/cases.data";
+import { analyzeCase, getCase, listCases } from "../../cases/cases.routes";
+import type { AppEnv } from "../../env";
+import { ProblemError } from "../../lib/problem";
+import { useCaseDeps } from "../../use-case/deps";
+import { CasePage, type CaseView } from "../pages/case";
+import { CasesPage } from "../pages/cases";
+import { filledQuery, parsed } from "../parsed";
+import { renderPage } from "../render";
+import { type ConsoleContext, consoleMay, consoleSession, consoleSessionWith } from "../session";
 
 export const casePages = new Hono<AppEnv>();
 
@@ -50,16 +51,16 @@ const casePage = (c: ConsoleContext, view: CaseView, status: 200 | 400 | 403 | 4
 
 casePages.get("/:case_id", consoleSession, async (c) => casePage(c, { item: await caseFor(c) }));
 
-casePages.post("/:case_id/analyze", consoleSession, consoleLicensedOnly, async (c) => {
-  parsed(analyzeCase.request.params.safeParse(c.req.param()), "path");
-  const item = await caseFor(c);
+casePages.post("/:case_id/analyze", consoleSessionWith(consoleMay("clinical")), async (c) => {
+  const { case_id } = parsed(analyzeCase.request.params.safeParse(c.req.param()), "path");
   try {
-    return casePage(c, { item, analysis: await analyzeStoredCase(c, item) });
+    const analysis = await analyzeCaseUseCase(useCaseDeps(c), case_id, { action: "case.analyze" });
+    return casePage(c, { item: analysis.case_data, analysis });
   } catch (error) {
     // The AI's or the limit's problem is shown beside the case, with the button to retry.
     if (!(error instanceof ProblemError) || ![429, 502, 503, 504].includes(error.status)) throw error;
     const retryAfter = error.problem.headers?.["Retry-After"];
     if (retryAfter) c.header("Retry-After", retryAfter);
-    return casePage(c, { item, error: error.problem.detail }, error.status as 429 | 502 | 503 | 504);
+    return casePage(c, { item: await caseFor(c), error: error.problem.detail }, error.status as 429 | 502 | 503 | 504);
   }
 });

@@ -1,12 +1,12 @@
-/** The console's clinical tool pages built on the API's AI flows; what their scripts call is in ./actions.ts. */
+/** The console's clinical tool pages built on the API's AI flows; what their scripts call is in ../actions.ts. */
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import { DiagnosePage } from "./pages/diagnose";
-import { NotesPage } from "./pages/notes";
-import { TreatmentPage } from "./pages/treatment";
-import { VoicePage } from "./pages/voice";
-import { renderPage } from "./render";
-import { consoleSession } from "./session";
+import type { AppEnv } from "../../env";
+import { DiagnosePage } from "../pages/diagnose";
+import { NotesPage } from "../pages/notes";
+import { TreatmentPage } from "../pages/treatment";
+import { VoicePage } from "../pages/voice";
+import { renderPage } from "../render";
+import { consoleSession } from "../session";
 
 export const clinicalPages = new Hono<AppEnv>();
 

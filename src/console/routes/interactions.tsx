@@ -1,11 +1,12 @@
 /** The console's interaction check: a form posted (medicines are clinical information) and checked by the API's own check and schema. */
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import { auditedCheck } from "../interactions/audited-check";
-import { CheckRequestSchema } from "../interactions/interactions.routes";
-import { InteractionsPage, type InteractionsView } from "./pages/interactions";
-import { renderPage } from "./render";
-import { consoleSession } from "./session";
+import type { AppEnv } from "../../env";
+import { checkMedications } from "../../interactions/interaction-check.flow";
+import { CheckRequestSchema } from "../../interactions/interactions.schemas";
+import { useCaseDeps } from "../../use-case/deps";
+import { InteractionsPage, type InteractionsView } from "../pages/interactions";
+import { renderPage } from "../render";
+import { consoleSession } from "../session";
 
 export const interactionPages = new Hono<AppEnv>();
 
@@ -30,5 +31,5 @@ interactionPages.post("/", consoleSession, async (c) => {
     renderPage(c, <InteractionsPage account={c.var.account} csrfToken={c.var.csrfToken} view={view} />, status);
   const input = CheckRequestSchema.safeParse({ medications: namesIn(text) });
   if (!input.success) return page({ text, error: input.error.issues[0].message }, 400);
-  return page({ text, result: auditedCheck(c, c.var.account.id, input.data.medications) });
+  return page({ text, result: await checkMedications(useCaseDeps(c), input.data.medications, { action: "interactions.check" }) });
 });

@@ -4,19 +4,19 @@
  * document view, which is where every citation in the console links.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import { assessCoverage } from "../knowledge/coverage";
-import { findDocument } from "../knowledge/knowledge.data";
-import { getDocument, search } from "../knowledge/knowledge.routes";
-import { searchEmbedding } from "../knowledge/query-embedding";
-import { searchStatement, toSearchHits } from "../knowledge/search";
-import { searchText } from "../knowledge/search-text";
-import { ProblemError } from "../lib/problem";
-import { DocumentPage } from "./pages/document";
-import { KnowledgePage } from "./pages/knowledge";
-import { parsed } from "./parsed";
-import { renderPage } from "./render";
-import { consoleSession } from "./session";
+import type { AppEnv } from "../../env";
+import { assessCoverage } from "../../knowledge/coverage";
+import { findDocument } from "../../knowledge/knowledge.data";
+import { getDocument, search } from "../../knowledge/knowledge.routes";
+import { searchEmbedding } from "../../knowledge/query-embedding";
+import { searchStatement, toSearchHits } from "../../knowledge/search";
+import { searchText } from "../../knowledge/search-text";
+import { ProblemError } from "../../lib/problem";
+import { DocumentPage } from "../pages/document";
+import { KnowledgePage } from "../pages/knowledge";
+import { parsed } from "../parsed";
+import { renderPage } from "../render";
+import { consoleSession } from "../session";
 
 export const knowledgePages = new Hono<AppEnv>();
 

@@ -2,28 +2,29 @@
  * The console's settings: profile and password, through the same functions and schemas as
  * PATCH /api/auth/me and POST /api/auth/change-password. A password change ends every login,
  * this one included, so the person signs in again with the new password. Personal access tokens
- * through the same functions as /api/auth/tokens; a new token's secret is shown only on the page
- * that answers the creating POST, never in a URL.
+ * through the same functions as /api/auth/tokens (creating one asks for the password again); a
+ * new token's secret is shown only on the page that answers the creating POST, never in a URL.
  */
 import { Hono } from "hono";
-import { changePassword, updateProfile } from "../auth/account-changes";
-import { createPersonalToken, revokeOwnPersonalToken } from "../auth/personal-token-changes";
-import { listLivePersonalTokens } from "../auth/personal-tokens.data";
-import { CreatePersonalTokenBody, revokeToken } from "../auth/personal-tokens.routes";
-import { ChangePasswordBody, UpdateMeBody } from "../auth/user.schemas";
-import type { AppEnv } from "../env";
-import { ProblemError } from "../lib/problem";
-import type { TokensView } from "./pages/personal-tokens";
-import { SettingsPage, type SettingsView } from "./pages/settings";
-import { parsed } from "./parsed";
-import { renderPage } from "./render";
-import { type ConsoleContext, clearSessionCookies, consoleSession } from "./session";
+import { changePassword, updateProfile } from "../../auth/account-changes";
+import { ChangePasswordBody, UpdateMeBody } from "../../auth/auth.schemas";
+import { createPersonalToken, revokeOwnPersonalToken } from "../../auth/personal-token-changes";
+import { listLivePersonalTokens } from "../../auth/personal-tokens.data";
+import { revokeToken } from "../../auth/personal-tokens.routes";
+import { CreatePersonalTokenBody } from "../../auth/personal-tokens.schemas";
+import type { AppEnv } from "../../env";
+import { ProblemError } from "../../lib/problem";
+import type { TokensView } from "../pages/personal-tokens";
+import { SettingsPage, type SettingsView } from "../pages/settings";
+import { parsed } from "../parsed";
+import { renderPage } from "../render";
+import { type ConsoleContext, clearSessionCookies, consoleSession } from "../session";
 
 export const settingsPages = new Hono<AppEnv>();
 
 type PageView = Omit<SettingsView, "tokens"> & { tokens?: Omit<TokensView, "tokens"> };
 
-async function page(c: ConsoleContext, view: PageView, status: 200 | 400 | 409 | 429 = 200) {
+async function page(c: ConsoleContext, view: PageView, status: FormErrorStatus | 200 = 200) {
   const tokens = { ...view.tokens, tokens: await listLivePersonalTokens(c.var.db, c.var.account.id) };
   return renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{ ...view, tokens }} />, status);
 }
@@ -32,9 +33,17 @@ const NOTICES: Record<string, string> = { profile: "Profile saved.", token_revok
 
 settingsPages.get("/", consoleSession, (c) => page(c, { notice: NOTICES[c.req.query("done") ?? ""] }));
 
-/** A 400, 409 or 429 problem's message for the form; anything else is the error page's. */
-function formError(error: unknown): { message: string; status: 400 | 409 | 429 } {
-  if (error instanceof ProblemError && (error.status === 400 || error.status === 409 || error.status === 429))
+type FormErrorStatus = 400 | 403 | 409 | 429;
+
+/** A 400, 409 or 429 problem's message for the form, and a wrong password's 403; anything else is the error page's. */
+function formError(error: unknown): { message: string; status: FormErrorStatus } {
+  if (
+    error instanceof ProblemError &&
+    (error.status === 400 ||
+      error.status === 409 ||
+      error.status === 429 ||
+      (error.status === 403 && error.problem.code === "invalid_password"))
+  )
     return { message: error.problem.detail, status: error.status };
   throw error;
 }
@@ -85,6 +94,7 @@ settingsPages.post("/tokens", consoleSession, async (c) => {
     name: text(form.name),
     scopes: list(form.scopes),
     expires_in_days: days(form.expires_in_days),
+    password: text(form.password),
   });
   if (!body.success) {
     const error = body.error.issues.map((issue) => `${issue.path.join(".") || "form"}: ${issue.message}`).join("; ");
