@@ -7,16 +7,14 @@ import { bodyKind, readFormData } from "../lib/form-data";
 import { log } from "../lib/log";
 import type { AppRouteHandler } from "../lib/openapi";
 import { ProblemError } from "../lib/problem";
-import { assessCoverage } from "./coverage";
+import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { type DocumentInput, documentFromText, withoutClaimedCodes } from "./document-input";
 import { fetchSource } from "./fetch-source";
 import { ingestDocument, type SourceFile } from "./ingest";
 import { countByType, deleteDocument, embedMissingChunks, findDocument, listDisorders } from "./knowledge.data";
 import type { createDocument, disorders, getDocument, importDocument, reembed, removeDocument, search, types } from "./knowledge.routes";
 import type { KnowledgeDocumentRow, KnowledgeType } from "./knowledge.table";
-import { searchEmbedding } from "./query-embedding";
-import { searchStatement, toSearchHits } from "./search";
-import { searchText } from "./search-text";
+import { type SendSearch, searchKnowledge } from "./search-knowledge.flow";
 
 const UPLOAD_TYPES: Record<string, { contentType: string; extension: string }> = {
   md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
@@ -79,18 +77,16 @@ async function checkAccountBeforeEmbedding(c: Context<AppEnv & CallerChecked>): 
 export const searchHandler: AppRouteHandler<typeof search> = async (c) => {
   const { q, type, limit } = c.req.valid("query");
   const checked = await checkAccountBeforeEmbedding(c);
-  // The query's embedding is an AI call, limited per user like the AI routes; past the limit the
-  // search still answers, from full text alone (`mode: "lexical"`).
-  const affirmed = searchText(q);
-  const embedding = await searchEmbedding(c, callerUserId(c.var.caller), affirmed || q);
-  const statement = searchStatement(c.var.db, { query: q, affirmed, embedding, type, limit });
+  const accountId = callerUserId(c.var.caller);
+  const deps = { ...c.var, requestId: c.get("requestId"), accountId, mayEmbedSearch: () => mayEmbedSearchQuery(c, accountId) };
   // Otherwise nothing left the Worker: an access token's check still due travels in the search's batch (one round trip).
-  const hits = toSearchHits(checked ? await statement : (await withCallerAccount(c, statement)).result);
+  const send: SendSearch | undefined = checked ? undefined : async (statement) => (await withCallerAccount(c, statement)).result;
+  const { mode, coverage, hits } = await searchKnowledge(deps, { query: q, type, limit }, send);
   return c.json(
     {
       query: q,
-      mode: embedding ? ("hybrid" as const) : ("lexical" as const),
-      coverage: assessCoverage(hits),
+      mode,
+      coverage,
       results: hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({
         id,
         title,

@@ -3,11 +3,8 @@
  * embed the query as retrieval reads it (searchText, also given to searchStatement as `affirmed`):
  * "denies alcohol use" must not pull the vector towards alcohol use disorder either.
  */
-import type { Context } from "hono";
 import type OpenAI from "openai";
-import type { AppEnv } from "../env";
 import { log } from "../lib/log";
-import { mayEmbedSearchQuery } from "../lib/rate-limits";
 import { RecentValues } from "../lib/recent-values";
 import type { Settings } from "../lib/settings";
 import { embedTexts } from "./embeddings";
@@ -45,14 +42,4 @@ export async function queryEmbedding(
     log("warn", "query embedding failed; lexical retrieval only", { request_id: requestId, error: (error as Error)?.name });
     return null;
   }
-}
-
-/**
- * A knowledge search's embedding: an AI call, limited per account like the AI routes; past the
- * limit (or offline) null, and the search answers from full text alone (`mode: "lexical"`).
- */
-export async function searchEmbedding<E extends AppEnv>(c: Context<E>, accountId: string, text: string): Promise<number[] | null> {
-  return c.var.ai && (await mayEmbedSearchQuery(c, accountId))
-    ? queryEmbedding({ ai: c.var.ai, settings: c.var.settings, requestId: c.get("requestId") }, accountId, text)
-    : null;
 }

@@ -2,15 +2,14 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AuthorizedContext } from "../auth/guard";
-import { assessCoverage, COVERAGE_LEVELS } from "../knowledge/coverage";
+import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { findCriteriaDocuments } from "../knowledge/knowledge.data";
 import { toDocument } from "../knowledge/knowledge.handlers";
 import { KnowledgeDocumentSchema, SearchResultSchema } from "../knowledge/knowledge.schemas";
 import { KNOWLEDGE_TYPES, type KnowledgeType } from "../knowledge/knowledge.table";
-import { searchEmbedding } from "../knowledge/query-embedding";
-import { searchStatement, toSearchHits } from "../knowledge/search";
-import { searchText } from "../knowledge/search-text";
+import { searchDepsOf, searchKnowledge } from "../knowledge/search-knowledge.flow";
 import { ProblemError } from "../lib/problem";
+import { useCaseDeps } from "../use-case/deps";
 import { documentUri } from "./resources";
 import { toolCall } from "./tool-call";
 
@@ -24,12 +23,8 @@ const query = (name: string) =>
 /** What a caller typed, quoted in a message: short, on one line. */
 const quoted = (text: string) => `"${text.replace(/\s+/g, " ").slice(0, 80)}${text.length > 80 ? "…" : ""}"`;
 
-async function search(c: AuthorizedContext, text: string, type: KnowledgeType | undefined, limit: number, snippets: boolean) {
-  const affirmed = searchText(text);
-  const embedding = await searchEmbedding(c, c.var.account.id, affirmed || text);
-  const hits = toSearchHits(await searchStatement(c.var.db, { query: text, affirmed, embedding, type, limit, snippets }));
-  return { mode: embedding ? ("hybrid" as const) : ("lexical" as const), hits };
-}
+const search = (c: AuthorizedContext, query: string, type: KnowledgeType | undefined, limit: number, snippets: boolean) =>
+  searchKnowledge(searchDepsOf(useCaseDeps(c)), { query, type, limit, snippets });
 
 const SearchInput = z.strictObject({
   query: query("query").describe("Symptoms, a disorder, a treatment or a DSM-5-TR/ICD-10-CM/ICD-11 code"),
@@ -109,7 +104,7 @@ export function registerKnowledgeTools(server: McpServer, c: AuthorizedContext) 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     toolCall(c, "search_clinical_guidelines", async ({ query: text, type, limit }: z.infer<typeof SearchInput>) => {
-      const { mode, hits } = await search(c, text, type, limit, true);
+      const { mode, coverage, hits } = await search(c, text, type, limit, true);
       const results = hits.map(({ id, title, type: hitType, snippet, score, dsm5_code, icd11_code }) => ({
         id,
         uri: documentUri(id),
@@ -121,7 +116,7 @@ export function registerKnowledgeTools(server: McpServer, c: AuthorizedContext) 
         icd11_code,
       }));
       return {
-        data: { query: text, mode, coverage: assessCoverage(hits), results },
+        data: { query: text, mode, coverage, results },
         detail: { sources: results.map((result) => result.id) },
       };
     }),

@@ -9,7 +9,7 @@ import { type AuditEvent, audit } from "../audit/audit";
 import type { UserRow } from "../auth/auth.table";
 import type { HasAccount } from "../auth/guard";
 import type { Database } from "../lib/db";
-import { enforceAiRateLimit } from "../lib/rate-limits";
+import { enforceAiRateLimit, mayEmbedSearchQuery } from "../lib/rate-limits";
 import type { Settings } from "../lib/settings";
 
 export interface UseCaseDeps {
@@ -23,6 +23,8 @@ export interface UseCaseDeps {
   requestId: string;
   /** Counts one AI use against the account's limit; throws a 429 problem past it. */
   limitAi(): Promise<void>;
+  /** Whether a knowledge search may embed its query (a separate, softer allowance: past it, search is lexical). */
+  mayEmbedSearch(): Promise<boolean>;
   /** Records an audit event after the answer is sent (it never delays or fails the answer). */
   audit(event: AuditEvent): void;
 }
@@ -38,6 +40,7 @@ export function useCaseDeps<E extends HasAccount>(c: Context<E>): UseCaseDeps {
     storage,
     requestId: c.get("requestId"),
     limitAi: () => enforceAiRateLimit(c, account.id),
+    mayEmbedSearch: () => mayEmbedSearchQuery(c, account.id),
     audit: (event) => audit(c, event),
   };
 }

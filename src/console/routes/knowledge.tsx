@@ -5,13 +5,11 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { assessCoverage } from "../../knowledge/coverage";
 import { findDocument } from "../../knowledge/knowledge.data";
 import { getDocument, search } from "../../knowledge/knowledge.routes";
-import { searchEmbedding } from "../../knowledge/query-embedding";
-import { searchStatement, toSearchHits } from "../../knowledge/search";
-import { searchText } from "../../knowledge/search-text";
+import { searchDepsOf, searchKnowledge } from "../../knowledge/search-knowledge.flow";
 import { ProblemError } from "../../lib/problem";
+import { useCaseDeps } from "../../use-case/deps";
 import { DocumentPage } from "../pages/document";
 import { KnowledgePage } from "../pages/knowledge";
 import { parsed } from "../parsed";
@@ -27,16 +25,10 @@ knowledgePages.get("/", consoleSession, (c) =>
 knowledgePages.post("/", consoleSession, async (c) => {
   const form = await c.req.parseBody();
   const { q, type, limit } = parsed(search.request.query.safeParse({ q: form.q, ...(form.type ? { type: form.type } : {}) }), "body");
-  const affirmed = searchText(q);
-  const embedding = await searchEmbedding(c, c.var.account.id, affirmed || q);
-  const hits = toSearchHits(await searchStatement(c.var.db, { query: q, affirmed, embedding, type, limit }));
+  const { mode, coverage, hits } = await searchKnowledge(searchDepsOf(useCaseDeps(c)), { query: q, type, limit });
   return renderPage(
     c,
-    <KnowledgePage
-      account={c.var.account}
-      csrfToken={c.var.csrfToken}
-      view={{ query: q, type, mode: embedding ? "hybrid" : "lexical", coverage: assessCoverage(hits), hits }}
-    />,
+    <KnowledgePage account={c.var.account} csrfToken={c.var.csrfToken} view={{ query: q, type, mode, coverage, hits }} />,
   );
 });
 
