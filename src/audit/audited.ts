@@ -18,8 +18,10 @@ export interface AuditedAction {
   asked?: AuditDetail;
 }
 
-/** What a successful call adds to its event. */
+/** What a call adds to its event: learned along the way (`note`), or from its result. */
 export interface AuditFacts {
+  /** What the call acted on, once known (a stored recording: `audio:<id>`). */
+  target?: string;
   model?: string | null;
   promptTokens?: number | null;
   completionTokens?: number | null;
@@ -34,17 +36,24 @@ function failureCode(error: unknown): string {
   return "internal_error";
 }
 
+/** Records facts a use case learns on its way (a stored recording's id, whether it was removed), whatever the outcome. */
+export type NoteFacts = (facts: AuditFacts) => void;
+
 export async function audited<T>(
   deps: Pick<UseCaseDeps, "account" | "audit">,
   { action, target, asked }: AuditedAction,
-  run: () => Promise<T>,
+  run: (note: NoteFacts) => Promise<T>,
   facts: (result: T) => AuditFacts = () => ({}),
 ): Promise<T> {
   const started = Date.now();
+  let noted: AuditFacts = {};
+  const note: NoteFacts = (more) => {
+    noted = { ...noted, ...more, detail: { ...noted.detail, ...more.detail } };
+  };
   let recorded: AuditFacts = {};
   let error: string | undefined = "internal_error";
   try {
-    const result = await run();
+    const result = await run(note);
     recorded = facts(result);
     error = undefined;
     return result;
@@ -55,13 +64,13 @@ export async function audited<T>(
     deps.audit({
       userId: deps.account.id,
       action,
-      target,
+      target: recorded.target ?? noted.target ?? target,
       outcome: error ? "failure" : "success",
       latencyMs: Date.now() - started,
-      model: recorded.model ?? null,
+      model: recorded.model ?? noted.model ?? null,
       promptTokens: recorded.promptTokens ?? null,
       completionTokens: recorded.completionTokens ?? null,
-      detail: { ...asked, ...recorded.detail, ...(error ? { error } : {}) },
+      detail: { ...asked, ...noted.detail, ...recorded.detail, ...(error ? { error } : {}) },
     });
   }
 }

@@ -21,6 +21,7 @@ import { renderReport, reportResponse, requireReportType } from "../reports/repo
 import { ReportInput } from "../reports/reports.schemas";
 import { assessCrisis } from "../safety/crisis";
 import { useCaseDeps } from "../use-case/deps";
+import { readVoiceUpload } from "../voice/transcription";
 import { analyzeRecording, voiceReady } from "../voice/voice.flow";
 import { withLeadingEvent } from "./event-stream";
 import { consoleMay, consoleSessionWith } from "./session";
@@ -63,7 +64,7 @@ const recordingConsent = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 consoleActions.post("/voice/analyze", consoleSessionWith(consoleMay("clinical"), recordingConsent, voiceReady), async (c) =>
-  c.json(await analyzeRecording(c), 200),
+  c.json(await analyzeRecording(useCaseDeps(c), await readVoiceUpload(c.req.raw), { action: "voice.analyze" }), 200),
 );
 
 consoleActions.post("/notes/generate", consoleSessionWith(consoleMay("clinical")), jsonBody(NoteInput), async (c) =>

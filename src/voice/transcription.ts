@@ -1,11 +1,10 @@
 /** The transcription step of both voice flows; stored audio never outlives a failed call. */
-import type { Context } from "hono";
 import type OpenAI from "openai";
 import { requireAi } from "../ai/client";
 import { aiProblem } from "../ai/errors";
-import { audit } from "../audit/audit";
-import type { AppEnv } from "../env";
+import type { NoteFacts } from "../audit/audited";
 import { readFormData, readJson } from "../lib/form-data";
+import type { UseCaseDeps } from "../use-case/deps";
 import { type AudioUpload, CONTENT_TYPES, readAudioUpload } from "./audio-input";
 import type { TimedWord } from "./speech-metrics";
 import { removeAudio, storeAudio } from "./voice.data";
@@ -30,46 +29,30 @@ export async function transcribeAudio(ai: OpenAI, model: string, audioId: string
   return { text: result.text, durationSeconds: result.duration ?? 0, words: (result.words ?? []) as TimedWord[] };
 }
 
-/**
- * Reads and validates the upload (JSON or multipart, body parsed once), stores it under the
- * account, transcribes it with word timestamps. A failed transcription removes the audio.
- */
-export async function transcribeUpload<E extends AppEnv>(c: Context<E>, accountId: string, action: string): Promise<Transcript> {
-  const ai = requireAi(c.var.ai, "Voice transcription");
-  const upload = await readAudioUpload(
-    c.req.raw,
-    () => readJson(c.req.raw),
-    () => readFormData(c.req.raw),
+/** Reads and validates the upload (JSON or multipart, the body parsed once): the door's part, before any use case runs. */
+export function readVoiceUpload(request: Request): Promise<AudioUpload> {
+  return readAudioUpload(
+    request,
+    () => readJson(request),
+    () => readFormData(request),
   );
-  const started = Date.now();
-  const stored = await storeAudio(c.var.storage, accountId, upload, c.var.settings.audioRetentionDays);
+}
+
+/**
+ * Stores the recording under the account and transcribes it with word timestamps, noting the
+ * stored audio's id for the audit event. A failed transcription removes the audio again.
+ */
+export async function storedTranscript(deps: UseCaseDeps, upload: AudioUpload, note: NoteFacts): Promise<Transcript> {
+  const ai = requireAi(deps.ai, "Voice transcription");
+  const model = deps.settings.ai.transcriptionModel;
+  const stored = await storeAudio(deps.storage, deps.account.id, upload, deps.settings.audioRetentionDays);
+  note({ target: `audio:${stored.audioId}`, model });
   try {
-    const transcript = {
-      audioId: stored.audioId,
-      key: stored.key,
-      ...(await transcribeAudio(ai, c.var.settings.ai.transcriptionModel, stored.audioId, upload)),
-    };
-    audit(c, {
-      userId: accountId,
-      action,
-      target: `audio:${stored.audioId}`,
-      outcome: "success",
-      latencyMs: Date.now() - started,
-      model: c.var.settings.ai.transcriptionModel,
-      detail: { bytes: upload.audio.size, format: upload.format, duration_seconds: transcript.durationSeconds },
-    });
+    const transcript = { audioId: stored.audioId, key: stored.key, ...(await transcribeAudio(ai, model, stored.audioId, upload)) };
+    note({ detail: { duration_seconds: transcript.durationSeconds } });
     return transcript;
   } catch (error) {
-    const removed = await removeAudio(c.var.storage, stored.key);
-    const problem = aiProblem(error);
-    audit(c, {
-      userId: accountId,
-      action,
-      target: `audio:${stored.audioId}`,
-      outcome: "failure",
-      latencyMs: Date.now() - started,
-      detail: { error: problem.problem.code, audio_removed: removed },
-    });
-    throw problem;
+    note({ detail: { stage: "transcription", audio_removed: await removeAudio(deps.storage, stored.key) } });
+    throw aiProblem(error);
   }
 }

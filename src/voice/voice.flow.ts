@@ -1,21 +1,23 @@
 /**
- * The voice flows. The route's guard (`licensed` plus {@link voiceReady}) has checked the account,
- * the model and the AI limit before the body is read.
+ * The voice use cases, for the REST routes and the console. The door reads the upload
+ * (readVoiceUpload) after {@link voiceReady} has checked the model and counted the AI use, so
+ * these do not count it again; each call is one audit event with the stored audio as its target.
  */
-
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { requireAi } from "../ai/client";
+import { aiProblem } from "../ai/errors";
 import { clampConfidence, generateStructured, modelText } from "../ai/structured";
-import { audit } from "../audit/audit";
-import type { HasAccount, SignedIn, SignedInContext } from "../auth/guard";
+import { audited } from "../audit/audited";
+import type { SignedIn } from "../auth/guard";
 import type { AppEnv } from "../env";
-import type { ProblemError } from "../lib/problem";
 import { enforceAiRateLimit } from "../lib/rate-limits";
+import { assertMay } from "../policy/policy";
 import { assessCrisis } from "../safety/crisis";
+import type { UseCaseDeps } from "../use-case/deps";
+import type { AudioUpload } from "./audio-input";
 import { speechMetrics } from "./speech-metrics";
-import { transcribeUpload } from "./transcription";
+import { storedTranscript } from "./transcription";
 import { removeAudio } from "./voice.data";
 import { voiceAnalysisMessages } from "./voice.prompts";
 
@@ -29,9 +31,16 @@ export const voiceReady = createMiddleware<AppEnv & SignedIn>(async (c, next) =>
   await next();
 });
 
-export async function transcribeRecording(c: SignedInContext) {
-  const transcript = await transcribeUpload(c, c.var.account.id, "voice.transcribe");
-  return { transcription: transcript.text, duration_seconds: transcript.durationSeconds, audio_id: transcript.audioId };
+/** The audit facts of an upload: its size and format, never its content. */
+const asked = (upload: AudioUpload) => ({ bytes: upload.audio.size, format: upload.format });
+
+/** A transcript of the recording, which stays stored (its audio_id) for a note. */
+export function transcribeRecording(deps: UseCaseDeps, upload: AudioUpload, { action }: { action: string }) {
+  return audited(deps, { action, asked: asked(upload) }, async (note) => {
+    assertMay(deps.account, "clinical");
+    const transcript = await storedTranscript(deps, upload, note);
+    return { transcription: transcript.text, duration_seconds: transcript.durationSeconds, audio_id: transcript.audioId };
+  });
 }
 
 const ModelVoiceAnalysis = z.object({
@@ -42,42 +51,37 @@ const ModelVoiceAnalysis = z.object({
   confidence: z.number().describe("0 to 1"),
 });
 
-/** Transcribe → measure speech → screen for risk → classify tone and sentiment → assemble. */
-export async function analyzeRecording<E extends HasAccount>(c: Context<E>) {
-  const { account, settings } = c.var;
-  const ai = requireAi(c.var.ai, "Voice analysis");
-  const transcript = await transcribeUpload(c, account.id, "voice.analyze");
-  const metrics = speechMetrics(transcript.words, transcript.durationSeconds);
-  const safety = assessCrisis({ transcript: transcript.text });
-  let analysis: z.infer<typeof ModelVoiceAnalysis>;
-  try {
-    ({ output: analysis } = await generateStructured(ai, settings.ai, {
-      name: "voice_analysis",
-      schema: ModelVoiceAnalysis,
-      messages: voiceAnalysisMessages(transcript.text),
-    }));
-  } catch (error) {
-    // The client gets no audio_id for a failed analysis, so the recording must not stay behind.
-    const removed = await removeAudio(c.var.storage, transcript.key);
-    audit(c, {
-      userId: account.id,
-      action: "voice.analyze",
-      target: `audio:${transcript.audioId}`,
-      outcome: "failure",
-      detail: { stage: "analysis", error: (error as ProblemError).problem?.code ?? "error", audio_removed: removed },
-    });
-    throw error;
-  }
-  return {
-    transcription: transcript.text,
-    sentiment: analysis.sentiment,
-    emotion: analysis.emotion,
-    tone: analysis.tone,
-    speechRate: metrics.speechRate,
-    pauseFrequency: metrics.pauseFrequency,
-    confidence: clampConfidence(analysis.confidence),
-    safety,
-    audio_id: transcript.audioId,
-    duration_seconds: transcript.durationSeconds,
-  };
+/** Transcribe → measure speech → screen for risk → classify tone and sentiment → assemble; one audit event. */
+export function analyzeRecording(deps: UseCaseDeps, upload: AudioUpload, { action }: { action: string }) {
+  return audited(deps, { action, asked: asked(upload) }, async (note) => {
+    assertMay(deps.account, "clinical");
+    const ai = requireAi(deps.ai, "Voice analysis");
+    const transcript = await storedTranscript(deps, upload, note);
+    const metrics = speechMetrics(transcript.words, transcript.durationSeconds);
+    const safety = assessCrisis({ transcript: transcript.text });
+    let analysis: z.infer<typeof ModelVoiceAnalysis>;
+    try {
+      ({ output: analysis } = await generateStructured(ai, deps.settings.ai, {
+        name: "voice_analysis",
+        schema: ModelVoiceAnalysis,
+        messages: voiceAnalysisMessages(transcript.text),
+      }));
+    } catch (error) {
+      // The client gets no audio_id for a failed analysis, so the recording must not stay behind.
+      note({ detail: { stage: "analysis", audio_removed: await removeAudio(deps.storage, transcript.key) } });
+      throw aiProblem(error);
+    }
+    return {
+      transcription: transcript.text,
+      sentiment: analysis.sentiment,
+      emotion: analysis.emotion,
+      tone: analysis.tone,
+      speechRate: metrics.speechRate,
+      pauseFrequency: metrics.pauseFrequency,
+      confidence: clampConfidence(analysis.confidence),
+      safety,
+      audio_id: transcript.audioId,
+      duration_seconds: transcript.durationSeconds,
+    };
+  });
 }
