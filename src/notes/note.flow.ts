@@ -8,14 +8,13 @@ import type { z } from "zod";
 import { requireAi } from "../ai/client";
 import { aiProblem } from "../ai/errors";
 import { generateStructured, type Usage } from "../ai/structured";
-import { audited } from "../audit/audited";
 import { answerAuditFacts, answerFrame } from "../grounded-answer/answer-frame";
 import { keepRetrieved } from "../grounded-answer/grounding";
 import { riskNoteFor, sourcesBlock } from "../grounded-answer/prompt-parts";
 import { type Retrieval, retrieveSources } from "../grounded-answer/retrieval";
 import { ProblemError } from "../lib/problem";
-import { assertMay } from "../policy/policy";
 import { assessCrisis, type SafetyBlock } from "../safety/crisis";
+import { clinicalAiAction } from "../use-case/clinical-action";
 import type { UseCaseDeps } from "../use-case/deps";
 import { transcribeAudio } from "../voice/transcription";
 import { findAudio } from "../voice/voice.data";
@@ -90,16 +89,7 @@ export function writeNote(deps: UseCaseDeps, input: Input, { action }: { action:
     text_chars: input.text?.length ?? 0,
     context_chars: input.client_context?.length ?? 0,
   };
-  return audited(
-    deps,
-    { action, asked },
-    async () => {
-      assertMay(deps.account, "clinical");
-      await deps.limitAi();
-      return composeNote(deps, input, await sourceText(deps, input));
-    },
-    answerAuditFacts,
-  );
+  return clinicalAiAction(deps, { action, asked }, async () => composeNote(deps, input, await sourceText(deps, input)), answerAuditFacts);
 }
 
 async function composeNote(deps: UseCaseDeps, input: Input, text: string): Promise<NoteAnswer> {

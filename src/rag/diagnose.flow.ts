@@ -4,14 +4,13 @@
  * retrieval, then the offline answer or one model call, all inside one audit event.
  */
 import type { z } from "zod";
-import { audited } from "../audit/audited";
 import { answerAuditFacts, answerFrame } from "../grounded-answer/answer-frame";
 import { type AnswerEvents, completeAnswer } from "../grounded-answer/complete-answer";
 import { groundDifferential } from "../grounded-answer/grounding";
 import { coverageNoteFor, riskNoteFor, sourcesBlock } from "../grounded-answer/prompt-parts";
 import { retrieveSources } from "../grounded-answer/retrieval";
-import { assertMay } from "../policy/policy";
 import { assessCrisis } from "../safety/crisis";
+import { clinicalAiAction } from "../use-case/clinical-action";
 import type { UseCaseDeps } from "../use-case/deps";
 import { offlineDifferential } from "./offline";
 import { diagnosisMessages } from "./prompts";
@@ -30,12 +29,10 @@ export function diagnose(
   { action, events }: AnswerOptions,
 ): Promise<DiagnoseAnswer> {
   const asked = { symptoms_chars: input.symptoms.length, context_chars: input.patient_context?.length ?? 0 };
-  return audited(
+  return clinicalAiAction(
     deps,
     { action, asked },
     async () => {
-      assertMay(deps.account, "clinical");
-      await deps.limitAi();
       const safety = assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context });
       const retrieval = await retrieveSources(deps, [input.symptoms, input.patient_context].filter(Boolean).join("\n"));
 

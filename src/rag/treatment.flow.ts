@@ -4,15 +4,15 @@
  * offline: the model is not even asked for them otherwise.
  */
 import type { z } from "zod";
-import { audited } from "../audit/audited";
 import type { UserRow } from "../auth/auth.table";
 import { answerAuditFacts, answerFrame } from "../grounded-answer/answer-frame";
 import { completeAnswer } from "../grounded-answer/complete-answer";
 import { keepRetrieved } from "../grounded-answer/grounding";
 import { coverageNoteFor, riskNoteFor, sourcesBlock } from "../grounded-answer/prompt-parts";
 import { retrieveSources } from "../grounded-answer/retrieval";
-import { assertMay, may } from "../policy/policy";
+import { may } from "../policy/policy";
 import { assessCrisis } from "../safety/crisis";
+import { clinicalAiAction } from "../use-case/clinical-action";
 import type { UseCaseDeps } from "../use-case/deps";
 import type { AnswerOptions } from "./diagnose.flow";
 import { offlineTreatmentPlan } from "./offline";
@@ -41,12 +41,10 @@ export function recommendTreatment(
 ): Promise<z.infer<typeof TreatmentAnswer>> {
   const { account } = deps;
   const asked = { diagnosis_chars: input.diagnosis.length, context_chars: input.patient_context?.length ?? 0 };
-  return audited(
+  return clinicalAiAction(
     deps,
     { action, asked },
     async () => {
-      assertMay(account, "clinical");
-      await deps.limitAi();
       const safety = assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context });
       const question = [input.diagnosis, input.patient_context].filter(Boolean).join("\n");
       const retrieval = await retrieveSources(deps, question, "treatment_guideline");
