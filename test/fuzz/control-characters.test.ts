@@ -13,7 +13,7 @@ import { freeTextNames, poisonedRequestArb } from "./requests";
 
 const RUNS_POISONED = 20;
 
-beforeAll(seed, 120_000);
+beforeAll(() => seed(), 120_000);
 afterAll(printSummary);
 
 describe("control characters in otherwise valid requests", () => {

@@ -21,9 +21,13 @@ export const caseId = (caseFiles[0] as { case_id: string }).case_id;
 export let corpusDocumentId: string;
 export let bystanderId: string;
 
-/** Indexes the corpus and the cases and registers the bystander (for beforeAll: it takes a while). */
-export async function seed() {
-  await loadCorpus(api, { embed: true });
+/**
+ * Indexes the corpus and the cases and registers the bystander (for beforeAll: it takes a while).
+ * Only operations.test.ts needs the corpus embedded (hybrid search paths); embedding ~1,500 chunks
+ * costs the most of the seed, so the other files seed it for full-text search alone.
+ */
+export async function seed({ embed = false }: { embed?: boolean } = {}) {
+  await loadCorpus(api, { embed });
   await loadCases();
   const [[id]] = (await runSql(api, "select id from knowledge_documents order by title limit 1")) as [[string]];
   corpusDocumentId = id;

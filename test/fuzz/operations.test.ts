@@ -14,7 +14,7 @@ import { requestArb } from "./requests";
 /** Runs per operation: ~33 operations × 60 runs (about 2,000 requests) keeps the file well under two minutes. */
 const RUNS_PER_OPERATION = 60;
 
-beforeAll(seed, 120_000);
+beforeAll(() => seed({ embed: true }), 120_000);
 afterAll(printSummary);
 
 describe("fuzzing every operation of the OpenAPI document", () => {

@@ -12,7 +12,7 @@ import { type Auth, anyString, authorizationArb, type FuzzRequest } from "./requ
 
 const RUNS_UNKNOWN_ROUTES = 100;
 
-beforeAll(seed, 120_000);
+beforeAll(() => seed(), 120_000);
 afterAll(printSummary);
 
 describe("fuzzing every operation of the OpenAPI document", () => {
