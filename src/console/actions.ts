@@ -6,12 +6,10 @@
  */
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { validator } from "hono/validator";
-import type { z } from "zod";
 import type { AppEnv } from "../env";
 import { answerStream } from "../grounded-answer/answer-response";
 import { handleError } from "../lib/error-handler";
-import { ProblemError, validationProblem } from "../lib/problem";
+import { ProblemError } from "../lib/problem";
 import { writeNote } from "../notes/note.flow";
 import { NoteInput } from "../notes/notes.schemas";
 import { diagnose } from "../rag/diagnose.flow";
@@ -24,17 +22,11 @@ import { useCaseDeps } from "../use-case/deps";
 import { readVoiceUpload } from "../voice/transcription";
 import { analyzeRecording, voiceReady } from "../voice/voice.flow";
 import { withLeadingEvent } from "./event-stream";
+import { jsonBody } from "./json-body";
 import { consoleMay, consoleSessionWith } from "./session";
 
 export const consoleActions = new Hono<AppEnv>();
 consoleActions.onError(handleError);
-
-const jsonBody = <T extends z.ZodType>(schema: T) =>
-  validator("json", (value): z.infer<T> => {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw validationProblem(parsed.error.issues, "body");
-    return parsed.data;
-  });
 
 /**
  * The answer streams; the safety screen of the same fields the flow screens goes out first, so
@@ -42,14 +34,24 @@ const jsonBody = <T extends z.ZodType>(schema: T) =>
  */
 consoleActions.post("/diagnose/stream", consoleSessionWith(consoleMay("clinical")), jsonBody(DiagnoseInput), async (c) => {
   const input = c.req.valid("json");
-  const answer = await answerStream(c, (events) => diagnose(useCaseDeps(c), input, { action: "rag.diagnose", events }));
-  return withLeadingEvent(answer, "safety", assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context }));
+  const deps = useCaseDeps(c);
+  const answer = await answerStream(c, (events) => diagnose(deps, input, { action: "rag.diagnose", events }));
+  return withLeadingEvent(
+    answer,
+    "safety",
+    assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context }, deps.country),
+  );
 });
 
 consoleActions.post("/treatment/stream", consoleSessionWith(consoleMay("clinical")), jsonBody(TreatmentInput), async (c) => {
   const input = c.req.valid("json");
-  const answer = await answerStream(c, (events) => recommendTreatment(useCaseDeps(c), input, { action: "rag.treatment", events }));
-  return withLeadingEvent(answer, "safety", assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context }));
+  const deps = useCaseDeps(c);
+  const answer = await answerStream(c, (events) => recommendTreatment(deps, input, { action: "rag.treatment", events }));
+  return withLeadingEvent(
+    answer,
+    "safety",
+    assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context }, deps.country),
+  );
 });
 
 /** The page's consent checkbox, stated by its script; without it nothing is uploaded, stored or transcribed. */

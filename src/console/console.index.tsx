@@ -25,6 +25,7 @@ import { casePages } from "./routes/cases";
 import { clinicalPages } from "./routes/clinical-pages";
 import { interactionPages } from "./routes/interactions";
 import { knowledgePages } from "./routes/knowledge";
+import { safetyPlanPages } from "./routes/safety-plan";
 import { settingsPages } from "./routes/settings";
 import { clearSessionCookies, consoleSession, safeReturnPath, setSessionCookies } from "./session";
 
@@ -90,6 +91,7 @@ consoleRouter.route("/assessments", assessmentPages);
 consoleRouter.route("/interactions", interactionPages);
 consoleRouter.route("/admin", adminPages);
 consoleRouter.route("/settings", settingsPages);
+consoleRouter.route("/safety-plan", safetyPlanPages);
 consoleRouter.route("/", consoleActions);
 consoleRouter.route("/", clinicalPages);
 

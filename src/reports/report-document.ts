@@ -7,6 +7,7 @@ import type { UserRow } from "../auth/auth.table";
 import { DISCLAIMER } from "../grounded-answer/prompt-parts";
 import { NOTE_SECTIONS, SECTION_TITLES } from "../notes/notes.schemas";
 import { may } from "../policy/policy";
+import { PLAN_LABELS, SAFETY_PLAN_SECTIONS } from "../safety-plans/safety-plan-labels";
 import type { ReportInput, ReportKind } from "./reports.schemas";
 
 export type Block = { type: "paragraph"; text: string } | { type: "subheading"; text: string } | { type: "list"; items: string[] };
@@ -31,7 +32,8 @@ type Account = Pick<
   "firstName" | "lastName" | "role" | "isVerified" | "licenseType" | "licenseNumber" | "licenseState" | "organization"
 >;
 type Source = { id: string; title: string; type: string; dsm5_code: string | null; icd11_code: string | null };
-type Safety = ReportInput["content"]["safety"];
+type Safety = Exclude<ReportInput, { kind: "safety_plan" }>["content"]["safety"];
+type SafetyPlanReport = Extract<ReportInput, { kind: "safety_plan" }>;
 
 const paragraph = (text: string): Block => ({ type: "paragraph", text });
 const list = (items: string[]): Block => ({ type: "list", items });
@@ -110,6 +112,26 @@ function safetySection(safety: Safety): ReportSection {
     ...(safety.resources.length
       ? [{ type: "subheading", text: "Crisis resources" } as Block, list(safety.resources.map((r) => `${r.name}: ${r.contact}`))]
       : []),
+  );
+}
+
+/**
+ * The plan's steps under headings in the client's language; a step without items says, in that
+ * language, that it is to complete with the client (whatever placeholder the content carries).
+ */
+function safetyPlanSections({ content, language }: SafetyPlanReport): ReportSection[] {
+  const labels = PLAN_LABELS[language ?? content.language];
+  return SAFETY_PLAN_SECTIONS.map((step) =>
+    section(
+      labels.sections[step],
+      orNone(content.sections[step].items, labels.toComplete),
+      ...(step === "professionals_and_agencies" && content.crisis_resources.length
+        ? [
+            { type: "subheading", text: labels.crisisLines } as Block,
+            list(content.crisis_resources.map((resource) => `${resource.name}: ${resource.contact}`)),
+          ]
+        : []),
+    ),
   );
 }
 
@@ -249,6 +271,8 @@ function contentSections(input: ReportInput, account: Account): { title: string;
         ],
       };
     }
+    case "safety_plan":
+      return { title: PLAN_LABELS[input.language ?? input.content.language].title, sources: [], sections: safetyPlanSections(input) };
   }
 }
 
@@ -264,7 +288,8 @@ export function buildReport(input: ReportInput, account: Account, now = new Date
     title,
     clinician: clinicianLine(account),
     generatedAt: formatTimestamp(now),
-    sections: [...sections, sourcesSection(sources), safetySection(input.content.safety)],
+    // A safety plan has no sources and is itself the answer to the safety block.
+    sections: input.kind === "safety_plan" ? sections : [...sections, sourcesSection(sources), safetySection(input.content.safety)],
     // The server's own words, whatever the submitted content says.
     disclaimer: DISCLAIMER,
   };

@@ -1,10 +1,12 @@
-/** What a report is made from: the answer of a diagnose, treatment, case analysis or note, validated by the schema that flow answers with. */
+/** What a report is made from: the answer of a diagnose, treatment, case analysis, note or safety plan, validated by the schema that flow answers with. */
 import { z } from "@hono/zod-openapi";
 import { CASE_ID, CaseAnalysisAnswer } from "../cases/cases.schemas";
 import { hasFormatSections, NoteAnswer } from "../notes/notes.schemas";
 import { DiagnoseAnswer, TreatmentAnswer } from "../rag/rag.schemas";
+import { PLAN_LANGUAGES } from "../safety-plans/safety-plan-labels";
+import { SafetyPlanAnswer } from "../safety-plans/safety-plans.schemas";
 
-export const REPORT_KINDS = ["diagnose", "treatment", "case_analysis", "note"] as const;
+export const REPORT_KINDS = ["diagnose", "treatment", "case_analysis", "note", "safety_plan"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Bounds for what a client sends back: the answers' own schemas leave sizes open, a request may not. */
@@ -53,6 +55,14 @@ export const ReportInput = z
       z.object({ kind: z.literal("treatment"), content: bounded(TreatmentAnswer.partial({ coverage: true })) }).strict(),
       z.object({ kind: z.literal("case_analysis"), content: CaseAnalysisContent }).strict(),
       z.object({ kind: z.literal("note"), content: bounded(NoteAnswer).superRefine(hasFormatSections) }).strict(),
+      z
+        .object({
+          kind: z.literal("safety_plan"),
+          content: bounded(SafetyPlanAnswer),
+          /** The client's language for the printed plan; the draft's own language when absent. */
+          language: z.enum(PLAN_LANGUAGES, { error: `language must be one of ${PLAN_LANGUAGES.join(", ")}` }).optional(),
+        })
+        .strict(),
     ],
     { error: `kind must be one of ${REPORT_KINDS.join(", ")}` },
   )

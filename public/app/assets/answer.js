@@ -34,10 +34,12 @@ export function el(tag, attributes = {}, ...children) {
 const sourceLink = (source) => el("a", { href: `/app/knowledge/${encodeURIComponent(source.id)}` }, source.title);
 
 /**
- * The crisis banner: what was found and whom to call. Null when no risk was found.
+ * The crisis banner: what was found, whom to call, and "Draft a safety plan" (which carries
+ * `planText`, the text the risk was found in, to /app/safety-plan; see console.js). Null when no risk was found.
  * @param {{crisis_detected: boolean, indicators: Array<{category: string, field: string}>, resources: Array<{name: string, contact: string}>}} safety
+ * @param {string} [planText]
  */
-export function crisisBanner(safety) {
+export function crisisBanner(safety, planText) {
   if (!safety?.crisis_detected) return null;
   const categories = [...new Set(safety.indicators.map((indicator) => indicator.category.replaceAll("_", " ")))];
   return el(
@@ -46,8 +48,15 @@ export function crisisBanner(safety) {
     el("h3", {}, "Risk indicators found"),
     el("p", {}, `Assess safety now (${categories.join(", ")}). Crisis resources:`),
     el("ul", {}, ...safety.resources.map((resource) => el("li", {}, el("strong", {}, resource.name), `: ${resource.contact}`))),
+    el("p", {}, el("a", { href: "/app/safety-plan", "data-safety-plan-text": planText?.trim() || undefined }, "Draft a safety plan")),
   );
 }
+
+/** The text fields of a request body, as one source text for a safety plan. @param {unknown} body */
+const requestText = (body) =>
+  Object.values(body && typeof body === "object" ? body : {})
+    .filter((value) => typeof value === "string")
+    .join("\n");
 
 /** @param {ReadableStream<Uint8Array>} body @returns {AsyncGenerator<{event: string, data: any}>} */
 async function* serverSentEvents(body) {
@@ -149,7 +158,7 @@ export async function streamAnswer(url, body, view) {
   let complete = false;
   /** @param {any} safety */
   const showSafety = (safety) => {
-    const banner = crisisBanner(safety);
+    const banner = crisisBanner(safety, requestText(body));
     ui.alerts.querySelector("[data-crisis]")?.remove();
     if (banner) ui.alerts.prepend(banner);
   };
@@ -266,9 +275,9 @@ export function requireText(field, message) {
 /**
  * "Export PDF": posts the answer as shown to the console's report endpoint (the API's renderer)
  * and downloads the PDF it returns.
- * @param {"diagnose" | "treatment" | "note"} kind @param {unknown} content
+ * @param {"diagnose" | "treatment" | "note" | "safety_plan"} kind @param {unknown} content @param {Record<string, unknown>} [extra] more fields of the report request (a safety plan's `language`)
  */
-export function exportPdf(kind, content) {
+export function exportPdf(kind, content, extra = {}) {
   const button = el("button", { type: "button" }, "Export PDF");
   const message = el("p", { role: "status", class: "muted" });
   button.addEventListener("click", async () => {
@@ -279,7 +288,7 @@ export function exportPdf(kind, content) {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", Accept: "application/pdf", "X-CSRF-Token": csrfToken() },
-        body: JSON.stringify({ kind, content }),
+        body: JSON.stringify({ kind, content, ...extra }),
       });
       if (!res.ok) {
         const problem = await res.json().catch(() => null);

@@ -27,3 +27,14 @@ export async function postJson(url, body) {
   if (!res.ok) throw new Error(answer?.detail ?? `The request failed (${res.status}).`);
   return answer;
 }
+
+/** Where "Draft a safety plan" leaves the source text for /app/safety-plan: this tab only, never a URL. */
+export const SAFETY_PLAN_PREFILL_KEY = "ta-safety-plan-text";
+
+// "Draft a safety plan" on any crisis banner (server-rendered or built by a page script) is a link to
+// /app/safety-plan that carries the text the banner was raised on, if it knows it.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[data-safety-plan-text]") : null;
+  const text = link instanceof HTMLElement ? link.dataset.safetyPlanText : undefined;
+  if (text) sessionStorage.setItem(SAFETY_PLAN_PREFILL_KEY, text);
+});

@@ -24,7 +24,7 @@ const title = (/** @type {string} */ name) => name.charAt(0).toUpperCase() + nam
 
 /** @param {any} note */
 function show(note) {
-  const banner = crisisBanner(note.safety);
+  const banner = crisisBanner(note.safety, text.value);
   if (banner) alerts.append(banner);
   if (note.ai_response.mode === "offline") {
     result.append(

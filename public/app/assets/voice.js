@@ -51,7 +51,7 @@ async function analyze(audio, name) {
 
 /** @param {any} answer */
 function show(answer) {
-  const banner = crisisBanner(answer.safety);
+  const banner = crisisBanner(answer.safety, answer.transcription);
   if (banner) alerts.append(banner);
   const fact = (/** @type {string} */ term, /** @type {string} */ value) => [el("dt", {}, term), el("dd", {}, value)];
   /** Carries the transcript to another tool through this tab's storage, never the URL. */

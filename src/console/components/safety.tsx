@@ -1,8 +1,12 @@
-/** The crisis banner: first on the page when risk is detected, announced at once (role="alert"), with the resources. */
+/**
+ * The crisis banner: first on the page when risk is detected, announced at once (role="alert"), with
+ * the resources and "Draft a safety plan". Given `planText` (the text the risk was found in), the
+ * link carries it to /app/safety-plan through this tab's storage (console.js), never the URL.
+ */
 import type { z } from "@hono/zod-openapi";
 import type { SafetySchema } from "../../safety/safety.schemas";
 
-export function CrisisBanner({ safety }: { safety: z.infer<typeof SafetySchema> }) {
+export function CrisisBanner({ safety, planText }: { safety: z.infer<typeof SafetySchema>; planText?: string }) {
   if (!safety.crisis_detected) return null;
   const categories = [...new Set(safety.indicators.map((indicator) => indicator.category.replaceAll("_", " ")))];
   return (
@@ -16,6 +20,11 @@ export function CrisisBanner({ safety }: { safety: z.infer<typeof SafetySchema> 
           </li>
         ))}
       </ul>
+      <p>
+        <a href="/app/safety-plan" data-safety-plan-text={planText?.trim() || undefined}>
+          Draft a safety plan
+        </a>
+      </p>
     </section>
   );
 }

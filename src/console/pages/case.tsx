@@ -97,9 +97,14 @@ export function CasePage({ account, csrfToken, view }: { account: UserRow; csrfT
 function Analysis({ analysis }: { analysis: CaseAnalysis }) {
   const { ai_analysis: ai, safety } = analysis;
   const findings = ai.findings;
+  const item = analysis.case_data;
+  // What the risk was found in: "Draft a safety plan" drafts from it.
+  const planText = [item.presenting_symptoms.join(". "), item.clinical_history, item.assessment_notes, item.risk_factors.join(". ")].join(
+    "\n",
+  );
   return (
     <div class="analysis">
-      <CrisisBanner safety={safety} />
+      <CrisisBanner safety={safety} planText={planText} />
       {ai.mode === "offline" && <p class="notice">Offline mode: no AI model is configured; this is a retrieval-only analysis.</p>}
       {analysis.coverage === "low" && (
         <p class="notice" role="note">
