@@ -5,6 +5,7 @@ import { assessmentsRouter } from "./assessments/assessments.index";
 import { authRouter } from "./auth/auth.index";
 import { casesRouter } from "./cases/cases.index";
 import { consoleRouter } from "./console/console.index";
+import { crisisResourcesRouter } from "./crisis-resources/crisis-resources.index";
 import { mountDocs } from "./docs";
 import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
@@ -17,6 +18,7 @@ import { mcpRouter } from "./mcp/mcp.index";
 import { notesRouter } from "./notes/notes.index";
 import { ragRouter } from "./rag/rag.index";
 import { reportsRouter } from "./reports/reports.index";
+import { safetyPlansRouter } from "./safety-plans/safety-plans.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
 
@@ -40,8 +42,10 @@ const routes = app
   .route("/api/v1", assessmentsRouter)
   .route("/api/v1", casesRouter)
   .route("/api/v1", interactionsRouter)
+  .route("/api/v1", crisisResourcesRouter)
   .route("/api/v1", notesRouter)
   .route("/api/v1", reportsRouter)
+  .route("/api/v1", safetyPlansRouter)
   .route("/voice", voiceRouter);
 // JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
 app.route("/mcp", mcpRouter);

@@ -112,8 +112,10 @@ describe("PHQ-9 item 9 (thoughts of being better off dead or of self-harm)", () 
     expect(body.safety.crisis_detected).toBe(true);
     expect(body.safety.indicators).toEqual([expect.objectContaining({ category: "suicidal_ideation" })]);
     const names = body.safety.resources.map((resource) => resource.name).join(" | ");
-    expect(names).toContain("988");
-    expect(names).toMatch(/Crisis Text Line/);
+    // No country on the account, none from the edge: the international directories, never a US number.
+    expect(names).toContain("Find A Helpline");
+    expect(names).toMatch(/Local emergency services/);
+    expect(names).not.toContain("988");
     expect(body.safety.resources.every((resource) => typeof resource.contact === "string" && resource.contact.length > 0)).toBe(true);
   });
 
@@ -528,7 +530,7 @@ describe("reverse-scored items", () => {
 describe("self-harm items fill the safety block, as PHQ-9 item 9 does", () => {
   const expectCrisis = (safety: { crisis_detected: boolean; resources: Array<{ name: string }> }) => {
     expect(safety.crisis_detected).toBe(true);
-    expect(safety.resources.map((resource) => resource.name).join(" | ")).toContain("988");
+    expect(safety.resources.map((resource) => resource.name).join(" | ")).toContain("Find A Helpline");
   };
 
   it.each([1, 2, 3])(

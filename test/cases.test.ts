@@ -388,7 +388,9 @@ describe("GET /api/v1/case-analysis/{case_id}", () => {
     const { body } = ok(await analyze("case-002"), 200);
     expect(body.safety.crisis_detected).toBe(true);
     expect(body.safety.indicators.map((indicator) => indicator.category)).toContain("suicidal_ideation");
-    expect(body.safety.resources.map((resource) => resource.name)).toEqual(expect.arrayContaining([expect.stringContaining("988")]));
+    expect(body.safety.resources.map((resource) => resource.name)).toEqual(
+      expect.arrayContaining([expect.stringContaining("Find A Helpline")]),
+    );
     expect(body.ai_analysis.response.startsWith("## Risk assessment")).toBe(true);
     // The model's own answer still follows the risk section.
     expect(body.ai_analysis.response).toContain("Recurrent major depressive disorder, current episode severe.");

@@ -111,7 +111,7 @@ describe("cases", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toMatch(/<section class="alert crisis" role="alert"/);
-    expect(html).toContain("988");
+    expect(html).toContain("findahelpline.com");
   });
 
   it("shows the AI's failure in the page with a retry, and refuses a student before any AI call", async () => {

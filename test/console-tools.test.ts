@@ -172,7 +172,7 @@ describe("the diagnose stream", () => {
     expect(events[0].event).toBe("safety");
     const safety = events[0].data as { crisis_detected: boolean; resources: Array<{ name: string }> };
     expect(safety.crisis_detected).toBe(true);
-    expect(safety.resources.map((r) => r.name).join(" ")).toMatch(/988/);
+    expect(safety.resources.map((r) => r.name).join(" ")).toMatch(/Find A Helpline/);
     // The flow's own answer agrees with the screen sent first.
     expect((events.at(-1)!.data as { safety: unknown }).safety).toEqual(safety);
   });

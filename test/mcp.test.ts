@@ -332,13 +332,19 @@ describe("clinical tools", () => {
     expect(toolErrorText(one as CallToolResult)).toMatch(/at least 2 medications/);
   });
 
-  it("get_crisis_resources lists 988, the Crisis Text Line and emergency services", async () => {
-    const { resources } = await call<{ resources: Array<{ name: string; contact: string }> }>("get_crisis_resources", {});
+  it("get_crisis_resources gives a clinician of no known country the international directories and the local emergency number", async () => {
+    const { resources, guidance } = await call<{ resources: Array<{ name: string; contact: string }>; guidance: string }>(
+      "get_crisis_resources",
+      {},
+    );
     expect(resources.map((resource) => resource.name)).toEqual([
-      "988 Suicide & Crisis Lifeline",
-      "Crisis Text Line",
+      "Find A Helpline",
+      "IASP crisis centre directory",
+      "Befrienders Worldwide",
       "Local emergency services",
     ]);
+    expect(guidance).toMatch(/local emergency number/);
+    expect(JSON.stringify(resources)).not.toMatch(/988|911|741741/);
   });
 
   it("differential_diagnosis gives a verified therapist the diagnose answer from the model, grounded in retrieved sources", async () => {

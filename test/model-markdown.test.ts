@@ -63,8 +63,8 @@ describe("a case analysis", () => {
   it("leads a risk case with the server's risk assessment as a heading and its crisis resources as a list", async () => {
     const html = await analysisShowing("case-002", "The presentation fits a major depressive episode.");
     expect(html).toContain("<h3>Risk assessment</h3>");
-    expect(html).toMatch(/<li>988 Suicide &amp; Crisis Lifeline: [^<]*988[^<]*<\/li>/);
-    expect(visibleText(html)).not.toMatch(/## Risk assessment|- 988/);
+    expect(html).toMatch(/<li>Find A Helpline: [^<]*findahelpline\.com[^<]*<\/li>/);
+    expect(visibleText(html)).not.toMatch(/## Risk assessment|- Find A Helpline/);
   });
 
   it("links only to the console's own pages: any other link, and HTML the model writes, stay plain text", async () => {

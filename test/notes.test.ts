@@ -155,7 +155,7 @@ describe("notes from the model", () => {
     expect(answer.risk.crisis_detected).toBe(true);
     expect(answer.risk.categories).toContain("suicidal_ideation");
     expect(answer.risk.summary).toMatch(/assess risk now/);
-    expect(answer.safety.resources.map((resource) => resource.name).join(" ")).toMatch(/988/);
+    expect(answer.safety.resources.map((resource) => resource.name).join(" ")).toMatch(/Find A Helpline/);
     expect(answer.ai_response.response).toMatch(/^## Risk assessment/);
   });
 

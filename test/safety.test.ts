@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assessCrisis, CRISIS_RESOURCES, type CrisisCategory, type CrisisIndicator, DV_HOTLINE } from "../src/safety/crisis";
+import { assessCrisis, type CrisisCategory, type CrisisIndicator } from "../src/safety/crisis";
 
 type Temporal = CrisisIndicator["temporal"];
+
+const US_DV_HOTLINE = "National Domestic Violence Hotline";
 
 /**
  * [phrase, a category that must be among the indicators, its temporal]. "recent" is within about
@@ -601,35 +603,42 @@ describe("assessCrisis: structure", () => {
     expect(historical.resources).toEqual([]);
   });
 
-  it("gives the crisis resources when detected, without the DV hotline unless abuse is found", () => {
-    const result = assessCrisis({ symptoms: "Endorses SI with plan." });
-    expect(result.resources).toEqual(CRISIS_RESOURCES);
-    expect(result.resources.map((r) => r.name)).toEqual(["988 Suicide & Crisis Lifeline", "Crisis Text Line", "Local emergency services"]);
+  it("gives a US clinician the US crisis resources when detected, without the DV hotline unless abuse is found", () => {
+    const result = assessCrisis({ symptoms: "Endorses SI with plan." }, "US");
+    expect(result.resources.map((r) => r.name)).toEqual(["988 Suicide & Crisis Lifeline", "Crisis Text Line", "Emergency services"]);
     expect(result.resources.map((r) => r.contact).join(" ")).toMatch(/988.*741741.*911/);
-    expect(result.resources).not.toContainEqual(DV_HOTLINE);
+    expect(result.resources.map((r) => r.name)).not.toContain(US_DV_HOTLINE);
   });
 
-  it("adds the DV hotline when abuse is found", () => {
-    const result = assessCrisis({ patient_context: "Partner strangled her two days ago." });
+  it("adds the DV hotline for a US clinician when abuse is found", () => {
+    const result = assessCrisis({ patient_context: "Partner strangled her two days ago." }, "US");
     expect(result.crisis_detected).toBe(true);
-    expect(result.resources).toEqual([...CRISIS_RESOURCES, DV_HOTLINE]);
-    expect(DV_HOTLINE.contact).toMatch(/1-800-799-7233/);
-    expect(DV_HOTLINE.contact).toMatch(/START to 88788/);
+    const hotline = result.resources.find((r) => r.name === US_DV_HOTLINE);
+    expect(hotline?.contact).toMatch(/1-800-799-7233/);
+    expect(hotline?.contact).toMatch(/START to 88788/);
+  });
+
+  it("gives the international directories and no national number when the clinician's country is not known", () => {
+    const result = assessCrisis({ patient_context: "Endorses SI. Partner strangled her two days ago." });
+    const contacts = result.resources.map((r) => r.contact).join(" ");
+    expect(contacts).toMatch(/findahelpline\.com/);
+    expect(contacts).toMatch(/local emergency number/);
+    expect(contacts).not.toMatch(/988|911|741741|799-7233/);
   });
 
   it("leaves the DV hotline out when the only abuse is historical", () => {
     // Current SI sets the crisis; abuse in childhood is listed but is not a present DV situation.
-    const result = assessCrisis({ patient_context: "Endorses SI. Sexually abused by her uncle as a child." });
+    const result = assessCrisis({ patient_context: "Endorses SI. Sexually abused by her uncle as a child." }, "US");
     expect(result.crisis_detected).toBe(true);
     expect(result.indicators).toContainEqual(expect.objectContaining({ category: "abuse", temporal: "historical" }));
-    expect(result.resources).toEqual(CRISIS_RESOURCES);
+    expect(result.resources.map((r) => r.name)).not.toContain(US_DV_HOTLINE);
   });
 
-  it("returns copies of the resources, so callers cannot change the constants", () => {
-    const result = assessCrisis({ symptoms: "Endorses SI." });
+  it("returns fresh resources each time, so one caller's change cannot reach the next answer", () => {
+    const result = assessCrisis({ symptoms: "Endorses SI." }, "US");
+    const contact = result.resources[0].contact;
     result.resources[0].contact = "changed";
-    expect(CRISIS_RESOURCES[0].contact).not.toBe("changed");
-    expect(assessCrisis({ symptoms: "Endorses SI." }).resources[0].contact).toBe(CRISIS_RESOURCES[0].contact);
+    expect(assessCrisis({ symptoms: "Endorses SI." }, "US").resources[0].contact).toBe(contact);
   });
 
   it("keeps evidence to the triggering clause, trimmed and at most 200 characters", () => {
@@ -671,7 +680,7 @@ describe("assessCrisis: structure", () => {
     const result = assessCrisis({ symptoms: "Denies suicidal intent, yet has been stockpiling pills." });
     expect(result.crisis_detected).toBe(true);
     expect(result.indicators).toEqual([
-      { category: "suicidal_ideation", field: "symptoms", evidence: "has been stockpiling pills.", temporal: "current" },
+      { category: "suicidal_ideation", field: "symptoms", evidence: "has been stockpiling pills.", temporal: "current", language: "en" },
     ]);
     // "not yet" is no contrast: the denial still reaches the attempt.
     expect(assessCrisis({ symptoms: "Pt has not yet made a suicide attempt." }).indicators).toEqual([]);
@@ -688,9 +697,9 @@ describe("assessCrisis: structure", () => {
   });
 
   it("reads a weapon held to someone else as abuse, and to oneself as suicidal behaviour", () => {
-    const other = assessCrisis({ symptoms: "He held a knife to her throat." });
+    const other = assessCrisis({ symptoms: "He held a knife to her throat." }, "IE");
     expect(other.indicators.map((i) => i.category)).toEqual(["abuse"]);
-    expect(other.resources).toContainEqual(DV_HOTLINE);
+    expect(other.resources.map((r) => r.name)).toContain("Women's Aid National Freephone Helpline");
     expect(assessCrisis({ symptoms: "She held a knife to her throat." }).indicators.map((i) => i.category)).toEqual(["suicidal_ideation"]);
   });
 

@@ -176,6 +176,13 @@ const ENTRY_POINTS: EntryPoint[] = [
   },
   {
     door: "rest",
+    name: "POST /api/v1/safety-plans",
+    capability: "clinical",
+    allowed: "400",
+    call: async (c) => problemOutcome(await rest(c, "/api/v1/safety-plans", { body: {} })),
+  },
+  {
+    door: "rest",
     name: "POST /api/v1/reports",
     capability: "clinical",
     allowed: "400",
@@ -225,6 +232,13 @@ const ENTRY_POINTS: EntryPoint[] = [
     capability: "clinical",
     allowed: "400",
     call: async (c) => problemOutcome(await script(c, "/app/treatment/stream", {})),
+  },
+  {
+    door: "console",
+    name: "POST /app/safety-plan/draft",
+    capability: "clinical",
+    allowed: "400",
+    call: async (c) => problemOutcome(await script(c, "/app/safety-plan/draft", {})),
   },
   {
     door: "console",

@@ -256,7 +256,7 @@ describe("POST /voice/analyze", () => {
     expect(body.pauseFrequency).toBe(expectedPauses);
     expect(body.safety.crisis_detected).toBe(true);
     expect(body.safety.indicators.map((indicator) => indicator.category)).toContain("suicidal_ideation");
-    expect(body.safety.resources.map((resource) => resource.name).join(" ")).toContain("988");
+    expect(body.safety.resources.map((resource) => resource.name).join(" ")).toContain("Find A Helpline");
     expect(await env.STORAGE.head(`audio/${therapist.user.id}/${body.audio_id}.wav`)).not.toBeNull();
   });
 

@@ -44,6 +44,8 @@ export const DEMO = {
   admin: "admin@demo.local",
   student: "student@demo.local",
   psychiatrist: "psychiatrist@demo.local",
+  therapistGb: "therapist-gb@demo.local",
+  psychologistAu: "psychologist-au@demo.local",
 };
 
 /** Signs in through the form, finding its fields by their labels. */

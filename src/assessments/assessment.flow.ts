@@ -5,12 +5,12 @@ import { assess } from "./assess";
 import type { Instrument } from "./instrument-registry";
 
 export function scoreQuestionnaire(
-  deps: Pick<UseCaseDeps, "account" | "audit">,
+  deps: Pick<UseCaseDeps, "account" | "audit" | "country">,
   instrument: Instrument,
   responses: readonly unknown[],
   { action }: { action: string },
 ): Promise<ReturnType<typeof assess>> {
   // Validated before the audit boundary: a bad answer is the caller's input, a 400 that writes nothing.
-  const result = assess(instrument, responses);
+  const result = assess(instrument, responses, deps.country);
   return audited(deps, { action, asked: { instrument } }, async () => result);
 }

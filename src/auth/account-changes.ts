@@ -11,7 +11,10 @@ import type { UserRow } from "./auth.table";
 import { hashPassword, verifyPassword } from "./password";
 import { revokeAllPersonalTokens } from "./personal-tokens.data";
 
-/** Updates names, organization and licence fields; changed licence details must be verified again by an admin. */
+/**
+ * Updates names, organization, licence fields, country and language; changed licence details must
+ * be verified again by an admin.
+ */
 export async function updateProfile<E extends AppEnv>(c: Context<E>, user: UserRow, body: z.infer<typeof UpdateMeBody>): Promise<UserRow> {
   const licenseChanged =
     (body.license_type !== undefined && body.license_type !== user.licenseType) ||
@@ -25,6 +28,8 @@ export async function updateProfile<E extends AppEnv>(c: Context<E>, user: UserR
     licenseType: body.license_type,
     licenseNumber: body.license_number,
     licenseState: body.license_state,
+    country: body.country,
+    locale: body.locale,
     ...(resetVerification ? { isVerified: false } : {}),
   });
   audit(c, {

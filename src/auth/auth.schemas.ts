@@ -1,6 +1,7 @@
 /** Shapes of the account routes: request bodies validated by zod, the User object the API returns. */
 import { z } from "@hono/zod-openapi";
-import { LICENSE_TYPES, LICENSED_ROLES, USER_ROLES, type UserRow } from "./auth.table";
+import { isCountryCode } from "../safety/crisis-resources";
+import { LICENSE_TYPES, LICENSED_ROLES, LOCALES, USER_ROLES, type UserRow } from "./auth.table";
 
 export const UserSchema = z
   .object({
@@ -14,6 +15,11 @@ export const UserSchema = z
     license_number: z.string().nullable(),
     license_state: z.string().nullable(),
     organization: z.string().nullable(),
+    country: z
+      .string()
+      .nullable()
+      .openapi({ description: "ISO 3166-1 alpha-2: whose crisis lines safety answers give (§11)", example: "GB" }),
+    locale: z.enum(LOCALES).nullable().openapi({ description: "The console's language" }),
     is_active: z.boolean(),
     is_verified: z.boolean(),
     created_at: z.string().openapi({ format: "date-time" }),
@@ -35,6 +41,8 @@ export function toUser(row: UserRow): User {
     license_number: row.licenseNumber,
     license_state: row.licenseState,
     organization: row.organization,
+    country: row.country,
+    locale: row.locale,
     is_active: row.isActive,
     is_verified: row.isVerified,
     created_at: row.createdAt.toISOString(),
@@ -116,8 +124,23 @@ export const RefreshBody = z
   .strict()
   .openapi("RefreshRequest");
 
+/** An ISO 3166-1 alpha-2 country code in either case, stored in capitals; null clears it. */
+const countryCode = z
+  .string()
+  .trim()
+  .max(2, "must be an ISO 3166-1 alpha-2 country code such as GB")
+  .toUpperCase()
+  .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code such as GB")
+  .openapi({ example: "GB" });
+
 export const UpdateMeBody = z
-  .object({ first_name: text(100).optional(), last_name: text(100).optional(), ...licenseFields })
+  .object({
+    first_name: text(100).optional(),
+    last_name: text(100).optional(),
+    ...licenseFields,
+    country: countryCode.nullish(),
+    locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).nullish(),
+  })
   .strict()
   .refine((body) => Object.keys(body).length > 0, "give at least one field to change")
   .openapi("UpdateMeRequest");

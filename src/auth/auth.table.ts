@@ -7,6 +7,9 @@ export const LICENSED_ROLES = ["therapist", "psychiatrist", "psychologist"] as c
 export const LICENSE_TYPES = ["LMFT", "LCSW", "LPC", "PSYD", "MD", "PHD", "NP", "STUDENT", "OTHER"] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
+/** The console's languages (docs/api.md §11). */
+export const LOCALES = ["en", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export const userRole = pgEnum("user_role", USER_ROLES);
 export const licenseType = pgEnum("license_type", LICENSE_TYPES);
@@ -25,6 +28,10 @@ export const users = pgTable(
     licenseNumber: text("license_number"),
     licenseState: text("license_state"),
     organization: text(),
+    /** ISO 3166-1 alpha-2, upper case: whose crisis lines the safety layer gives (null: the request's edge country, else international). */
+    country: text(),
+    /** The console's language (`en` | `es`); null: the browser's Accept-Language. */
+    locale: text().$type<Locale>(),
     isActive: boolean("is_active").notNull().default(true),
     isVerified: boolean("is_verified").notNull().default(false),
     /** Bumped on password change: access tokens carry it as `ver` and older ones stop working. */

@@ -61,12 +61,15 @@ export function analyzeCase(deps: UseCaseDeps, caseId: string, { action }: { act
 
 async function analysis(deps: UseCaseDeps, item: SyntheticCase) {
   const { ai, settings } = deps;
-  const safety = assessCrisis({
-    presenting_symptoms: item.presenting_symptoms.join(". "),
-    clinical_history: item.clinical_history,
-    assessment_notes: item.assessment_notes,
-    risk_factors: item.risk_factors.join(". "),
-  });
+  const safety = assessCrisis(
+    {
+      presenting_symptoms: item.presenting_symptoms.join(". "),
+      clinical_history: item.clinical_history,
+      assessment_notes: item.assessment_notes,
+      risk_factors: item.risk_factors.join(". "),
+    },
+    deps.country,
+  );
   const retrieval = await retrieveSources(deps, [item.presenting_symptoms.join(". "), item.clinical_history].join("\n"));
 
   let response = offlineCaseAnalysis(item, retrieval.hits);

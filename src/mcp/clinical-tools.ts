@@ -10,7 +10,8 @@ import { checkMedications } from "../interactions/interaction-check.flow";
 import { CheckRequestSchema, InteractionCheckSchema } from "../interactions/interactions.schemas";
 import { diagnose } from "../rag/diagnose.flow";
 import { DiagnoseAnswer, DiagnoseInput } from "../rag/rag.schemas";
-import { CRISIS_RESOURCES } from "../safety/crisis";
+import { CRISIS_RESOURCES_CHECKED, crisisResourcesFor } from "../safety/crisis-resources";
+import { safetyResources } from "../safety/resources";
 import { useCaseDeps } from "../use-case/deps";
 import { auditAction, toolCall } from "./tool-call";
 
@@ -42,11 +43,30 @@ const ScoreInput = z.strictObject({
     ),
 });
 
-const CrisisOutput = z.object({ resources: z.array(z.object({ name: z.string(), contact: z.string() })), guidance: z.string() });
+const CrisisOutput = z.object({
+  resources: z.array(z.object({ name: z.string(), contact: z.string() })),
+  guidance: z.string(),
+  country: z.string().nullable().describe("ISO 3166-1 alpha-2 of the list given; null: the international directories"),
+  emergency_number: z.string().nullable(),
+  checked: z.string().describe("How the numbers were checked, and when"),
+});
 
-const CRISIS_GUIDANCE =
-  "If someone is in immediate danger, call local emergency services now. Otherwise, the 988 Suicide & Crisis Lifeline and " +
-  "the Crisis Text Line are available around the clock in the US.";
+/** The caller's crisis lines (the same choice as every safety block), with guidance naming the emergency number. */
+function crisisResourcesOf(country: string | null): z.infer<typeof CrisisOutput> {
+  const chosen = crisisResourcesFor(country);
+  const guidance = chosen.emergency_number
+    ? `If someone is in immediate danger, call ${chosen.emergency_number} (emergency services in ${chosen.name}) now. ` +
+      "Otherwise, give the crisis lines listed here."
+    : "If someone is in immediate danger, call the local emergency number now (112 in the EU and many other countries). " +
+      "Otherwise, the directories listed here find a crisis line in any country.";
+  return {
+    resources: safetyResources(country, { abuse: false }),
+    guidance,
+    country: chosen.country,
+    emergency_number: chosen.emergency_number,
+    checked: CRISIS_RESOURCES_CHECKED,
+  };
+}
 
 export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
   server.registerTool(
@@ -99,12 +119,14 @@ export function registerClinicalTools(server: McpServer, c: AuthorizedContext) {
     "get_crisis_resources",
     {
       title: "Get crisis resources",
-      description: "Crisis lines and emergency contacts to give a person at risk of suicide, self-harm or violence.",
+      description:
+        "Crisis lines and the emergency number to give a person at risk of suicide, self-harm or violence, for the " +
+        "clinician's country (their account setting, else where the request comes from; else international directories).",
       inputSchema: z.strictObject({}),
       outputSchema: CrisisOutput,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    toolCall(c, "get_crisis_resources", () => ({ data: { resources: CRISIS_RESOURCES, guidance: CRISIS_GUIDANCE } })),
+    toolCall(c, "get_crisis_resources", () => ({ data: crisisResourcesOf(useCaseDeps(c).country) })),
   );
 
   server.registerTool(

@@ -94,7 +94,7 @@ export function writeNote(deps: UseCaseDeps, input: Input, { action }: { action:
 
 async function composeNote(deps: UseCaseDeps, input: Input, text: string): Promise<NoteAnswer> {
   const { ai, settings } = deps;
-  const safety = assessCrisis({ session_text: text, client_context: input.client_context });
+  const safety = assessCrisis({ session_text: text, client_context: input.client_context }, deps.country);
   const retrieval = await retrieveSources(deps, [text, input.client_context].filter(Boolean).join("\n"), "dsm5_criteria");
 
   let sections = offlineSections(input.format, text);

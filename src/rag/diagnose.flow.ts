@@ -33,7 +33,7 @@ export function diagnose(
     deps,
     { action, asked },
     async () => {
-      const safety = assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context });
+      const safety = assessCrisis({ symptoms: input.symptoms, patient_context: input.patient_context }, deps.country);
       const retrieval = await retrieveSources(deps, [input.symptoms, input.patient_context].filter(Boolean).join("\n"));
 
       const query = { symptoms: input.symptoms, patient_context: input.patient_context ?? null };

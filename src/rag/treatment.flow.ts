@@ -45,7 +45,7 @@ export function recommendTreatment(
     deps,
     { action, asked },
     async () => {
-      const safety = assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context });
+      const safety = assessCrisis({ diagnosis: input.diagnosis, patient_context: input.patient_context }, deps.country);
       const question = [input.diagnosis, input.patient_context].filter(Boolean).join("\n");
       const retrieval = await retrieveSources(deps, question, "treatment_guideline");
 

@@ -45,10 +45,16 @@
  * Output: `crisis_detected` is true only when an indicator is current or recent. Historical
  * indicators (e.g. "suicide attempt in 2019") are still listed for the clinician, but alone they
  * neither set `crisis_detected` nor add resources. `resources` is empty unless `crisis_detected`;
- * then it is {@link CRISIS_RESOURCES}, plus {@link DV_HOTLINE} when a current or recent abuse
- * indicator is present.
+ * then it is the crisis lines and emergency number of the clinician's country (./resources.ts;
+ * null: the international directories), plus that country's abuse lines when a current or recent
+ * abuse indicator is present.
  *
- * Known limits: English only. The clinical abbreviations (SI, HI, DV, IPV, NSSI...) are read
+ * Other languages: each sentence is read in its own language, Spanish, French, German, Portuguese
+ * or (by default) English, by a count of each one's frequent words (languages/identify.ts); the
+ * others have rules of their own with the same negation, time and third-party steps
+ * (languages/engine.ts), and every indicator names its language.
+ *
+ * Known limits: in English, the clinical abbreviations (SI, HI, DV, IPV, NSSI...) are read
  * only in capitals, so "si" and the greeting "Hi" never match. "SA" (suicide attempt or sexual
  * assault?) is deliberately not read. Abuse is flagged whoever the victim is: a household with
  * domestic violence is a safety concern either way.
@@ -66,29 +72,40 @@
  */
 
 import { analyzeSentence } from "./clause";
+import { foreignFindings, foreignPackOf } from "./languages";
 import { answeredQuestion, RHETORICAL } from "./questions";
-import { CRISIS_RESOURCES, DV_HOTLINE } from "./resources";
+import { safetyResources } from "./resources";
 import { normalize, splitSentences } from "./text";
 import type { CrisisIndicator, SafetyBlock } from "./types";
 
-export { CRISIS_RESOURCES, DV_HOTLINE } from "./resources";
 export type { CrisisCategory, CrisisIndicator, SafetyBlock } from "./types";
 
 function scanField(field: string, raw: string): CrisisIndicator[] {
   const sentences = splitSentences(normalize(raw));
   const out: CrisisIndicator[] = [];
   sentences.forEach((sentence, i) => {
+    // Each sentence in its own language: a session may switch mid-way (languages/).
+    const pack = foreignPackOf(sentence.text);
+    if (pack) {
+      for (const f of foreignFindings(pack, sentence, sentences[i + 1]))
+        out.push({ category: f.category, field, evidence: f.evidence, temporal: f.temporal, language: pack.language });
+      return;
+    }
     // A question put to someone is not a disclosure; only its answer can make it one. A question
     // about oneself ("What's the point of living?", "Why should I go on?") is one.
     const asked = sentence.question && !RHETORICAL.test(sentence.text);
     const findings = asked ? answeredQuestion(sentence, sentences[i + 1]) : analyzeSentence(sentence.text);
-    for (const f of findings) out.push({ category: f.category, field, evidence: f.evidence, temporal: f.temporal });
+    for (const f of findings) out.push({ category: f.category, field, evidence: f.evidence, temporal: f.temporal, language: "en" });
   });
   return out;
 }
 
-/** texts: named fields, e.g. { symptoms, patient_context } or { transcript }. */
-export function assessCrisis(texts: Record<string, string | undefined | null>): SafetyBlock {
+/**
+ * texts: named fields, e.g. { symptoms, patient_context } or { transcript }. country: whose crisis
+ * lines a crisis gets (`UseCaseDeps.country`: ./crisis-resources.ts chosenCountry); null gives the
+ * international directories, never another country's numbers.
+ */
+export function assessCrisis(texts: Record<string, string | undefined | null>, country: string | null = null): SafetyBlock {
   const indicators: CrisisIndicator[] = [];
   const seen = new Set<string>();
   for (const [field, text] of Object.entries(texts ?? {})) {
@@ -102,8 +119,6 @@ export function assessCrisis(texts: Record<string, string | undefined | null>): 
   }
   const active = indicators.filter((i) => i.temporal !== "historical");
   const crisis_detected = active.length > 0;
-  const resources = crisis_detected
-    ? [...CRISIS_RESOURCES, ...(active.some((i) => i.category === "abuse") ? [DV_HOTLINE] : [])].map((r) => ({ ...r }))
-    : [];
+  const resources = crisis_detected ? safetyResources(country, { abuse: active.some((i) => i.category === "abuse") }) : [];
   return { crisis_detected, indicators, resources };
 }

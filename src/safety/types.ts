@@ -2,11 +2,17 @@
 
 export type CrisisCategory = "suicidal_ideation" | "homicidal_ideation" | "self_harm" | "abuse" | "psychosis_with_danger";
 
+/** The languages the crisis detector reads; a sentence in none of the others is read as English. */
+export const LANGUAGES = ["en", "es", "fr", "de", "pt"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export interface CrisisIndicator {
   category: CrisisCategory;
   field: string;
   evidence: string;
   temporal: "current" | "recent" | "historical";
+  /** The language of the sentence it was found in; every indicator the text detector finds has one (questionnaire items have none). */
+  language?: Language;
 }
 
 export interface CrisisResource {

@@ -11,6 +11,7 @@ import type { HasAccount } from "../auth/guard";
 import type { Database } from "../lib/db";
 import { enforceAiRateLimit, mayEmbedSearchQuery } from "../lib/rate-limits";
 import type { Settings } from "../lib/settings";
+import { chosenCountry } from "../safety/crisis-resources";
 
 export interface UseCaseDeps {
   /** The signed-in account the action is done as (its role decides what it may do and see). */
@@ -21,6 +22,11 @@ export interface UseCaseDeps {
   settings: Settings;
   storage: R2Bucket;
   requestId: string;
+  /**
+   * Whose crisis lines every safety block gives: the account's country, else the request's edge
+   * country, else null (the international directories). docs/api.md §11.
+   */
+  country: string | null;
   /** Counts one AI use against the account's limit; throws a 429 problem past it. */
   limitAi(): Promise<void>;
   /** Whether a knowledge search may embed its query (a separate, softer allowance: past it, search is lexical). */
@@ -39,6 +45,7 @@ export function useCaseDeps<E extends HasAccount>(c: Context<E>): UseCaseDeps {
     settings,
     storage,
     requestId: c.get("requestId"),
+    country: chosenCountry(account.country, c.req.raw.cf?.country),
     limitAi: () => enforceAiRateLimit(c, account.id),
     mayEmbedSearch: () => mayEmbedSearchQuery(c, account.id),
     audit: (event) => audit(c, event),

@@ -58,7 +58,7 @@ export function analyzeRecording(deps: UseCaseDeps, upload: AudioUpload, { actio
     const ai = requireAi(deps.ai, "Voice analysis");
     const transcript = await storedTranscript(deps, upload, note);
     const metrics = speechMetrics(transcript.words, transcript.durationSeconds);
-    const safety = assessCrisis({ transcript: transcript.text });
+    const safety = assessCrisis({ transcript: transcript.text }, deps.country);
     let analysis: z.infer<typeof ModelVoiceAnalysis>;
     try {
       ({ output: analysis } = await generateStructured(ai, deps.settings.ai, {

@@ -20,6 +20,8 @@ export const USER_FIELDS = [
   "license_number",
   "license_state",
   "organization",
+  "country",
+  "locale",
   "is_active",
   "is_verified",
   "created_at",

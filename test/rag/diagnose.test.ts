@@ -278,8 +278,10 @@ describe("the safety block", () => {
       ]),
     );
     const contacts = body.safety.resources.map((r) => `${r.name} ${r.contact}`).join("\n");
-    expect(contacts).toMatch(/988/);
-    expect(contacts).toMatch(/741741/);
+    // No country on the account and none from the edge: the international list, no US number.
+    expect(contacts).toMatch(/findahelpline\.com/);
+    expect(contacts).toMatch(/local emergency number/);
+    expect(contacts).not.toMatch(/988|741741/);
     expect(body.ai_response.response).toMatch(/^## Risk assessment/);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The four demo accounts (docs/api.md, local development), for the local database: their password is
+ * The demo accounts (docs/api.md, local development), for the local database: their password is
  * published, so a Postgres server given by URL (LOCAL_NEON_DATABASE_URL, the benchmark's
  * --database-url) gets them only when asked for explicitly.
  */
@@ -31,8 +31,9 @@ const DEMO_USERS = [
     licenseType: "LMFT",
     licenseNumber: "LMFT-000001",
     licenseState: "CA",
+    country: "US",
     isVerified: true,
-    description: "verified therapist (LMFT)",
+    description: "verified therapist (LMFT), in the US",
   },
   {
     email: "psychiatrist@demo.local",
@@ -43,8 +44,32 @@ const DEMO_USERS = [
     licenseType: "MD",
     licenseNumber: "MD-000001",
     licenseState: "NY",
+    country: "US",
     isVerified: true,
-    description: "verified psychiatrist (MD)",
+    description: "verified psychiatrist (MD), in the US",
+  },
+  // Clinicians elsewhere: their crisis banners list their own country's lines (docs/api.md §11).
+  {
+    email: "therapist-gb@demo.local",
+    username: "demo-therapist-gb",
+    firstName: "Gwen",
+    lastName: "Therapist",
+    role: "therapist",
+    licenseType: "OTHER",
+    country: "GB",
+    isVerified: true,
+    description: "verified therapist in the United Kingdom",
+  },
+  {
+    email: "psychologist-au@demo.local",
+    username: "demo-psychologist-au",
+    firstName: "Ava",
+    lastName: "Psychologist",
+    role: "psychologist",
+    licenseType: "PSYD",
+    country: "AU",
+    isVerified: true,
+    description: "verified psychologist in Australia",
   },
   {
     email: "student@demo.local",
@@ -79,6 +104,9 @@ async function seedDemoUsers(db: Database, password: string) {
     .update(users)
     .set({ passwordHash, isActive: true })
     .where(inArray(sql`lower(${users.email})`, emails));
+  // A database seeded before the accounts had countries gets them too.
+  for (const user of DEMO_USERS)
+    if ("country" in user) await db.update(users).set({ country: user.country }).where(sql`lower(${users.email}) = ${user.email}`);
   return DEMO_USERS.map(({ email, description }) => ({ email, description }));
 }
 

@@ -1,5 +1,6 @@
 /** /app/settings: profile, password change, and personal access tokens. */
 import { LICENSE_TYPES, type UserRow } from "../../auth/auth.table";
+import { SUPPORTED_COUNTRIES } from "../../safety/crisis-resources";
 import { Layout } from "../layout";
 import { PersonalTokensSection, type TokensView } from "./personal-tokens";
 
@@ -64,6 +65,34 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
           <p id="licence-hint" class="hint">
             Changing licence details sends them to an administrator to verify again.
           </p>
+          <label for="country">Country</label>
+          <select id="country" name="country" aria-describedby="country-hint">
+            <option value="">Not set</option>
+            {account.country && !SUPPORTED_COUNTRIES.some((c) => c.code === account.country) && (
+              <option value={account.country} selected>
+                {account.country} (no list of its own: international directories)
+              </option>
+            )}
+            {SUPPORTED_COUNTRIES.map(({ code, name }) => (
+              <option value={code} selected={account.country === code}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <p id="country-hint" class="hint">
+            Crisis banners give this country's crisis lines and emergency number. Not set: the country you connect from, else international
+            directories.
+          </p>
+          <label for="locale">Language</label>
+          <select id="locale" name="locale">
+            <option value="">Browser default</option>
+            <option value="en" selected={account.locale === "en"}>
+              English
+            </option>
+            <option value="es" lang="es" selected={account.locale === "es"}>
+              Español
+            </option>
+          </select>
           <button type="submit">Save profile</button>
         </form>
       </section>

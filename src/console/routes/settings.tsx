@@ -1,5 +1,5 @@
 /**
- * The console's settings: profile and password, through the same functions and schemas as
+ * The console's settings: profile (country and language included) and password, through the same functions and schemas as
  * PATCH /api/auth/me and POST /api/auth/change-password. A password change ends every login,
  * this one included, so the person signs in again with the new password. Personal access tokens
  * through the same functions as /api/auth/tokens (creating one asks for the password again); a
@@ -61,6 +61,8 @@ settingsPages.post("/profile", consoleSession, async (c) => {
     license_type: optional(form.license_type),
     license_number: optional(form.license_number),
     license_state: optional(form.license_state),
+    country: optional(form.country),
+    locale: optional(form.locale),
   });
   if (!body.success) return page(c, { profileError: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, 400);
   await updateProfile(c, c.var.account, body.data);
