@@ -51,7 +51,7 @@ describe("signing in and out", () => {
       await expect.poll(() => heading(page)).toBe("Dashboard");
       const main = page.getByRole("main");
       expect(await main.textContent()).toContain("Theo Therapist");
-      expect(await main.textContent()).toContain("Licence verified");
+      expect(await main.textContent()).toContain("License verified");
       const navigation = page.getByRole("navigation", { name: "Tools" });
       expect(await navigation.getByRole("link", { name: "Diagnose", exact: true }).count()).toBe(1);
       expect(await navigation.getByRole("link", { name: "Admin" }).count()).toBe(0);
@@ -234,7 +234,7 @@ describe("model text", () => {
       // With the model: the risk assessment the server puts first is a heading, its crisis resources a list.
       await diagnose(consoleUrl("/app/diagnose"), "Low mood for months; says she wants to kill herself and has thought about how.");
       expect(await text.getByRole("heading", { level: 3, name: "Risk assessment" }).count()).toBe(1);
-      expect(await text.getByRole("listitem").filter({ hasText: "988 Suicide & Crisis Lifeline: Call or text 988" }).count()).toBe(1);
+      expect(await text.getByRole("listitem").filter({ hasText: "988 Suicide & Crisis Lifeline: Call 988" }).count()).toBe(1);
       expect(await text.textContent()).not.toMatch(/##|(^|\n)- /);
       await expectAccessible(page);
 
@@ -252,22 +252,22 @@ describe("model text", () => {
 });
 
 describe("roles", () => {
-  it("refuses a student the clinical tools, explaining that they need a licence an admin has verified", async () => {
+  it("refuses a student the clinical tools, explaining that they need a license an admin has verified", async () => {
     await inBrowser(async (page) => {
       await signIn(page, DEMO.student);
       await page.waitForURL(consoleUrl("/app"));
       const main = page.getByRole("main");
-      expect(await main.textContent()).toContain("Student account: clinical tools need a verified licence");
+      expect(await main.textContent()).toContain("Student account: clinical tools need a verified license");
       const diagnose = page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: /^Diagnose/ });
       expect(await diagnose.textContent()).toContain("needs verification");
       expect(await main.getByRole("listitem").filter({ hasText: "Diagnose" }).textContent()).toContain(
-        "Needs a licence verified by an administrator.",
+        "Needs a license verified by an administrator.",
       );
       await expectAccessible(page);
 
       await diagnose.click();
       await page.waitForURL(consoleUrl("/app/diagnose"));
-      expect(await page.getByRole("note").textContent()).toMatch(/licence an administrator has verified.*Student accounts cannot use it/);
+      expect(await page.getByRole("note").textContent()).toMatch(/license an administrator has verified.*Student accounts cannot use it/);
       expect(await page.getByLabel("Symptoms").count()).toBe(0);
       expect(await page.getByRole("button", { name: "Analyze" }).count()).toBe(0);
       await expectAccessible(page);
@@ -300,7 +300,7 @@ describe("roles", () => {
       const diagnose = page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: /^Diagnose/ });
       expect(await diagnose.textContent()).toContain("needs verification");
       await page.goto(consoleUrl("/app/cases/case-001"));
-      expect(await page.getByRole("note").textContent()).toContain("An administrator must verify your licence");
+      expect(await page.getByRole("note").textContent()).toContain("An administrator must verify your license");
       await expectAccessible(page);
     });
 
@@ -311,8 +311,8 @@ describe("roles", () => {
       await page.getByLabel("Name or email").fill(email);
       await page.getByRole("button", { name: "Filter" }).click();
       await expectAccessible(page);
-      await page.getByRole("button", { name: "Verify licence of Cleo Nician" }).click();
-      await expect.poll(() => page.getByRole("status").textContent()).toBe("Licence verified.");
+      await page.getByRole("button", { name: "Verify license of Cleo Nician" }).click();
+      await expect.poll(() => page.getByRole("status").textContent()).toBe("License verified.");
       await page.getByRole("link", { name: "Audit trail" }).click();
       await page.getByLabel("Action").fill("admin.update_user");
       await page.getByRole("button", { name: "Filter" }).click();

@@ -234,6 +234,8 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   // Called as the phase's clinician (the route lists 429: its password check is rate limited).
   "POST /api/auth/tokens": (f) => ({ name: `created ${f.label}`, scopes: ["read"], password: f.therapist.password }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
+  // Exactly one of text or answer; the example generator would send both.
+  "POST /api/v1/safety-plans": () => ({ text: "When I start to withdraw I call my sister." }),
   "POST /api/v1/knowledge/documents": (f) => ({
     type: "reference",
     title: f.documentTitle,

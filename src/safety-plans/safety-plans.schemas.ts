@@ -1,5 +1,6 @@
 /** Safety plans: the request (a text or a clinical answer), the draft, and the model's structured output. */
 import { z } from "@hono/zod-openapi";
+import { NOTE_SECTIONS } from "../notes/notes.schemas";
 import { MAX_TEXT } from "../rag/rag.schemas";
 import { SafetySchema } from "../safety/safety.schemas";
 import { PLAN_LANGUAGES, SAFETY_PLAN_SECTIONS } from "./safety-plan-labels";
@@ -7,10 +8,13 @@ import { PLAN_LANGUAGES, SAFETY_PLAN_SECTIONS } from "./safety-plan-labels";
 const limited = (name: string) =>
   z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`);
 
+/** Every section name a note may have (SOAP, DAP, BIRP). */
+const NOTE_SECTION_NAMES = [...new Set(Object.values(NOTE_SECTIONS).flat())];
+
 /**
  * The fields of a diagnose, treatment, case analysis, note or voice answer that hold what the
- * client said; the rest of the answer may come along and is ignored, so a client can send the
- * answer as it received it.
+ * client said; the rest of the answer may come along and is dropped unread (zod's default for
+ * unknown keys), so a client can send the answer as it received it, and the schema stays bounded.
  */
 const AnswerSource = z
   .object({
@@ -20,9 +24,10 @@ const AnswerSource = z
         diagnosis: limited("answer.query.diagnosis").optional(),
         patient_context: limited("answer.query.patient_context").nullable().optional(),
       })
-      .loose()
       .optional(),
-    sections: z.record(z.string().max(64), limited("answer.sections").optional()).optional(),
+    sections: z
+      .object(Object.fromEntries(NOTE_SECTION_NAMES.map((name) => [name, limited(`answer.sections.${name}`).optional()])))
+      .optional(),
     transcription: limited("answer.transcription").optional(),
     case_data: z
       .object({
@@ -30,14 +35,9 @@ const AnswerSource = z
         clinical_history: limited("answer.case_data.clinical_history").optional(),
         assessment_notes: limited("answer.case_data.assessment_notes").optional(),
       })
-      .loose()
       .optional(),
-    safety: z
-      .object({ indicators: z.array(z.object({ evidence: limited("answer.safety.indicators.evidence") }).loose()).max(200) })
-      .loose()
-      .optional(),
+    safety: z.object({ indicators: z.array(z.object({ evidence: limited("answer.safety.indicators.evidence") })).max(200) }).optional(),
   })
-  .loose()
   .openapi("SafetyPlanAnswerSource", {
     description:
       "a diagnose, treatment, case analysis, note or voice answer as received: the plan is drafted from its query, sections, transcription, case data and the safety block's evidence",

@@ -41,10 +41,17 @@ function database(name: string) {
 
 async function demoEmails(name: string): Promise<string[]> {
   const result = await database(name).execute(sql`select email from users where email like '%@demo.local' order by email`);
-  return (result.rows as Array<{ email: string }>).map((row) => row.email);
+  return (result.rows as Array<{ email: string }>).map((row) => row.email).sort();
 }
 
-const DEMO_EMAILS = ["admin@demo.local", "psychiatrist@demo.local", "student@demo.local", "therapist@demo.local"];
+const DEMO_EMAILS = [
+  "admin@demo.local",
+  "psychiatrist@demo.local",
+  "psychologist-au@demo.local",
+  "student@demo.local",
+  "therapist-gb@demo.local",
+  "therapist@demo.local",
+].sort();
 const SERVER_URL = "postgres://app:secret@db.example.com:5432/therapy";
 
 describe("seeding the demo accounts", () => {
