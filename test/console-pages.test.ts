@@ -259,7 +259,7 @@ describe("assessments", () => {
 });
 
 describe("admin", () => {
-  it("lists and filters users, and verifies a clinician's licence, who can then analyze", async () => {
+  it("lists and filters users, and verifies a clinician's license, who can then analyze", async () => {
     const clinician = await registerUser(api, { role: "psychologist", license_type: "PSYD", license_number: "P-77", license_state: "NY" });
     const { visitor, csrf } = await signedIn(admin);
     const { res, html } = await visitor.page(
@@ -267,11 +267,11 @@ describe("admin", () => {
     );
     expect(res.status).toBe(200);
     expect(html).toContain(clinician.user.email);
-    expect(html).toContain(`aria-label="Verify licence of ${clinician.user.first_name} ${clinician.user.last_name}"`);
+    expect(html).toContain(`aria-label="Verify license of ${clinician.user.first_name} ${clinician.user.last_name}"`);
     const verified = await visitor.post(`/app/admin/users/${clinician.user.id}`, { _csrf: csrf, change: "verify" });
     expect(verified.status).toBe(303);
     expect(verified.headers.get("Location")).toBe("/app/admin?done=verify");
-    expect((await visitor.page("/app/admin?done=verify")).html).toContain("Licence verified.");
+    expect((await visitor.page("/app/admin?done=verify")).html).toContain("License verified.");
     const [[isVerified]] = await runSql(api, "select is_verified::text from users where id = $1", [clinician.user.id]);
     expect(isVerified).toBe("true");
     const asClinician = await signedIn(clinician);
@@ -318,7 +318,7 @@ describe("admin", () => {
 });
 
 describe("settings", () => {
-  it("saves the profile; a changed licence goes back to an admin for verification", async () => {
+  it("saves the profile; a changed license goes back to an admin for verification", async () => {
     const therapist = await newTherapist();
     const { visitor, csrf } = await signedIn(therapist);
     const res = await visitor.post("/app/settings/profile", {

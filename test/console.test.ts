@@ -103,7 +103,7 @@ describe("the signed-in console", () => {
     expect(res.status).toBe(200);
     expect(html).toContain("Thea Rapist");
     expect(html).toContain("Therapist");
-    expect(html).toContain("Licence verified");
+    expect(html).toContain("License verified");
     expect(html).toMatch(/<td>auth\.login<\/td>\s*<td>success<\/td>/);
     for (const path of [
       "/app/diagnose",
@@ -140,10 +140,10 @@ describe("the signed-in console", () => {
     expect(forbidden.html).toContain("administrator");
   });
 
-  it("explains to an unverified clinician that an admin must verify the licence", async () => {
+  it("explains to an unverified clinician that an admin must verify the license", async () => {
     const clinician = await registerUser(api, { role: "psychologist", license_type: "PSYD", license_number: "P-1", license_state: "NY" });
     const { html } = await (await signedIn(clinician)).page("/app/voice");
-    expect(html).toContain("An administrator must verify your licence");
+    expect(html).toContain("An administrator must verify your license");
   });
 
   it("sends a CSP without inline scripts and no-store on every page, the sign-in page included", async () => {

@@ -5,6 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import type { UserRow } from "../auth/auth.table";
+import { type MessageId, scriptMessagesJson, useMessages } from "./i18n/i18n";
 import { visibleTools } from "./tools";
 
 export interface LayoutProps {
@@ -19,22 +20,25 @@ export interface LayoutProps {
   children?: Child;
 }
 
-export const ROLE_LABELS: Record<UserRow["role"], string> = {
-  therapist: "Therapist",
-  psychiatrist: "Psychiatrist",
-  psychologist: "Psychologist",
-  student: "Student",
-  admin: "Administrator",
+export const ROLE_LABELS: Record<UserRow["role"], MessageId> = {
+  therapist: "role.therapist",
+  psychiatrist: "role.psychiatrist",
+  psychologist: "role.psychologist",
+  student: "role.student",
+  admin: "role.admin",
 };
 
 export function Layout({ title, account, csrfToken, path, scripts = [], children }: LayoutProps) {
+  const { locale, t } = useMessages();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Therapy Assistant`}</title>
+        <title>{`${title} · ${t("app.name")}`}</title>
         {csrfToken && <meta name="csrf-token" content={csrfToken} />}
+        {/* The scripts' strings in this page's language, read by /app/assets/messages.js (like the CSRF token, a meta: no inline script). */}
+        {scripts.length > 0 && <meta name="console-messages" content={scriptMessagesJson(locale)} />}
         <link rel="stylesheet" href="/app/assets/console.css" />
         <script type="module" src="/app/assets/console.js" />
         {scripts.map((script) => (
@@ -43,20 +47,20 @@ export function Layout({ title, account, csrfToken, path, scripts = [], children
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to main content
+          {t("layout.skip")}
         </a>
         <header class="site-header">
           <a class="brand" href="/app">
-            Therapy Assistant
+            {t("app.name")}
           </a>
           {account && <Navigation account={account} path={path} />}
           {account && csrfToken && (
             <form class="sign-out" method="post" action="/app/logout">
               <input type="hidden" name="_csrf" value={csrfToken} />
               <span class="who">
-                {account.firstName} {account.lastName} · {ROLE_LABELS[account.role]}
+                {account.firstName} {account.lastName} · {t(ROLE_LABELS[account.role])}
               </span>
-              <button type="submit">Sign out</button>
+              <button type="submit">{t("layout.signOut")}</button>
             </form>
           )}
         </header>
@@ -65,10 +69,7 @@ export function Layout({ title, account, csrfToken, path, scripts = [], children
           {children}
         </main>
         <footer class="site-footer">
-          <p>
-            Decision support only: the Therapy Assistant never replaces clinical judgement. Suggestions cite their sources; verify them
-            before acting. In an emergency, call your local emergency number.
-          </p>
+          <p>{t("layout.disclaimer")}</p>
         </footer>
       </body>
     </html>
@@ -76,14 +77,15 @@ export function Layout({ title, account, csrfToken, path, scripts = [], children
 }
 
 function Navigation({ account, path }: { account: UserRow; path?: string }) {
+  const { t } = useMessages();
   return (
-    <nav aria-label="Tools">
+    <nav aria-label={t("layout.tools")}>
       <ul>
         {visibleTools(account).map((tool) => (
           <li>
             <a href={tool.path} aria-current={tool.path === path ? "page" : undefined}>
-              {tool.label}
-              {tool.locked && <span class="locked"> (needs verification)</span>}
+              {t(tool.label)}
+              {tool.locked && <span class="locked"> {t("layout.needsVerification")}</span>}
             </a>
           </li>
         ))}
@@ -94,18 +96,16 @@ function Navigation({ account, path }: { account: UserRow; path?: string }) {
 
 /** What a student or unverified clinician sees instead of a clinical tool. */
 export function NeedsVerification({ account }: { account: UserRow }) {
+  const { t } = useMessages();
   return (
     <div class="notice" role="note">
-      <h2>Verification needed</h2>
+      <h2>{t("verification.heading")}</h2>
       {account.role === "student" ? (
-        <p>
-          This tool is for licensed professionals (therapists, psychiatrists, psychologists) whose licence an administrator has verified.
-          Student accounts cannot use it.
-        </p>
+        <p>{t("verification.student")}</p>
       ) : (
         <p>
-          An administrator must verify your licence before you can use this tool. Check your licence details in{" "}
-          <a href="/app/settings">Settings</a>; an administrator is notified through the admin console.
+          {t("verification.clinician")} <a href="/app/settings">{t("tool.settings")}</a>
+          {t("verification.clinicianEnd")}
         </p>
       )}
     </div>

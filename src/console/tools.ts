@@ -3,43 +3,45 @@
  * routes behind each page: `signed-in` (authenticated), `licensed`, `admin`.
  */
 import { may, type Principal } from "../policy/policy";
+import type { MessageId } from "./i18n/i18n";
 
 export type ToolAccess = "signed-in" | "licensed" | "admin";
 
 export interface ConsoleTool {
   path: string;
-  label: string;
-  description: string;
+  /** Message ids (./i18n): the label and description are shown in the request's language. */
+  label: MessageId;
+  description: MessageId;
   access: ToolAccess;
 }
 
 const TOOLS: readonly ConsoleTool[] = [
-  { path: "/app", label: "Dashboard", description: "Your account and recent activity.", access: "signed-in" },
-  { path: "/app/diagnose", label: "Diagnose", description: "A differential diagnosis from symptoms, with sources.", access: "licensed" },
-  { path: "/app/treatment", label: "Treatment", description: "Evidence-based treatment options for a diagnosis.", access: "licensed" },
-  { path: "/app/cases", label: "Cases", description: "Browse synthetic cases and analyse one.", access: "signed-in" },
-  { path: "/app/knowledge", label: "Knowledge", description: "Search the clinical knowledge base.", access: "signed-in" },
+  { path: "/app", label: "tool.dashboard", description: "tool.dashboard.description", access: "signed-in" },
+  { path: "/app/diagnose", label: "tool.diagnose", description: "tool.diagnose.description", access: "licensed" },
+  { path: "/app/treatment", label: "tool.treatment", description: "tool.treatment.description", access: "licensed" },
+  { path: "/app/cases", label: "tool.cases", description: "tool.cases.description", access: "signed-in" },
+  { path: "/app/knowledge", label: "tool.knowledge", description: "tool.knowledge.description", access: "signed-in" },
   {
     path: "/app/voice",
-    label: "Voice",
-    description: "Record or upload session audio for a transcript and speech metrics.",
+    label: "tool.voice",
+    description: "tool.voice.description",
     access: "licensed",
   },
   {
     path: "/app/assessments",
-    label: "Assessments",
-    description: "Score 14 screening instruments: PHQ-9, GAD-7, PCL-5, AUDIT, EPDS, C-SSRS and more.",
+    label: "tool.assessments",
+    description: "tool.assessments.description",
     access: "signed-in",
   },
   {
     path: "/app/interactions",
-    label: "Interactions",
-    description: "Check medicines, supplements and substances for interactions.",
+    label: "tool.interactions",
+    description: "tool.interactions.description",
     access: "signed-in",
   },
-  { path: "/app/notes", label: "Notes", description: "Session notes from text or a transcript.", access: "licensed" },
-  { path: "/app/admin", label: "Admin", description: "Users, licence verification and the audit trail.", access: "admin" },
-  { path: "/app/settings", label: "Settings", description: "Your profile and password.", access: "signed-in" },
+  { path: "/app/notes", label: "tool.notes", description: "tool.notes.description", access: "licensed" },
+  { path: "/app/admin", label: "tool.admin", description: "tool.admin.description", access: "admin" },
+  { path: "/app/settings", label: "tool.settings", description: "tool.settings.description", access: "signed-in" },
 ];
 
 /** Whether the account may use a tool now: the policy's decision for the tool's capability. */

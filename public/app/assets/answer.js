@@ -8,6 +8,7 @@
  */
 import { csrfToken } from "./console.js";
 import { renderMarkdown } from "./markdown.js";
+import { msg } from "./messages.js";
 
 /** Where the voice page leaves a transcript for the diagnose page ("Use in diagnosis"): this tab only, never a URL. */
 export const DIAGNOSE_PREFILL_KEY = "ta-diagnose-symptoms";
@@ -45,10 +46,10 @@ export function crisisBanner(safety, planText) {
   return el(
     "div",
     { class: "crisis", "data-crisis": true },
-    el("h3", {}, "Risk indicators found"),
-    el("p", {}, `Assess safety now (${categories.join(", ")}). Crisis resources:`),
+    el("h3", {}, msg("js.crisis.heading")),
+    el("p", {}, msg("js.crisis.assess", { list: categories.join(", ") })),
     el("ul", {}, ...safety.resources.map((resource) => el("li", {}, el("strong", {}, resource.name), `: ${resource.contact}`))),
-    el("p", {}, el("a", { href: "/app/safety-plan", "data-safety-plan-text": planText?.trim() || undefined }, "Draft a safety plan")),
+    el("p", {}, el("a", { href: "/app/safety-plan", "data-safety-plan-text": planText?.trim() || undefined }, msg("js.crisis.plan"))),
   );
 }
 
@@ -125,7 +126,7 @@ class AnswerFailure extends Error {
 /** @param {unknown} error */
 function failureMessage(error) {
   if (error instanceof AnswerFailure) return error.message;
-  return "The connection was lost before the answer was complete. Check your connection and retry.";
+  return msg("js.answer.connectionLost");
 }
 
 function panel() {
@@ -151,7 +152,7 @@ function panel() {
 export async function streamAnswer(url, body, view) {
   const ui = panel();
   for (const part of [ui.alerts, ui.sources, ui.text, ui.result]) part.replaceChildren();
-  ui.status.textContent = "Working on the answer…";
+  ui.status.textContent = msg("js.answer.working");
   ui.text.setAttribute("aria-busy", "true");
   view.busy.disabled = true;
   let raw = "";
@@ -180,31 +181,26 @@ export async function streamAnswer(url, body, view) {
         raw += data.text;
         // The whole text so far, read again: a heading or list is whole only once its line is.
         ui.text.replaceChildren(renderMarkdown(responseSoFar(raw)));
-      } else if (event === "error") throw new AnswerFailure(data.detail ?? "The answer failed.", data.status);
+      } else if (event === "error") throw new AnswerFailure(data.detail ?? msg("js.answer.failed"), data.status);
       else if (event === "done") {
         complete = true;
         showSafety(data.safety);
         ui.text.replaceChildren(renderMarkdown(data.ai_response.response));
         if (data.ai_response.mode === "offline") {
-          ui.result.append(
-            el(
-              "p",
-              { class: "notice offline" },
-              "Offline mode: no AI model is configured, so this answer is built from the retrieved sources alone.",
-            ),
-          );
+          ui.result.append(el("p", { class: "notice offline" }, msg("js.answer.offline")));
         }
         ui.result.append(view.render(data));
-        ui.status.textContent = data.ai_response.mode === "offline" ? "Answer complete (offline mode)." : "Answer complete.";
+        ui.status.textContent = msg(data.ai_response.mode === "offline" ? "js.answer.completeOffline" : "js.answer.complete");
         ui.result.append(exportPdf(view.kind, data));
       }
     }
-    if (!complete) throw new AnswerFailure("The answer was interrupted before it was complete. Retry to ask again.");
+    if (!complete) throw new AnswerFailure(msg("js.answer.interrupted"));
   } catch (error) {
     ui.status.textContent = "";
-    const retry = el("button", { type: "button" }, "Retry");
+    const retry = el("button", { type: "button" }, msg("js.answer.retry"));
     retry.addEventListener("click", () => streamAnswer(url, body, view));
-    const signIn = error instanceof AnswerFailure && error.status === 401 ? el("a", { href: "/app/login" }, "Sign in again") : null;
+    const signIn =
+      error instanceof AnswerFailure && error.status === 401 ? el("a", { href: "/app/login" }, msg("js.answer.signInAgain")) : null;
     ui.alerts.append(el("div", { class: "error" }, el("p", {}, failureMessage(error)), signIn, retry));
   } finally {
     ui.text.setAttribute("aria-busy", "false");
@@ -214,12 +210,7 @@ export async function streamAnswer(url, body, view) {
 
 /** What the console says when the knowledge base does not cover a question well (docs/api.md §3, coverage). */
 /** @type {Record<string, string>} */
-const COVERAGE_NOTICES = {
-  low:
-    "Low coverage: nothing in the knowledge base fits this description well. The sources listed are related reading, " +
-    "not a match, and no condition is offered in their place.",
-  partial: "Partial coverage: the sources fit only part of this description. Weigh what they do not cover.",
-};
+const COVERAGE_NOTICES = { low: "js.answer.coverageLow", partial: "js.answer.coveragePartial" };
 
 /**
  * The sources, led by the coverage notice when they do not fit (the stream's first event carries
@@ -229,8 +220,8 @@ const COVERAGE_NOTICES = {
 function showSources(container, sources, coverage) {
   const notice = COVERAGE_NOTICES[coverage];
   container.replaceChildren(
-    ...(notice ? [el("p", { class: `notice coverage-${coverage}`, role: "note" }, notice)] : []),
-    el("h3", {}, coverage === "low" ? "Nearest documents (none fits well)" : "Sources"),
+    ...(notice ? [el("p", { class: `notice coverage-${coverage}`, role: "note" }, msg(notice))] : []),
+    el("h3", {}, msg(coverage === "low" ? "js.answer.nearest" : "js.answer.sources")),
     sources.length
       ? el(
           "ol",
@@ -240,7 +231,7 @@ function showSources(container, sources, coverage) {
             return el("li", {}, sourceLink(source), codes && el("span", { class: "muted" }, ` (${codes})`));
           }),
         )
-      : el("p", {}, "No source in the knowledge base matched."),
+      : el("p", {}, msg("js.answer.noSource")),
   );
 }
 
@@ -278,11 +269,11 @@ export function requireText(field, message) {
  * @param {"diagnose" | "treatment" | "note" | "safety_plan"} kind @param {unknown} content @param {Record<string, unknown>} [extra] more fields of the report request (a safety plan's `language`)
  */
 export function exportPdf(kind, content, extra = {}) {
-  const button = el("button", { type: "button" }, "Export PDF");
+  const button = el("button", { type: "button" }, msg("js.export.button"));
   const message = el("p", { role: "status", class: "muted" });
   button.addEventListener("click", async () => {
     button.disabled = true;
-    message.textContent = "Preparing the PDF…";
+    message.textContent = msg("js.export.preparing");
     try {
       const res = await fetch("/app/reports", {
         method: "POST",
@@ -292,7 +283,7 @@ export function exportPdf(kind, content, extra = {}) {
       });
       if (!res.ok) {
         const problem = await res.json().catch(() => null);
-        message.textContent = problem?.detail ?? `The export failed (${res.status}).`;
+        message.textContent = problem?.detail ?? msg("js.export.failed", { status: res.status });
         return;
       }
       const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `${kind}-report.pdf`;
@@ -302,9 +293,9 @@ export function exportPdf(kind, content, extra = {}) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      message.textContent = `Downloaded ${name}.`;
+      message.textContent = msg("js.export.downloaded", { name });
     } catch {
-      message.textContent = "The connection was lost while exporting; try again.";
+      message.textContent = msg("js.export.connectionLost");
     } finally {
       button.disabled = false;
     }

@@ -1,6 +1,7 @@
 // @ts-check
 /** /app/diagnose: sends symptoms and context, streams the answer, shows the differential table. */
 import { citations, DIAGNOSE_PREFILL_KEY, el, requireText, streamAnswer } from "./answer.js";
+import { msg } from "./messages.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("diagnose-form"));
 const symptoms = /** @type {HTMLTextAreaElement} */ (document.getElementById("symptoms"));
@@ -15,11 +16,18 @@ if (carried) {
 
 /** @param {any} answer */
 function differentialTable(answer) {
-  if (!answer.differential.length) return el("p", {}, "No differential: no condition in the knowledge base fits these symptoms well.");
+  if (!answer.differential.length) return el("p", {}, msg("js.diagnose.none"));
   const head = el(
     "tr",
     {},
-    ...["Condition", "DSM-5-TR", "ICD-11", "Confidence", "Rationale", "Citations"].map((name) => el("th", { scope: "col" }, name)),
+    ...[
+      msg("js.diagnose.condition"),
+      "DSM-5-TR",
+      "ICD-11",
+      msg("js.diagnose.confidence"),
+      msg("js.diagnose.rationale"),
+      msg("js.diagnose.citations"),
+    ].map((name) => el("th", { scope: "col" }, name)),
   );
   const rows = answer.differential.map((/** @type {any} */ item) =>
     el(
@@ -28,21 +36,21 @@ function differentialTable(answer) {
       el("th", { scope: "row" }, item.condition),
       el("td", {}, item.dsm5_code ?? "—"),
       el("td", {}, item.icd11_code ?? "—"),
-      el("td", {}, `${Math.round(item.confidence * 100)}%`),
+      el("td", {}, new Intl.NumberFormat(document.documentElement.lang || "en", { style: "percent" }).format(item.confidence)),
       el("td", {}, item.rationale),
       el("td", {}, citations(item.supporting_sources, answer.retrieved_sources)),
     ),
   );
   return el(
     "section",
-    { class: "table-wrap", "aria-label": "Differential diagnosis", tabindex: "0" },
-    el("table", {}, el("caption", {}, "Differential diagnosis"), el("thead", {}, head), el("tbody", {}, ...rows)),
+    { class: "table-wrap", "aria-label": msg("js.diagnose.differential"), tabindex: "0" },
+    el("table", {}, el("caption", {}, msg("js.diagnose.differential")), el("thead", {}, head), el("tbody", {}, ...rows)),
   );
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  if (!requireText(symptoms, "Enter the symptoms to analyse.")) return;
+  if (!requireText(symptoms, msg("js.diagnose.required"))) return;
   const body = { symptoms: symptoms.value, ...(context.value.trim() ? { patient_context: context.value } : {}) };
   streamAnswer("/app/diagnose/stream", body, { kind: "diagnose", render: differentialTable, busy: analyze });
 });

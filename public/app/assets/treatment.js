@@ -2,6 +2,7 @@
 /** /app/treatment: sends a diagnosis, streams the plan; medication considerations appear only when the server includes them. */
 import { citations, el, requireText, streamAnswer } from "./answer.js";
 import { renderMarkdown } from "./markdown.js";
+import { msg } from "./messages.js";
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById("treatment-form"));
 const diagnosis = /** @type {HTMLTextAreaElement} */ (document.getElementById("diagnosis"));
@@ -18,42 +19,43 @@ function treatmentPlan(answer) {
   const section = el("div", { class: "plan" });
   section.append(
     ...listSection(
-      "Modalities",
+      msg("js.treatment.modalities"),
       plan.modalities.map((/** @type {any} */ m) =>
         el(
           "div",
           {},
           el("strong", {}, m.name),
-          m.evidence_level ? ` (evidence: ${m.evidence_level})` : "",
+          m.evidence_level ? ` (${msg("js.treatment.evidence")}: ${m.evidence_level})` : "",
           el("p", {}, m.rationale),
           citations(m.supporting_sources, sources),
         ),
       ),
     ),
-    ...listSection("Goals", plan.goals),
+    ...listSection(msg("js.treatment.goals"), plan.goals),
     ...listSection(
-      "Interventions",
+      msg("js.treatment.interventions"),
       (plan.interventions ?? []).map(
-        (/** @type {any} */ i) => `${i.name}: ${i.frequency}${i.evidence_level ? ` (evidence: ${i.evidence_level})` : ""}`,
+        (/** @type {any} */ i) =>
+          `${i.name}: ${i.frequency}${i.evidence_level ? ` (${msg("js.treatment.evidence")}: ${i.evidence_level})` : ""}`,
       ),
     ),
     ...listSection(
-      "Measures",
+      msg("js.treatment.measures"),
       (plan.measures ?? []).map((/** @type {any} */ m) => `${m.instrument}, ${m.frequency}: ${m.target}`),
     ),
   );
-  if (plan.timeline) section.append(el("h3", {}, "Timeline"), el("p", {}, plan.timeline));
-  if (plan.review_date) section.append(el("p", {}, `Review by ${plan.review_date}.`));
+  if (plan.timeline) section.append(el("h3", {}, msg("js.treatment.timeline")), el("p", {}, plan.timeline));
+  if (plan.review_date) section.append(el("p", {}, msg("js.treatment.reviewBy", { date: plan.review_date })));
   if (plan.medication_considerations) {
     // Offline, a guideline's medication section quoted whole, with its lists.
-    section.append(el("h3", {}, "Medication considerations"), el("div", {}, renderMarkdown(plan.medication_considerations, 4)));
+    section.append(el("h3", {}, msg("js.treatment.medication")), el("div", {}, renderMarkdown(plan.medication_considerations, 4)));
   }
   return section;
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  if (!requireText(diagnosis, "Enter the diagnosis to plan treatment for.")) return;
+  if (!requireText(diagnosis, msg("js.treatment.required"))) return;
   const body = { diagnosis: diagnosis.value, ...(context.value.trim() ? { patient_context: context.value } : {}) };
   streamAnswer("/app/treatment/stream", body, { kind: "treatment", render: treatmentPlan, busy: submit });
 });

@@ -5,14 +5,16 @@
  */
 import type { z } from "@hono/zod-openapi";
 import type { SafetySchema } from "../../safety/safety.schemas";
+import { useMessages } from "../i18n/i18n";
 
 export function CrisisBanner({ safety, planText }: { safety: z.infer<typeof SafetySchema>; planText?: string }) {
+  const { t } = useMessages();
   if (!safety.crisis_detected) return null;
   const categories = [...new Set(safety.indicators.map((indicator) => indicator.category.replaceAll("_", " ")))];
   return (
     <section class="alert crisis" role="alert" aria-labelledby="crisis-heading">
-      <h2 id="crisis-heading">Risk detected: assess safety now</h2>
-      {categories.length > 0 && <p>Indicators: {categories.join(", ")}.</p>}
+      <h2 id="crisis-heading">{t("crisis.heading")}</h2>
+      {categories.length > 0 && <p>{t("crisis.indicators", { list: categories.join(", ") })}</p>}
       <ul>
         {safety.resources.map((resource) => (
           <li>
@@ -22,7 +24,7 @@ export function CrisisBanner({ safety, planText }: { safety: z.infer<typeof Safe
       </ul>
       <p>
         <a href="/app/safety-plan" data-safety-plan-text={planText?.trim() || undefined}>
-          Draft a safety plan
+          {t("crisis.plan")}
         </a>
       </p>
     </section>

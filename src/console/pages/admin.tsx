@@ -4,6 +4,7 @@ import { isLicensedRole } from "../../auth/auth.schemas";
 import { USER_ROLES, type UserRow } from "../../auth/auth.table";
 import { NextPageLink } from "../components/next-page";
 import { TableWrap } from "../components/table-wrap";
+import { useMessages } from "../i18n/i18n";
 import { Layout, ROLE_LABELS } from "../layout";
 
 export interface UserListView {
@@ -29,6 +30,7 @@ function AdminTabs({ current }: { current: "users" | "audit" }) {
 }
 
 export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: UserListView }) {
+  const { t } = useMessages();
   return (
     <Layout title="Admin: users" account={account} csrfToken={csrfToken} path="/app/admin">
       <AdminTabs current="users" />
@@ -44,7 +46,7 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
             <option value="">Any role</option>
             {USER_ROLES.map((role) => (
               <option value={role} selected={view.role === role}>
-                {ROLE_LABELS[role]}
+                {t(ROLE_LABELS[role])}
               </option>
             ))}
           </select>
@@ -75,7 +77,7 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
-              <th scope="col">Licence</th>
+              <th scope="col">License</th>
               <th scope="col">Status</th>
               <th scope="col">Actions</th>
             </tr>
@@ -93,16 +95,17 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
 }
 
 function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: string; self: boolean }) {
+  const { t } = useMessages();
   const name = `${user.firstName} ${user.lastName}`;
   const action = `/app/admin/users/${user.id}`;
-  const licence = [user.licenseType, user.licenseNumber, user.licenseState].filter(Boolean).join(" · ") || "—";
+  const license = [user.licenseType, user.licenseNumber, user.licenseState].filter(Boolean).join(" · ") || "—";
   return (
     <tr>
       <td>{name}</td>
       <td>{user.email}</td>
-      <td>{ROLE_LABELS[user.role]}</td>
+      <td>{t(ROLE_LABELS[user.role])}</td>
       <td>
-        {licence}
+        {license}
         {isLicensedRole(user.role) && <span class="muted">{user.isVerified ? " (verified)" : " (not verified)"}</span>}
       </td>
       <td>{user.isActive ? "Active" : "Deactivated"}</td>
@@ -111,8 +114,8 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
           <form method="post" action={action}>
             <input type="hidden" name="_csrf" value={csrfToken} />
             <input type="hidden" name="change" value={user.isVerified ? "unverify" : "verify"} />
-            <button type="submit" aria-label={`${user.isVerified ? "Withdraw verification" : "Verify licence"} of ${name}`}>
-              {user.isVerified ? "Withdraw verification" : "Verify licence"}
+            <button type="submit" aria-label={`${user.isVerified ? "Withdraw verification" : "Verify license"} of ${name}`}>
+              {user.isVerified ? "Withdraw verification" : "Verify license"}
             </button>
           </form>
         )}
@@ -127,7 +130,7 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
               <select id={`role-${user.id}`} name="role">
                 {USER_ROLES.map((role) => (
                   <option value={role} selected={user.role === role}>
-                    {ROLE_LABELS[role]}
+                    {t(ROLE_LABELS[role])}
                   </option>
                 ))}
               </select>

@@ -4,10 +4,13 @@
  * and the structured result. The live regions exist from the start so that assistive technology
  * announces what is added to them.
  */
+import { useMessages } from "../i18n/i18n";
+
 export function AnswerPanel() {
+  const { t } = useMessages();
   return (
     <section class="answer" aria-labelledby="answer-heading">
-      <h2 id="answer-heading">Answer</h2>
+      <h2 id="answer-heading">{t("answer.heading")}</h2>
       <div id="answer-alerts" role="alert" />
       <p id="answer-status" role="status" class="muted" />
       <div id="answer-sources" />

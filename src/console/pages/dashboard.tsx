@@ -3,65 +3,67 @@ import type { AuditEventRow } from "../../audit/audit.table";
 import { isLicensedRole } from "../../auth/auth.schemas";
 import type { UserRow } from "../../auth/auth.table";
 import { TableWrap } from "../components/table-wrap";
+import { formatDateTime, type MessageId, useMessages } from "../i18n/i18n";
 import { Layout, ROLE_LABELS } from "../layout";
 import { visibleTools } from "../tools";
 
-function verificationState(account: UserRow): string {
-  if (account.role === "admin") return "Administrator";
-  if (!isLicensedRole(account.role)) return "Student account: clinical tools need a verified licence";
-  return account.isVerified ? "Licence verified" : "Licence not verified yet: an administrator must verify it";
+function verificationState(account: UserRow): MessageId {
+  if (account.role === "admin") return "role.admin";
+  if (!isLicensedRole(account.role)) return "dashboard.student";
+  return account.isVerified ? "dashboard.verified" : "dashboard.unverified";
 }
 
 export function DashboardPage({ account, csrfToken, activity }: { account: UserRow; csrfToken: string; activity: AuditEventRow[] }) {
+  const { locale, t } = useMessages();
   return (
-    <Layout title="Dashboard" account={account} csrfToken={csrfToken} path="/app">
+    <Layout title={t("tool.dashboard")} account={account} csrfToken={csrfToken} path="/app">
       <section class="card" aria-labelledby="who">
-        <h2 id="who">Signed in</h2>
+        <h2 id="who">{t("dashboard.signedIn")}</h2>
         <dl class="facts">
-          <dt>Name</dt>
+          <dt>{t("dashboard.name")}</dt>
           <dd>
             {account.firstName} {account.lastName}
           </dd>
-          <dt>Role</dt>
-          <dd>{ROLE_LABELS[account.role]}</dd>
-          <dt>Verification</dt>
-          <dd>{verificationState(account)}</dd>
+          <dt>{t("dashboard.role")}</dt>
+          <dd>{t(ROLE_LABELS[account.role])}</dd>
+          <dt>{t("dashboard.verification")}</dt>
+          <dd>{t(verificationState(account))}</dd>
         </dl>
       </section>
       <section aria-labelledby="tools">
-        <h2 id="tools">Tools</h2>
+        <h2 id="tools">{t("layout.tools")}</h2>
         <ul class="tool-list">
           {visibleTools(account)
             .filter((tool) => tool.path !== "/app")
             .map((tool) => (
               <li class="card">
-                <a href={tool.path}>{tool.label}</a>
-                <p>{tool.description}</p>
-                {tool.locked && <p class="locked">Needs a licence verified by an administrator.</p>}
+                <a href={tool.path}>{t(tool.label)}</a>
+                <p>{t(tool.description)}</p>
+                {tool.locked && <p class="locked">{t("dashboard.locked")}</p>}
               </li>
             ))}
         </ul>
       </section>
       <section aria-labelledby="activity">
-        <h2 id="activity">Recent activity</h2>
+        <h2 id="activity">{t("dashboard.activity")}</h2>
         {activity.length === 0 ? (
-          <p>No activity yet.</p>
+          <p>{t("dashboard.noActivity")}</p>
         ) : (
-          <TableWrap label="Recent activity">
+          <TableWrap label={t("dashboard.activity")}>
             <table>
-              <caption class="visually-hidden">Your most recent actions</caption>
+              <caption class="visually-hidden">{t("dashboard.activityCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">{t("dashboard.when")}</th>
+                  <th scope="col">{t("dashboard.action")}</th>
+                  <th scope="col">{t("dashboard.outcome")}</th>
                 </tr>
               </thead>
               <tbody>
                 {activity.map((event) => (
                   <tr>
                     <td>
-                      <time datetime={event.createdAt.toISOString()}>{event.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                      <time datetime={event.createdAt.toISOString()}>{formatDateTime(locale, event.createdAt)}</time>
                     </td>
                     <td>{event.action}</td>
                     <td>{event.outcome}</td>

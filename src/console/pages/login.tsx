@@ -1,9 +1,11 @@
 /** The sign-in page: email and password, the error of a failed attempt shown in the page. */
+import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
 export function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
+  const { t } = useMessages();
   return (
-    <Layout title="Sign in">
+    <Layout title={t("login.title")}>
       <form class="card narrow" method="post" action="/app/login" novalidate>
         {notice && (
           <p class="success" role="status">
@@ -16,7 +18,7 @@ export function LoginPage({ next, email = "", error, notice }: { next: string; e
           </p>
         )}
         <input type="hidden" name="next" value={next} />
-        <label for="email">Email</label>
+        <label for="email">{t("login.email")}</label>
         <input
           id="email"
           name="email"
@@ -27,9 +29,9 @@ export function LoginPage({ next, email = "", error, notice }: { next: string; e
           value={email}
           aria-describedby={error ? "login-error" : undefined}
         />
-        <label for="password">Password</label>
+        <label for="password">{t("login.password")}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required maxlength={128} />
-        <button type="submit">Sign in</button>
+        <button type="submit">{t("login.submit")}</button>
       </form>
     </Layout>
   );

@@ -1,6 +1,7 @@
 /** /app/settings: profile, password change, and personal access tokens. */
 import { LICENSE_TYPES, type UserRow } from "../../auth/auth.table";
 import { SUPPORTED_COUNTRIES } from "../../safety/crisis-resources";
+import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 import { PersonalTokensSection, type TokensView } from "./personal-tokens";
 
@@ -12,15 +13,16 @@ export interface SettingsView {
 }
 
 export function SettingsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: SettingsView }) {
+  const { t } = useMessages();
   return (
-    <Layout title="Settings" account={account} csrfToken={csrfToken} path="/app/settings">
+    <Layout title={t("tool.settings")} account={account} csrfToken={csrfToken} path="/app/settings">
       {view.notice && (
         <p class="success" role="status">
           {view.notice}
         </p>
       )}
       <section class="card" aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t("settings.profile")}</h2>
         <p class="muted">
           {account.email} · {account.username}
         </p>
@@ -31,46 +33,46 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
         )}
         <form method="post" action="/app/settings/profile">
           <input type="hidden" name="_csrf" value={csrfToken} />
-          <label for="first_name">First name</label>
+          <label for="first_name">{t("settings.firstName")}</label>
           <input id="first_name" name="first_name" required maxlength={100} value={account.firstName} autocomplete="given-name" />
-          <label for="last_name">Last name</label>
+          <label for="last_name">{t("settings.lastName")}</label>
           <input id="last_name" name="last_name" required maxlength={100} value={account.lastName} autocomplete="family-name" />
-          <label for="organization">Organization</label>
+          <label for="organization">{t("settings.organization")}</label>
           <input id="organization" name="organization" maxlength={200} value={account.organization ?? ""} autocomplete="organization" />
-          <label for="license_type">Licence type</label>
+          <label for="license_type">{t("settings.licenseType")}</label>
           <select id="license_type" name="license_type">
-            <option value="">None</option>
+            <option value="">{t("settings.none")}</option>
             {LICENSE_TYPES.map((type) => (
               <option value={type} selected={account.licenseType === type}>
                 {type}
               </option>
             ))}
           </select>
-          <label for="license_number">Licence number</label>
+          <label for="license_number">{t("settings.licenseNumber")}</label>
           <input
             id="license_number"
             name="license_number"
             maxlength={50}
             value={account.licenseNumber ?? ""}
-            aria-describedby="licence-hint"
+            aria-describedby="license-hint"
           />
-          <label for="license_state">Licence state</label>
+          <label for="license_state">{t("settings.licenseState")}</label>
           <input
             id="license_state"
             name="license_state"
             maxlength={50}
             value={account.licenseState ?? ""}
-            aria-describedby="licence-hint"
+            aria-describedby="license-hint"
           />
-          <p id="licence-hint" class="hint">
-            Changing licence details sends them to an administrator to verify again.
+          <p id="license-hint" class="hint">
+            {t("settings.licenseHint")}
           </p>
-          <label for="country">Country</label>
+          <label for="country">{t("settings.country")}</label>
           <select id="country" name="country" aria-describedby="country-hint">
-            <option value="">Not set</option>
+            <option value="">{t("settings.notSet")}</option>
             {account.country && !SUPPORTED_COUNTRIES.some((c) => c.code === account.country) && (
               <option value={account.country} selected>
-                {account.country} (no list of its own: international directories)
+                {t("settings.countryUnlisted", { country: account.country })}
               </option>
             )}
             {SUPPORTED_COUNTRIES.map(({ code, name }) => (
@@ -80,12 +82,11 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
             ))}
           </select>
           <p id="country-hint" class="hint">
-            Crisis banners give this country's crisis lines and emergency number. Not set: the country you connect from, else international
-            directories.
+            {t("settings.countryHint")}
           </p>
-          <label for="locale">Language</label>
+          <label for="locale">{t("settings.language")}</label>
           <select id="locale" name="locale">
-            <option value="">Browser default</option>
+            <option value="">{t("settings.browserDefault")}</option>
             <option value="en" selected={account.locale === "en"}>
               English
             </option>
@@ -93,11 +94,11 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
               Español
             </option>
           </select>
-          <button type="submit">Save profile</button>
+          <button type="submit">{t("settings.saveProfile")}</button>
         </form>
       </section>
       <section class="card" aria-labelledby="password-heading">
-        <h2 id="password-heading">Password</h2>
+        <h2 id="password-heading">{t("settings.password")}</h2>
         {view.passwordError && (
           <p class="error" role="alert">
             {view.passwordError}
@@ -105,9 +106,9 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
         )}
         <form method="post" action="/app/settings/password">
           <input type="hidden" name="_csrf" value={csrfToken} />
-          <label for="current_password">Current password</label>
+          <label for="current_password">{t("settings.currentPassword")}</label>
           <input id="current_password" name="current_password" type="password" required maxlength={128} autocomplete="current-password" />
-          <label for="new_password">New password</label>
+          <label for="new_password">{t("settings.newPassword")}</label>
           <input
             id="new_password"
             name="new_password"
@@ -119,11 +120,11 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
             aria-describedby="password-hint"
           />
           <p id="password-hint" class="hint">
-            8 to 128 characters with a lowercase and an uppercase letter, a digit and a symbol. Changing it signs you out everywhere.
+            {t("settings.passwordHint")}
           </p>
-          <label for="confirm_password">Repeat the new password</label>
+          <label for="confirm_password">{t("settings.repeatPassword")}</label>
           <input id="confirm_password" name="confirm_password" type="password" required maxlength={128} autocomplete="new-password" />
-          <button type="submit">Change password</button>
+          <button type="submit">{t("settings.changePassword")}</button>
         </form>
       </section>
       <PersonalTokensSection csrfToken={csrfToken} view={view.tokens} />

@@ -1,22 +1,30 @@
 /** /app/treatment: a diagnosis in, a streamed treatment plan out (/app/assets/treatment.js). */
 import type { UserRow } from "../../auth/auth.table";
 import { MAX_TEXT } from "../../rag/rag.schemas";
+import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 import { AnswerPanel } from "./answer-panel";
 
 export function TreatmentPage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
   const allowed = mayUse(account, "licensed");
+  const { t } = useMessages();
   return (
-    <Layout title="Treatment" account={account} csrfToken={csrfToken} path="/app/treatment" scripts={allowed ? ["treatment.js"] : []}>
+    <Layout
+      title={t("tool.treatment")}
+      account={account}
+      csrfToken={csrfToken}
+      path="/app/treatment"
+      scripts={allowed ? ["treatment.js"] : []}
+    >
       {allowed ? (
         <>
           <form id="treatment-form" class="card" method="post" action="/app/treatment" novalidate>
-            <label for="diagnosis">Diagnosis</label>
+            <label for="diagnosis">{t("treatment.diagnosis")}</label>
             <textarea id="diagnosis" name="diagnosis" rows={3} required maxlength={MAX_TEXT} />
-            <label for="patient-context">Patient context</label>
+            <label for="patient-context">{t("form.patientContext")}</label>
             <textarea id="patient-context" name="patient_context" rows={3} maxlength={MAX_TEXT} />
-            <button type="submit">Get treatment plan</button>
+            <button type="submit">{t("treatment.submit")}</button>
           </form>
           <AnswerPanel />
         </>

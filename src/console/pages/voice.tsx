@@ -16,7 +16,7 @@ export function VoicePage({ account, csrfToken }: { account: UserRow; csrfToken:
           <div class="card">
             <input id="consent" type="checkbox" name="consent" />{" "}
             <label class="inline" for="consent">
-              The client consents to this session being recorded and analysed
+              The client consents to this session being recorded and analyzed
             </label>
             <fieldset id="voice-controls" disabled>
               <legend>Audio</legend>

@@ -24,7 +24,7 @@ function nextPageUrl(path: string, query: Record<string, string>, cursor: string
 }
 
 const NOTICES: Record<string, string> = {
-  verify: "Licence verified.",
+  verify: "License verified.",
   unverify: "Verification withdrawn.",
   role: "Role changed.",
   deactivate: "Account deactivated; its sessions have ended.",

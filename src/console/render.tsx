@@ -1,0 +1,14 @@
+/** Sending a console page: a full HTML document from a JSX element, in the request's language. */
+import type { Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { UserRow } from "../auth/auth.table";
+import { consoleLocale, LocaleContext } from "./i18n/i18n";
+
+export async function renderPage(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200) {
+  const account = c.get("account") as UserRow | undefined;
+  const locale = consoleLocale(account, c.req.header("accept-language"));
+  c.header("Content-Language", locale);
+  c.header("Vary", "Accept-Language", { append: true });
+  return c.html(`<!DOCTYPE html>${await (<LocaleContext.Provider value={locale}>{page}</LocaleContext.Provider>)}`, status);
+}
