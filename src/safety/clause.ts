@@ -6,6 +6,7 @@
 import { evidenceOf } from "./evidence";
 import { isNegated, NEGATION_REACH_CHARS, negationSpans, POST_NOT_CURRENT } from "./negation";
 import { DANGER, RULES, type RuleContext } from "./rules";
+import { clauseMentions } from "./rules/rule";
 import { execAll } from "./spans";
 import { dateFindings, KIND_BITS, strongestOf } from "./temporal";
 import { splitClauses } from "./text";
@@ -22,19 +23,7 @@ function hasUnnegatedDanger(clause: string): boolean {
 }
 
 function ruleContext(clause: string, dangerInSentence: boolean): RuleContext {
-  const answers = new Map<RegExp, boolean>();
-  return {
-    clause,
-    dangerInSentence,
-    mentions(re) {
-      let answer = answers.get(re);
-      if (answer === undefined) {
-        answer = re.test(clause);
-        answers.set(re, answer);
-      }
-      return answer;
-    },
-  };
+  return { clause, dangerInSentence, mentions: clauseMentions(clause) };
 }
 
 /** Every rule needs a word of two letters at least ("SI", "OD"): a clause without one is skipped unread. */

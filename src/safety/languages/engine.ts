@@ -12,7 +12,9 @@
  * a finding is a window of at most LEAD_CHARS or NEGATION_CHARS; time markers are found once per
  * clause. So a sentence costs its length times a constant, whatever it holds.
  */
+
 import { evidenceOf } from "../evidence";
+import { clauseMentions } from "../rules/rule";
 import { execAll, firstStartingFrom, lastEndingBy } from "../spans";
 import { KIND_BITS, strongestOf } from "../temporal";
 import type { CrisisCategory, Finding, Span, Temporal } from "../types";
@@ -75,18 +77,7 @@ function compile(pack: LanguagePack): CompiledPack {
 }
 
 function contextOf(clause: string): ForeignRuleContext {
-  const answers = new Map<RegExp, boolean>();
-  return {
-    clause,
-    mentions(re) {
-      let answer = answers.get(re);
-      if (answer === undefined) {
-        answer = re.test(clause);
-        answers.set(re, answer);
-      }
-      return answer;
-    },
-  };
+  return { clause, mentions: clauseMentions(clause) };
 }
 
 /** Someone else's act or wish: a relative just before it (and no "I" in between), or a family history. */

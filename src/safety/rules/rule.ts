@@ -73,3 +73,16 @@ export function selfDirected(m: RegExpExecArray, ctx: RuleContext): boolean {
   const subject = [...lead.matchAll(SUBJECT_PRONOUN)].at(-1)?.[1]?.toLowerCase();
   return subject === undefined || OWN_OF[subject] === own;
 }
+
+/** `mentions` for one clause: each regex tested at most once, however many rules ask (English and the other languages alike). */
+export function clauseMentions(clause: string): (re: RegExp) => boolean {
+  const answers = new Map<RegExp, boolean>();
+  return (re) => {
+    let answer = answers.get(re);
+    if (answer === undefined) {
+      answer = re.test(clause);
+      answers.set(re, answer);
+    }
+    return answer;
+  };
+}
