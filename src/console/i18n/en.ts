@@ -1,4 +1,15 @@
 /** The console's English (US spelling) strings, keyed by message id. `{name}` marks a parameter. */
+
+import { enAdmin } from "./areas/admin.en";
+import { enAssessments } from "./areas/assessments.en";
+import { enCases } from "./areas/cases.en";
+import { enInteractions } from "./areas/interactions.en";
+import { enKnowledge } from "./areas/knowledge.en";
+import { enNotes } from "./areas/notes.en";
+import { enPages } from "./areas/pages.en";
+import { enSafetyPlan } from "./areas/safety-plan.en";
+import { enTokens } from "./areas/tokens.en";
+import { enVoice } from "./areas/voice.en";
 export const en = {
   "app.name": "Therapy Assistant",
   "layout.skip": "Skip to main content",
@@ -130,6 +141,17 @@ export const en = {
     "8 to 128 characters with a lowercase and an uppercase letter, a digit and a symbol. Changing it signs you out everywhere.",
   "settings.repeatPassword": "Repeat the new password",
   "settings.changePassword": "Change password",
+  // Each page's strings live beside the others in areas/, so pages can change apart.
+  ...enCases,
+  ...enKnowledge,
+  ...enVoice,
+  ...enNotes,
+  ...enSafetyPlan,
+  ...enPages,
+  ...enAssessments,
+  ...enInteractions,
+  ...enAdmin,
+  ...enTokens,
 } as const;
 
 export type MessageId = keyof typeof en;

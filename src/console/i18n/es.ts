@@ -1,4 +1,15 @@
 /** The console's Spanish strings (our own translations): every English id, so a missing one is a type error. */
+
+import { esAdmin } from "./areas/admin.es";
+import { esAssessments } from "./areas/assessments.es";
+import { esCases } from "./areas/cases.es";
+import { esInteractions } from "./areas/interactions.es";
+import { esKnowledge } from "./areas/knowledge.es";
+import { esNotes } from "./areas/notes.es";
+import { esPages } from "./areas/pages.es";
+import { esSafetyPlan } from "./areas/safety-plan.es";
+import { esTokens } from "./areas/tokens.es";
+import { esVoice } from "./areas/voice.es";
 import type { MessageId } from "./en";
 
 export const es: Record<MessageId, string> = {
@@ -134,4 +145,15 @@ export const es: Record<MessageId, string> = {
     "De 8 a 128 caracteres, con una minúscula, una mayúscula, un dígito y un símbolo. Al cambiarla se cierra su sesión en todas partes.",
   "settings.repeatPassword": "Repita la contraseña nueva",
   "settings.changePassword": "Cambiar contraseña",
+  // Each page's strings live beside the others in areas/, so pages can change apart.
+  ...esCases,
+  ...esKnowledge,
+  ...esVoice,
+  ...esNotes,
+  ...esSafetyPlan,
+  ...esPages,
+  ...esAssessments,
+  ...esInteractions,
+  ...esAdmin,
+  ...esTokens,
 };
