@@ -36,6 +36,8 @@ export default defineConfig({
                 OPENAI_API_KEY: "sk-test-shared",
                 AI_TIMEOUT_MS: "3000",
                 JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
+                // 32 bytes, base64: a test-only workspace key (the raw-row test checks nothing is stored in clear).
+                DATA_ENCRYPTION_KEY: "dGVzdC1vbmx5LXdvcmtzcGFjZS1rZXktMzItYnl0ZXM=",
                 // Keeps thousands of per-request log lines out of the test output; warnings and errors still show.
                 LOG_LEVEL: "warn",
               },

@@ -21,6 +21,7 @@ import { reportsRouter } from "./reports/reports.index";
 import { safetyPlansRouter } from "./safety-plans/safety-plans.index";
 import { systemRouter } from "./system/system.index";
 import { voiceRouter } from "./voice/voice.index";
+import { workspaceRouter } from "./workspace/workspace.index";
 
 export const app = createRouter();
 
@@ -46,6 +47,7 @@ const routes = app
   .route("/api/v1", notesRouter)
   .route("/api/v1", reportsRouter)
   .route("/api/v1", safetyPlansRouter)
+  .route("/api/v1", workspaceRouter)
   .route("/voice", voiceRouter);
 // JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
 app.route("/mcp", mcpRouter);

@@ -43,6 +43,12 @@ const detailShape = {
   medications: count,
   unrecognised: count,
   interactions: count,
+  // The clinician workspace: which record inside the client (the event's target), never its text
+  note_id: z.uuid(),
+  goal_id: z.uuid(),
+  measure_id: z.uuid(),
+  status: word,
+  resealed: count,
   // Files and documents
   bytes: count,
   format: word,

@@ -1,6 +1,7 @@
 /** Data access for accounts. Other features reach users only through these functions. */
 import { and, desc, eq, exists, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
+import { likePattern } from "../lib/like-pattern";
 import { afterCursor, decodeKeysetCursor } from "../lib/pagination";
 import { loginSessions, refreshTokens, type UserRole, type UserRow, users } from "./auth.table";
 
@@ -41,11 +42,6 @@ export interface UserFilters {
   q?: string;
   cursor?: string;
   limit: number;
-}
-
-/** `%`, `_` and `\` in a search term match themselves, not as wildcards. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /** The name in this list's cursors, so they are refused by other lists. */

@@ -32,6 +32,8 @@ export const users = pgTable(
     country: text(),
     /** The console's language (`en` | `es`); null: the browser's Accept-Language. */
     locale: text().$type<Locale>(),
+    /** Years a discharged client's record is kept before the daily purge (docs/api.md §12); 7 by default. */
+    clientRetentionYears: integer("client_retention_years").notNull().default(7),
     isActive: boolean("is_active").notNull().default(true),
     isVerified: boolean("is_verified").notNull().default(false),
     /** Bumped on password change: access tokens carry it as `ver` and older ones stop working. */

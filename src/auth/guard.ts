@@ -167,6 +167,7 @@ function requireCapability(capability: Capability) {
 
 const requireLicensed = requireCapability("clinical");
 const requireAdmin = requireCapability("admin");
+const requireWorkspace = requireCapability("workspace");
 
 const requireToken = createMiddleware<AppEnv & TokenChecked>(async (c, next) => {
   c.set("token", await claimsFrom(c));
@@ -235,6 +236,8 @@ const requireCaller = createMiddleware<AppEnv & CallerChecked>(async (c, next) =
 export const authenticated: [typeof requireAccount] = [requireAccount];
 export const licensed: [typeof requireAccount, typeof requireLicensed] = [requireAccount, requireLicensed];
 export const adminOnly: [typeof requireAccount, typeof requireAdmin] = [requireAccount, requireAdmin];
+/** The clinician workspace (docs/api.md §12): verified licensed clinicians, not administrators. */
+export const workspaceOwner: [typeof requireAccount, typeof requireWorkspace] = [requireAccount, requireWorkspace];
 export const tokenChecked: [typeof requireToken] = [requireToken];
 
 const requireReadAccess = requireAccountOrPersonalToken("read");

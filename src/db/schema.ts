@@ -5,3 +5,4 @@
 export * from "../audit/audit.table";
 export * from "../auth/auth.table";
 export * from "../knowledge/knowledge.table";
+export * from "../workspace/workspace.table";

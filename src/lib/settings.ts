@@ -21,6 +21,8 @@ const bindingsSchema = z.object({
   NEON_FETCH_ENDPOINT: optionalString,
   DB_TIMEOUT_MS: milliseconds(5_000),
   JWT_SECRET: optionalString,
+  DATA_ENCRYPTION_KEY: optionalString,
+  DATA_ENCRYPTION_PREVIOUS_KEYS: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_CHAT_MODEL: z.string().catch("gpt-4o-mini"),
@@ -49,6 +51,14 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
     database: { url: raw.DATABASE_URL, fetchEndpoint: raw.NEON_FETCH_ENDPOINT, timeoutMs: raw.DB_TIMEOUT_MS },
     /** Only a usable key: absent when missing or shorter than 32 bytes. */
     jwtSecret: raw.JWT_SECRET && new TextEncoder().encode(raw.JWT_SECRET).length >= MIN_JWT_SECRET_BYTES ? raw.JWT_SECRET : undefined,
+    /** The workspace's field-encryption keys (src/workspace/crypto/field-cipher.ts): base64 of 32 bytes each. */
+    encryptionKeys: {
+      current: raw.DATA_ENCRYPTION_KEY,
+      previous: (raw.DATA_ENCRYPTION_PREVIOUS_KEYS ?? "")
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    },
     ai: {
       apiKey: raw.OPENAI_API_KEY,
       baseURL: raw.OPENAI_BASE_URL,

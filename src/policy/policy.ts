@@ -9,19 +9,22 @@
  * | clinical    | yes   | yes                     | yes                                | no: `unverified`          | no: `student` |
  * | medication  | yes   | yes                     | no: `not_prescriber`               | no: `not_prescriber`      | no: `not_prescriber` |
  * | admin       | yes   | no: `not_admin`         | no: `not_admin`                    | no: `not_admin`           | no: `not_admin` |
+ * | workspace   | no: `not_clinician` | yes           | yes                                | no: `unverified`          | no: `student` |
  *
  * `clinical` is every clinical AI action (diagnose, treatment, case analysis, notes, reports,
  * voice). `medication` is content inside a clinical answer (a treatment plan's medication
  * considerations, in JSON, streams, reports and MCP): a refusal hides it rather than refusing
  * the answer. Questionnaire scoring, interaction checks and knowledge lookups are `signed-in`.
+ * `workspace` is the clinician's own client records (docs/api.md §12): a clinician's alone, so an
+ * administrator has none and sees only the audit events about them.
  */
 
 import { isLicensedRole } from "../auth/auth.schemas";
 import type { UserRow } from "../auth/auth.table";
 import { ProblemError } from "../lib/problem";
 
-export type Capability = "signed-in" | "clinical" | "medication" | "admin";
-export type Refusal = "student" | "unverified" | "not_prescriber" | "not_admin";
+export type Capability = "signed-in" | "clinical" | "medication" | "admin" | "workspace";
+export type Refusal = "student" | "unverified" | "not_prescriber" | "not_admin" | "not_clinician";
 export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
 
 /** The account facts a decision reads: its role and whether an admin verified its licence. */
@@ -42,6 +45,9 @@ export function decide(principal: Principal, capability: Capability): Decision {
       return role === "admin" || (role === "psychiatrist" && isVerified) ? ALLOWED : refused("not_prescriber");
     case "admin":
       return role === "admin" ? ALLOWED : refused("not_admin");
+    case "workspace":
+      if (isLicensedRole(role) && isVerified) return ALLOWED;
+      return refused(role === "admin" ? "not_clinician" : isLicensedRole(role) ? "unverified" : "student");
   }
 }
 
@@ -58,6 +64,8 @@ export function refusalDetail(reason: Refusal, what = "This action"): string {
       return `${what} is for prescribers (psychiatrists and administrators).`;
     case "not_admin":
       return `${what} is for administrators (the admin role).`;
+    case "not_clinician":
+      return `${what} is a clinician's own workspace: administrators have none and see only its audit events.`;
   }
 }
 

@@ -7,11 +7,13 @@
  * 4. prints the URL and the demo credentials; Ctrl-C stops everything.
  *
  * Settings come from the environment or .dev.vars: PORT (8787), OPENAI_API_KEY (absent: offline
- * mode), OPENAI_BASE_URL, JWT_SECRET (a fixed development secret otherwise), DEMO_PASSWORD,
+ * mode), OPENAI_BASE_URL, JWT_SECRET (a fixed development secret otherwise), DATA_ENCRYPTION_KEY
+ * (otherwise one generated once into .local/data-encryption-key), DEMO_PASSWORD,
  * LOCAL_NEON_PORT (default: any free port), LOCAL_NEON_DATABASE_URL (a Postgres server instead of PGlite;
  * it gets the demo accounts only with `--seed-demo-accounts` or SEED_DEMO_ACCOUNTS=1).
  */
 import path from "node:path";
+import { localDataEncryptionKey } from "./data-encryption-key.ts";
 import { DEFAULT_DEMO_PASSWORD } from "./demo-users.ts";
 import { readDevVars } from "./dev-vars.ts";
 import { startStack } from "./stack.ts";
@@ -24,7 +26,12 @@ const setting = (name: string, fallback = "") => process.env[name] ?? fileVars[n
 const DEV_JWT_SECRET = "local-development-only-jwt-secret-do-not-deploy-0001";
 const demoPassword = setting("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD);
 
-const vars: Record<string, string> = { ...fileVars, APP_ENV: "development", JWT_SECRET: setting("JWT_SECRET") || DEV_JWT_SECRET };
+const vars: Record<string, string> = {
+  ...fileVars,
+  APP_ENV: "development",
+  JWT_SECRET: setting("JWT_SECRET") || DEV_JWT_SECRET,
+  DATA_ENCRYPTION_KEY: setting("DATA_ENCRYPTION_KEY") || (await localDataEncryptionKey(root)),
+};
 for (const name of [
   "OPENAI_API_KEY",
   "OPENAI_BASE_URL",
