@@ -3,6 +3,7 @@
 import { citations, crisisBanner, el, exportPdf, NOTE_PREFILL_KEY, requireText } from "./answer.js";
 import { postJson } from "./console.js";
 import { renderMarkdown } from "./markdown.js";
+import { msg } from "./messages.js";
 
 const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (find("note-form"));
@@ -20,23 +21,26 @@ if (carried) {
   sessionStorage.removeItem(NOTE_PREFILL_KEY);
 }
 
-const title = (/** @type {string} */ name) => name.charAt(0).toUpperCase() + name.slice(1);
+/** A section's heading in the page's language; the capitalized name when the catalogue lacks it. */
+const title = (/** @type {string} */ name) => {
+  const id = `js.notes.section.${name}`;
+  const label = msg(id);
+  return label === id ? name.charAt(0).toUpperCase() + name.slice(1) : label;
+};
 
 /** @param {any} note */
 function show(note) {
   const banner = crisisBanner(note.safety, text.value);
   if (banner) alerts.append(banner);
   if (note.ai_response.mode === "offline") {
-    result.append(
-      el("p", { class: "notice offline" }, "Offline mode: no AI model is configured, so the sections are quoted from the source text."),
-    );
+    result.append(el("p", { class: "notice offline" }, msg("js.notes.offline")));
   }
   for (const [name, body] of Object.entries(note.sections))
     result.append(el("h3", {}, title(name)), el("div", { class: "answer-text" }, renderMarkdown(String(body), 4)));
-  result.append(el("h3", {}, "Risk"), el("p", {}, note.risk.summary));
+  result.append(el("h3", {}, msg("js.notes.risk")), el("p", {}, note.risk.summary));
   if (note.suggested_codes.length) {
     result.append(
-      el("h3", {}, "Suggested codes"),
+      el("h3", {}, msg("js.notes.codes")),
       el(
         "ul",
         {},
@@ -51,18 +55,18 @@ function show(note) {
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  if (!requireText(text, "Enter the session text or a transcript.")) return;
+  if (!requireText(text, msg("js.notes.required"))) return;
   alerts.replaceChildren();
   result.replaceChildren();
-  status.textContent = "Writing the note…";
+  status.textContent = msg("js.notes.writing");
   submit.disabled = true;
   try {
     const body = { format: format.value, text: text.value, ...(context.value.trim() ? { client_context: context.value } : {}) };
     show(await postJson("/app/notes/generate", body));
-    status.textContent = "Note ready.";
+    status.textContent = msg("js.notes.ready");
   } catch (error) {
     status.textContent = "";
-    const message = error instanceof Error && !(error instanceof TypeError) ? error.message : "The connection was lost; try again.";
+    const message = error instanceof Error && !(error instanceof TypeError) ? error.message : msg("js.notes.connectionLost");
     alerts.append(el("div", { class: "error" }, el("p", {}, message)));
   } finally {
     submit.disabled = false;

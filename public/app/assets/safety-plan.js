@@ -6,6 +6,7 @@
  */
 import { el, exportPdf, requireText } from "./answer.js";
 import { postJson, SAFETY_PLAN_PREFILL_KEY } from "./console.js";
+import { msg } from "./messages.js";
 
 const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ (find("plan-form"));
@@ -19,9 +20,7 @@ const result = /** @type {HTMLElement} */ (find("plan-result"));
 /** @param {any} plan */
 function show(plan) {
   if (plan.mode === "offline") {
-    result.append(
-      el("p", { class: "notice offline" }, "Offline mode: no AI model is configured, so the steps quote sentences of the source text."),
-    );
+    result.append(el("p", { class: "notice offline" }, msg("js.safetyPlan.offline")));
   }
   for (const [name, step] of Object.entries(plan.sections)) {
     const filled = step.items.length > 0;
@@ -33,7 +32,7 @@ function show(plan) {
     );
     if (name === "professionals_and_agencies" && plan.crisis_resources.length) {
       result.append(
-        el("h4", {}, "Crisis lines"),
+        el("h4", {}, msg("js.safetyPlan.crisisLines")),
         el(
           "ul",
           {},
@@ -46,17 +45,17 @@ function show(plan) {
 }
 
 async function draft() {
-  if (!requireText(text, "Enter the source text: what the client said, a session note or a transcript.")) return;
+  if (!requireText(text, msg("js.safetyPlan.required"))) return;
   alerts.replaceChildren();
   result.replaceChildren();
-  status.textContent = "Drafting the safety plan…";
+  status.textContent = msg("js.safetyPlan.drafting");
   submit.disabled = true;
   try {
     show(await postJson("/app/safety-plan/draft", { text: text.value, language: language.value }));
-    status.textContent = "Draft ready: complete the empty steps with the client.";
+    status.textContent = msg("js.safetyPlan.ready");
   } catch (error) {
     status.textContent = "";
-    const message = error instanceof Error && !(error instanceof TypeError) ? error.message : "The connection was lost; try again.";
+    const message = error instanceof Error && !(error instanceof TypeError) ? error.message : msg("js.safetyPlan.connectionLost");
     alerts.append(el("div", { class: "error" }, el("p", {}, message)));
   } finally {
     submit.disabled = false;

@@ -5,6 +5,7 @@
  */
 import { crisisBanner, DIAGNOSE_PREFILL_KEY, el, NOTE_PREFILL_KEY } from "./answer.js";
 import { csrfToken } from "./console.js";
+import { msg } from "./messages.js";
 
 const find = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const consent = /** @type {HTMLInputElement} */ (find("consent"));
@@ -31,7 +32,7 @@ const fail = (message) => {
 async function analyze(audio, name) {
   alerts.replaceChildren();
   result.replaceChildren();
-  status.textContent = "Transcribing and analysing…";
+  status.textContent = msg("js.voice.analyzing");
   const form = new FormData();
   form.append("file", audio, name);
   try {
@@ -42,15 +43,23 @@ async function analyze(audio, name) {
       body: form,
     });
     const answer = await res.json().catch(() => null);
-    if (!res.ok) return fail(answer?.detail ?? `The analysis failed (${res.status}).`);
+    if (!res.ok) return fail(answer?.detail ?? msg("js.voice.failed", { status: res.status }));
     show(answer);
   } catch {
-    fail("The connection was lost while sending the audio. Check your connection and try again.");
+    fail(msg("js.voice.connectionLost"));
   }
 }
 
+/** The value's label in the page's language (tone, sentiment); the value itself when the catalogue has none. */
+const valueLabel = (/** @type {string} */ prefix, /** @type {string} */ value) => {
+  const id = `${prefix}.${value}`;
+  const label = msg(id);
+  return label === id ? value : label;
+};
+
 /** @param {any} answer */
 function show(answer) {
+  const number = new Intl.NumberFormat(document.documentElement.lang || "en");
   const banner = crisisBanner(answer.safety, answer.transcription);
   if (banner) alerts.append(banner);
   const fact = (/** @type {string} */ term, /** @type {string} */ value) => [el("dt", {}, term), el("dd", {}, value)];
@@ -64,32 +73,32 @@ function show(answer) {
     return button;
   };
   result.append(
-    el("h3", {}, "Transcript"),
+    el("h3", {}, msg("js.voice.transcript")),
     el("p", { class: "transcript" }, answer.transcription),
     el(
       "dl",
       { class: "facts" },
-      ...fact("Speech rate", `${answer.speechRate} words per minute`),
-      ...fact("Pauses", `${answer.pauseFrequency} per minute (0.5 s or longer)`),
-      ...fact("Tone", answer.tone),
-      ...fact("Sentiment", answer.sentiment),
-      ...fact("Emotion", answer.emotion),
-      ...fact("Safety", answer.safety.crisis_detected ? "Risk indicators found (see the alert above)" : "No risk indicators found"),
+      ...fact(msg("js.voice.speechRate"), msg("js.voice.speechRateValue", { rate: number.format(answer.speechRate) })),
+      ...fact(msg("js.voice.pauses"), msg("js.voice.pausesValue", { rate: number.format(answer.pauseFrequency) })),
+      ...fact(msg("js.voice.tone"), valueLabel("js.voice.tone", answer.tone)),
+      ...fact(msg("js.voice.sentiment"), valueLabel("js.voice.sentiment", answer.sentiment)),
+      ...fact(msg("js.voice.emotion"), answer.emotion),
+      ...fact(msg("js.voice.safety"), msg(answer.safety.crisis_detected ? "js.voice.riskFound" : "js.voice.noRisk")),
     ),
     el(
       "div",
       { class: "button-row" },
-      carry("Use in diagnosis", DIAGNOSE_PREFILL_KEY, "/app/diagnose"),
-      carry("Use in note", NOTE_PREFILL_KEY, "/app/notes"),
+      carry(msg("js.voice.useInDiagnosis"), DIAGNOSE_PREFILL_KEY, "/app/diagnose"),
+      carry(msg("js.voice.useInNote"), NOTE_PREFILL_KEY, "/app/notes"),
     ),
   );
-  status.textContent = "Analysis complete.";
+  status.textContent = msg("js.voice.complete");
 }
 
 uploadForm.addEventListener("submit", (event) => {
   event.preventDefault();
   const file = fileInput.files?.[0];
-  if (!file) return fail("Choose an audio file first.");
+  if (!file) return fail(msg("js.voice.chooseFile"));
   analyze(file, file.name);
 });
 
@@ -110,9 +119,9 @@ record.addEventListener("click", async () => {
     recorder.start();
     record.disabled = true;
     stop.disabled = false;
-    status.textContent = "Recording… choose Stop to finish.";
+    status.textContent = msg("js.voice.recording");
   } catch {
-    fail("The microphone is not available: allow microphone access in the browser, or upload a file instead.");
+    fail(msg("js.voice.noMicrophone"));
   }
 });
 stop.addEventListener("click", () => {

@@ -6,6 +6,7 @@ import type { SyntheticCase } from "../../cases/cases.schemas";
 import { Markdown } from "../components/markdown";
 import { CrisisBanner } from "../components/safety";
 import { TableWrap } from "../components/table-wrap";
+import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 
@@ -18,9 +19,15 @@ export interface CaseView {
   error?: string;
 }
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+/** A confidence as a whole percentage, in the locale's format. */
+function usePercent() {
+  const { locale } = useMessages();
+  const format = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  return (value: number) => format.format(value);
+}
 
 function List({ items }: { items: string[] }) {
+  const { t } = useMessages();
   return items.length ? (
     <ul>
       {items.map((text) => (
@@ -28,50 +35,56 @@ function List({ items }: { items: string[] }) {
       ))}
     </ul>
   ) : (
-    <p class="muted">None recorded.</p>
+    <p class="muted">{t("cases.noneRecorded")}</p>
   );
 }
 
 export function CasePage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: CaseView }) {
   const { item, analysis, error } = view;
   const diagnosis = item.suggested_diagnosis;
+  const { t } = useMessages();
+  const percent = usePercent();
   return (
-    <Layout title={`Case ${item.case_id}`} account={account} csrfToken={csrfToken} path="/app/cases">
+    <Layout title={t("cases.caseTitle", { id: item.case_id })} account={account} csrfToken={csrfToken} path="/app/cases">
       <p>
-        <a href="/app/cases">All cases</a>
+        <a href="/app/cases">{t("cases.all")}</a>
       </p>
       <div class="split">
         <article class="card" aria-labelledby="case-heading">
-          <h2 id="case-heading">The case</h2>
+          <h2 id="case-heading">{t("cases.theCase")}</h2>
           <dl class="facts">
-            <dt>Patient</dt>
+            <dt>{t("cases.patient")}</dt>
             <dd>
               {item.patient_demographics.age}, {item.patient_demographics.gender}
               {item.patient_demographics.occupation ? `, ${item.patient_demographics.occupation}` : ""}
             </dd>
-            <dt>Severity</dt>
-            <dd>{item.severity}</dd>
-            <dt>Suggested diagnosis</dt>
+            <dt>{t("cases.severity")}</dt>
+            <dd>{t(`cases.severity.${item.severity}`)}</dd>
+            <dt>{t("cases.suggestedDiagnosis")}</dt>
             <dd>
-              {diagnosis.primary} (DSM-5-TR {diagnosis.dsm5_code}, ICD-11 {diagnosis.icd11_code}), confidence{" "}
-              {percent(diagnosis.confidence)}
+              {t("cases.diagnosisLine", {
+                name: diagnosis.primary,
+                dsm5: diagnosis.dsm5_code,
+                icd11: diagnosis.icd11_code,
+                confidence: percent(diagnosis.confidence),
+              })}
             </dd>
           </dl>
-          <h3>Presenting symptoms</h3>
+          <h3>{t("cases.presentingSymptoms")}</h3>
           <List items={item.presenting_symptoms} />
-          <h3>Clinical history</h3>
+          <h3>{t("cases.clinicalHistory")}</h3>
           <p>{item.clinical_history}</p>
-          <h3>Assessment notes</h3>
+          <h3>{t("cases.assessmentNotes")}</h3>
           <p>{item.assessment_notes}</p>
-          <h3>Risk factors</h3>
+          <h3>{t("cases.riskFactors")}</h3>
           <List items={item.risk_factors} />
-          <h3>Protective factors</h3>
+          <h3>{t("cases.protectiveFactors")}</h3>
           <List items={item.protective_factors} />
-          <h3>Treatment recommendations</h3>
+          <h3>{t("cases.treatmentRecommendations")}</h3>
           <List items={item.treatment_recommendations} />
         </article>
         <section class="card" aria-labelledby="analysis-heading">
-          <h2 id="analysis-heading">Analysis</h2>
+          <h2 id="analysis-heading">{t("cases.analysis")}</h2>
           {!mayUse(account, "licensed") ? (
             <NeedsVerification account={account} />
           ) : (
@@ -84,7 +97,7 @@ export function CasePage({ account, csrfToken, view }: { account: UserRow; csrfT
               {analysis ? <Analysis analysis={analysis} /> : null}
               <form method="post" action={`/app/cases/${item.case_id}/analyze`}>
                 <input type="hidden" name="_csrf" value={csrfToken} />
-                <button type="submit">{analysis || error ? "Analyze case again" : "Analyze case"}</button>
+                <button type="submit">{t(analysis || error ? "cases.analyzeAgain" : "cases.analyze")}</button>
               </form>
             </>
           )}
@@ -98,6 +111,8 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
   const { ai_analysis: ai, safety } = analysis;
   const findings = ai.findings;
   const item = analysis.case_data;
+  const { t } = useMessages();
+  const percent = usePercent();
   // What the risk was found in: "Draft a safety plan" drafts from it.
   const planText = [item.presenting_symptoms.join(". "), item.clinical_history, item.assessment_notes, item.risk_factors.join(". ")].join(
     "\n",
@@ -105,29 +120,29 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
   return (
     <div class="analysis">
       <CrisisBanner safety={safety} planText={planText} />
-      {ai.mode === "offline" && <p class="notice">Offline mode: no AI model is configured; this is a retrieval-only analysis.</p>}
+      {ai.mode === "offline" && <p class="notice">{t("cases.offline")}</p>}
       {analysis.coverage === "low" && (
         <p class="notice" role="note">
-          Low coverage: nothing in the knowledge base fits this case well. The sources listed are related reading, not a match.
+          {t("cases.lowCoverage")}
         </p>
       )}
       <Markdown text={ai.response} />
       {findings && (
         <>
           <p>
-            <strong>Suggested diagnosis supported:</strong> {findings.suggested_diagnosis_supported ? "yes" : "no"}
+            <strong>{t("cases.supported")}</strong> {t(findings.suggested_diagnosis_supported ? "cases.yes" : "cases.no")}
           </p>
           {findings.alternative_diagnoses.length > 0 && (
-            <TableWrap label="Alternative diagnoses">
+            <TableWrap label={t("cases.alternatives")}>
               <table>
-                <caption>Alternative diagnoses</caption>
+                <caption>{t("cases.alternatives")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Condition</th>
+                    <th scope="col">{t("cases.condition")}</th>
                     <th scope="col">DSM-5-TR</th>
                     <th scope="col">ICD-11</th>
-                    <th scope="col">Confidence</th>
-                    <th scope="col">Rationale</th>
+                    <th scope="col">{t("cases.confidence")}</th>
+                    <th scope="col">{t("cases.rationale")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -144,13 +159,13 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
               </table>
             </TableWrap>
           )}
-          <h3>Missing assessments</h3>
+          <h3>{t("cases.missingAssessments")}</h3>
           <List items={findings.missing_assessments} />
-          <h3>Treatment considerations</h3>
+          <h3>{t("cases.treatmentConsiderations")}</h3>
           <List items={findings.treatment_considerations} />
         </>
       )}
-      <h3>Sources</h3>
+      <h3>{t("cases.sources")}</h3>
       <ol>
         {analysis.retrieved_documents.map((source) => (
           <li>
@@ -161,7 +176,7 @@ function Analysis({ analysis }: { analysis: CaseAnalysis }) {
         ))}
       </ol>
       <p class="muted">
-        {analysis.disclaimer} Model: {ai.model_used}.
+        {analysis.disclaimer} {t("cases.model", { model: ai.model_used })}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import type { UserRow } from "../../auth/auth.table";
 import { SEVERITIES, type SyntheticCase } from "../../cases/cases.schemas";
 import { NextPageLink } from "../components/next-page";
 import { TableWrap } from "../components/table-wrap";
+import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
 export interface CaseListView {
@@ -14,41 +15,41 @@ export interface CaseListView {
 }
 
 export function CasesPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: CaseListView }) {
+  const { locale, t } = useMessages();
+  const count = new Intl.NumberFormat(locale).format(view.total);
   return (
-    <Layout title="Cases" account={account} csrfToken={csrfToken} path="/app/cases">
-      <form class="card filters" method="get" action="/app/cases" aria-label="Filter cases">
+    <Layout title={t("tool.cases")} account={account} csrfToken={csrfToken} path="/app/cases">
+      <form class="card filters" method="get" action="/app/cases" aria-label={t("cases.filterLabel")}>
         <div>
-          <label for="severity">Severity</label>
+          <label for="severity">{t("cases.severity")}</label>
           <select id="severity" name="severity">
-            <option value="">Any severity</option>
+            <option value="">{t("cases.anySeverity")}</option>
             {SEVERITIES.map((severity) => (
               <option value={severity} selected={view.severity === severity}>
-                {severity}
+                {t(`cases.severity.${severity}`)}
               </option>
             ))}
           </select>
         </div>
         <div>
-          <label for="diagnosis">Diagnosis</label>
+          <label for="diagnosis">{t("cases.diagnosis")}</label>
           <input id="diagnosis" name="diagnosis" maxlength={100} value={view.diagnosis ?? ""} aria-describedby="diagnosis-hint" />
           <p id="diagnosis-hint" class="hint">
-            A name (e.g. depressive) or a DSM-5-TR / ICD-11 code prefix (e.g. F32, 6A70).
+            {t("cases.diagnosisHint")}
           </p>
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("cases.filter")}</button>
       </form>
-      <p aria-live="polite">
-        {view.total} {view.total === 1 ? "case matches" : "cases match"}.
-      </p>
-      <TableWrap label="Cases">
+      <p aria-live="polite">{t(view.total === 1 ? "cases.matchesOne" : "cases.matchesMany", { count })}</p>
+      <TableWrap label={t("tool.cases")}>
         <table>
-          <caption class="visually-hidden">Synthetic cases</caption>
+          <caption class="visually-hidden">{t("cases.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Suggested diagnosis</th>
-              <th scope="col">Codes</th>
-              <th scope="col">Severity</th>
+              <th scope="col">{t("cases.case")}</th>
+              <th scope="col">{t("cases.suggestedDiagnosis")}</th>
+              <th scope="col">{t("cases.codes")}</th>
+              <th scope="col">{t("cases.severity")}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,7 +62,7 @@ export function CasesPage({ account, csrfToken, view }: { account: UserRow; csrf
                 <td>
                   {item.suggested_diagnosis.dsm5_code} · {item.suggested_diagnosis.icd11_code}
                 </td>
-                <td>{item.severity}</td>
+                <td>{t(`cases.severity.${item.severity}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
 /** /app/knowledge: the search form (posted: a query can be clinical text) and highlighted results. */
 import type { UserRow } from "../../auth/auth.table";
 import type { Coverage } from "../../knowledge/coverage";
-import { KNOWLEDGE_TYPES } from "../../knowledge/knowledge.table";
+import { KNOWLEDGE_TYPES, type KnowledgeType } from "../../knowledge/knowledge.table";
 import type { SearchHit } from "../../knowledge/search";
 import { Highlighted } from "../components/highlight";
+import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
 export interface KnowledgeSearchView {
@@ -14,24 +15,26 @@ export interface KnowledgeSearchView {
   hits?: SearchHit[];
 }
 
-const typeLabel = (type: string) => type.replaceAll("_", " ");
-
 export function KnowledgePage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: KnowledgeSearchView }) {
+  const { locale, t } = useMessages();
+  const typeLabel = (type: KnowledgeType) => t(`knowledge.type.${type}`);
+  const count = new Intl.NumberFormat(locale).format(view.hits?.length ?? 0);
+  const results = t(view.hits?.length === 1 ? "knowledge.resultsOne" : "knowledge.resultsMany", { count });
   return (
-    <Layout title="Knowledge" account={account} csrfToken={csrfToken} path="/app/knowledge">
-      <form class="card filters" method="post" action="/app/knowledge" aria-label="Search the knowledge base">
+    <Layout title={t("tool.knowledge")} account={account} csrfToken={csrfToken} path="/app/knowledge">
+      <form class="card filters" method="post" action="/app/knowledge" aria-label={t("knowledge.searchLabel")}>
         <input type="hidden" name="_csrf" value={csrfToken} />
         <div class="grow">
-          <label for="q">Search</label>
+          <label for="q">{t("knowledge.search")}</label>
           <input id="q" name="q" type="search" required maxlength={1000} value={view.query ?? ""} aria-describedby="q-hint" />
           <p id="q-hint" class="hint">
-            Words, a disorder, or a code such as F41.1 or 6B00.
+            {t("knowledge.queryHint")}
           </p>
         </div>
         <div>
-          <label for="type">Type</label>
+          <label for="type">{t("knowledge.type")}</label>
           <select id="type" name="type">
-            <option value="">Any type</option>
+            <option value="">{t("knowledge.anyType")}</option>
             {KNOWLEDGE_TYPES.map((type) => (
               <option value={type} selected={view.type === type}>
                 {typeLabel(type)}
@@ -39,18 +42,15 @@ export function KnowledgePage({ account, csrfToken, view }: { account: UserRow; 
             ))}
           </select>
         </div>
-        <button type="submit">Search</button>
+        <button type="submit">{t("knowledge.search")}</button>
       </form>
       {view.hits && (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">Results</h2>
-          <p aria-live="polite">
-            {view.hits.length} {view.hits.length === 1 ? "result" : "results"}
-            {view.mode === "lexical" ? " (full-text search)" : " (full-text and semantic search)"}.
-          </p>
+          <h2 id="results-heading">{t("knowledge.results")}</h2>
+          <p aria-live="polite">{t(view.mode === "lexical" ? "knowledge.summaryLexical" : "knowledge.summaryHybrid", { results })}</p>
           {view.coverage === "low" && (
             <p class="notice" role="note">
-              Low coverage: nothing in the knowledge base fits this search well; the results below are the nearest, not a match.
+              {t("knowledge.lowCoverage")}
             </p>
           )}
           <ol class="results">

@@ -2,30 +2,32 @@
 import type { UserRow } from "../../auth/auth.table";
 import { NOTE_FORMATS } from "../../notes/notes.schemas";
 import { MAX_TEXT } from "../../rag/rag.schemas";
+import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 
 export function NotesPage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
   const allowed = mayUse(account, "licensed");
+  const { t } = useMessages();
   return (
-    <Layout title="Notes" account={account} csrfToken={csrfToken} path="/app/notes" scripts={allowed ? ["notes.js"] : []}>
+    <Layout title={t("tool.notes")} account={account} csrfToken={csrfToken} path="/app/notes" scripts={allowed ? ["notes.js"] : []}>
       {allowed ? (
         <>
           <form id="note-form" class="card" method="post" action="/app/notes" novalidate>
-            <label for="note-format">Format</label>
+            <label for="note-format">{t("notes.format")}</label>
             <select id="note-format" name="format">
               {NOTE_FORMATS.map((format) => (
                 <option value={format}>{format.toUpperCase()}</option>
               ))}
             </select>
-            <label for="note-text">Session text or transcript</label>
+            <label for="note-text">{t("notes.text")}</label>
             <textarea id="note-text" name="text" rows={8} required maxlength={MAX_TEXT} />
-            <label for="client-context">Client context</label>
+            <label for="client-context">{t("notes.clientContext")}</label>
             <textarea id="client-context" name="client_context" rows={2} maxlength={MAX_TEXT} />
-            <button type="submit">Generate note</button>
+            <button type="submit">{t("notes.generate")}</button>
           </form>
           <section class="answer" aria-labelledby="note-heading">
-            <h2 id="note-heading">Note</h2>
+            <h2 id="note-heading">{t("notes.heading")}</h2>
             <div id="note-alerts" role="alert" />
             <p id="note-status" role="status" class="muted" />
             <div id="note-result" />

@@ -11,6 +11,7 @@ import { analyzeCase, getCase, listCases } from "../../cases/cases.routes";
 import type { AppEnv } from "../../env";
 import { ProblemError } from "../../lib/problem";
 import { useCaseDeps } from "../../use-case/deps";
+import { consoleLocale, t } from "../i18n/i18n";
 import { CasePage, type CaseView } from "../pages/case";
 import { CasesPage } from "../pages/cases";
 import { filledQuery, parsed } from "../parsed";
@@ -19,7 +20,9 @@ import { type ConsoleContext, consoleMay, consoleSession, consoleSessionWith } f
 
 export const casePages = new Hono<AppEnv>();
 
-const caseNotFound = () => new ProblemError(404, { code: "not_found", detail: "No synthetic case has that id." });
+/** The problem in the clinician's language: the console's error page shows its detail. */
+const caseNotFound = (c: ConsoleContext) =>
+  new ProblemError(404, { code: "not_found", detail: t(consoleLocale(c.var.account, c.req.header("accept-language")), "cases.notFound") });
 
 casePages.get("/", consoleSession, async (c) => {
   const query = parsed(listCases.request.query.safeParse(filledQuery(c.req.query())), "query");
@@ -42,7 +45,7 @@ casePages.get("/", consoleSession, async (c) => {
 async function caseFor(c: ConsoleContext) {
   const { case_id } = parsed(getCase.request.params.safeParse(c.req.param()), "path");
   const item = await readCase(c.var.storage, case_id);
-  if (!item) throw caseNotFound();
+  if (!item) throw caseNotFound(c);
   return item;
 }
 

@@ -10,6 +10,7 @@ import { getDocument, search } from "../../knowledge/knowledge.routes";
 import { searchDepsOf, searchKnowledge } from "../../knowledge/search-knowledge.flow";
 import { ProblemError } from "../../lib/problem";
 import { useCaseDeps } from "../../use-case/deps";
+import { consoleLocale, t } from "../i18n/i18n";
 import { DocumentPage } from "../pages/document";
 import { KnowledgePage } from "../pages/knowledge";
 import { parsed } from "../parsed";
@@ -35,6 +36,10 @@ knowledgePages.post("/", consoleSession, async (c) => {
 knowledgePages.get("/:id", consoleSession, async (c) => {
   const { id } = parsed(getDocument.request.params.safeParse(c.req.param()), "path");
   const [document] = await findDocument(c.var.db, id);
-  if (!document) throw new ProblemError(404, { code: "not_found", detail: "No knowledge document has that id." });
+  if (!document) {
+    // The problem in the clinician's language: the console's error page shows its detail.
+    const detail = t(consoleLocale(c.var.account, c.req.header("accept-language")), "knowledge.notFound");
+    throw new ProblemError(404, { code: "not_found", detail });
+  }
   return renderPage(c, <DocumentPage account={c.var.account} csrfToken={c.var.csrfToken} document={document} />);
 });

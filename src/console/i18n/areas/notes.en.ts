@@ -1,2 +1,23 @@
 /** The console's English (US spelling) strings for the notes area, keyed by message id. */
-export const enNotes = {} as const;
+export const enNotes = {
+  "notes.format": "Format",
+  "notes.text": "Session text or transcript",
+  "notes.clientContext": "Client context",
+  "notes.generate": "Generate note",
+  "notes.heading": "Note",
+  "js.notes.offline": "Offline mode: no AI model is configured, so the sections are quoted from the source text.",
+  "js.notes.section.subjective": "Subjective",
+  "js.notes.section.objective": "Objective",
+  "js.notes.section.assessment": "Assessment",
+  "js.notes.section.plan": "Plan",
+  "js.notes.section.data": "Data",
+  "js.notes.section.behavior": "Behavior",
+  "js.notes.section.intervention": "Intervention",
+  "js.notes.section.response": "Response",
+  "js.notes.risk": "Risk",
+  "js.notes.codes": "Suggested codes",
+  "js.notes.required": "Enter the session text or a transcript.",
+  "js.notes.writing": "Writing the note…",
+  "js.notes.ready": "Note ready.",
+  "js.notes.connectionLost": "The connection was lost; try again.",
+} as const;

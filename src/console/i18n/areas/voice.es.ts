@@ -1,4 +1,42 @@
 /** The console's Spanish strings for the voice area (our own translations): every English id, so a missing one is a type error. */
 import type { enVoice } from "./voice.en";
 
-export const esVoice: Record<keyof typeof enVoice, string> = {};
+export const esVoice: Record<keyof typeof enVoice, string> = {
+  "voice.consent": "El cliente consiente que esta sesión se grabe y se analice",
+  "voice.audio": "Audio",
+  "voice.record": "Grabar",
+  "voice.stop": "Detener",
+  "voice.file": "Archivo de audio",
+  "voice.formats": "{formats}; hasta 25 MiB.",
+  "voice.analyze": "Analizar la grabación",
+  "voice.analysis": "Análisis",
+  "js.voice.analyzing": "Transcribiendo y analizando…",
+  "js.voice.failed": "El análisis falló ({status}).",
+  "js.voice.connectionLost": "Se perdió la conexión al enviar el audio. Compruebe su conexión e inténtelo de nuevo.",
+  "js.voice.transcript": "Transcripción",
+  "js.voice.speechRate": "Velocidad del habla",
+  "js.voice.speechRateValue": "{rate} palabras por minuto",
+  "js.voice.pauses": "Pausas",
+  "js.voice.pausesValue": "{rate} por minuto (de 0,5 s o más)",
+  "js.voice.tone": "Tono",
+  "js.voice.tone.calm": "tranquilo",
+  "js.voice.tone.anxious": "ansioso",
+  "js.voice.tone.depressed": "deprimido",
+  "js.voice.tone.agitated": "agitado",
+  "js.voice.tone.neutral": "neutro",
+  "js.voice.sentiment": "Sentimiento",
+  "js.voice.sentiment.positive": "positivo",
+  "js.voice.sentiment.negative": "negativo",
+  "js.voice.sentiment.neutral": "neutro",
+  "js.voice.emotion": "Emoción",
+  "js.voice.safety": "Seguridad",
+  "js.voice.riskFound": "Se encontraron indicadores de riesgo (vea la alerta de arriba)",
+  "js.voice.noRisk": "No se encontraron indicadores de riesgo",
+  "js.voice.useInDiagnosis": "Usar en el diagnóstico",
+  "js.voice.useInNote": "Usar en la nota",
+  "js.voice.complete": "Análisis completo.",
+  "js.voice.chooseFile": "Elija primero un archivo de audio.",
+  "js.voice.recording": "Grabando… elija Detener para terminar.",
+  "js.voice.noMicrophone":
+    "El micrófono no está disponible: permita el acceso al micrófono en el navegador o, en su lugar, suba un archivo.",
+};
