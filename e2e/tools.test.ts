@@ -500,7 +500,7 @@ describe("interactions", () => {
         "Not checked: Frobnicol",
         expect.stringMatching(/^This name is not in our interaction table, so nothing was checked for it/),
       ]);
-      expect(await summary(page)).toMatch(/1 interaction found among the 2 recognised medications\.$/);
+      expect(await summary(page)).toMatch(/1 interaction found among the 2 recognized medications\.$/);
       expect(await page.getByRole("row", { name: /^Frobnicol/ }).textContent()).toMatch(/not in the table.*not checked/);
       expect(await page.getByRole("row", { name: /^Sudafed/ }).textContent()).toContain("pseudoephedrine");
 
@@ -522,11 +522,11 @@ describe("interactions", () => {
     });
   });
 
-  it("says no interactions were found among the recognised medications when every name is known and no pair interacts", async () => {
+  it("says no interactions were found among the recognized medications when every name is known and no pair interacts", async () => {
     await withPage(DEMO.therapist, async (page) => {
       await page.goto(consoleUrl("/app/interactions"));
       await checkInteractions(page, "lamotrigine, metformin, mirtazapine");
-      expect(await summary(page)).toBe("No interactions found among the 3 recognised medications.");
+      expect(await summary(page)).toBe("No interactions found among the 3 recognized medications.");
       expect(await page.getByRole("alert").count()).toBe(0);
       expect(await interactionCards(page).count()).toBe(0);
       await expectAccessible(page);

@@ -423,7 +423,8 @@ describe("settings", () => {
       const listed = await visitor.page("/app/settings");
       const text = visibleText(listed.html);
       expect(text).toContain("My &lt;script&gt; helper mcp, read");
-      expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      // The locale's date format (English here: "Dec 6, 2026, 12:34 PM UTC").
+      expect(text).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s?[AP]M UTC/);
       expect(listed.html).toContain('aria-label="Revoke My &lt;script&gt; helper"');
       expect(listed.html).not.toContain(secret);
       expect(listed.html).not.toContain(secret.slice(4));

@@ -104,7 +104,7 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.interactions).toMatchObject([{ drugs: ["phenelzine", "sertraline"], severity: "contraindicated" }]);
     expect(body.summary).toBe(
       "Not checked: Tylenol PM, notadrug — not in our interaction table; check another source. " +
-        "1 interaction found among the 2 recognised medications.",
+        "1 interaction found among the 2 recognized medications.",
     );
   });
 
@@ -113,7 +113,7 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.interactions).toEqual([]);
     expect(body.not_checked).toEqual(["Zyrtec-D"]);
     expect(body.summary).toMatch(/^Not checked: Zyrtec-D — not in our interaction table; check another source\. /);
-    expect(body.summary).toMatch(/No interactions found among the 2 recognised medications\.$/);
+    expect(body.summary).toMatch(/No interactions found among the 2 recognized medications\.$/);
   });
 
   it("warns first when two names are one drug (a duplicated dose no pair rule finds)", async () => {
@@ -123,9 +123,9 @@ describe("POST /api/v1/interactions/check", () => {
     expect(body.not_checked).toEqual([]);
   });
 
-  it("says 'No interactions found among the N recognised medications' when every name was recognised", async () => {
+  it("says 'No interactions found among the N recognized medications' when every name was recognized", async () => {
     const { body } = await checkedOk(["sertraline", "lamotrigine", "levetiracetam"]);
-    expect(body).toMatchObject({ not_checked: [], interactions: [], summary: "No interactions found among the 3 recognised medications." });
+    expect(body).toMatchObject({ not_checked: [], interactions: [], summary: "No interactions found among the 3 recognized medications." });
   });
 
   it("two unknown names give an answer that checked nothing, not an error and not 'no interactions'", async () => {
@@ -139,9 +139,9 @@ describe("POST /api/v1/interactions/check", () => {
       interactions: [],
       same_drug: [],
       summary:
-        "Not checked: foo, bar — not in our interaction table; check another source. No medication was recognised, so no pair could be checked.",
+        "Not checked: foo, bar — not in our interaction table; check another source. No medication was recognized, so no pair could be checked.",
     });
-    expect(summarise([], 1, 0)).toBe("Only one medication was recognised, so no pair could be checked.");
+    expect(summarise([], 1, 0)).toBe("Only one medication was recognized, so no pair could be checked.");
   });
 
   it("lists a repeated name once and reports each interaction once, even when two names are the same drug", async () => {
@@ -537,18 +537,18 @@ describe("the console's interaction check (/app/interactions)", () => {
     // The alert comes before any result, so it is the first thing read.
     expect(html.indexOf("data-not-checked")).toBeLessThan(html.indexOf("phenelzine + sertraline"));
     const text = visibleText(html);
-    expect(text).toContain("1 interaction found among the 2 recognised medications.");
+    expect(text).toContain("1 interaction found among the 2 recognized medications.");
     expect(text).toContain("phenelzine + sertraline: Contraindicated");
     expect(text).toMatch(/Kratom \(not in the table\) not checked/);
   });
 
-  it("with unknown names and nothing found, says what was not checked and counts only the recognised ones", async () => {
+  it("with unknown names and nothing found, says what was not checked and counts only the recognized ones", async () => {
     const { visitor, csrf } = await signedIn();
     const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "lamotrigine, levetiracetam, Zyrtec-D" });
     const text = visibleText(await res.text());
     expect(text).toContain("Not checked: Zyrtec-D");
-    expect(text).toContain("No interactions found among the 2 recognised medications.");
-    expect(text).not.toMatch(/No interactions found(?! among the 2 recognised medications)/);
+    expect(text).toContain("No interactions found among the 2 recognized medications.");
+    expect(text).not.toMatch(/No interactions found(?! among the 2 recognized medications)/);
   });
 
   it("shows a 'Same drug twice' alert when a brand and its generic are both listed", async () => {
@@ -559,12 +559,12 @@ describe("the console's interaction check (/app/interactions)", () => {
     expect(visibleText(alert)).toContain("Same drug twice: Prozac and fluoxetine are both fluoxetine.");
   });
 
-  it("says 'No interactions found among the N recognised medications' when every name is known, with no alert", async () => {
+  it("says 'No interactions found among the N recognized medications' when every name is known, with no alert", async () => {
     const { visitor, csrf } = await signedIn();
     const res = await visitor.post("/app/interactions", { _csrf: csrf, medications: "sertraline, lamotrigine, levetiracetam" });
     const html = await res.text();
     expect(html).not.toContain("data-not-checked");
-    expect(visibleText(html)).toContain("No interactions found among the 3 recognised medications.");
+    expect(visibleText(html)).toContain("No interactions found among the 3 recognized medications.");
   });
 
   it("shows the API's validation message in the page for a single name, keeping what was typed", async () => {

@@ -87,10 +87,10 @@ export function summarise(notChecked: readonly string[], recognised: number, fou
   return warning + findings(recognised, found);
 }
 
-/** What was found among the recognised medications, in one sentence. */
+/** What was found among the recognized medications, in one sentence. */
 export function findings(recognised: number, found: number): string {
-  if (recognised < 2) return `${recognised === 1 ? "Only one" : "No"} medication was recognised, so no pair could be checked.`;
-  const among = `among the ${plural(recognised, "recognised medication", "recognised medications")}`;
+  if (recognised < 2) return `${recognised === 1 ? "Only one" : "No"} medication was recognized, so no pair could be checked.`;
+  const among = `among the ${plural(recognised, "recognized medication", "recognized medications")}`;
   return found === 0 ? `No interactions found ${among}.` : `${plural(found, "interaction", "interactions")} found ${among}.`;
 }
 

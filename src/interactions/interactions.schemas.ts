@@ -41,9 +41,9 @@ export const InteractionCheckSchema = z
       description: "Names that are one drug (a brand and its generic, two brands): a duplicated dose, warned about first in summary",
     }),
     summary: z.string().openapi({
-      description: "One or two sentences to show first: 'Not checked: …' for unknown names, then what was found among the recognised ones",
+      description: "One or two sentences to show first: 'Not checked: …' for unknown names, then what was found among the recognized ones",
       example:
-        "Not checked: Tylenol PM — not in our interaction table; check another source. 1 interaction found among the 2 recognised medications.",
+        "Not checked: Tylenol PM — not in our interaction table; check another source. 1 interaction found among the 2 recognized medications.",
     }),
   })
   .openapi("InteractionCheck");

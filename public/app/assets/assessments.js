@@ -4,7 +4,10 @@
  * its band, from the bands the server put in `data-bands`), and on every form with a self-harm item
  * (PHQ-9 item 9, EPDS item 10, C-SSRS) its alert as soon as that item is answered positively (the
  * positive answers are in `data-safety-items`). Submitting the form still scores it on the server.
+ * The band's name is the instrument's own (clinical content, in English); the sentence around it is
+ * in the page's language.
  */
+import { msg } from "./messages.js";
 
 /** @param {HTMLFormElement} form */
 function scoreForm(form) {
@@ -28,8 +31,8 @@ function scoreForm(form) {
     answered === 0
       ? ""
       : answered === items.length
-        ? `Score ${score} of ${max}: ${band?.severity ?? ""}.`
-        : `Score so far ${score} of ${max} (${answered} of ${items.length} items answered): ${band?.severity ?? ""}.`;
+        ? msg("js.assessments.score", { score, max, severity: band?.severity ?? "" })
+        : msg("js.assessments.scoreSoFar", { score, max, answered, items: items.length, severity: band?.severity ?? "" });
 }
 
 /** @param {HTMLFormElement} form */

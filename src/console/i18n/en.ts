@@ -3,11 +3,13 @@
 import { enAdmin } from "./areas/admin.en";
 import { enAssessments } from "./areas/assessments.en";
 import { enCases } from "./areas/cases.en";
+import { enClients } from "./areas/clients.en";
 import { enInteractions } from "./areas/interactions.en";
 import { enKnowledge } from "./areas/knowledge.en";
 import { enNotes } from "./areas/notes.en";
 import { enPages } from "./areas/pages.en";
 import { enSafetyPlan } from "./areas/safety-plan.en";
+import { enSettingsNotices } from "./areas/settings-notices.en";
 import { enTokens } from "./areas/tokens.en";
 import { enVoice } from "./areas/voice.en";
 export const en = {
@@ -152,6 +154,8 @@ export const en = {
   ...enInteractions,
   ...enAdmin,
   ...enTokens,
+  ...enClients,
+  ...enSettingsNotices,
 } as const;
 
 export type MessageId = keyof typeof en;

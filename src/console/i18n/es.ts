@@ -3,11 +3,13 @@
 import { esAdmin } from "./areas/admin.es";
 import { esAssessments } from "./areas/assessments.es";
 import { esCases } from "./areas/cases.es";
+import { esClients } from "./areas/clients.es";
 import { esInteractions } from "./areas/interactions.es";
 import { esKnowledge } from "./areas/knowledge.es";
 import { esNotes } from "./areas/notes.es";
 import { esPages } from "./areas/pages.es";
 import { esSafetyPlan } from "./areas/safety-plan.es";
+import { esSettingsNotices } from "./areas/settings-notices.es";
 import { esTokens } from "./areas/tokens.es";
 import { esVoice } from "./areas/voice.es";
 import type { MessageId } from "./en";
@@ -156,4 +158,6 @@ export const es: Record<MessageId, string> = {
   ...esInteractions,
   ...esAdmin,
   ...esTokens,
+  ...esClients,
+  ...esSettingsNotices,
 };

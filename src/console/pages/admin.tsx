@@ -4,7 +4,7 @@ import { isLicensedRole } from "../../auth/auth.schemas";
 import { USER_ROLES, type UserRow } from "../../auth/auth.table";
 import { NextPageLink } from "../components/next-page";
 import { TableWrap } from "../components/table-wrap";
-import { useMessages } from "../i18n/i18n";
+import { formatDateTime, type MessageId, useMessages } from "../i18n/i18n";
 import { Layout, ROLE_LABELS } from "../layout";
 
 export interface UserListView {
@@ -13,17 +13,18 @@ export interface UserListView {
   q?: string;
   users: UserRow[];
   nextPage: string | null;
-  notice?: string;
+  notice?: MessageId;
 }
 
 function AdminTabs({ current }: { current: "users" | "audit" }) {
+  const { t } = useMessages();
   return (
-    <nav aria-label="Admin sections" class="tabs">
+    <nav aria-label={t("admin.sections")} class="tabs">
       <a href="/app/admin" aria-current={current === "users" ? "page" : undefined}>
-        Users
+        {t("admin.users")}
       </a>
       <a href="/app/admin/audit" aria-current={current === "audit" ? "page" : undefined}>
-        Audit trail
+        {t("admin.audit")}
       </a>
     </nav>
   );
@@ -32,18 +33,18 @@ function AdminTabs({ current }: { current: "users" | "audit" }) {
 export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: UserListView }) {
   const { t } = useMessages();
   return (
-    <Layout title="Admin: users" account={account} csrfToken={csrfToken} path="/app/admin">
+    <Layout title={t("admin.usersTitle")} account={account} csrfToken={csrfToken} path="/app/admin">
       <AdminTabs current="users" />
       {view.notice && (
         <p class="success" role="status">
-          {view.notice}
+          {t(view.notice)}
         </p>
       )}
-      <form class="card filters" method="get" action="/app/admin" aria-label="Filter users">
+      <form class="card filters" method="get" action="/app/admin" aria-label={t("admin.filterUsers")}>
         <div>
-          <label for="role">Role</label>
+          <label for="role">{t("admin.role")}</label>
           <select id="role" name="role">
-            <option value="">Any role</option>
+            <option value="">{t("admin.anyRole")}</option>
             {USER_ROLES.map((role) => (
               <option value={role} selected={view.role === role}>
                 {t(ROLE_LABELS[role])}
@@ -52,34 +53,34 @@ export function AdminUsersPage({ account, csrfToken, view }: { account: UserRow;
           </select>
         </div>
         <div>
-          <label for="verified">Verification</label>
+          <label for="verified">{t("admin.verification")}</label>
           <select id="verified" name="is_verified">
-            <option value="">Any</option>
+            <option value="">{t("admin.any")}</option>
             <option value="false" selected={view.verified === "false"}>
-              Not verified
+              {t("admin.notVerified")}
             </option>
             <option value="true" selected={view.verified === "true"}>
-              Verified
+              {t("admin.verified")}
             </option>
           </select>
         </div>
         <div class="grow">
-          <label for="q">Name or email</label>
+          <label for="q">{t("admin.nameOrEmail")}</label>
           <input id="q" name="q" maxlength={100} value={view.q ?? ""} />
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("admin.filter")}</button>
       </form>
-      <TableWrap label="Users">
+      <TableWrap label={t("admin.users")}>
         <table>
-          <caption class="visually-hidden">Users</caption>
+          <caption class="visually-hidden">{t("admin.users")}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">License</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.email")}</th>
+              <th scope="col">{t("admin.role")}</th>
+              <th scope="col">{t("admin.license")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">{t("admin.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -106,16 +107,18 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
       <td>{t(ROLE_LABELS[user.role])}</td>
       <td>
         {license}
-        {isLicensedRole(user.role) && <span class="muted">{user.isVerified ? " (verified)" : " (not verified)"}</span>}
+        {isLicensedRole(user.role) && (
+          <span class="muted"> {t(user.isVerified ? "admin.licenseVerified" : "admin.licenseNotVerified")}</span>
+        )}
       </td>
-      <td>{user.isActive ? "Active" : "Deactivated"}</td>
+      <td>{t(user.isActive ? "admin.active" : "admin.deactivated")}</td>
       <td class="actions">
         {isLicensedRole(user.role) && (
           <form method="post" action={action}>
             <input type="hidden" name="_csrf" value={csrfToken} />
             <input type="hidden" name="change" value={user.isVerified ? "unverify" : "verify"} />
-            <button type="submit" aria-label={`${user.isVerified ? "Withdraw verification" : "Verify license"} of ${name}`}>
-              {user.isVerified ? "Withdraw verification" : "Verify license"}
+            <button type="submit" aria-label={t(user.isVerified ? "admin.unverifyOf" : "admin.verifyOf", { name })}>
+              {t(user.isVerified ? "admin.unverify" : "admin.verify")}
             </button>
           </form>
         )}
@@ -125,7 +128,7 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
               <input type="hidden" name="_csrf" value={csrfToken} />
               <input type="hidden" name="change" value="role" />
               <label for={`role-${user.id}`} class="visually-hidden">
-                Role of {name}
+                {t("admin.roleOf", { name })}
               </label>
               <select id={`role-${user.id}`} name="role">
                 {USER_ROLES.map((role) => (
@@ -134,8 +137,8 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
                   </option>
                 ))}
               </select>
-              <button type="submit" aria-label={`Change role of ${name}`}>
-                Change role
+              <button type="submit" aria-label={t("admin.changeRoleOf", { name })}>
+                {t("admin.changeRole")}
               </button>
             </form>
             <form method="post" action={action}>
@@ -144,9 +147,9 @@ function UserRowView({ user, csrfToken, self }: { user: UserRow; csrfToken: stri
               <button
                 type="submit"
                 class={user.isActive ? "danger" : undefined}
-                aria-label={`${user.isActive ? "Deactivate" : "Reactivate"} ${name}`}
+                aria-label={t(user.isActive ? "admin.deactivateUser" : "admin.reactivateUser", { name })}
               >
-                {user.isActive ? "Deactivate" : "Reactivate"}
+                {t(user.isActive ? "admin.deactivate" : "admin.reactivate")}
               </button>
             </form>
           </>
@@ -165,48 +168,49 @@ export interface AuditView {
 }
 
 export function AdminAuditPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: AuditView }) {
+  const { locale, t } = useMessages();
   return (
-    <Layout title="Admin: audit trail" account={account} csrfToken={csrfToken} path="/app/admin">
+    <Layout title={t("admin.auditTitle")} account={account} csrfToken={csrfToken} path="/app/admin">
       <AdminTabs current="audit" />
-      <form class="card filters" method="get" action="/app/admin/audit" aria-label="Filter the audit trail">
+      <form class="card filters" method="get" action="/app/admin/audit" aria-label={t("admin.filterAudit")}>
         <div class="grow">
-          <label for="user_id">User id</label>
+          <label for="user_id">{t("admin.userId")}</label>
           <input id="user_id" name="user_id" maxlength={36} value={view.userId ?? ""} />
         </div>
         <div>
-          <label for="action">Action</label>
+          <label for="action">{t("admin.action")}</label>
           <input id="action" name="action" maxlength={100} value={view.action ?? ""} aria-describedby="action-hint" />
           <p id="action-hint" class="hint">
-            e.g. auth.login, rag.diagnose
+            {t("admin.actionHint")}
           </p>
         </div>
         <div>
-          <label for="since">Since</label>
+          <label for="since">{t("admin.since")}</label>
           <input id="since" name="since" maxlength={40} value={view.since ?? ""} aria-describedby="since-hint" />
           <p id="since-hint" class="hint">
-            ISO date-time, e.g. 2026-11-30T00:00:00Z
+            {t("admin.sinceHint")}
           </p>
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("admin.filter")}</button>
       </form>
-      <TableWrap label="Audit events">
+      <TableWrap label={t("admin.auditEvents")}>
         <table>
-          <caption class="visually-hidden">Audit events, newest first</caption>
+          <caption class="visually-hidden">{t("admin.auditCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">User</th>
-              <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Target</th>
-              <th scope="col">Model and tokens</th>
+              <th scope="col">{t("admin.when")}</th>
+              <th scope="col">{t("admin.user")}</th>
+              <th scope="col">{t("admin.action")}</th>
+              <th scope="col">{t("admin.outcome")}</th>
+              <th scope="col">{t("admin.target")}</th>
+              <th scope="col">{t("admin.model")}</th>
             </tr>
           </thead>
           <tbody>
             {view.events.map((event) => (
               <tr>
                 <td>
-                  <time datetime={event.created_at}>{event.created_at.slice(0, 19).replace("T", " ")}</time>
+                  <time datetime={event.created_at}>{formatDateTime(locale, new Date(event.created_at))}</time>
                 </td>
                 <td>{event.user_id ? <a href={`/app/admin/audit?user_id=${event.user_id}`}>{event.user_id.slice(0, 8)}</a> : "—"}</td>
                 <td>{event.action}</td>

@@ -2,7 +2,9 @@
  * /app/assessments: every instrument the API scores, each a collapsible form rendered from its
  * definition (items, printed answers, branching notes, shaded zones). Submitting scores it on the
  * server with the API's scorer. The forms whose answers are plain 0–3 scores (PHQ, GAD, EPDS) also
- * score live in assessments.js, which reads the bands from `data-bands`.
+ * score live in assessments.js, which reads the bands from `data-bands`. The console's own words
+ * are translated; each instrument's name, items, answers, bands and interpretations are clinical
+ * content from its definition and stay in English, the language they were validated in.
  */
 
 import type { assess } from "../../assessments/assess";
@@ -10,12 +12,16 @@ import type { InstrumentDefinition } from "../../assessments/instrument-definiti
 import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instrument-registry";
 import type { UserRow } from "../../auth/auth.table";
 import { CrisisBanner } from "../components/safety";
+import { type MessageId, useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
 export interface AssessmentView {
   instrument?: Instrument;
   answers?: Array<number | null>;
   result?: ReturnType<typeof assess>;
+  /** The item numbers left unanswered, when that is why the form was not scored. */
+  unanswered?: number[];
+  /** Anything else the scorer said (branching rules), as it said it. */
   error?: string;
 }
 
@@ -35,10 +41,10 @@ function scoresLive(definition: InstrumentDefinition): boolean {
 }
 
 /** What the live alert says as soon as a self-harm item is answered positively (the server's crisis banner follows on scoring). */
-const SAFETY_ALERTS: Partial<Record<Instrument, string>> = {
-  phq9: "Item 9 is positive: the patient reports thoughts of being better off dead or of self-harm. Complete a risk assessment today.",
-  epds: "Item 10 is positive: the thought of self-harm has occurred in the past week. Complete a risk assessment today.",
-  cssrs: "A C-SSRS answer is yes: complete a risk assessment today and act on the screener's risk level.",
+const SAFETY_ALERTS: Partial<Record<Instrument, MessageId>> = {
+  phq9: "assessments.alert.phq9",
+  epds: "assessments.alert.epds",
+  cssrs: "assessments.alert.cssrs",
 };
 
 /** For assessments.js: each self-harm item's number and the answer values that make it positive, as JSON. */
@@ -56,13 +62,11 @@ function positiveAnswers(definition: InstrumentDefinition): string {
 }
 
 export function AssessmentsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: AssessmentView }) {
+  const { t } = useMessages();
   return (
-    <Layout title="Assessments" account={account} csrfToken={csrfToken} path="/app/assessments" scripts={["assessments.js"]}>
-      <p>
-        {INSTRUMENT_IDS.length} validated questionnaires, scored with their published bands and cut-offs. A positive self-harm item (PHQ-9
-        item 9, EPDS item 10, any C-SSRS yes) brings the crisis banner.
-      </p>
-      <nav aria-label="Instruments">
+    <Layout title={t("tool.assessments")} account={account} csrfToken={csrfToken} path="/app/assessments" scripts={["assessments.js"]}>
+      <p>{t("assessments.intro", { count: INSTRUMENT_IDS.length })}</p>
+      <nav aria-label={t("assessments.instruments")}>
         <ul class="instrument-list">
           {INSTRUMENT_IDS.map((id) => (
             <li>
@@ -94,8 +98,12 @@ function Questionnaire({
   open: boolean;
   view: AssessmentView;
 }) {
+  const { t } = useMessages();
   const definition = INSTRUMENTS[instrument];
   const live = scoresLive(definition);
+  const problem = [view.unanswered?.length ? t("assessments.unanswered", { items: view.unanswered.join(", ") }) : "", view.error ?? ""]
+    .join(" ")
+    .trim();
   const bands = JSON.stringify(definition.bands.map(({ max, severity }) => ({ max, severity })));
   return (
     <details id={instrument} class="card" open={open}>
@@ -121,7 +129,7 @@ function Questionnaire({
             <legend>
               {item.number}. {item.text}
               {item.askedIf &&
-                ` (ask only if item ${item.askedIf.item} is ${optionLabel(definition, item.askedIf.item, item.askedIf.value)})`}
+                ` ${t("assessments.askOnlyIf", { item: item.askedIf.item, answer: optionLabel(definition, item.askedIf.item, item.askedIf.value) })}`}
             </legend>
             <div class="scale">
               {item.options.map((option) => (
@@ -133,7 +141,7 @@ function Questionnaire({
                     checked={view.answers?.[index] === option.value}
                   />
                   {option.label} ({option.value}
-                  {item.positiveFrom !== undefined && option.value >= item.positiveFrom ? ", shaded" : ""})
+                  {item.positiveFrom !== undefined && option.value >= item.positiveFrom ? `, ${t("assessments.shaded")}` : ""})
                 </label>
               ))}
             </div>
@@ -146,22 +154,22 @@ function Questionnaire({
         )}
         {definition.safetyItems?.length ? (
           <div class="alert" role="alert" data-safety-alert data-safety-items={positiveAnswers(definition)} hidden>
-            {SAFETY_ALERTS[instrument] ?? `${definition.name}: a self-harm item is positive. Complete a risk assessment today.`}
+            {t(SAFETY_ALERTS[instrument] ?? "assessments.alert.other", { name: definition.name })}
           </div>
         ) : null}
         <p class="muted">{definition.scoring}</p>
-        <button type="submit">Score {definition.name}</button>
+        <button type="submit">{t("assessments.submit", { name: definition.name })}</button>
       </form>
       <div id={`${instrument}-result`}>
-        {view.error && (
+        {problem && (
           <p class="error" role="alert">
-            {view.error}
+            {problem}
           </p>
         )}
         {view.result && <Result result={view.result} />}
       </div>
       <p class="muted">
-        {definition.licence} Source: {definition.source}
+        {definition.licence} {t("assessments.source", { source: definition.source })}
       </p>
     </details>
   );
@@ -171,25 +179,23 @@ const optionLabel = (definition: InstrumentDefinition, item: number, value: numb
   definition.items[item - 1].options.find((option) => option.value === value)?.label ?? String(value);
 
 function Result({ result }: { result: ReturnType<typeof assess> }) {
+  const { locale, t } = useMessages();
   return (
     <div class="result" aria-live="polite">
       <CrisisBanner safety={result.safety} />
-      <h3>Result</h3>
+      <h3>{t("assessments.result")}</h3>
       <p>
-        <strong>
-          Score {result.score} of {result.max_score}: {result.severity}
-        </strong>
-        {result.percentage !== undefined && ` (${result.percentage}%)`}
-        {result.flags.screen_positive && " — a positive screen"}
+        <strong>{t("assessments.score", { score: result.score, max: result.max_score, severity: result.severity })}</strong>
+        {result.percentage !== undefined &&
+          ` (${new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(result.percentage / 100)})`}
+        {result.flags.screen_positive && t("assessments.positiveScreen")}
       </p>
       <p>{result.interpretation}</p>
-      <p>Cut-off: {result.cutoff.rule}</p>
+      <p>{t("assessments.cutoff", { rule: result.cutoff.rule })}</p>
       {result.subscales.length > 0 && (
         <ul>
           {result.subscales.map((subscale) => (
-            <li>
-              {subscale.name}: {subscale.score} of {subscale.max_score}
-            </li>
+            <li>{t("assessments.subscale", { name: subscale.name, score: subscale.score, max: subscale.max_score })}</li>
           ))}
         </ul>
       )}
@@ -197,7 +203,7 @@ function Result({ result }: { result: ReturnType<typeof assess> }) {
         <ul>
           {result.criteria.map((criterion) => (
             <li>
-              {criterion.met ? "Met" : "Not met"}: {criterion.description}
+              {t(criterion.met ? "assessments.met" : "assessments.notMet")}: {criterion.description}
             </li>
           ))}
         </ul>

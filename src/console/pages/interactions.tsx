@@ -1,40 +1,56 @@
 /**
  * /app/interactions: the drug-interaction check. Names the table does not know lead the answer in
  * an alert ("Not checked: …"), so an unknown drug never reads as a drug without interactions.
+ * The console's words are translated; each interaction's effect, mechanism, management and
+ * reference are clinical content from the table and stay in English.
  */
-import type { UserRow } from "../../auth/auth.table";
-import { findings, type InteractionCheck, recognisedCount } from "../../interactions/check";
+import type { Locale, UserRow } from "../../auth/auth.table";
+import { type InteractionCheck, recognisedCount } from "../../interactions/check";
 import { MAX_MEDICATIONS } from "../../interactions/interactions.schemas";
 import { TableWrap } from "../components/table-wrap";
+import { type MessageId, useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
+
+/** Why the list was not checked: which limit it broke, and the limit. */
+export interface InteractionsFormError {
+  id: "interactions.tooFew" | "interactions.tooMany" | "interactions.nameTooLong";
+  max: number;
+}
 
 export interface InteractionsView {
   /** The text as submitted, kept in the box. */
   text?: string;
   result?: InteractionCheck;
-  error?: string;
+  error?: InteractionsFormError;
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "A and B", "A, B and C" in the locale's words. */
+const listed = (locale: Locale, names: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(names);
+
+/** The summary line, as the API's summary says it (check.ts `findings`), in the locale. */
+function findingsId(recognised: number, found: number): MessageId {
+  if (recognised < 2) return recognised === 1 ? "interactions.oneRecognised" : "interactions.noneRecognised";
+  return found === 0 ? "interactions.noneFound" : found === 1 ? "interactions.oneFound" : "interactions.manyFound";
+}
 
 export function InteractionsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: InteractionsView }) {
+  const { t } = useMessages();
   return (
-    <Layout title="Drug interactions" account={account} csrfToken={csrfToken} path="/app/interactions">
-      <form class="card" method="post" action="/app/interactions" aria-label="Check drug interactions">
+    <Layout title={t("interactions.title")} account={account} csrfToken={csrfToken} path="/app/interactions">
+      <form class="card" method="post" action="/app/interactions" aria-label={t("interactions.form")}>
         <input type="hidden" name="_csrf" value={csrfToken} />
-        <label for="medications">Medications</label>
+        <label for="medications">{t("interactions.medications")}</label>
         <textarea id="medications" name="medications" rows={6} required aria-describedby="medications-hint">
           {view.text ?? ""}
         </textarea>
         <p id="medications-hint" class="hint">
-          2 to {MAX_MEDICATIONS} names, one per line or separated by commas: brand or generic, with or without the dose. Include
-          over-the-counter medicines, supplements, alcohol and other substances.
+          {t("interactions.hint", { max: MAX_MEDICATIONS })}
         </p>
-        <button type="submit">Check interactions</button>
+        <button type="submit">{t("interactions.submit")}</button>
       </form>
       {view.error && (
         <p class="error" role="alert">
-          {view.error}
+          {t(view.error.id, { max: view.error.max })}
         </p>
       )}
       {view.result && <CheckResult result={view.result} />}
@@ -43,77 +59,79 @@ export function InteractionsPage({ account, csrfToken, view }: { account: UserRo
 }
 
 function CheckResult({ result }: { result: InteractionCheck }) {
+  const { locale, t } = useMessages();
+  const recognised = recognisedCount(result);
+  const found = result.interactions.length;
   return (
     <section aria-labelledby="result-heading">
-      <h2 id="result-heading">Result</h2>
+      <h2 id="result-heading">{t("interactions.result")}</h2>
       {result.not_checked.length > 0 && (
         <div class="alert" role="alert" data-not-checked>
           <p>
-            <strong>Not checked: {result.not_checked.join(", ")}</strong>
+            <strong>{t("interactions.notChecked", { names: result.not_checked.join(", ") })}</strong>
           </p>
-          <p>
-            {result.not_checked.length === 1 ? "This name is" : "These names are"} not in our interaction table, so nothing was checked for{" "}
-            {result.not_checked.length === 1 ? "it" : "them"}: check another source (a pharmacist or a full interaction reference), and
-            check the spelling.
-          </p>
+          <p>{t(result.not_checked.length === 1 ? "interactions.notCheckedOne" : "interactions.notCheckedMany")}</p>
         </div>
       )}
       {result.same_drug.map(({ generic, inputs }) => (
         <div class="alert" role="alert" data-same-drug>
           <p>
             <strong>
-              Same drug twice: {inputs.join(" and ")} are {inputs.length === 2 ? "both" : "all"} {generic}.
+              {t(inputs.length === 2 ? "interactions.sameDrugTwo" : "interactions.sameDrugMany", {
+                names: listed(locale, inputs),
+                generic,
+              })}
             </strong>{" "}
-            Check that the patient is not taking a duplicated dose.
+            {t("interactions.duplicatedDose")}
           </p>
         </div>
       ))}
       {/* The alerts above already say what was not checked and what is one drug: the rest of the summary. */}
       <p aria-live="polite">
-        <strong>{findings(recognisedCount(result), result.interactions.length)}</strong>
+        <strong>{t(findingsId(recognised, found), { recognised, count: found })}</strong>
       </p>
-      <TableWrap label="How each name was matched">
+      <TableWrap label={t("interactions.matching")}>
         <table>
-          <caption class="visually-hidden">How each name was matched</caption>
+          <caption class="visually-hidden">{t("interactions.matching")}</caption>
           <thead>
             <tr>
-              <th scope="col">Entered</th>
-              <th scope="col">Matched as</th>
-              <th scope="col">Checked</th>
+              <th scope="col">{t("interactions.entered")}</th>
+              <th scope="col">{t("interactions.matchedAs")}</th>
+              <th scope="col">{t("interactions.checked")}</th>
             </tr>
           </thead>
           <tbody>
             {result.medications.map((medication) => (
               <tr>
                 <td>{medication.input}</td>
-                <td>{medication.generic ?? "(not in the table)"}</td>
-                <td>{medication.recognised ? "yes" : "not checked"}</td>
+                <td>{medication.generic ?? t("interactions.notInTable")}</td>
+                <td>{t(medication.recognised ? "interactions.yes" : "interactions.notCheckedCell")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableWrap>
-      {result.interactions.map((interaction) => (
-        <article class="card" aria-label={`${interaction.drugs.join(" and ")}: ${interaction.severity}`}>
-          <h3>
-            {interaction.drugs.join(" + ")}: {capitalised(interaction.severity)}
-          </h3>
-          <dl class="facts">
-            <dt>Effect</dt>
-            <dd>{interaction.effect}</dd>
-            <dt>Mechanism</dt>
-            <dd>{interaction.mechanism}</dd>
-            <dt>Management</dt>
-            <dd>{interaction.management}</dd>
-            <dt>Reference</dt>
-            <dd>{interaction.reference}</dd>
-          </dl>
-        </article>
-      ))}
-      <p class="muted">
-        Decision support from a table of common and serious interactions: an interaction not listed here is not proof that a combination is
-        safe.
-      </p>
+      {result.interactions.map((interaction) => {
+        const severity = t(`interactions.severity.${interaction.severity}`);
+        return (
+          <article class="card" aria-label={`${listed(locale, interaction.drugs)}: ${severity}`}>
+            <h3>
+              {interaction.drugs.join(" + ")}: {severity}
+            </h3>
+            <dl class="facts">
+              <dt>{t("interactions.effect")}</dt>
+              <dd>{interaction.effect}</dd>
+              <dt>{t("interactions.mechanism")}</dt>
+              <dd>{interaction.mechanism}</dd>
+              <dt>{t("interactions.management")}</dt>
+              <dd>{interaction.management}</dd>
+              <dt>{t("interactions.reference")}</dt>
+              <dd>{interaction.reference}</dd>
+            </dl>
+          </article>
+        );
+      })}
+      <p class="muted">{t("interactions.disclaimer")}</p>
     </section>
   );
 }

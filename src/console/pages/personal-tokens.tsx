@@ -2,6 +2,7 @@
 import type { PersonalAccessTokenRow } from "../../auth/auth.table";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "../../auth/personal-tokens.schemas";
 import { TableWrap } from "../components/table-wrap";
+import { formatDateTime, useMessages } from "../i18n/i18n";
 
 export interface TokensView {
   tokens: PersonalAccessTokenRow[];
@@ -10,21 +11,22 @@ export interface TokensView {
   error?: string;
 }
 
-const when = (date: Date | null) =>
-  date ? <time datetime={date.toISOString()}>{`${date.toISOString().slice(0, 16).replace("T", " ")} UTC`}</time> : "never";
+/** A token's date in the locale's format, in UTC (said, since the console shows every time in UTC). */
+function When({ date }: { date: Date | null }) {
+  const { locale, t } = useMessages();
+  return date ? <time datetime={date.toISOString()}>{formatDateTime(locale, date)} UTC</time> : t("tokens.never");
+}
 
 export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; view: TokensView }) {
+  const { t } = useMessages();
   return (
     <section class="card" aria-labelledby="tokens-heading" id="tokens">
-      <h2 id="tokens-heading">Personal access tokens</h2>
-      <p class="muted">
-        For scripts and AI assistants: scope Read opens the read-only API routes, scope MCP the MCP server. A token acts as you and stops
-        working when revoked, when it expires, or when you change your password.
-      </p>
+      <h2 id="tokens-heading">{t("tokens.heading")}</h2>
+      <p class="muted">{t("tokens.intro")}</p>
       {view.created && (
         <div class="success" role="status">
-          <p>Token “{view.created.name}” created. Copy it now: it will not be shown again.</p>
-          <label for="new-token">New personal access token</label>
+          <p>{t("tokens.created", { name: view.created.name })}</p>
+          <label for="new-token">{t("tokens.newToken")}</label>
           <input id="new-token" readonly value={view.created.token} autocomplete="off" spellcheck={false} />
         </div>
       )}
@@ -34,19 +36,19 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
         </p>
       )}
       {view.tokens.length === 0 ? (
-        <p>You have no live personal access tokens.</p>
+        <p>{t("tokens.none")}</p>
       ) : (
-        <TableWrap label="Personal access tokens">
+        <TableWrap label={t("tokens.heading")}>
           <table>
-            <caption class="visually-hidden">Your personal access tokens</caption>
+            <caption class="visually-hidden">{t("tokens.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.scopes")}</th>
+                <th scope="col">{t("tokens.createdAt")}</th>
+                <th scope="col">{t("tokens.expires")}</th>
+                <th scope="col">{t("tokens.lastUsed")}</th>
+                <th scope="col">{t("tokens.actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -54,14 +56,20 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
                 <tr>
                   <td>{token.name}</td>
                   <td>{token.scopes.join(", ")}</td>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{when(token.expiresAt)}</td>
-                  <td>{when(token.lastUsedAt)}</td>
+                  <td>
+                    <When date={token.createdAt} />
+                  </td>
+                  <td>
+                    <When date={token.expiresAt} />
+                  </td>
+                  <td>
+                    <When date={token.lastUsedAt} />
+                  </td>
                   <td class="actions">
                     <form method="post" action={`/app/settings/tokens/${token.id}/revoke`}>
                       <input type="hidden" name="_csrf" value={csrfToken} />
-                      <button type="submit" aria-label={`Revoke ${token.name}`}>
-                        Revoke
+                      <button type="submit" aria-label={t("tokens.revokeToken", { name: token.name })}>
+                        {t("tokens.revoke")}
                       </button>
                     </form>
                   </td>
@@ -73,18 +81,18 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
       )}
       <form method="post" action="/app/settings/tokens">
         <input type="hidden" name="_csrf" value={csrfToken} />
-        <label for="token_name">Token name</label>
+        <label for="token_name">{t("tokens.tokenName")}</label>
         <input id="token_name" name="name" required maxlength={100} autocomplete="off" />
         <fieldset>
-          <legend>Scopes</legend>
+          <legend>{t("tokens.scopes")}</legend>
           <label>
             <input type="checkbox" name="scopes" value="mcp" /> MCP
           </label>
           <label>
-            <input type="checkbox" name="scopes" value="read" /> Read
+            <input type="checkbox" name="scopes" value="read" /> {t("tokens.scopeRead")}
           </label>
         </fieldset>
-        <label for="expires_in_days">Expires in days</label>
+        <label for="expires_in_days">{t("tokens.expiresInDays")}</label>
         <input
           id="expires_in_days"
           name="expires_in_days"
@@ -94,7 +102,7 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
           max={MAX_TOKEN_DAYS}
           value={String(DEFAULT_TOKEN_DAYS)}
         />
-        <label for="token_password">Your password, to confirm</label>
+        <label for="token_password">{t("tokens.password")}</label>
         <input
           id="token_password"
           name="password"
@@ -105,9 +113,9 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
           aria-describedby="token-password-hint"
         />
         <p id="token-password-hint" class="hint">
-          A token outlives this sign-in, so creating one asks for your password again.
+          {t("tokens.passwordHint")}
         </p>
-        <button type="submit">Create token</button>
+        <button type="submit">{t("tokens.create")}</button>
       </form>
     </section>
   );

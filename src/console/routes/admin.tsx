@@ -11,6 +11,7 @@ import { AUDIT_LIST, listAuditEvents } from "../../audit/audit.data";
 import { toAuditEvent } from "../../audit/audit-event";
 import type { AppEnv } from "../../env";
 import { page } from "../../lib/pagination";
+import type { MessageId } from "../i18n/i18n";
 import { AdminAuditPage, AdminUsersPage } from "../pages/admin";
 import { filledQuery, parsed } from "../parsed";
 import { renderPage } from "../render";
@@ -23,12 +24,13 @@ function nextPageUrl(path: string, query: Record<string, string>, cursor: string
   return `${path}?${new URLSearchParams({ ...query, cursor })}`;
 }
 
-const NOTICES: Record<string, string> = {
-  verify: "License verified.",
-  unverify: "Verification withdrawn.",
-  role: "Role changed.",
-  deactivate: "Account deactivated; its sessions have ended.",
-  reactivate: "Account reactivated.",
+/** What the page confirms after each change (`?done=`), as message ids the page words in its language. */
+const NOTICES: Record<string, MessageId> = {
+  verify: "admin.done.verify",
+  unverify: "admin.done.unverify",
+  role: "admin.done.role",
+  deactivate: "admin.done.deactivate",
+  reactivate: "admin.done.reactivate",
 };
 
 adminPages.get("/", consoleSession, consoleMay("admin"), async (c) => {
@@ -47,7 +49,7 @@ adminPages.get("/", consoleSession, consoleMay("admin"), async (c) => {
         q: query.q,
         users: items,
         nextPage: nextPageUrl("/app/admin", filters, nextCursor),
-        notice: done ? NOTICES[done] : undefined,
+        notice: done && Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined,
       }}
     />,
   );

@@ -15,12 +15,12 @@ assessmentPages.get("/", consoleSession, (c) =>
   renderPage(c, <AssessmentsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{}} />),
 );
 
-/** The scorer's complaints as a sentence: unanswered items by number, then anything else it said (branching). */
-function formError(problem: ProblemError): string {
+/** The scorer's complaints for the form: unanswered items by number (the page words them), then anything else it said (branching). */
+function formError(problem: ProblemError): { unanswered: number[]; error: string } {
   const errors = problem.problem.errors ?? [];
   const unanswered = errors.filter((e) => e.message.endsWith("got null")).map((e) => Number(e.path.split(".").pop()) + 1);
   const others = errors.filter((e) => !e.message.endsWith("got null")).map((e) => e.message);
-  return [unanswered.length ? `Answer every item before scoring; unanswered: ${unanswered.join(", ")}.` : "", ...others].join(" ").trim();
+  return { unanswered, error: others.join(" ") };
 }
 
 assessmentPages.post("/", consoleSession, async (c) => {
@@ -43,6 +43,6 @@ assessmentPages.post("/", consoleSession, async (c) => {
     });
   } catch (error) {
     if (!(error instanceof ProblemError) || error.status !== 400) throw error;
-    return page({ instrument, answers, error: formError(error) }, 400);
+    return page({ instrument, answers, ...formError(error) }, 400);
   }
 });

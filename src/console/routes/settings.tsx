@@ -14,6 +14,7 @@ import { revokeToken } from "../../auth/personal-tokens.routes";
 import { CreatePersonalTokenBody } from "../../auth/personal-tokens.schemas";
 import type { AppEnv } from "../../env";
 import { ProblemError } from "../../lib/problem";
+import { consoleLocale, type MessageId, t } from "../i18n/i18n";
 import type { TokensView } from "../pages/personal-tokens";
 import { SettingsPage, type SettingsView } from "../pages/settings";
 import { parsed } from "../parsed";
@@ -29,9 +30,21 @@ async function page(c: ConsoleContext, view: PageView, status: FormErrorStatus |
   return renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{ ...view, tokens }} />, status);
 }
 
-const NOTICES: Record<string, string> = { profile: "Profile saved.", token_revoked: "Token revoked: it no longer works." };
+/** The request's language, as renderPage chooses it, for the notices these routes word. */
+const localeOf = (c: ConsoleContext) => consoleLocale(c.var.account, c.req.header("accept-language"));
 
-settingsPages.get("/", consoleSession, (c) => page(c, { notice: NOTICES[c.req.query("done") ?? ""] }));
+const settingsNotice = (c: ConsoleContext, id: MessageId) => t(localeOf(c), id);
+
+/** What the page confirms after a save (`?done=`). */
+const NOTICES: Record<string, (c: ConsoleContext) => string> = {
+  profile: (c) => settingsNotice(c, "settingsNotices.profileSaved"),
+  token_revoked: (c) => t(localeOf(c), "tokens.revoked"),
+};
+
+settingsPages.get("/", consoleSession, (c) => {
+  const done = c.req.query("done") ?? "";
+  return page(c, { notice: Object.hasOwn(NOTICES, done) ? NOTICES[done](c) : undefined });
+});
 
 type FormErrorStatus = 400 | 403 | 409 | 429;
 
@@ -72,7 +85,7 @@ settingsPages.post("/profile", consoleSession, async (c) => {
 settingsPages.post("/password", consoleSession, async (c) => {
   const form = await c.req.parseBody();
   if (text(form.new_password) !== text(form.confirm_password))
-    return page(c, { passwordError: "The two new passwords differ; type the same one twice." }, 400);
+    return page(c, { passwordError: settingsNotice(c, "settingsNotices.passwordsDiffer") }, 400);
   const body = ChangePasswordBody.safeParse({ current_password: text(form.current_password), new_password: text(form.new_password) });
   if (!body.success) return page(c, { passwordError: body.error.issues.map((i) => i.message).join("; ") }, 400);
   try {
