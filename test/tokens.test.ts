@@ -109,7 +109,7 @@ describe("POST /api/auth/tokens", () => {
     ["no scope", { name: "x", scopes: [] }, "body.scopes"],
     ["an unknown scope", { name: "x", scopes: ["admin"] }, "body.scopes.0"],
     ["a repeated scope", { name: "x", scopes: ["read", "read"] }, "body.scopes"],
-    ["three scopes", { name: "x", scopes: ["read", "mcp", "read"] }, "body.scopes"],
+    ["four scopes", { name: "x", scopes: ["read", "mcp", "workspace", "read"] }, "body.scopes"],
     ["no name", { scopes: ["read"] }, "body.name"],
     ["an empty name", { name: "  ", scopes: ["read"] }, "body.name"],
     ["a name with control characters", { name: "a\u0007b", scopes: ["read"] }, "body.name"],

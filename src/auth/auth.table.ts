@@ -95,7 +95,11 @@ export const refreshTokens = pgTable(
   (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
 );
 
-export const TOKEN_SCOPES = ["mcp", "read"] as const;
+/**
+ * `read`: the read-only REST routes; `mcp`: the MCP server; `workspace`: with `mcp`, the MCP tools
+ * that reach client records (docs/api.md §12), which no token created before it can reach.
+ */
+export const TOKEN_SCOPES = ["mcp", "read", "workspace"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /**
@@ -124,7 +128,7 @@ export const personalAccessTokens = pgTable(
     index("personal_access_tokens_user_idx").on(t.userId, t.createdAt.desc()),
     check(
       "personal_access_tokens_scopes_check",
-      sql`cardinality(${t.scopes}) between 1 and 2 and ${t.scopes} <@ array['mcp','read']::text[]`,
+      sql`cardinality(${t.scopes}) between 1 and 3 and ${t.scopes} <@ array['mcp','read','workspace']::text[]`,
     ),
   ],
 );

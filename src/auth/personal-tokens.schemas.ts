@@ -16,7 +16,10 @@ export const CreatePersonalTokenBody = z
       .min(1, "give at least one scope")
       .max(TOKEN_SCOPES.length, `at most ${TOKEN_SCOPES.length} scopes`)
       .refine((scopes) => new Set(scopes).size === scopes.length, "scopes must not repeat")
-      .openapi({ description: "`read`: the read-only routes that accept personal tokens; `mcp`: the MCP server" }),
+      .openapi({
+        description:
+          "`read`: the read-only routes that accept personal tokens; `mcp`: the MCP server; `workspace`: with `mcp`, the MCP tools that reach your client records",
+      }),
     expires_in_days: z.number().int().min(1).max(MAX_TOKEN_DAYS).default(DEFAULT_TOKEN_DAYS),
     password: z
       .string()

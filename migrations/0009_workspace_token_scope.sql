@@ -1,0 +1,3 @@
+-- Issue 23: personal tokens gain the `workspace` scope (with `mcp`, the MCP tools that reach client records).
+ALTER TABLE "personal_access_tokens" DROP CONSTRAINT "personal_access_tokens_scopes_check";--> statement-breakpoint
+ALTER TABLE "personal_access_tokens" ADD CONSTRAINT "personal_access_tokens_scopes_check" CHECK (cardinality("personal_access_tokens"."scopes") between 1 and 3 and "personal_access_tokens"."scopes" <@ array['mcp','read','workspace']::text[]);
