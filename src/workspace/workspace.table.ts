@@ -17,6 +17,9 @@ export const CLIENT_SEXES = ["female", "male", "intersex", "unknown"] as const;
 export const NOTE_STATUSES = ["draft", "signed"] as const;
 export const GOAL_STATUSES = ["not_started", "in_progress", "met", "partially_met", "discontinued"] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
+/** FHIR R4's condition verification statuses a clinician records (http://hl7.org/fhir/R4/valueset-condition-ver-status.html). */
+export const DIAGNOSIS_VERIFICATIONS = ["provisional", "differential", "confirmed", "refuted", "entered-in-error"] as const;
+export type DiagnosisVerification = (typeof DIAGNOSIS_VERIFICATIONS)[number];
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 const keyId = () => text("key_id").notNull();
@@ -182,7 +185,27 @@ export const goalStatusChanges = pgTable(
   (t) => [index("goal_status_changes_goal_idx").on(t.goalId, t.at)],
 );
 
+/** Diagnoses the clinician recorded for a client (e.g. from a differential): which one is sealed, its status is not. */
+export const clientDiagnoses = pgTable(
+  "client_diagnoses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    /** `{condition, dsm5_code, icd11_code}`. */
+    bodySealed: text("body_sealed").notNull(),
+    keyId: keyId(),
+    verification: text({ enum: DIAGNOSIS_VERIFICATIONS }).notNull(),
+    recordedBy: uuid("recorded_by").notNull(),
+    recordedAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("client_diagnoses_client_idx").on(t.clientId, t.recordedAt), index("client_diagnoses_key_idx").on(t.keyId)],
+);
+
 export type ClientRow = typeof clients.$inferSelect;
+export type ClientDiagnosisRow = typeof clientDiagnoses.$inferSelect;
 export type ClientNoteRow = typeof clientNotes.$inferSelect;
 export type ClientMeasureRow = typeof clientMeasures.$inferSelect;
 export type PlanGoalRow = typeof planGoals.$inferSelect;
