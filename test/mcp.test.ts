@@ -96,16 +96,20 @@ const INITIALIZE = JSON.stringify({
 });
 
 describe("handshake and lists", () => {
-  it("initializes with the server's name and the latest protocol version, and lists the seven tools with JSON-schema inputs", async () => {
+  it("initializes with the server's name and the latest protocol version, and lists the ten tools with JSON-schema inputs", async () => {
     expect(asTherapist.getServerVersion()).toMatchObject({ name: "therapy-assistant" });
     expect(asTherapist.getServerCapabilities()).toMatchObject({ tools: {}, resources: {}, prompts: {} });
     const { tools } = await asTherapist.listTools();
+    // A login's access token also sees the workspace tools (test/workspace/mcp-workspace.test.ts).
     expect(tools.map((tool) => tool.name).sort()).toEqual([
+      "add_measure",
       "check_drug_interactions",
       "differential_diagnosis",
       "find_treatment_protocols",
+      "get_client_summary",
       "get_crisis_resources",
       "get_diagnostic_criteria",
+      "list_clients",
       "score_assessment",
       "search_clinical_guidelines",
     ]);

@@ -22,10 +22,14 @@ import { renderPage } from "./render";
 import { adminPages } from "./routes/admin";
 import { assessmentPages } from "./routes/assessments";
 import { casePages } from "./routes/cases";
+import { clientNotePages } from "./routes/client-notes";
+import { clientPlanPages } from "./routes/client-plan";
+import { clientPages } from "./routes/clients";
 import { clinicalPages } from "./routes/clinical-pages";
 import { interactionPages } from "./routes/interactions";
 import { knowledgePages } from "./routes/knowledge";
 import { safetyPlanPages } from "./routes/safety-plan";
+import { saveToClientActions } from "./routes/save-to-client";
 import { settingsPages } from "./routes/settings";
 import { clearSessionCookies, consoleSession, safeReturnPath, setSessionCookies } from "./session";
 
@@ -92,6 +96,10 @@ consoleRouter.route("/interactions", interactionPages);
 consoleRouter.route("/admin", adminPages);
 consoleRouter.route("/settings", settingsPages);
 consoleRouter.route("/safety-plan", safetyPlanPages);
+consoleRouter.route("/clients", clientPages);
+consoleRouter.route("/", clientPlanPages);
+consoleRouter.route("/clients", clientNotePages);
+consoleRouter.route("/clients", saveToClientActions);
 consoleRouter.route("/", consoleActions);
 consoleRouter.route("/", clinicalPages);
 

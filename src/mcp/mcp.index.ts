@@ -47,7 +47,7 @@ export const mcpRouter = new Hono<AppEnv>().post("/", ...mcpAccess, async (c) =>
   const body = await c.req.text();
   const message = parseJson(body);
   if (Array.isArray(message)) return c.json(BATCH_REFUSED, 400);
-  const server = createMcpServer(c);
+  const server = createMcpServer(c, message);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {

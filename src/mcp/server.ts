@@ -10,6 +10,7 @@ import { registerClinicalTools } from "./clinical-tools";
 import { registerKnowledgeTools } from "./knowledge-tools";
 import { registerPrompts } from "./prompts";
 import { registerResources } from "./resources";
+import { registerWorkspaceTools } from "./workspace-tools";
 
 /**
  * The SDK's server checks JSON Schema only for answers to elicitation requests, which this
@@ -23,7 +24,8 @@ const noElicitation: jsonSchemaValidator = {
   },
 };
 
-export function createMcpServer(c: AuthorizedContext): McpServer {
+/** `message`: the JSON-RPC message this request carries, which decides whether a tools/list shows the workspace tools. */
+export function createMcpServer(c: AuthorizedContext, message: unknown): McpServer {
   const server = new McpServer(
     { name: "therapy-assistant", title: "Therapy Assistant", version: c.var.settings.version },
     {
@@ -32,11 +34,13 @@ export function createMcpServer(c: AuthorizedContext): McpServer {
       instructions:
         "Clinical decision support for licensed mental-health clinicians: search the knowledge base, read DSM-5-TR criteria, " +
         "find treatment guidelines, score PHQ-9/GAD-7, check drug interactions, get crisis resources and (verified " +
-        "clinicians) ask for a grounded differential diagnosis. It never replaces clinical judgement.",
+        "clinicians) ask for a grounded differential diagnosis; with the workspace scope, list your clients, summarize one " +
+        "and add a measure to their record. It never replaces clinical judgement.",
     },
   );
   registerKnowledgeTools(server, c);
   registerClinicalTools(server, c);
+  registerWorkspaceTools(server, c, message);
   registerResources(server, c);
   registerPrompts(server);
   return server;

@@ -9,6 +9,7 @@
 import { csrfToken } from "./console.js";
 import { renderMarkdown } from "./markdown.js";
 import { msg } from "./messages.js";
+import { saveToClient } from "./save-to-client.js";
 
 /** Where the voice page leaves a transcript for the diagnose page ("Use in diagnosis"): this tab only, never a URL. */
 export const DIAGNOSE_PREFILL_KEY = "ta-diagnose-symptoms";
@@ -192,6 +193,8 @@ export async function streamAnswer(url, body, view) {
         ui.result.append(view.render(data));
         ui.status.textContent = msg(data.ai_response.mode === "offline" ? "js.answer.completeOffline" : "js.answer.complete");
         ui.result.append(exportPdf(view.kind, data));
+        const save = saveToClient(view.kind, data);
+        if (save) ui.result.append(save);
       }
     }
     if (!complete) throw new AnswerFailure(msg("js.answer.interrupted"));

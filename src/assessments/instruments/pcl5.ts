@@ -58,7 +58,8 @@ export const pcl5: InstrumentDefinition = {
   scoring:
     "Sum of the 20 items (each 0–4), 0–80, with a subtotal per DSM-5 cluster (B 1–5, C 6–7, D 8–14, E 15–20). " +
     "Provisional diagnosis: items rated 2 or more count as symptoms; 1 B, 1 C, 2 D and 2 E are needed. A change of " +
-    "10 points or more is clinically meaningful; 5 points is a reliable change. A clinical interview (e.g. CAPS-5) " +
+    "5–10 points is a reliable change and 10–20 clinically meaningful (the workspace's trend marks 10 or more as both). " +
+    "A clinical interview (e.g. CAPS-5) " +
     "confirms the diagnosis.",
   bands: [
     {

@@ -3,12 +3,16 @@
 import { enAdmin } from "./areas/admin.en";
 import { enAssessments } from "./areas/assessments.en";
 import { enCases } from "./areas/cases.en";
+import { enClientNotes } from "./areas/client-notes.en";
 import { enClients } from "./areas/clients.en";
 import { enInteractions } from "./areas/interactions.en";
 import { enKnowledge } from "./areas/knowledge.en";
+import { enMeasures } from "./areas/measures.en";
 import { enNotes } from "./areas/notes.en";
 import { enPages } from "./areas/pages.en";
+import { enPlan } from "./areas/plan.en";
 import { enSafetyPlan } from "./areas/safety-plan.en";
+import { enSaveToClient } from "./areas/save-to-client.en";
 import { enSettingsNotices } from "./areas/settings-notices.en";
 import { enTokens } from "./areas/tokens.en";
 import { enVoice } from "./areas/voice.en";
@@ -135,6 +139,9 @@ export const en = {
     "Crisis banners give this country's crisis lines and emergency number. Not set: the country you connect from, else international directories.",
   "settings.language": "Language",
   "settings.browserDefault": "Browser default",
+  "settings.clientRetention": "Keep discharged clients' records for (years)",
+  "settings.clientRetentionHint":
+    "From 1 to 30 years (default 7). Each day, records of clients discharged longer ago than this are deleted with their notes, measures and plan. Check what your licensing board and local law require.",
   "settings.saveProfile": "Save profile",
   "settings.password": "Password",
   "settings.currentPassword": "Current password",
@@ -154,8 +161,12 @@ export const en = {
   ...enInteractions,
   ...enAdmin,
   ...enTokens,
+  ...enMeasures,
   ...enClients,
+  ...enClientNotes,
   ...enSettingsNotices,
+  ...enSaveToClient,
+  ...enPlan,
 } as const;
 
 export type MessageId = keyof typeof en;

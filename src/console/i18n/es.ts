@@ -3,12 +3,16 @@
 import { esAdmin } from "./areas/admin.es";
 import { esAssessments } from "./areas/assessments.es";
 import { esCases } from "./areas/cases.es";
+import { esClientNotes } from "./areas/client-notes.es";
 import { esClients } from "./areas/clients.es";
 import { esInteractions } from "./areas/interactions.es";
 import { esKnowledge } from "./areas/knowledge.es";
+import { esMeasures } from "./areas/measures.es";
 import { esNotes } from "./areas/notes.es";
 import { esPages } from "./areas/pages.es";
+import { esPlan } from "./areas/plan.es";
 import { esSafetyPlan } from "./areas/safety-plan.es";
+import { esSaveToClient } from "./areas/save-to-client.es";
 import { esSettingsNotices } from "./areas/settings-notices.es";
 import { esTokens } from "./areas/tokens.es";
 import { esVoice } from "./areas/voice.es";
@@ -139,6 +143,9 @@ export const es: Record<MessageId, string> = {
     "Los avisos de crisis muestran las líneas de crisis y el número de emergencias de este país. Sin definir: el país desde el que se conecta o, si no, directorios internacionales.",
   "settings.language": "Idioma",
   "settings.browserDefault": "Idioma del navegador",
+  "settings.clientRetention": "Conservar los expedientes de clientes dados de alta durante (años)",
+  "settings.clientRetentionHint":
+    "De 1 a 30 años (7 por defecto). Cada día se eliminan, con sus notas, mediciones y plan, los expedientes de clientes dados de alta hace más tiempo. Compruebe lo que exigen su colegio profesional y la ley local.",
   "settings.saveProfile": "Guardar perfil",
   "settings.password": "Contraseña",
   "settings.currentPassword": "Contraseña actual",
@@ -158,6 +165,10 @@ export const es: Record<MessageId, string> = {
   ...esInteractions,
   ...esAdmin,
   ...esTokens,
+  ...esMeasures,
   ...esClients,
+  ...esClientNotes,
   ...esSettingsNotices,
+  ...esSaveToClient,
+  ...esPlan,
 };

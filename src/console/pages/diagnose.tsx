@@ -1,12 +1,13 @@
 /** /app/diagnose: symptoms and patient context in, a streamed differential out (/app/assets/diagnose.js). */
 import type { UserRow } from "../../auth/auth.table";
 import { MAX_TEXT } from "../../rag/rag.schemas";
+import { type ClientChoice, SaveToClientData } from "../components/save-to-client";
 import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 import { AnswerPanel } from "./answer-panel";
 
-export function DiagnosePage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
+export function DiagnosePage({ account, csrfToken, clients }: { account: UserRow; csrfToken: string; clients?: ClientChoice[] | null }) {
   const allowed = mayUse(account, "licensed");
   const { t } = useMessages();
   return (
@@ -31,6 +32,7 @@ export function DiagnosePage({ account, csrfToken }: { account: UserRow; csrfTok
             <button type="submit">{t("diagnose.submit")}</button>
           </form>
           <AnswerPanel />
+          <SaveToClientData clients={clients} />
         </>
       ) : (
         <NeedsVerification account={account} />

@@ -91,6 +91,12 @@ export function PersonalTokensSection({ csrfToken, view }: { csrfToken: string; 
           <label>
             <input type="checkbox" name="scopes" value="read" /> {t("tokens.scopeRead")}
           </label>
+          <label>
+            <input type="checkbox" name="scopes" value="workspace" aria-describedby="scope-workspace-hint" /> {t("tokens.scopeWorkspace")}
+          </label>
+          <p id="scope-workspace-hint" class="hint">
+            {t("tokens.scopeWorkspaceHint")}
+          </p>
         </fieldset>
         <label for="expires_in_days">{t("tokens.expiresInDays")}</label>
         <input

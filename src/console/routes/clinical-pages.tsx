@@ -1,6 +1,7 @@
 /** The console's clinical tool pages built on the API's AI flows; what their scripts call is in ../actions.ts. */
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
+import { clientChoices } from "../components/save-to-client";
 import { DiagnosePage } from "../pages/diagnose";
 import { NotesPage } from "../pages/notes";
 import { TreatmentPage } from "../pages/treatment";
@@ -10,7 +11,9 @@ import { consoleSession } from "../session";
 
 export const clinicalPages = new Hono<AppEnv>();
 
-clinicalPages.get("/diagnose", consoleSession, (c) => renderPage(c, <DiagnosePage account={c.var.account} csrfToken={c.var.csrfToken} />));
+clinicalPages.get("/diagnose", consoleSession, async (c) =>
+  renderPage(c, <DiagnosePage account={c.var.account} csrfToken={c.var.csrfToken} clients={await clientChoices(c)} />),
+);
 clinicalPages.get("/treatment", consoleSession, (c) =>
   renderPage(c, <TreatmentPage account={c.var.account} csrfToken={c.var.csrfToken} />),
 );

@@ -18,6 +18,9 @@ export const enTokens = {
   "tokens.revokeToken": "Revoke {name}",
   "tokens.tokenName": "Token name",
   "tokens.scopeRead": "Read",
+  "tokens.scopeWorkspace": "Client records (workspace)",
+  "tokens.scopeWorkspaceHint":
+    "With MCP: lets the assistant list your clients, read their scores, trends and goal statuses, and add measures.",
   "tokens.expiresInDays": "Expires in days",
   "tokens.password": "Your password, to confirm",
   "tokens.passwordHint": "A token outlives this sign-in, so creating one asks for your password again.",

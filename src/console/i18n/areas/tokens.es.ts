@@ -20,6 +20,9 @@ export const esTokens: Record<keyof typeof enTokens, string> = {
   "tokens.revokeToken": "Revocar {name}",
   "tokens.tokenName": "Nombre del token",
   "tokens.scopeRead": "Lectura",
+  "tokens.scopeWorkspace": "Expedientes de clientes (workspace)",
+  "tokens.scopeWorkspaceHint":
+    "Con MCP: permite al asistente listar sus clientes, leer sus puntuaciones, tendencias y el estado de sus objetivos, y añadir mediciones.",
   "tokens.expiresInDays": "Caduca en (días)",
   "tokens.password": "Su contraseña, para confirmar",
   "tokens.passwordHint": "Un token dura más que este inicio de sesión, así que para crear uno se le vuelve a pedir la contraseña.",

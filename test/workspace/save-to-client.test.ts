@@ -1,0 +1,144 @@
+/**
+ * "Save to client…" under console answers (issue 23 item 8): the diagnose page lists the
+ * clinician's active clients for its script, and the action behind it records a differential's
+ * condition as a provisional diagnosis in the chosen record (the workspace's own use case).
+ */
+import { describe, expect, it } from "vitest";
+import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, readProblem, registerAndLogin } from "../support/accounts";
+import { createTestApi } from "../support/api";
+import { type ConsoleVisitor, consoleVisitor, ORIGIN } from "../support/console";
+
+const api = await createTestApi();
+const admin = await createAdmin(api);
+
+async function signedIn(account: LoggedIn): Promise<ConsoleVisitor> {
+  const visitor = consoleVisitor(api);
+  expect((await visitor.signIn(account.user.email, account.password)).status).toBe(303);
+  return visitor;
+}
+
+async function addClient(account: LoggedIn, label: string, status?: "discharged") {
+  const { body } = await api.json("/api/v1/clients", { label }, { headers: authHeader(account.tokens.access_token) });
+  const id = (body as { id: string }).id;
+  if (status) await api.json(`/api/v1/clients/${id}`, { status }, { method: "PATCH", headers: authHeader(account.tokens.access_token) });
+  return id;
+}
+
+const clientsOn = (html: string) => {
+  const raw = /id="workspace-clients" hidden="" data-clients="([^"]*)"/.exec(html)?.[1];
+  return raw === undefined
+    ? null
+    : (JSON.parse(
+        raw.replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"),
+      ) as Array<{ label: string }>);
+};
+
+function save(visitor: ConsoleVisitor, clientId: string, body: unknown, csrfToken: string, what = "diagnosis") {
+  return visitor.fetch(`/app/clients/${clientId}/save/${what}`, {
+    method: "POST",
+    headers: { Origin: ORIGIN, "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": csrfToken },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("Save to client… on the diagnose page", () => {
+  it("lists the clinician's active clients (not discharged ones) for the page's script", async () => {
+    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
+    await addClient(clinician, "Active <one>");
+    await addClient(clinician, "Gone", "discharged");
+    const visitor = await signedIn(clinician);
+    const page = await visitor.page("/app/diagnose");
+    expect(clientsOn(page.html)?.map((client) => client.label)).toEqual(["Active <one>"]);
+  });
+
+  it("offers nothing to a student or an administrator, who have no workspace", async () => {
+    for (const account of [await registerAndLogin(api), admin]) {
+      const page = await (await signedIn(account)).page("/app/diagnose");
+      expect(clientsOn(page.html)).toBeNull();
+    }
+  });
+
+  it("records the chosen condition as a provisional diagnosis in the client's record", async () => {
+    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const clientId = await addClient(clinician, "Dx-save");
+    const visitor = await signedIn(clinician);
+    const res = await save(
+      visitor,
+      clientId,
+      { condition: "Panic disorder", dsm5_code: "F41.0", icd11_code: "6B01" },
+      await visitor.csrfToken(),
+    );
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      record_url: `/app/clients/${clientId}`,
+      saved: { condition: "Panic disorder", verification: "provisional" },
+    });
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(clinician.tokens.access_token) });
+    expect(list.body).toMatchObject({ diagnoses: [{ condition: "Panic disorder", dsm5_code: "F41.0" }] });
+  });
+
+  it("answers another clinician's client with a 404 problem and a bad body with a 400, recording nothing", async () => {
+    const owner = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const clientId = await addClient(owner, "Not yours");
+    const intruder = await signedIn(await createVerifiedTherapist(api, admin.tokens.access_token));
+    await readProblem(await save(intruder, clientId, { condition: "X" }, await intruder.csrfToken()), 404, "client_not_found");
+    const ownerVisitor = await signedIn(owner);
+    await readProblem(await save(ownerVisitor, clientId, { condition: "" }, await ownerVisitor.csrfToken()), 400, "validation_error");
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(owner.tokens.access_token) });
+    expect(list.body).toEqual({ diagnoses: [] });
+  });
+
+  it("keeps a generated note as a draft in the record, and a treatment answer's plan as the client's plan", async () => {
+    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const clientId = await addClient(clinician, "Note-and-plan");
+    const visitor = await signedIn(clinician);
+    const csrf = await visitor.csrfToken();
+    const generated = await api.json(
+      "/api/v1/notes",
+      { format: "dap", text: "Client reports sleeping six hours. We practised a breathing exercise. Next session in two weeks." },
+      { headers: authHeader(clinician.tokens.access_token) },
+    );
+    expect(generated.res.status).toBe(200);
+    const note = generated.body as { format: string; sections: Record<string, string>; statements?: unknown; unsupported?: unknown };
+    // What save-to-client.js sends for a note.
+    const noteRes = await save(
+      visitor,
+      clientId,
+      {
+        session_date: "2026-12-01",
+        format: note.format,
+        sections: note.sections,
+        statements: note.statements,
+        unsupported: note.unsupported,
+      },
+      csrf,
+      "note",
+    );
+    expect(noteRes.status).toBe(201);
+    const savedNote = (await noteRes.json()) as { saved: { id: string; status: string }; record_url: string };
+    expect(savedNote.saved.status).toBe("draft");
+    expect(savedNote.record_url).toBe(`/app/clients/${clientId}/notes/${savedNote.saved.id}`);
+    const stored = await api.get(`/api/v1/clients/${clientId}/notes/${savedNote.saved.id}`, {
+      headers: authHeader(clinician.tokens.access_token),
+    });
+    expect(stored.body).toMatchObject({ format: "dap", sections: note.sections, status: "draft" });
+
+    const planRes = await save(
+      visitor,
+      clientId,
+      {
+        problems: [{ description: "Low mood", supporting_sources: [] }],
+        goals: [{ text: "Sleep seven hours on five nights a week" }],
+        review_date: "2027-02-01",
+      },
+      csrf,
+      "plan",
+    );
+    expect(planRes.status).toBe(201);
+    const plan = await api.get(`/api/v1/clients/${clientId}/plan`, { headers: authHeader(clinician.tokens.access_token) });
+    expect(plan.body).toMatchObject({
+      review_date: "2027-02-01",
+      goals: [{ text: "Sleep seven hours on five nights a week", status: "not_started" }],
+    });
+  });
+});
