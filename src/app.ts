@@ -7,6 +7,7 @@ import { casesRouter } from "./cases/cases.index";
 import { consoleRouter } from "./console/console.index";
 import { crisisResourcesRouter } from "./crisis-resources/crisis-resources.index";
 import { mountDocs } from "./docs";
+import { fhirRouter } from "./fhir/fhir.index";
 import { interactionsRouter } from "./interactions/interactions.index";
 import { knowledgeRouter } from "./knowledge/knowledge.index";
 import { limitBody } from "./lib/body-limit";
@@ -48,6 +49,7 @@ const routes = app
   .route("/api/v1", reportsRouter)
   .route("/api/v1", safetyPlansRouter)
   .route("/api/v1", workspaceRouter)
+  .route("/api/v1", fhirRouter)
   .route("/voice", voiceRouter);
 // JSON-RPC, not an OpenAPI route: outside AppType and the OpenAPI document.
 app.route("/mcp", mcpRouter);
