@@ -71,9 +71,15 @@ async function note(user: LoggedIn, body: Record<string, unknown>, client = api)
   return answer as NoteAnswer;
 }
 
+/** The model's answer: each section one statement quoting itself (so a verbatim sentence of the source is supported). */
 function modelNote(sections: Record<string, string>, codes: unknown[] = []) {
-  return JSON.stringify({ response: "Session focused on worry and sleep.", sections, suggested_codes: codes });
+  const statements = Object.fromEntries(
+    Object.entries(sections).map(([name, text]) => [name, text.trim() ? [{ text, quotes: [text] }] : []]),
+  );
+  return JSON.stringify({ response: "Session focused on worry and sleep.", statements, suggested_codes: codes });
 }
+
+const PLAN = "Plan: continue weekly CBT, complete the worry log as homework, next session in one week.";
 
 /** Every stored object under audio/ (the only place a note could have left anything). */
 async function storedAudioKeys(): Promise<string[]> {
@@ -85,20 +91,20 @@ describe("notes from the model", () => {
     [
       "soap",
       {
-        subjective: "Worry most days for eight months; poor sleep.",
-        objective: "Anxious affect, fidgeting; GAD-7 15.",
-        assessment: "Symptoms persist.",
-        plan: "Weekly CBT; worry log.",
+        subjective: "Client reports feeling on edge most days and worrying about work and money for the past eight months.",
+        objective: "Affect appeared anxious; she was fidgeting throughout.",
+        assessment: "GAD-7 score 15.",
+        plan: PLAN,
       },
     ],
-    ["dap", { data: "Worry most days; GAD-7 15.", assessment: "Symptoms persist.", plan: "Weekly CBT; worry log." }],
+    ["dap", { data: "She says sleep is poor and she cannot control the worry.", assessment: "GAD-7 score 15.", plan: PLAN }],
     [
       "birp",
       {
-        behavior: "Anxious, fidgeting; worry most days.",
-        intervention: "Diaphragmatic breathing; worry log reviewed.",
-        response: "Practised breathing.",
-        plan: "Weekly CBT.",
+        behavior: "Affect appeared anxious; she was fidgeting throughout.",
+        intervention: "Therapist introduced diaphragmatic breathing and reviewed a worry log.",
+        response: "Client responded well and was able to practise the breathing in session.",
+        plan: PLAN,
       },
     ],
   ] as const)("writes a %s note with exactly its format's sections, risk screened and the model's usage", async (format, sections) => {
@@ -113,16 +119,16 @@ describe("notes from the model", () => {
     expect(answer.safety.crisis_detected).toBe(false);
     expect(answer.ai_response).toMatchObject({ mode: "llm", response: "Session focused on worry and sleep." });
     expect(answer.ai_response.prompt_tokens).toBeGreaterThan(0);
-    expect(answer.source).toEqual({ input: "text", audio_id: null, chars: SESSION.length });
+    expect(answer.source).toEqual({ input: "text", audio_id: null, chars: SESSION.length, text: SESSION });
   });
 
   it("says so in a section the model left empty", async () => {
     const user = await clinician();
     await scriptOpenAi(api.openaiKey, {
-      chat: [{ content: modelNote({ data: "Worry most days.", assessment: "  ", plan: "" }) }],
+      chat: [{ content: modelNote({ data: "Client reports worrying most days.", assessment: "  ", plan: "" }) }],
     });
     const answer = await note(user, { format: "dap", text: "Client reports worrying most days." });
-    expect(answer.sections).toEqual({ data: "Worry most days.", assessment: NOT_DOCUMENTED, plan: NOT_DOCUMENTED });
+    expect(answer.sections).toEqual({ data: "Client reports worrying most days.", assessment: NOT_DOCUMENTED, plan: NOT_DOCUMENTED });
   });
 
   it("keeps a code only when a retrieved source it cites carries that code", async () => {
@@ -252,7 +258,7 @@ describe("notes from a stored recording", () => {
 
     const answer = await note(user, { format: "soap", audio_id: audioId });
     expect((await stubStats(api.openaiKey)).transcription).toBe(before + 1);
-    expect(answer.source).toEqual({ input: "audio", audio_id: audioId, chars: transcript.length });
+    expect(answer.source).toEqual({ input: "audio", audio_id: audioId, chars: transcript.length, text: transcript });
     expect(answer.risk.crisis_detected).toBe(false);
   });
 

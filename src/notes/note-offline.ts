@@ -4,7 +4,9 @@
  * section no sentence points at says so. Codes come only from the retrieved criteria.
  */
 import type { SearchHit } from "../knowledge/search";
-import { NOT_DOCUMENTED, NOTE_SECTIONS, type NoteFormat } from "./notes.schemas";
+import type { TemplateSection } from "../workspace/note-templates/note-templates.data";
+import { type SourceSentence, type Statement, sourceSentences } from "./note-grounding";
+import { NOTE_SECTIONS, type NoteFormat } from "./notes.schemas";
 
 type Kind = "reported" | "observed" | "assessment" | "intervention" | "response" | "plan";
 
@@ -49,25 +51,56 @@ const FORMAT_SECTIONS: Record<NoteFormat, Record<Kind, string>> = {
   },
 };
 
-const MAX_SENTENCES = 400;
-
-/** Sentences at ., ! or ? followed by a space, and at line breaks; one pass, linear in the text. */
-function sentences(text: string): string[] {
-  return text
-    .split(/\n+|(?<=[.!?])\s+/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => /[A-Za-z]/.test(sentence))
-    .slice(0, MAX_SENTENCES);
-}
-
 function kindOf(sentence: string): Kind {
   return CUES.find(([, cue]) => cue.test(sentence))?.[0] ?? "reported";
 }
 
-export function offlineSections(format: NoteFormat, text: string): Record<string, string> {
-  const byName = new Map<string, string[]>(NOTE_SECTIONS[format].map((name) => [name, []]));
-  for (const sentence of sentences(text)) byName.get(FORMAT_SECTIONS[format][kindOf(sentence)])?.push(sentence);
-  return Object.fromEntries([...byName].map(([name, lines]) => [name, lines.length ? lines.join(" ") : NOT_DOCUMENTED]));
+/** A source sentence as a statement: its own words, its own span, so it is trivially supported. */
+const verbatim = (sentence: SourceSentence): Statement => ({ text: sentence.text, spans: [{ start: sentence.start, end: sentence.end }] });
+
+export function offlineStatements(format: NoteFormat, text: string): Record<string, Statement[]> {
+  const byName = new Map<string, Statement[]>(NOTE_SECTIONS[format].map((name) => [name, []]));
+  for (const sentence of sourceSentences(text)) byName.get(FORMAT_SECTIONS[format][kindOf(sentence.text)])?.push(verbatim(sentence));
+  return Object.fromEntries(byName);
+}
+
+/** Words a section's name and instruction share with what a kind of sentence is about. */
+const KIND_WORDS: Record<Kind, string[]> = {
+  reported: ["report", "subjective", "present", "concern", "complaint", "history", "client"],
+  observed: ["observ", "objective", "mental", "status", "appear", "affect", "score", "measure"],
+  assessment: ["assess", "impress", "formulat", "progress", "diagnos"],
+  intervention: ["interven", "techniq", "therap", "session", "psychoed"],
+  response: ["respon", "engage", "progress"],
+  plan: ["plan", "next", "homework", "follow", "goal", "referr"],
+};
+const stems = (text: string) => new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((word) => word.slice(0, 6)));
+
+/**
+ * A template's best section for a sentence: the one whose name and instruction share the most
+ * with the sentence's words and with what its kind of sentence is about; the first when none does.
+ */
+function templateSectionFor(sentence: string, sections: Array<{ name: string; words: Set<string> }>): string {
+  const words = stems(sentence);
+  const kindWords = KIND_WORDS[kindOf(sentence)];
+  let best = sections[0].name;
+  let bestScore = 0;
+  for (const section of sections) {
+    let score = 0;
+    for (const word of words) if (section.words.has(word)) score++;
+    for (const prefix of kindWords) for (const word of section.words) if (word.startsWith(prefix.slice(0, 6))) score += 2;
+    if (score > bestScore) [best, bestScore] = [section.name, score];
+  }
+  return best;
+}
+
+export function offlineTemplateStatements(sections: TemplateSection[], text: string): Record<string, Statement[]> {
+  const described = sections.map((section) => ({
+    name: section.name,
+    words: stems(`${section.name.replaceAll("_", " ")} ${section.instruction}`),
+  }));
+  const byName = new Map<string, Statement[]>(sections.map((section) => [section.name, []]));
+  for (const sentence of sourceSentences(text)) byName.get(templateSectionFor(sentence.text, described))?.push(verbatim(sentence));
+  return Object.fromEntries(byName);
 }
 
 const OFFLINE_CODES = 3;
@@ -83,10 +116,10 @@ export function offlineCodes(hits: SearchHit[]) {
     ]);
 }
 
-export function offlineNoteResponse(format: NoteFormat): string {
+export function offlineNoteResponse(formatName: string): string {
   return [
     "## Extractive note (offline mode)",
-    `No AI model is configured, so each sentence of the source text was placed, verbatim, in the ${format.toUpperCase()} ` +
+    `No AI model is configured, so each sentence of the source text was placed, verbatim, in the ${formatName} ` +
       "section its wording points at. Check the placement and complete the note; suggested codes are the best-matching " +
       "retrieved criteria, not a diagnosis.",
   ].join("\n\n");

@@ -1,8 +1,10 @@
 /**
- * Session notes: SOAP, DAP or BIRP from text, or from the caller's stored recording (transcribed
- * for the note). Risk is screened over the source text every time; codes are suggested only with
- * a retrieved source that carries them. Nothing of the note is stored. One use case for the
- * REST route and the console, inside one audit event.
+ * Session notes: SOAP, DAP, BIRP or one of the caller's own templates, from text or from the
+ * caller's stored recording (transcribed for the note). Every statement carries the spans of the
+ * source it rests on and one without support is returned apart (note-grounding.ts); risk is
+ * screened over the source text every time and only the screen states it; codes are suggested
+ * only with a retrieved source that carries them. Nothing of the note is stored. One use case for
+ * the REST route and the console, inside one audit event.
  */
 import type { z } from "zod";
 import { requireAi } from "../ai/client";
@@ -18,11 +20,48 @@ import { clinicalAiAction } from "../use-case/clinical-action";
 import type { UseCaseDeps } from "../use-case/deps";
 import { transcribeAudio } from "../voice/transcription";
 import { findAudio } from "../voice/voice.data";
-import { noteMessages } from "./note.prompts";
-import { offlineCodes, offlineNoteResponse, offlineSections } from "./note-offline";
-import { MODEL_NOTE_SCHEMAS, NOT_DOCUMENTED, NOTE_SECTIONS, type NoteAnswer, type NoteFormat, type NoteInput } from "./notes.schemas";
+import { findOwnedTemplate, type NoteTemplate } from "../workspace/note-templates/note-templates.data";
+import { type NoteShape, noteMessages } from "./note.prompts";
+import { groundNote, type ModelStatement, riskStatements, SourceLocator, type Statement, sectionsFrom } from "./note-grounding";
+import { offlineCodes, offlineNoteResponse, offlineStatements, offlineTemplateStatements } from "./note-offline";
+import {
+  MODEL_NOTE_SCHEMAS,
+  modelNoteSchema,
+  NOTE_FORMATS,
+  NOTE_SECTIONS,
+  type NoteAnswer,
+  type NoteFormat,
+  type NoteInput,
+} from "./notes.schemas";
 
 type Input = z.infer<typeof NoteInput>;
+
+/** The field the source is screened under, so the detector's findings in it can be located in it. */
+const SOURCE_FIELD = "session_text";
+
+/** Where the detector's statements go: the section a format keeps its clinical assessment (or, in BIRP, the presentation) in. */
+const RISK_SECTION: Record<NoteFormat, string> = { soap: "assessment", dap: "assessment", birp: "behavior" };
+/** In a template: the section about risk or safety, else the first. */
+const templateRiskSection = (template: NoteTemplate) =>
+  (
+    template.sections.find((section) => /\b(?:risk|safety|safe)/i.test(`${section.name.replaceAll("_", " ")} ${section.instruction}`)) ??
+    template.sections[0]
+  ).name;
+
+const isFormat = (format: string): format is NoteFormat => (NOTE_FORMATS as readonly string[]).includes(format);
+
+/** The caller's template a `format` names (a 400 at body.format when it is none of theirs); null for a built-in format. */
+async function templateOf(deps: UseCaseDeps, format: string): Promise<NoteTemplate | null> {
+  if (isFormat(format)) return null;
+  const template = await findOwnedTemplate(deps.db, deps.account.id, format);
+  if (!template?.sections.length)
+    throw new ProblemError(400, {
+      code: "validation_error",
+      detail: "format is neither soap, dap nor birp, nor the id of one of your note templates.",
+      errors: [{ path: "body.format", message: "not one of your note templates" }],
+    });
+  return template;
+}
 type Code = NoteAnswer["suggested_codes"][number];
 
 /** The text the note is written from: the request's, or the transcript of the caller's own recording. */
@@ -77,52 +116,70 @@ function groundCodes(
   });
 }
 
-/** Every section present; an empty one says it has nothing to draw on. */
-function completeSections(format: NoteFormat, sections: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(NOTE_SECTIONS[format].map((name) => [name, sections[name]?.trim() || NOT_DOCUMENTED]));
-}
-
-export function writeNote(deps: UseCaseDeps, input: Input, { action }: { action: string }): Promise<NoteAnswer> {
+export async function writeNote(deps: UseCaseDeps, input: Input, { action }: { action: string }): Promise<NoteAnswer> {
+  // Before the audit boundary: an unknown template is bad input, which changes and records nothing.
+  const template = await templateOf(deps, input.format);
   const asked = {
-    format: input.format,
+    format: template ? "template" : input.format,
     input: input.audio_id ? ("audio" as const) : ("text" as const),
     text_chars: input.text?.length ?? 0,
     context_chars: input.client_context?.length ?? 0,
   };
-  return clinicalAiAction(deps, { action, asked }, async () => composeNote(deps, input, await sourceText(deps, input)), answerAuditFacts);
+  return clinicalAiAction(
+    deps,
+    { action, asked },
+    async () => composeNote(deps, input, template, await sourceText(deps, input)),
+    answerAuditFacts,
+  );
 }
 
-async function composeNote(deps: UseCaseDeps, input: Input, text: string): Promise<NoteAnswer> {
+async function composeNote(deps: UseCaseDeps, input: Input, template: NoteTemplate | null, text: string): Promise<NoteAnswer> {
   const { ai, settings } = deps;
-  const safety = assessCrisis({ session_text: text, client_context: input.client_context }, deps.country);
+  const format = input.format;
+  const safety = assessCrisis({ [SOURCE_FIELD]: text, client_context: input.client_context }, deps.country);
   const retrieval = await retrieveSources(deps, [text, input.client_context].filter(Boolean).join("\n"), "dsm5_criteria");
+  const sectionNames = template ? template.sections.map((section) => section.name) : NOTE_SECTIONS[format as NoteFormat];
+  const shape: NoteShape = template ? { template } : { format: format as NoteFormat };
+  const locator = new SourceLocator(text);
+  const risk = {
+    statements: riskStatements(text, safety, SOURCE_FIELD, locator),
+    section: template ? templateRiskSection(template) : RISK_SECTION[format as NoteFormat],
+  };
 
-  let sections = offlineSections(input.format, text);
   let codes = offlineCodes(retrieval.hits);
-  let response = offlineNoteResponse(input.format);
+  let response = offlineNoteResponse(template ? `"${template.name}"` : format.toUpperCase());
   let usage: Usage | null = null;
+  let note: { sections: Record<string, string>; statements: Record<string, Statement[]>; unsupported: string[] };
   if (ai) {
     try {
       const generated = await generateStructured(ai, settings.ai, {
-        name: `${input.format}_note`,
-        schema: MODEL_NOTE_SCHEMAS[input.format],
-        messages: noteMessages(input.format, text, input.client_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators)),
+        name: template ? "template_note" : `${format}_note`,
+        schema: template ? modelNoteSchema(sectionNames) : MODEL_NOTE_SCHEMAS[format as NoteFormat],
+        messages: noteMessages(shape, text, input.client_context, sourcesBlock(retrieval.hits), riskNoteFor(safety.indicators)),
       });
       ({ response } = generated.output);
-      sections = generated.output.sections;
       codes = generated.output.suggested_codes;
       usage = generated.usage;
+      note = groundNote(text, sectionNames, generated.output.statements as Record<string, ModelStatement[]>, risk, locator);
     } catch (error) {
       throw aiProblem(error);
     }
+  } else {
+    // Offline, statements are the source's own sentences: their spans are exact by construction.
+    const statements = template ? offlineTemplateStatements(template.sections, text) : offlineStatements(format as NoteFormat, text);
+    statements[risk.section]?.push(...risk.statements);
+    note = { sections: sectionsFrom(sectionNames, statements), statements, unsupported: [] };
   }
 
   const frame = answerFrame(retrieval, safety, response, usage);
   return {
     status: "success",
-    format: input.format,
-    source: { input: input.audio_id ? "audio" : "text", audio_id: input.audio_id ?? null, chars: text.length },
-    sections: completeSections(input.format, sections),
+    format,
+    ...(template && { template: { id: template.id, name: template.name, sections: template.sections } }),
+    source: { input: input.audio_id ? "audio" : "text", audio_id: input.audio_id ?? null, chars: text.length, text },
+    sections: note.sections,
+    statements: note.statements,
+    unsupported: note.unsupported,
     risk: riskOf(safety),
     safety,
     suggested_codes: groundCodes(codes, retrieval),

@@ -5,7 +5,7 @@
  */
 import type { UserRow } from "../auth/auth.table";
 import { DISCLAIMER } from "../grounded-answer/prompt-parts";
-import { NOTE_SECTIONS, SECTION_TITLES } from "../notes/notes.schemas";
+import { noteSectionNames, sectionTitle } from "../notes/notes.schemas";
 import { may } from "../policy/policy";
 import { PLAN_LABELS, SAFETY_PLAN_SECTIONS } from "../safety-plans/safety-plan-labels";
 import type { ReportInput, ReportKind } from "./reports.schemas";
@@ -255,10 +255,20 @@ function contentSections(input: ReportInput, account: Account): { title: string;
       const { content } = input;
       const cite = citer(content.retrieved_sources);
       return {
-        title: `Session note (${content.format.toUpperCase()})`,
+        title: `Session note (${content.template ? content.template.name : content.format.toUpperCase()})`,
         sources: content.retrieved_sources,
         sections: [
-          ...NOTE_SECTIONS[content.format].map((name) => section(SECTION_TITLES[name], paragraph(content.sections[name] ?? ""))),
+          ...noteSectionNames(content).map((name) => section(sectionTitle(name), paragraph(content.sections[name] ?? ""))),
+          // Statements with no support found in the source: apart, and said to be so (docs/api.md §10).
+          ...(content.unsupported?.length
+            ? [
+                section(
+                  "Unsupported statements (not found in the source text)",
+                  paragraph("The model wrote these, but no words of the source text support them; they are not part of the note above."),
+                  list(content.unsupported),
+                ),
+              ]
+            : []),
           section("Risk", paragraph(content.risk.summary)),
           section(
             "Suggested codes",

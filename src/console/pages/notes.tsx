@@ -2,11 +2,21 @@
 import type { UserRow } from "../../auth/auth.table";
 import { NOTE_FORMATS } from "../../notes/notes.schemas";
 import { MAX_TEXT } from "../../rag/rag.schemas";
+import { type ClientChoice, SaveToClientData } from "../components/save-to-client";
 import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 
-export function NotesPage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
+export interface NotesPageProps {
+  account: UserRow;
+  csrfToken: string;
+  /** The clinician's active clients, for "Save to client…" (null: no workspace). */
+  clients?: ClientChoice[] | null;
+  /** The clinician's own note templates, offered beside SOAP, DAP and BIRP. */
+  templates?: Array<{ id: string; name: string }>;
+}
+
+export function NotesPage({ account, csrfToken, clients, templates = [] }: NotesPageProps) {
   const allowed = mayUse(account, "licensed");
   const { t } = useMessages();
   return (
@@ -19,6 +29,13 @@ export function NotesPage({ account, csrfToken }: { account: UserRow; csrfToken:
               {NOTE_FORMATS.map((format) => (
                 <option value={format}>{format.toUpperCase()}</option>
               ))}
+              {templates.length > 0 && (
+                <optgroup label={t("notes.yourTemplates")}>
+                  {templates.map((template) => (
+                    <option value={template.id}>{template.name}</option>
+                  ))}
+                </optgroup>
+              )}
             </select>
             <label for="note-text">{t("notes.text")}</label>
             <textarea id="note-text" name="text" rows={8} required maxlength={MAX_TEXT} />
@@ -32,6 +49,7 @@ export function NotesPage({ account, csrfToken }: { account: UserRow; csrfToken:
             <p id="note-status" role="status" class="muted" />
             <div id="note-result" />
           </section>
+          <SaveToClientData clients={clients} />
         </>
       ) : (
         <NeedsVerification account={account} />

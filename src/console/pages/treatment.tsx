@@ -1,12 +1,13 @@
 /** /app/treatment: a diagnosis in, a streamed treatment plan out (/app/assets/treatment.js). */
 import type { UserRow } from "../../auth/auth.table";
 import { MAX_TEXT } from "../../rag/rag.schemas";
+import { type ClientChoice, SaveToClientData } from "../components/save-to-client";
 import { useMessages } from "../i18n/i18n";
 import { Layout, NeedsVerification } from "../layout";
 import { mayUse } from "../tools";
 import { AnswerPanel } from "./answer-panel";
 
-export function TreatmentPage({ account, csrfToken }: { account: UserRow; csrfToken: string }) {
+export function TreatmentPage({ account, csrfToken, clients }: { account: UserRow; csrfToken: string; clients?: ClientChoice[] | null }) {
   const allowed = mayUse(account, "licensed");
   const { t } = useMessages();
   return (
@@ -27,6 +28,7 @@ export function TreatmentPage({ account, csrfToken }: { account: UserRow; csrfTo
             <button type="submit">{t("treatment.submit")}</button>
           </form>
           <AnswerPanel />
+          <SaveToClientData clients={clients} />
         </>
       ) : (
         <NeedsVerification account={account} />

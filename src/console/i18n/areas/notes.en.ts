@@ -15,9 +15,16 @@ export const enNotes = {
   "js.notes.section.intervention": "Intervention",
   "js.notes.section.response": "Response",
   "js.notes.risk": "Risk",
+  "js.notes.unsupported": "Unsupported statements",
+  "js.notes.unsupportedNote":
+    "No words of the source text support these statements, so they are not in the note. Add one only if you know it to be true.",
+  "js.notes.sourceText": "Source text",
+  "js.notes.sourceHint": "Hover over or focus a statement to mark the words of the source text it rests on.",
+  "js.notes.statementSource": "Source: {quote}",
   "js.notes.codes": "Suggested codes",
   "js.notes.required": "Enter the session text or a transcript.",
   "js.notes.writing": "Writing the note…",
   "js.notes.ready": "Note ready.",
   "js.notes.connectionLost": "The connection was lost; try again.",
+  "notes.yourTemplates": "Your templates",
 } as const;
