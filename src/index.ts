@@ -4,12 +4,14 @@ import { createDatabase } from "./lib/db";
 import { log } from "./lib/log";
 import { readSettings } from "./lib/settings";
 import { purgeExpiredAudio } from "./voice/voice.data";
+import { purgeExpiredClients } from "./workspace/retention/client-retention.data";
 
 export default {
   fetch: app.fetch,
   /**
    * The daily Cron Trigger (wrangler.toml): removes session audio past its retention date and
-   * audit events past theirs. Each purge runs and fails on its own.
+   * audit events past theirs, discharged clients' records past their clinician's retention. Each
+   * purge runs and fails on its own.
    */
   async scheduled(controller, env, ctx) {
     const now = new Date(controller.scheduledTime);
@@ -26,6 +28,15 @@ export default {
         .then(
           (removed) => log("info", "expired audit events purged", { removed, retention_days: settings.auditRetentionDays }),
           (error: unknown) => log("error", "audit purge failed", { error: (error as Error)?.name }),
+        ),
+    );
+    ctx.waitUntil(
+      Promise.resolve()
+        .then(() => purgeExpiredClients(createDatabase(settings.database), now))
+        .then(
+          // Counts only: a label is a clinician's pseudonym for a person, and logs outlive the records.
+          (removed) => log("info", "discharged clients past retention purged", { removed }),
+          (error: unknown) => log("error", "client retention purge failed", { error: (error as Error)?.name }),
         ),
     );
   },

@@ -1,5 +1,7 @@
 import { createRouter } from "../lib/openapi";
 import { noStore } from "../lib/response-headers";
+import { resealHandler } from "../workspace/crypto/reseal.handlers";
+import { resealRoute } from "../workspace/crypto/reseal.routes";
 import { listAuditHandler, listUsersHandler, updateUserHandler } from "./admin.handlers";
 import { listAudit, listUsers, updateUser } from "./admin.routes";
 
@@ -10,4 +12,5 @@ router.use(noStore);
 export const adminRouter = router
   .openapi(listUsers, listUsersHandler)
   .openapi(updateUser, updateUserHandler)
-  .openapi(listAudit, listAuditHandler);
+  .openapi(listAudit, listAuditHandler)
+  .openapi(resealRoute, resealHandler);

@@ -12,7 +12,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { revokeAllPersonalTokens } from "./personal-tokens.data";
 
 /**
- * Updates names, organization, licence fields, country and language; changed licence details must
+ * Updates names, organization, licence fields, country, language and client retention; changed licence details must
  * be verified again by an admin.
  */
 export async function updateProfile<E extends AppEnv>(c: Context<E>, user: UserRow, body: z.infer<typeof UpdateMeBody>): Promise<UserRow> {
@@ -30,6 +30,7 @@ export async function updateProfile<E extends AppEnv>(c: Context<E>, user: UserR
     licenseState: body.license_state,
     country: body.country,
     locale: body.locale,
+    clientRetentionYears: body.client_retention_years,
     ...(resetVerification ? { isVerified: false } : {}),
   });
   audit(c, {

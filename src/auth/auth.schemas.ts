@@ -20,6 +20,10 @@ export const UserSchema = z
       .nullable()
       .openapi({ description: "ISO 3166-1 alpha-2: whose crisis lines safety answers give (§11)", example: "GB" }),
     locale: z.enum(LOCALES).nullable().openapi({ description: "The console's language" }),
+    client_retention_years: z.number().int().openapi({
+      description: "Years a discharged client's record is kept before the daily purge deletes it (§12; default 7)",
+      example: 7,
+    }),
     is_active: z.boolean(),
     is_verified: z.boolean(),
     created_at: z.string().openapi({ format: "date-time" }),
@@ -43,6 +47,7 @@ export function toUser(row: UserRow): User {
     organization: row.organization,
     country: row.country,
     locale: row.locale,
+    client_retention_years: row.clientRetentionYears,
     is_active: row.isActive,
     is_verified: row.isVerified,
     created_at: row.createdAt.toISOString(),
@@ -133,6 +138,10 @@ const countryCode = z
   .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code such as GB")
   .openapi({ example: "GB" });
 
+/** The retention a clinician may choose for discharged clients' records (docs/api.md §12). */
+export const MIN_CLIENT_RETENTION_YEARS = 1;
+export const MAX_CLIENT_RETENTION_YEARS = 30;
+
 export const UpdateMeBody = z
   .object({
     first_name: text(100).optional(),
@@ -140,6 +149,13 @@ export const UpdateMeBody = z
     ...licenseFields,
     country: countryCode.nullish(),
     locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }).nullish(),
+    client_retention_years: z
+      .number({ error: "must be a whole number of years from 1 to 30" })
+      .int("must be a whole number of years from 1 to 30")
+      .min(MIN_CLIENT_RETENTION_YEARS, "must be a whole number of years from 1 to 30")
+      .max(MAX_CLIENT_RETENTION_YEARS, "must be a whole number of years from 1 to 30")
+      .optional()
+      .openapi({ description: "years a discharged client's record is kept (1–30)" }),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, "give at least one field to change")

@@ -1,6 +1,7 @@
 /** What data-subject rights read and delete in Postgres beyond the account lookup. */
 import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../lib/db";
+import { clients } from "../workspace/workspace.table";
 import { loginSessions, users } from "./auth.table";
 
 /** Every login of the account, newest first: metadata only (refresh tokens live in their own table, hashed). */
@@ -17,7 +18,16 @@ export function loginSessionsOf(db: Database, userId: string) {
     .orderBy(desc(loginSessions.createdAt), desc(loginSessions.id));
 }
 
-/** Deletes the account; its logins, refresh tokens and personal tokens go with it (foreign keys cascade). */
+/** How many client records (docs/api.md §12) the account owns. */
+export async function ownedClientCount(db: Database, userId: string): Promise<number> {
+  const [row] = await db.select({ clients: count() }).from(clients).where(eq(clients.ownerId, userId));
+  return row?.clients ?? 0;
+}
+
+/**
+ * Deletes the account; its logins, refresh tokens, personal tokens and client records (with their
+ * notes, measures and plans) go with it (foreign keys cascade).
+ */
 export function deleteUser(db: Database, userId: string) {
   return db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
 }

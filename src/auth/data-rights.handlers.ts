@@ -10,8 +10,9 @@ import { page } from "../lib/pagination";
 import { ProblemError } from "../lib/problem";
 import { enforcePasswordCheckRateLimit } from "../lib/rate-limits";
 import { listUserAudio, removeUserAudio } from "../voice/voice.data";
+import { exportWorkspace } from "../workspace/export/workspace-export";
 import { toUser } from "./auth.schemas";
-import { deleteUser, LAST_ADMIN_SQLSTATE, lastAdminGuard, loginSessionsOf, otherActiveAdmins } from "./data-rights.data";
+import { deleteUser, LAST_ADMIN_SQLSTATE, lastAdminGuard, loginSessionsOf, otherActiveAdmins, ownedClientCount } from "./data-rights.data";
 import type { eraseMe, exportMe, myAuditEvents } from "./data-rights.routes";
 import { EXPORT_AUDIT_EVENTS } from "./data-rights.schemas";
 import { verifyPassword } from "./password";
@@ -41,13 +42,14 @@ async function withStorage<T>(work: () => Promise<T>): Promise<T> {
 export const exportMeHandler: AppRouteHandler<typeof exportMe> = async (c) => {
   const user = c.var.account;
   const { db } = c.var;
-  const [[sessions, tokens, auditRows], audio] = await Promise.all([
+  const [[sessions, tokens, auditRows], audio, workspace] = await Promise.all([
     db.batch([
       loginSessionsOf(db, user.id),
       allPersonalTokens(db, user.id),
       accountAuditEventsStatement(db, user.id, EXPORT_AUDIT_EVENTS),
     ] as const),
     withStorage(() => listUserAudio(c.var.storage, user.id)),
+    exportWorkspace(db, c.var.settings.encryptionKeys, user.id),
   ]);
   const events = page(ACCOUNT_AUDIT_LIST, auditRows, EXPORT_AUDIT_EVENTS);
   audit(c, { userId: user.id, action: "auth.export", target: `user:${user.id}`, outcome: "success" });
@@ -72,6 +74,7 @@ export const exportMeHandler: AppRouteHandler<typeof exportMe> = async (c) => {
         uploaded_at: object.uploaded.toISOString(),
         expires_at: object.customMetadata?.expires_at ?? null,
       })),
+      workspace,
     },
     200,
   );
@@ -98,8 +101,23 @@ function refuseLastAdmin<E extends AppEnv>(c: Context<E>, userId: string, cause?
   );
 }
 
+/**
+ * Client records are a clinician's professional records of other people: erasing them with the
+ * account takes an explicit yes, so a clinician cannot lose them to a routine account deletion.
+ */
+function refuseUnconfirmedClientRecords<E extends AppEnv>(c: Context<E>, userId: string, clients: number): never {
+  audit(c, { userId, action: "auth.erase", target: `user:${userId}`, outcome: "failure", detail: { reason: "client_records_exist" } });
+  throw new ProblemError(409, {
+    code: "client_records_exist",
+    detail:
+      `You keep ${clients} client record${clients === 1 ? "" : "s"}; erasing your account erases ${clients === 1 ? "it" : "them"} ` +
+      "with every note, measure and plan. Export them first (GET /api/auth/me/export), then repeat with confirm_delete_client_records: true.",
+    errors: [{ path: "body.confirm_delete_client_records", message: "required (true) while you keep client records" }],
+  });
+}
+
 export const eraseMeHandler: AppRouteHandler<typeof eraseMe> = async (c) => {
-  const { password } = c.req.valid("json");
+  const { password, confirm_delete_client_records: confirmClientRecords } = c.req.valid("json");
   const user = c.var.account;
   await enforcePasswordCheckRateLimit(c, user.id, "password check");
   if (!(await verifyPassword(password, user.passwordHash)).valid) {
@@ -120,6 +138,10 @@ export const eraseMeHandler: AppRouteHandler<typeof eraseMe> = async (c) => {
   const isAdmin = user.role === "admin";
   // Checked before the audio goes, so a refusal changes nothing; the transaction checks again.
   if (isAdmin && (await otherActiveAdmins(db, user.id)) === 0) refuseLastAdmin(c, user.id);
+  if (confirmClientRecords !== true) {
+    const clients = await ownedClientCount(db, user.id);
+    if (clients > 0) refuseUnconfirmedClientRecords(c, user.id, clients);
+  }
   // Audio first: if storage fails, the account is still there to retry with; the reverse would
   // leave recordings nobody can ask about any more.
   await withStorage(() => removeUserAudio(c.var.storage, user.id));

@@ -19,7 +19,8 @@ export const exportMe = createRoute({
   path: "/me/export",
   tags,
   security,
-  summary: "Everything stored about the caller, as JSON (account, logins, personal tokens, audit trail, stored audio)",
+  summary:
+    "Everything stored about the caller, as JSON (account, logins, personal tokens, audit trail, stored audio, the clinician workspace decrypted)",
   middleware: personalData,
   responses: { 200: jsonContent(ExportSchema, "The export"), ...problemResponses(401, 403, 503) },
 });
@@ -45,7 +46,8 @@ export const eraseMe = createRoute({
   security,
   summary:
     "Erase the caller's account: the account, its logins, personal tokens and stored audio are deleted; " +
-    "audit events stay under a pseudonymous id. The last active admin is refused (409 last_admin)",
+    "audit events stay under a pseudonymous id. The last active admin is refused (409 last_admin); an account " +
+    "with client records needs confirm_delete_client_records: true (else 409 client_records_exist), and they are erased with it",
   middleware: authenticated,
   request: { body: { required: true, content: { "application/json": { schema: EraseBody } } } },
   responses: { 204: { description: "Erased" }, ...problemResponses(400, 401, 403, 409, 415, 429, 503) },

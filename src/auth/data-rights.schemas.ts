@@ -46,10 +46,32 @@ export const ExportSchema = z
         }),
       )
       .openapi({ description: "session recordings stored for you (kept until expires_at); listed, the audio itself is not in the export" }),
+    workspace: z
+      .object({
+        clients: z.array(z.record(z.string(), z.unknown())).openapi({
+          description:
+            "every client record you keep (§12), decrypted: the client with its notes (sections, addenda), measures (with responses), diagnoses and plan (goals with their history)",
+        }),
+        note_templates: z.array(
+          z.object({
+            id: z.uuid(),
+            name: z.string(),
+            sections: z.array(z.object({ name: z.string(), instruction: z.string() })),
+            created_at: dateTime(),
+          }),
+        ),
+      })
+      .openapi({ description: "your clinician workspace (§12)" }),
   })
   .openapi("AccountExport");
 
 export const EraseBody = z
-  .object({ password: z.string().min(1).max(128).openapi({ description: "the current password, to confirm" }) })
+  .object({
+    password: z.string().min(1).max(128).openapi({ description: "the current password, to confirm" }),
+    confirm_delete_client_records: z.boolean().optional().openapi({
+      description:
+        "must be true when the account keeps client records (§12): they are erased with it; without it → 409 client_records_exist",
+    }),
+  })
   .strict()
   .openapi("EraseAccountRequest");

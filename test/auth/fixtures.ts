@@ -22,6 +22,7 @@ export const USER_FIELDS = [
   "organization",
   "country",
   "locale",
+  "client_retention_years",
   "is_active",
   "is_verified",
   "created_at",

@@ -1,5 +1,7 @@
 /** /app/settings: profile, password change, and personal access tokens. */
+import { MAX_CLIENT_RETENTION_YEARS, MIN_CLIENT_RETENTION_YEARS } from "../../auth/auth.schemas";
 import { LICENSE_TYPES, type UserRow } from "../../auth/auth.table";
+import { may } from "../../policy/policy";
 import { SUPPORTED_COUNTRIES } from "../../safety/crisis-resources";
 import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
@@ -94,6 +96,26 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
               Español
             </option>
           </select>
+          {may(account, "workspace") && (
+            <>
+              <label for="client_retention_years">{t("settings.clientRetention")}</label>
+              <input
+                id="client_retention_years"
+                name="client_retention_years"
+                type="number"
+                inputmode="numeric"
+                min={MIN_CLIENT_RETENTION_YEARS}
+                max={MAX_CLIENT_RETENTION_YEARS}
+                step={1}
+                required
+                value={String(account.clientRetentionYears)}
+                aria-describedby="client-retention-hint"
+              />
+              <p id="client-retention-hint" class="hint">
+                {t("settings.clientRetentionHint")}
+              </p>
+            </>
+          )}
           <button type="submit">{t("settings.saveProfile")}</button>
         </form>
       </section>

@@ -64,6 +64,8 @@ function formError(error: unknown): { message: string; status: FormErrorStatus }
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 /** An emptied optional field clears it. */
 const optional = (value: unknown) => (typeof value === "string" ? value.trim() || null : undefined);
+/** A number field: absent (a form without it, e.g. a student's) leaves the setting; anything typed must be the number it says. */
+const wholeNumber = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : undefined);
 
 settingsPages.post("/profile", consoleSession, async (c) => {
   const form = await c.req.parseBody();
@@ -76,6 +78,7 @@ settingsPages.post("/profile", consoleSession, async (c) => {
     license_state: optional(form.license_state),
     country: optional(form.country),
     locale: optional(form.locale),
+    client_retention_years: wholeNumber(form.client_retention_years),
   });
   if (!body.success) return page(c, { profileError: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, 400);
   await updateProfile(c, c.var.account, body.data);

@@ -114,12 +114,6 @@ export async function seal(keyring: Keyring, plaintext: string, context: string)
   return [VERSION, keyring.current.id, toBase64Url(iv), toBase64Url(new Uint8Array(sealed))].join(".");
 }
 
-/** The id of the key an envelope was sealed under (undefined for anything that is not an envelope). */
-export function envelopeKeyId(envelope: string): string | undefined {
-  const [version, id] = envelope.split(".");
-  return version === VERSION ? id : undefined;
-}
-
 /**
  * Opens an envelope. A key the keyring no longer has is a configuration failure (503); an
  * envelope that fails authentication (tampered, or moved from another row) is a 500: both are
