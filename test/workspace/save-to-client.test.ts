@@ -141,4 +141,66 @@ describe("Save to client… on the diagnose page", () => {
       goals: [{ text: "Sleep seven hours on five nights a week", status: "not_started" }],
     });
   });
+
+  it("stores a scored questionnaire in the chosen record from the assessments page, on the day given", async () => {
+    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const clientId = await addClient(clinician, "Measured");
+    const visitor = await signedIn(clinician);
+    const csrf = await visitor.csrfToken();
+    const answers = Object.fromEntries([2, 2, 1, 1, 1, 1, 1, 1, 0].map((value, index) => [`item${index + 1}`, String(value)]));
+    const scored = await visitor.post("/app/assessments", { _csrf: csrf, instrument: "phq9", ...answers });
+    const html = await scored.text();
+    expect(html).toContain('action="/app/assessments/save"');
+    expect(html).toContain(">Measured</option>");
+
+    const saved = await visitor.post("/app/assessments/save", {
+      _csrf: csrf,
+      instrument: "phq9",
+      ...answers,
+      client_id: clientId,
+      administered_on: "2026-11-30",
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`/app/clients/${clientId}#measures`);
+    const series = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq9`, {
+      headers: authHeader(clinician.tokens.access_token),
+    });
+    expect(series.body).toMatchObject({ series: [{ score: 10, administered_at: "2026-11-30T12:00:00.000Z" }] });
+
+    // Another clinician's client: the error page, and nothing stored there.
+    const other = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const otherVisitor = await signedIn(other);
+    const refused = await otherVisitor.post("/app/assessments/save", {
+      _csrf: await otherVisitor.csrfToken(),
+      instrument: "phq9",
+      ...answers,
+      client_id: clientId,
+      administered_on: "2026-11-30",
+    });
+    expect(refused.status).toBe(404);
+    const after = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq9`, {
+      headers: authHeader(clinician.tokens.access_token),
+    });
+    expect((after.body as { series: unknown[] }).series).toHaveLength(1);
+  });
+
+  it("shows a saved diagnosis on the client page, where its status can be confirmed", async () => {
+    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
+    const clientId = await addClient(clinician, "Dx-page");
+    const visitor = await signedIn(clinician);
+    const csrf = await visitor.csrfToken();
+    const res = await save(visitor, clientId, { condition: "Social anxiety disorder", dsm5_code: "F40.10", icd11_code: "6B04" }, csrf);
+    const { saved } = (await res.json()) as { saved: { id: string } };
+    const page = await visitor.page(`/app/clients/${clientId}`);
+    expect(page.html).toContain('<h2 id="diagnoses-heading">Diagnoses</h2>');
+    expect(page.html).toContain("<strong>Social anxiety disorder</strong>");
+    expect(page.html).toContain("ICD-10-CM F40.10 · ICD-11 6B04");
+
+    const changed = await visitor.post(`/app/clients/${clientId}/diagnoses/${saved.id}`, { _csrf: csrf, verification: "confirmed" });
+    expect(changed.status).toBe(303);
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(clinician.tokens.access_token) });
+    expect(list.body).toMatchObject({ diagnoses: [{ id: saved.id, verification: "confirmed" }] });
+    const bad = await visitor.post(`/app/clients/${clientId}/diagnoses/${saved.id}`, { _csrf: csrf, verification: "certain" });
+    expect(bad.status).toBe(400);
+  });
 });

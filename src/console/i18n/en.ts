@@ -5,6 +5,7 @@ import { enAssessments } from "./areas/assessments.en";
 import { enCases } from "./areas/cases.en";
 import { enClientNotes } from "./areas/client-notes.en";
 import { enClients } from "./areas/clients.en";
+import { enDiagnoses } from "./areas/diagnoses.en";
 import { enInteractions } from "./areas/interactions.en";
 import { enKnowledge } from "./areas/knowledge.en";
 import { enMeasures } from "./areas/measures.en";
@@ -166,6 +167,7 @@ export const en = {
   ...enClientNotes,
   ...enSettingsNotices,
   ...enSaveToClient,
+  ...enDiagnoses,
   ...enPlan,
 } as const;
 

@@ -5,6 +5,7 @@ import { esAssessments } from "./areas/assessments.es";
 import { esCases } from "./areas/cases.es";
 import { esClientNotes } from "./areas/client-notes.es";
 import { esClients } from "./areas/clients.es";
+import { esDiagnoses } from "./areas/diagnoses.es";
 import { esInteractions } from "./areas/interactions.es";
 import { esKnowledge } from "./areas/knowledge.es";
 import { esMeasures } from "./areas/measures.es";
@@ -170,5 +171,6 @@ export const es: Record<MessageId, string> = {
   ...esClientNotes,
   ...esSettingsNotices,
   ...esSaveToClient,
+  ...esDiagnoses,
   ...esPlan,
 };

@@ -12,6 +12,7 @@ import type { InstrumentDefinition } from "../../assessments/instrument-definiti
 import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instrument-registry";
 import type { UserRow } from "../../auth/auth.table";
 import { CrisisBanner } from "../components/safety";
+import type { ClientChoice } from "../components/save-to-client";
 import { type MessageId, useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
@@ -23,6 +24,8 @@ export interface AssessmentView {
   unanswered?: number[];
   /** Anything else the scorer said (branching rules), as it said it. */
   error?: string;
+  /** The clinician's active clients, for "Save to client…" under a result (null: no workspace). */
+  clients?: ClientChoice[] | null;
 }
 
 /** Open unless the clinician is working on another form: PHQ-9 and GAD-7 are the common pair. */
@@ -167,6 +170,9 @@ function Questionnaire({
           </p>
         )}
         {view.result && <Result result={view.result} />}
+        {view.result && view.clients && view.answers && (
+          <SaveMeasureForm instrument={instrument} answers={view.answers} clients={view.clients} csrfToken={csrfToken} />
+        )}
       </div>
       <p class="muted">
         {definition.licence} {t("assessments.source", { source: definition.source })}
@@ -209,5 +215,53 @@ function Result({ result }: { result: ReturnType<typeof assess> }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * "Save to client…" under a scored form: the same answers, posted again with the client and the
+ * date they were given, are stored as a measure in that client's record (/app/assessments/save).
+ */
+function SaveMeasureForm({
+  instrument,
+  answers,
+  clients,
+  csrfToken,
+}: {
+  instrument: Instrument;
+  answers: Array<number | null>;
+  clients: ClientChoice[];
+  csrfToken: string;
+}) {
+  const { t } = useMessages();
+  const today = new Date().toISOString().slice(0, 10);
+  const headingId = `${instrument}-save-heading`;
+  if (!clients.length)
+    return (
+      <section class="save-to-client card" aria-labelledby={headingId}>
+        <h3 id={headingId}>{t("js.save.heading")}</h3>
+        <p>
+          {t("js.save.noClients")} <a href="/app/clients/new">{t("js.save.addClient")}</a>
+        </p>
+      </section>
+    );
+  return (
+    <form method="post" action="/app/assessments/save" class="save-to-client card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t("js.save.heading")}</h3>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <input type="hidden" name="instrument" value={instrument} />
+      {answers.map((answer, index) => (
+        <input type="hidden" name={`item${index + 1}`} value={answer === null ? "" : String(answer)} />
+      ))}
+      <label for={`${instrument}-save-client`}>{t("js.save.client")}</label>
+      <select id={`${instrument}-save-client`} name="client_id" required>
+        {clients.map((client) => (
+          <option value={client.id}>{client.label}</option>
+        ))}
+      </select>
+      <label for={`${instrument}-save-date`}>{t("assessments.administeredOn")}</label>
+      <input id={`${instrument}-save-date`} type="date" name="administered_on" value={today} max={today} required />
+      <button type="submit">{t("js.save.button")}</button>
+    </form>
   );
 }

@@ -1,10 +1,11 @@
 /**
  * What the client page shows of a client's record besides the client: notes, note templates,
- * measure series and plan, each read through its own use case (so each read is its own audited
+ * measure series, plan and recorded diagnoses, each read through its own use case (so each read is its own audited
  * event, as over REST).
  */
 import { ProblemError } from "../../lib/problem";
 import type { UseCaseDeps } from "../../use-case/deps";
+import { listClientDiagnoses } from "../../workspace/diagnoses/diagnoses.flow";
 import { allMeasureSeries } from "../../workspace/measures/measures.flow";
 import { listTemplates } from "../../workspace/note-templates/note-templates.flow";
 import { listClientNotes } from "../../workspace/notes/client-notes.flow";
@@ -30,5 +31,6 @@ export async function clientRecord(deps: UseCaseDeps, clientId: string): Promise
   const { templates } = await listTemplates(deps);
   const series = await allMeasureSeries(deps, clientId);
   const plan = await planOrNone(deps, clientId);
-  return { notes, templates, series, plan };
+  const { diagnoses } = await listClientDiagnoses(deps, clientId);
+  return { notes, templates, series, plan, diagnoses };
 }

@@ -12,6 +12,8 @@ import { may } from "../../policy/policy";
 import { useCaseDeps } from "../../use-case/deps";
 import { createClient, deleteClient, listClients, readClient, updateClient } from "../../workspace/clients/clients.flow";
 import { type Client, ClientIdParams, ClientListQuery, CreateClientBody, UpdateClientBody } from "../../workspace/clients/clients.schemas";
+import { changeDiagnosisVerification } from "../../workspace/diagnoses/diagnoses.flow";
+import { DiagnosisParams, UpdateDiagnosisBody } from "../../workspace/diagnoses/diagnoses.schemas";
 import { consoleLocale, type MessageId, t } from "../i18n/i18n";
 import { CLIENT_FIELDS, type ClientField, type ClientFormState, emptyClientForm } from "../pages/workspace/client-fields";
 import { ClientPage, DeleteClientPage } from "../pages/workspace/client-page";
@@ -183,4 +185,16 @@ clientPages.post("/:id/delete", workspaceSession, async (c) => {
   if ((await c.req.parseBody()).confirm !== "yes") return deletePage(c, await readClient(deps, id), true);
   await deleteClient(deps, id);
   return c.redirect("/app/clients?deleted=1", 303);
+});
+
+/** A recorded diagnosis's status changed on the client page (confirmed, refuted…). */
+clientPages.post("/:id/diagnoses/:diagnosis_id", workspaceSession, async (c) => {
+  const params = DiagnosisParams.safeParse(c.req.param());
+  if (!params.success) throw new ProblemError(404, { code: "not_found", detail: "There is no console page at this address." });
+  const form = await c.req.parseBody();
+  const body = UpdateDiagnosisBody.safeParse({ verification: form.verification });
+  if (!body.success)
+    throw new ProblemError(400, { code: "validation_error", detail: body.error.issues.map((issue) => issue.message).join(" ") });
+  await changeDiagnosisVerification(useCaseDeps(c), params.data.id, params.data.diagnosis_id, body.data.verification);
+  return c.redirect(`/app/clients/${params.data.id}#diagnoses`, 303);
 });

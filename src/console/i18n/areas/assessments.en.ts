@@ -27,4 +27,5 @@ export const enAssessments = {
   "assessments.unanswered": "Answer every item before scoring; unanswered: {items}.",
   "js.assessments.score": "Score {score} of {max}: {severity}.",
   "js.assessments.scoreSoFar": "Score so far {score} of {max} ({answered} of {items} items answered): {severity}.",
+  "assessments.administeredOn": "Date completed",
 } as const;

@@ -26,4 +26,5 @@ export const esAssessments: Record<keyof typeof enAssessments, string> = {
   "assessments.unanswered": "Responda todos los ítems antes de puntuar; sin responder: {items}.",
   "js.assessments.score": "Puntuación {score} de {max}: {severity}.",
   "js.assessments.scoreSoFar": "Puntuación parcial {score} de {max} ({answered} de {items} ítems respondidos): {severity}.",
+  "assessments.administeredOn": "Fecha de realización",
 };

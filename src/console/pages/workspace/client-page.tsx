@@ -1,11 +1,12 @@
 /**
  * /app/clients/{id}: the workspace hub for one client. The header (label, status, details, with
  * Edit details, Discharge or Re-admit, Delete), then one titled section each, in this order: the
- * timeline, the notes, the measure charts and the treatment plan. The delete confirmation page is
+ * timeline, the notes, the recorded diagnoses, the measure charts and the treatment plan. The delete confirmation page is
  * here too.
  */
 import type { UserRow } from "../../../auth/auth.table";
 import type { Client } from "../../../workspace/clients/clients.schemas";
+import type { Diagnosis } from "../../../workspace/diagnoses/diagnoses.schemas";
 import type { MeasureSeries } from "../../../workspace/measures/measures.schemas";
 import type { ClientNoteSummary } from "../../../workspace/notes/client-notes.schemas";
 import type { Plan } from "../../../workspace/plan/plan.schemas";
@@ -13,6 +14,7 @@ import { formatDateTime, useMessages } from "../../i18n/i18n";
 import { Layout } from "../../layout";
 import { ClientFields, ClientFormErrors, type ClientFormState } from "./client-fields";
 import { ClientTimeline, timelineOf } from "./client-timeline";
+import { DiagnosesSection } from "./diagnoses-section";
 import { MeasuresSection } from "./measures-section";
 import type { TemplateChoice } from "./note-format";
 import { NotesList } from "./notes-list";
@@ -27,6 +29,7 @@ export interface ClientRecord {
   series: MeasureSeries[];
   /** null: no plan written yet. */
   plan: Plan | null;
+  diagnoses: Diagnosis[];
 }
 
 export interface ClientPageView {
@@ -60,6 +63,7 @@ export function ClientPage({ account, csrfToken, view }: { account: UserRow; csr
         <h2 id="notes-heading">{t("clients.notes")}</h2>
         <NotesList clientId={client.id} notes={record.notes} templates={record.templates} />
       </section>
+      <DiagnosesSection clientId={client.id} diagnoses={record.diagnoses} csrfToken={csrfToken} />
       <MeasuresSection clientId={client.id} summaries={record.series} />
       <PlanSection clientId={client.id} plan={record.plan} csrfToken={csrfToken} notes={record.notes} />
     </Layout>
