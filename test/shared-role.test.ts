@@ -312,6 +312,51 @@ const ENTRY_POINTS: EntryPoint[] = [
     allowed: "result",
     call: (c) => toolOutcome(c, "check_drug_interactions", { medications: ["sertraline", "lithium"] }),
   },
+  // The clinician workspace (issue 23): a verified clinician's own records; admins have none.
+  {
+    door: "rest",
+    name: "POST /api/v1/clients",
+    capability: "workspace",
+    allowed: "400",
+    call: async (c) => problemOutcome(await rest(c, "/api/v1/clients", { body: {} })),
+  },
+  {
+    door: "rest",
+    name: "POST /api/v1/note-templates",
+    capability: "workspace",
+    allowed: "400",
+    call: async (c) => problemOutcome(await rest(c, "/api/v1/note-templates", { body: {} })),
+  },
+  {
+    door: "console",
+    name: "POST /app/clients",
+    capability: "workspace",
+    // The form comes back with its errors (an empty label).
+    allowed: "400",
+    call: async (c) => pageOutcome(await form(c, "/app/clients", { label: "" })),
+  },
+  {
+    door: "console",
+    name: "POST /app/clients/{id}/save/diagnosis",
+    capability: "workspace",
+    allowed: "400",
+    call: async (c) => problemOutcome(await script(c, `/app/clients/${crypto.randomUUID()}/save/diagnosis`, {})),
+  },
+  {
+    door: "mcp",
+    name: "add_measure",
+    capability: "workspace",
+    allowed: "result",
+    // No such client: past the role check, the tool answers "not found" as an error result.
+    call: async (c) => {
+      const outcome = await toolOutcome(c, "add_measure", {
+        client_id: crypto.randomUUID(),
+        instrument: "gad7",
+        responses: [1, 1, 1, 1, 1, 1, 1],
+      });
+      return "refused" in outcome && outcome.refused.startsWith("No client") ? { answered: "result" } : outcome;
+    },
+  },
 ];
 
 const CAPABILITIES = [...new Set(ENTRY_POINTS.map((entry) => entry.capability))];
