@@ -4,6 +4,7 @@
  * folders, with the OpenAI-compatible stub as its model. The console's URL and the demo password
  * reach the tests through inject().
  */
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -48,6 +49,8 @@ export default async function setup(project: TestProject) {
       OPENAI_API_KEY: "sk-browser-tests",
       OPENAI_BASE_URL: openai.url,
       LOG_LEVEL: "warn",
+      // The workspace (client records) is 503 without a key; a fresh one per run, like the fresh database.
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     },
     demoPassword: DEFAULT_DEMO_PASSWORD,
     quiet: true,

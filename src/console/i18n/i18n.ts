@@ -51,6 +51,11 @@ export function formatDateTime(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
 }
 
+/** A calendar date (`YYYY-MM-DD`, or the date part of a timestamp) in the locale's format. */
+export function formatDate(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
 /** The messages the browser scripts show (ids starting `js.`), as JSON for the layout's `console-messages` meta. */
 export function scriptMessagesJson(locale: Locale): string {
   return JSON.stringify(Object.fromEntries(Object.entries(CATALOGUES[locale]).filter(([id]) => id.startsWith("js."))));

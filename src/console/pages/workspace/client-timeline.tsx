@@ -6,7 +6,7 @@
  */
 import type { MeasureSeries, SeriesPoint } from "../../../workspace/measures/measures.schemas";
 import type { ClientNoteSummary } from "../../../workspace/notes/client-notes.schemas";
-import { formatDateTime, type MessageId, useMessages } from "../../i18n/i18n";
+import { formatDate, formatDateTime, type MessageId, useMessages } from "../../i18n/i18n";
 import { formatLabel, type TemplateChoice } from "./note-format";
 
 export type TimelineEntry =
@@ -40,9 +40,6 @@ export function timelineOf(notes: readonly ClientNoteSummary[], series: readonly
   ];
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
-
-const formatDate = (locale: string, isoDate: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
 export function ClientTimeline({
   clientId,

@@ -23,7 +23,7 @@ export function MeasuresSection({ clientId, summaries }: { clientId: string; sum
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const headingId = `measures-${clientId}`;
   return (
-    <section class="measures" aria-labelledby={headingId}>
+    <section class="card measures" id="measures" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("measures.heading")}</h2>
       {summaries.length === 0 ? <p>{t("measures.none")}</p> : null}
       <p>

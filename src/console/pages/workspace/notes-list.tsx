@@ -4,11 +4,11 @@
  */
 import type { ClientNoteSummary } from "../../../workspace/notes/client-notes.schemas";
 import { TableWrap } from "../../components/table-wrap";
-import { useMessages } from "../../i18n/i18n";
+import { formatDate, useMessages } from "../../i18n/i18n";
 import { formatLabel, type TemplateChoice } from "./note-format";
 
 export function NotesList({ clientId, notes, templates }: { clientId: string; notes: ClientNoteSummary[]; templates?: TemplateChoice[] }) {
-  const { t } = useMessages();
+  const { locale, t } = useMessages();
   return (
     <>
       <p>
@@ -34,7 +34,7 @@ export function NotesList({ clientId, notes, templates }: { clientId: string; no
                 <tr>
                   <th scope="row">
                     <a href={`/app/clients/${clientId}/notes/${note.id}`}>
-                      <time datetime={note.session_date}>{note.session_date}</time>
+                      <time datetime={note.session_date}>{formatDate(locale, note.session_date)}</time>
                     </a>
                   </th>
                   <td>{formatLabel(t, note.format, templates)}</td>
