@@ -135,3 +135,86 @@ export const personalAccessTokens = pgTable(
 
 export type UserRow = typeof users.$inferSelect;
 export type PersonalAccessTokenRow = typeof personalAccessTokens.$inferSelect;
+
+/**
+ * A clinician's TOTP authenticator (RFC 6238; docs/api.md §14). The shared secret must be read
+ * back to check a code, so it is sealed with the workspace's field cipher
+ * (src/workspace/crypto/field-cipher.ts, context `user_totp:<user id>:secret`), never stored in
+ * clear. `confirmedAt` is null until the first code proves the app was set up; `lastUsedStep`
+ * refuses a code used twice within its 30-second step.
+ */
+export const userTotp = pgTable("user_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  keyId: text("key_id").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true, precision: 3 }),
+  lastUsedStep: integer("last_used_step"),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes, shown once at enrolment; only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_key").on(t.userId, t.codeHash)],
+);
+
+/** WebAuthn credentials (passkeys): public keys only; the private key never leaves the authenticator. */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The credential id as base64url, as the browser reports it. */
+    credentialId: text("credential_id").notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    /** The signature counter (0 for authenticators that do not count). */
+    counter: integer().notNull().default(0),
+    transports: text().array().notNull().default(sql`'{}'::text[]`),
+    deviceType: text("device_type"),
+    backedUp: boolean("backed_up").notNull().default(false),
+    /** The clinician's own name for it ("Work laptop"). */
+    name: text().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index("passkeys_user_idx").on(t.userId)],
+);
+
+export const AUTH_CHALLENGE_PURPOSES = ["mfa_login", "passkey_register", "passkey_login"] as const;
+
+/**
+ * Short-lived, single-use challenges: the second step of a login that needs a second factor
+ * (`mfa_login`, named by the login answer's `challenge_token`), and the WebAuthn challenges of a
+ * passkey registration or sign-in. `attempts` counts wrong answers, so a challenge can be spent by
+ * guessing only a few times.
+ */
+export const authChallenges = pgTable(
+  "auth_challenges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** null for a passkey sign-in that starts before anyone is named (discoverable credentials). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    purpose: text({ enum: AUTH_CHALLENGE_PURPOSES }).notNull(),
+    /** The WebAuthn challenge (base64url), or the SHA-256 of the mfa_login challenge token. */
+    challenge: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, precision: 3 }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_challenges_user_idx").on(t.userId), index("auth_challenges_expires_idx").on(t.expiresAt)],
+);
