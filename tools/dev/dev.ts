@@ -15,6 +15,7 @@
 import path from "node:path";
 import { localDataEncryptionKey } from "./data-encryption-key.ts";
 import { DEFAULT_DEMO_PASSWORD } from "./demo-users.ts";
+import { seedDemoWorkspace } from "./demo-workspace.ts";
 import { readDevVars } from "./dev-vars.ts";
 import { startStack } from "./stack.ts";
 
@@ -62,6 +63,13 @@ console.log(`• local Neon on ${stack.neon.url}`);
 console.log(
   `• seeded ${seeded.files} data files into local R2, indexed ${seeded.indexed} new knowledge documents${seeded.embedded ? " (with embeddings)" : " (lexical only: no OPENAI_API_KEY; with a key, the next npm run dev or npm run reembed adds embeddings)"}, ${seeded.users.length} demo users`,
 );
+if (seeded.demoAccountsSeeded) {
+  // Through the running API, so it is sealed and audited like a clinician's own records; a failure here is only a warning.
+  await seedDemoWorkspace(stack.url, demoPassword).then(
+    (created) => created && console.log("• seeded a demo client (Demo client A-1) in therapist@demo.local's workspace"),
+    (error: unknown) => console.warn(`• the demo client was not seeded: ${(error as Error).message}`),
+  );
+}
 const health = (await (await fetch(`${stack.url}/health`)).json()) as { status: string; ai: string };
 console.log(`\n  Therapy Assistant API: ${stack.url}   docs: ${stack.url}/docs   health: ${health.status}, AI ${health.ai}`);
 if (seeded.demoAccountsSeeded) {
