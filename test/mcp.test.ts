@@ -96,7 +96,7 @@ const INITIALIZE = JSON.stringify({
 });
 
 describe("handshake and lists", () => {
-  it("initializes with the server's name and the latest protocol version, and lists the ten tools with JSON-schema inputs", async () => {
+  it("initializes with the server's name and the latest protocol version, and lists the eleven tools with JSON-schema inputs", async () => {
     expect(asTherapist.getServerVersion()).toMatchObject({ name: "therapy-assistant" });
     expect(asTherapist.getServerCapabilities()).toMatchObject({ tools: {}, resources: {}, prompts: {} });
     const { tools } = await asTherapist.listTools();
@@ -105,6 +105,7 @@ describe("handshake and lists", () => {
       "add_measure",
       "check_drug_interactions",
       "differential_diagnosis",
+      "export_fhir",
       "find_treatment_protocols",
       "get_client_summary",
       "get_crisis_resources",

@@ -1,5 +1,5 @@
 /**
- * What the console's scripts call: the API's own use cases (diagnose, treatment, voice analysis, notes, reports)
+ * What the console's scripts call: the API's own use cases (diagnose, treatment, voice analysis, notes, reports, FHIR)
  * behind the console session (cookies, CSRF token) instead of a bearer token. Answers are the
  * API's: JSON or Server-Sent Events, and problem+json on failure (a script shows its detail), never
  * an HTML page. Clinical text travels only in request bodies.
@@ -7,6 +7,9 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { convertToFhir, fhirFilename } from "../fhir/convert.flow";
+import { ConvertInput } from "../fhir/convert.schemas";
+import { FHIR_JSON } from "../fhir/terminology";
 import { answerStream } from "../grounded-answer/answer-response";
 import { handleError } from "../lib/error-handler";
 import { ProblemError } from "../lib/problem";
@@ -85,3 +88,10 @@ consoleActions.post("/reports", consoleSessionWith(consoleMay("clinical"), accep
     await renderReport(useCaseDeps(c), c.req.valid("json"), requireReportType(c.req.header("Accept")), { action: "report.create" }),
   ),
 );
+
+/** "Download FHIR": the answer shown in the page as a FHIR R4 Bundle file, by the API's converter (docs/api.md §13). */
+consoleActions.post("/fhir/convert", consoleSessionWith(consoleMay("clinical")), jsonBody(ConvertInput), async (c) => {
+  const input = c.req.valid("json");
+  const bundle = await convertToFhir(useCaseDeps(c), input, { action: "fhir.convert" });
+  return c.json(bundle, 200, { "Content-Type": FHIR_JSON, "Content-Disposition": `attachment; filename="${fhirFilename(input.kind)}"` });
+});

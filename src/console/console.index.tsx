@@ -22,6 +22,7 @@ import { renderPage } from "./render";
 import { adminPages } from "./routes/admin";
 import { assessmentPages } from "./routes/assessments";
 import { casePages } from "./routes/cases";
+import { clientFhirPages } from "./routes/client-fhir";
 import { clientNotePages } from "./routes/client-notes";
 import { clientPlanPages } from "./routes/client-plan";
 import { clientPages } from "./routes/clients";
@@ -100,6 +101,7 @@ consoleRouter.route("/clients", clientPages);
 consoleRouter.route("/", clientPlanPages);
 consoleRouter.route("/clients", clientNotePages);
 consoleRouter.route("/clients", saveToClientActions);
+consoleRouter.route("/clients", clientFhirPages);
 consoleRouter.route("/", consoleActions);
 consoleRouter.route("/", clinicalPages);
 

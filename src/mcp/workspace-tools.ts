@@ -1,6 +1,6 @@
 /**
- * The workspace tools (docs/api.md §9 and §12): the caller's own clients, a client's summary, and
- * a measure stored in a client's record. They reach client data, so a personal token needs the
+ * The workspace tools (docs/api.md §9, §12 and §13): the caller's own clients, a client's summary,
+ * a measure stored in a client's record, and the record exported as a FHIR Bundle. They reach client data, so a personal token needs the
  * scope `workspace` besides `mcp` (tokens made before that scope existed cannot reach it); an
  * access token from a login may use them. Either way the account needs the `workspace` capability
  * (policy.ts), asked by the use cases themselves, so a student or an administrator is refused with
@@ -10,6 +10,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { INSTRUMENT_IDS } from "../assessments/instrument-registry";
 import type { AuthorizedContext, Credential } from "../auth/guard";
+import { exportClientBundle } from "../fhir/client-bundle.flow";
 import { ProblemError } from "../lib/problem";
 import { type UseCaseDeps, useCaseDeps } from "../use-case/deps";
 import { listClients } from "../workspace/clients/clients.flow";
@@ -21,7 +22,7 @@ import { clientSummary } from "./client-summary.flow";
 import { ClientSummarySchema } from "./client-summary.schemas";
 import { auditAction, type ToolRun, toolCall } from "./tool-call";
 
-export const WORKSPACE_TOOLS = ["list_clients", "get_client_summary", "add_measure"] as const;
+export const WORKSPACE_TOOLS = ["list_clients", "get_client_summary", "add_measure", "export_fhir"] as const;
 type WorkspaceTool = (typeof WORKSPACE_TOOLS)[number];
 
 /** A login's access token carries no scopes; a personal token reaches client data only with `workspace`. */
@@ -102,6 +103,15 @@ const MeasureInput = z.strictObject({
     .describe("When the client completed it (ISO 8601 date-time, not in the future); default now"),
 });
 
+const ExportInput = z.strictObject({ client_id: clientId });
+/** The Bundle's frame; its entries are FHIR R4 resources (validated in test/fhir/client-bundle.test.ts), passed through as they are. */
+const BundleOutput = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  type: z.literal("collection"),
+  timestamp: z.string(),
+  entry: z.array(z.looseObject({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string() }) })),
+});
+
 export function registerWorkspaceTools(server: McpServer, c: AuthorizedContext, message: unknown) {
   // A token without the scope does not see these tools in tools/list. For any other request they
   // are registered, so that a direct call gets a tool error naming the missing scope rather than
@@ -166,6 +176,24 @@ export function registerWorkspaceTools(server: McpServer, c: AuthorizedContext, 
         responses,
         administered_at: administered_at ?? new Date().toISOString(),
       }),
+    })),
+  );
+
+  server.registerTool(
+    "export_fhir",
+    {
+      title: "Export a client's record as FHIR",
+      description:
+        "Verified licensed clinicians: one of your clients' whole record as a FHIR R4 Bundle (type collection), as " +
+        "GET /api/v1/clients/{id}/fhir returns it: a pseudonymous Patient, measures (QuestionnaireResponse + Observation), " +
+        "diagnoses (Condition), the plan (CarePlan + Goal), notes (DocumentReference) and Provenance for model-drafted notes. " +
+        "It holds the record's clinical text: use it to send the record to an EHR, not to summarize (get_client_summary does).",
+      inputSchema: ExportInput,
+      outputSchema: BundleOutput,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    workspaceCall(c, "export_fhir", async ({ client_id }: z.infer<typeof ExportInput>) => ({
+      data: (await exportClientBundle(toolDeps(c, "export_fhir"), client_id)).bundle,
     })),
   );
 }

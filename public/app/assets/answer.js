@@ -192,7 +192,7 @@ export async function streamAnswer(url, body, view) {
         }
         ui.result.append(view.render(data));
         ui.status.textContent = msg(data.ai_response.mode === "offline" ? "js.answer.completeOffline" : "js.answer.complete");
-        ui.result.append(exportPdf(view.kind, data));
+        ui.result.append(exportPdf(view.kind, data), downloadFhir(view.kind, data));
         const save = saveToClient(view.kind, data);
         if (save) ui.result.append(save);
       }
@@ -289,16 +289,58 @@ export function exportPdf(kind, content, extra = {}) {
         message.textContent = problem?.detail ?? msg("js.export.failed", { status: res.status });
         return;
       }
-      const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `${kind}-report.pdf`;
-      const url = URL.createObjectURL(await res.blob());
-      const link = el("a", { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const name = await saveDownload(res, `${kind}-report.pdf`);
       message.textContent = msg("js.export.downloaded", { name });
     } catch {
       message.textContent = msg("js.export.connectionLost");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el("div", { class: "export" }, button, message);
+}
+
+/**
+ * Saves a download answer as a file, under the name its Content-Disposition gives (else `fallback`).
+ * @param {Response} res @param {string} fallback @returns {Promise<string>} the file's name
+ */
+async function saveDownload(res, fallback) {
+  const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? fallback;
+  const url = URL.createObjectURL(await res.blob());
+  const link = el("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
+/**
+ * "Download FHIR", beside "Export PDF": posts the answer as shown to the console's FHIR converter
+ * (the API's, docs/api.md §13) and downloads the FHIR R4 Bundle it returns as `<kind>.fhir.json`.
+ * @param {"assessment" | "diagnose" | "treatment" | "note"} kind @param {unknown} content
+ */
+export function downloadFhir(kind, content) {
+  const button = el("button", { type: "button" }, msg("js.fhir.button"));
+  const message = el("p", { role: "status", class: "muted" });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    message.textContent = msg("js.fhir.preparing");
+    try {
+      const res = await fetch("/app/fhir/convert", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/fhir+json", "X-CSRF-Token": csrfToken() },
+        body: JSON.stringify({ kind, content }),
+      });
+      if (!res.ok) {
+        const problem = await res.json().catch(() => null);
+        message.textContent = problem?.detail ?? msg("js.fhir.failed", { status: res.status });
+        return;
+      }
+      message.textContent = msg("js.fhir.downloaded", { name: await saveDownload(res, `${kind}.fhir.json`) });
+    } catch {
+      message.textContent = msg("js.fhir.connectionLost");
     } finally {
       button.disabled = false;
     }

@@ -5,8 +5,10 @@
  * (PHQ-9 item 9, EPDS item 10, C-SSRS) its alert as soon as that item is answered positively (the
  * positive answers are in `data-safety-items`). Submitting the form still scores it on the server.
  * The band's name is the instrument's own (clinical content, in English); the sentence around it is
- * in the page's language.
+ * in the page's language. Under a scored result a licensed clinician gets "Download FHIR" (the
+ * result, which the server put in `data-fhir-assessment`, as a FHIR R4 Bundle).
  */
+import { downloadFhir } from "./answer.js";
 import { msg } from "./messages.js";
 
 /** @param {HTMLFormElement} form */
@@ -55,4 +57,8 @@ for (const form of document.querySelectorAll("form.questionnaire, form.questionn
   };
   questionnaire.addEventListener("change", update);
   update();
+}
+
+for (const holder of document.querySelectorAll("[data-fhir-assessment]")) {
+  holder.append(downloadFhir("assessment", JSON.parse(/** @type {HTMLElement} */ (holder).dataset.fhirAssessment ?? "null")));
 }

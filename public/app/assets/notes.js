@@ -1,6 +1,6 @@
 // @ts-check
 /** /app/notes: sends the session text, shows the note's sections, risk, suggested codes and Export PDF. */
-import { citations, crisisBanner, el, exportPdf, NOTE_PREFILL_KEY, requireText } from "./answer.js";
+import { citations, crisisBanner, downloadFhir, el, exportPdf, NOTE_PREFILL_KEY, requireText } from "./answer.js";
 import { postJson } from "./console.js";
 import { renderMarkdown } from "./markdown.js";
 import { msg } from "./messages.js";
@@ -119,7 +119,7 @@ function show(note) {
       ),
     );
   }
-  result.append(exportPdf("note", note));
+  result.append(exportPdf("note", note), downloadFhir("note", note));
   const save = saveToClient("note", note);
   if (save) result.append(save);
 }

@@ -3,9 +3,11 @@
 import { enAdmin } from "./areas/admin.en";
 import { enAssessments } from "./areas/assessments.en";
 import { enCases } from "./areas/cases.en";
+import { enClientFhir } from "./areas/client-fhir.en";
 import { enClientNotes } from "./areas/client-notes.en";
 import { enClients } from "./areas/clients.en";
 import { enDiagnoses } from "./areas/diagnoses.en";
+import { enFhir } from "./areas/fhir.en";
 import { enInteractions } from "./areas/interactions.en";
 import { enKnowledge } from "./areas/knowledge.en";
 import { enMeasures } from "./areas/measures.en";
@@ -169,6 +171,8 @@ export const en = {
   ...enSaveToClient,
   ...enDiagnoses,
   ...enPlan,
+  ...enClientFhir,
+  ...enFhir,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -3,9 +3,11 @@
 import { esAdmin } from "./areas/admin.es";
 import { esAssessments } from "./areas/assessments.es";
 import { esCases } from "./areas/cases.es";
+import { esClientFhir } from "./areas/client-fhir.es";
 import { esClientNotes } from "./areas/client-notes.es";
 import { esClients } from "./areas/clients.es";
 import { esDiagnoses } from "./areas/diagnoses.es";
+import { esFhir } from "./areas/fhir.es";
 import { esInteractions } from "./areas/interactions.es";
 import { esKnowledge } from "./areas/knowledge.es";
 import { esMeasures } from "./areas/measures.es";
@@ -173,4 +175,6 @@ export const es: Record<MessageId, string> = {
   ...esSaveToClient,
   ...esDiagnoses,
   ...esPlan,
+  ...esClientFhir,
+  ...esFhir,
 };

@@ -11,6 +11,7 @@ import type { assess } from "../../assessments/assess";
 import type { InstrumentDefinition } from "../../assessments/instrument-definition";
 import { INSTRUMENT_IDS, INSTRUMENTS, type Instrument } from "../../assessments/instrument-registry";
 import type { UserRow } from "../../auth/auth.table";
+import { may } from "../../policy/policy";
 import { CrisisBanner } from "../components/safety";
 import type { ClientChoice } from "../components/save-to-client";
 import { type MessageId, useMessages } from "../i18n/i18n";
@@ -84,6 +85,7 @@ export function AssessmentsPage({ account, csrfToken, view }: { account: UserRow
           csrfToken={csrfToken}
           open={view.instrument ? view.instrument === id : OPEN_BY_DEFAULT.includes(id)}
           view={view.instrument === id ? view : {}}
+          fhir={may(account, "clinical")}
         />
       ))}
     </Layout>
@@ -95,11 +97,14 @@ function Questionnaire({
   csrfToken,
   open,
   view,
+  fhir,
 }: {
   instrument: Instrument;
   csrfToken: string;
   open: boolean;
   view: AssessmentView;
+  /** Whether the account may download a result as FHIR (POST /app/fhir/convert is for licensed clinicians). */
+  fhir: boolean;
 }) {
   const { t } = useMessages();
   const definition = INSTRUMENTS[instrument];
@@ -170,6 +175,8 @@ function Questionnaire({
           </p>
         )}
         {view.result && <Result result={view.result} />}
+        {/* assessments.js puts "Download FHIR" here: the result as the API gives it, posted back to the converter. */}
+        {view.result && fhir && <div class="fhir-download" data-fhir-assessment={JSON.stringify(view.result)} />}
         {view.result && view.clients && view.answers && (
           <SaveMeasureForm instrument={instrument} answers={view.answers} clients={view.clients} csrfToken={csrfToken} />
         )}

@@ -30,3 +30,20 @@ export function listClientMeasures(db: Database, clientId: string, instrument?: 
 }
 
 export type MeasurePointRow = Awaited<ReturnType<typeof listClientMeasures>>[number];
+
+/** A client's administrations, oldest first, with the sealed responses: only the FHIR export opens them. */
+export function listClientMeasuresWithResponses(db: Database, clientId: string) {
+  return db
+    .select({
+      id: clientMeasures.id,
+      instrument: clientMeasures.instrument,
+      administeredAt: clientMeasures.administeredAt,
+      score: clientMeasures.score,
+      band: clientMeasures.band,
+      flags: clientMeasures.flags,
+      responsesSealed: clientMeasures.responsesSealed,
+    })
+    .from(clientMeasures)
+    .where(eq(clientMeasures.clientId, clientId))
+    .orderBy(asc(clientMeasures.administeredAt), asc(clientMeasures.createdAt), asc(clientMeasures.id));
+}

@@ -4,15 +4,15 @@
  * audited event naming the client, the instrument and the measure, never the answers.
  */
 import { assess } from "../../assessments/assess";
-import { INSTRUMENTS } from "../../assessments/instrument-registry";
-import type { AssessmentResult } from "../../assessments/scoring";
+import { INSTRUMENTS, type Instrument, scoreRange } from "../../assessments/instrument-registry";
+import { type AssessmentResult, scoreAssessment } from "../../assessments/scoring";
 import { validResponses } from "../../assessments/validation";
 import type { UseCaseDeps } from "../../use-case/deps";
 import { ownedClient } from "../clients/owned-client";
-import { sealContext, sealJson } from "../crypto/field-cipher";
-import { clientTarget, workspaceAction } from "../workspace-action";
+import { openJson, sealContext, sealJson } from "../crypto/field-cipher";
+import { clientTarget, type WorkspaceDeps, workspaceAction } from "../workspace-action";
 import { seriesByInstrument, toSeries } from "./measure-series";
-import { insertMeasure, listClientMeasures } from "./measures.data";
+import { insertMeasure, listClientMeasures, listClientMeasuresWithResponses } from "./measures.data";
 import type { CreateMeasureInput, Measure, MeasureListQuery, MeasureSeries } from "./measures.schemas";
 
 /**
@@ -106,4 +106,62 @@ export async function measureSummaries(deps: UseCaseDeps, clientId: string) {
       rule,
     })),
   };
+}
+
+/** A stored administration with its answers opened: what the FHIR export (src/fhir/resources/measure-resources.ts) needs. */
+export interface MeasureForExport {
+  id: string;
+  instrument: Instrument;
+  name: string;
+  administered_at: string;
+  score: number;
+  max_score: number;
+  band: string;
+  interpretation: string;
+  flags: string[];
+  /** One per item, as validated when recorded: the answer's value, null where the branching skipped the item. */
+  responses: Array<number | null>;
+  subscales: Array<{ id: string; name: string; score: number; max_score: number }>;
+}
+
+/**
+ * Every administration of a client, oldest first, answers opened, inside a caller's own workspace
+ * action (the client bundle's): the caller has checked that the client is its own (ownedClient).
+ * The stored score and band are the record; the interpretation is the band's published wording and
+ * the subscales are read again from the answers.
+ */
+export async function loadMeasuresForExport(workspace: WorkspaceDeps, clientId: string): Promise<MeasureForExport[]> {
+  const rows = await listClientMeasuresWithResponses(workspace.db, clientId);
+  return Promise.all(
+    rows.map(async (row) => {
+      const instrument = row.instrument as Instrument;
+      const definition = INSTRUMENTS[instrument];
+      const responses = await openJson<Array<number | null>>(
+        workspace.keyring,
+        row.responsesSealed,
+        sealContext("client_measures", row.id, "responses"),
+      );
+      return {
+        id: row.id,
+        instrument,
+        name: definition.name,
+        administered_at: row.administeredAt.toISOString(),
+        score: row.score,
+        max_score: scoreRange(definition).max,
+        band: row.band,
+        interpretation: definition.bands.find((band) => band.severity === row.band)?.interpretation ?? "",
+        flags: row.flags,
+        responses,
+        subscales: scoreAssessment(instrument, responses).subscales,
+      };
+    }),
+  );
+}
+
+/** The same, as its own audited read of the client's record (`workspace.measure.export`). */
+export function measuresForExport(deps: UseCaseDeps, clientId: string): Promise<MeasureForExport[]> {
+  return workspaceAction(deps, { action: "workspace.measure.export", target: clientTarget(clientId) }, async (workspace) => {
+    await ownedClient(workspace, clientId);
+    return loadMeasuresForExport(workspace, clientId);
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * /app/clients/{id}: the workspace hub for one client. The header (label, status, details, with
- * Edit details, Discharge or Re-admit, Delete), then one titled section each, in this order: the
+ * Edit details, Discharge or Re-admit, Download FHIR, Delete), then one titled section each, in this order: the
  * timeline, the notes, the recorded diagnoses, the measure charts and the treatment plan. The delete confirmation page is
  * here too.
  */
@@ -123,6 +123,14 @@ function ClientHeader({ client, csrfToken, form }: { client: Client; csrfToken: 
             </p>
           )}
         </form>
+        <p>
+          <a href={`/app/clients/${client.id}/fhir`} download aria-describedby="fhir-hint">
+            {t("clientFhir.download")}
+          </a>
+        </p>
+        <p class="hint" id="fhir-hint">
+          {t("clientFhir.hint")}
+        </p>
         <p>
           <a class="danger-link" href={`/app/clients/${client.id}/delete`}>
             {t("clients.delete")}
