@@ -88,7 +88,7 @@ export function summarise(notChecked: readonly string[], recognised: number, fou
 }
 
 /** What was found among the recognized medications, in one sentence. */
-export function findings(recognised: number, found: number): string {
+function findings(recognised: number, found: number): string {
   if (recognised < 2) return `${recognised === 1 ? "Only one" : "No"} medication was recognized, so no pair could be checked.`;
   const among = `among the ${plural(recognised, "recognized medication", "recognized medications")}`;
   return found === 0 ? `No interactions found ${among}.` : `${plural(found, "interaction", "interactions")} found ${among}.`;

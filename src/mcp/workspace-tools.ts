@@ -22,11 +22,11 @@ import { clientSummary } from "./client-summary.flow";
 import { ClientSummarySchema } from "./client-summary.schemas";
 import { auditAction, type ToolRun, toolCall } from "./tool-call";
 
-export const WORKSPACE_TOOLS = ["list_clients", "get_client_summary", "add_measure", "export_fhir"] as const;
+const WORKSPACE_TOOLS = ["list_clients", "get_client_summary", "add_measure", "export_fhir"] as const;
 type WorkspaceTool = (typeof WORKSPACE_TOOLS)[number];
 
 /** A login's access token carries no scopes; a personal token reaches client data only with `workspace`. */
-export const mayReachWorkspace = (credential: Credential) => credential.kind === "access_token" || credential.scopes.includes("workspace");
+const mayReachWorkspace = (credential: Credential) => credential.kind === "access_token" || credential.scopes.includes("workspace");
 
 const missingScope = (credential: Credential, tool: string) =>
   new ProblemError(403, {

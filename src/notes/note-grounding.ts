@@ -136,7 +136,7 @@ function mergeSpans(spans: Span[]): Span[] {
 const RISK_WORDS =
   /\b(?:suicid\w*|self[- ]?harm\w*|self[- ]?injur\w*|kill\w*|homicid\w*|overdos\w*|cutting|hurt(?:ing)? (?:him|her|them)sel(?:f|ves)|harm(?:ing)? (?:to )?(?:others|someone|anyone|him|her|them|sel(?:f|ves)|(?:him|her|them)sel(?:f|ves))|abus\w*|violen\w*|unsafe|safe(?:ty)?|danger\w*|wish(?:es|ed)? (?:to be|(?:she|he|they) (?:was|were)) dead|want(?:s|ed)? to die|end (?:his|her|their|my) life)\b/i;
 const RISK_ABBREVIATIONS = /\b(?:SI|HI|NSSI|SIB|DV|IPV)\b/;
-export const mentionsRisk = (text: string) => RISK_WORDS.test(text) || RISK_ABBREVIATIONS.test(text);
+const mentionsRisk = (text: string) => RISK_WORDS.test(text) || RISK_ABBREVIATIONS.test(text);
 /** A denial or absence ("denies SI", "no safety concerns", "negative for HI"). */
 const DENIAL = /\b(?:den(?:y|ies|ied|ying)|no|not|never|none|negative for|without|absent)\b/i;
 /**
@@ -159,7 +159,7 @@ function numbersQuoted(statement: string, quoted: string): boolean {
  * none of its quotes is). Every quote must be found: a quote the source does not hold is
  * invented support, and the statement resting on it cannot be trusted either.
  */
-export function groundStatement(locator: SourceLocator, statement: ModelStatement): Statement | "unsupported" | "risk" {
+function groundStatement(locator: SourceLocator, statement: ModelStatement): Statement | "unsupported" | "risk" {
   const text = statement.text.trim();
   const spans: Span[] = [];
   for (const quote of statement.quotes) {

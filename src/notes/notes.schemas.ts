@@ -176,7 +176,6 @@ export const modelNoteSchema = (sectionNames: readonly string[]) =>
       )
       .max(MAX_SUGGESTED_CODES),
   });
-export type ModelNote = z.infer<ReturnType<typeof modelNoteSchema>>;
 /** One schema object per built-in format, so its JSON schema is converted once per isolate. */
 export const MODEL_NOTE_SCHEMAS = {
   soap: modelNoteSchema(NOTE_SECTIONS.soap),

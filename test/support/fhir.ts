@@ -10,7 +10,7 @@ export interface FhirValidation {
   issues: Array<{ severity: string; path: string; message: string }>;
 }
 
-export async function validateFhir(resource: unknown): Promise<FhirValidation> {
+async function validateFhir(resource: unknown): Promise<FhirValidation> {
   const res = await fetch(`${inject("fhirValidatorUrl")}/validate`, { method: "POST", body: JSON.stringify(resource) });
   return (await res.json()) as FhirValidation;
 }

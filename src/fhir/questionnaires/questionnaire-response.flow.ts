@@ -31,7 +31,7 @@ function answerValue(instrument: Instrument, answer: Answer, path: string, error
 }
 
 /** The §6 responses array, and where each item's answer sits in the body (its index in `item`). */
-export function readResponses(instrument: Instrument, body: QuestionnaireResponseInput) {
+function readResponses(instrument: Instrument, body: QuestionnaireResponseInput) {
   const { items } = INSTRUMENTS[instrument];
   const responses: unknown[] = items.map(() => null);
   const positions = new Map<number, number>();

@@ -32,10 +32,10 @@ const urn = (id: string) => `urn:uuid:${id}`;
  * The Observation's id for a measure: the measure's uuid with its version digit set to 8 (RFC 9562
  * custom). Our record ids are random v4 uuids, so it never equals one of them, and it is stable.
  */
-export const companionId = (id: string) => `${id.slice(0, 14)}8${id.slice(15)}`;
+const companionId = (id: string) => `${id.slice(0, 14)}8${id.slice(15)}`;
 
 /** The answers, one per item (null where the branching skipped it), as a QuestionnaireResponse. */
-export function questionnaireResponse(
+function questionnaireResponse(
   id: string,
   instrument: Instrument,
   values: ReadonlyArray<number | null>,
@@ -71,7 +71,7 @@ interface ScoreFacts {
 }
 
 /** The score as a survey Observation: LOINC total-score code where INSTRUMENT_LOINC has one, else text. */
-export function scoreObservation(facts: ScoreFacts): Observation {
+function scoreObservation(facts: ScoreFacts): Observation {
   const definition = INSTRUMENTS[facts.instrument];
   const loinc = INSTRUMENT_LOINC[facts.instrument];
   // Instruments with their own total rule (C-SSRS grades risk, ASRS counts shaded items) have a score, not a sum.

@@ -67,7 +67,7 @@ export const SeriesPointSchema = z
   .openapi("MeasurePoint");
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
-export const ChangeRuleSchema = z
+const ChangeRuleSchema = z
   .object({
     reliable_change_points: z.number().int(),
     response_reduction_percent: z.number().int().nullable(),
@@ -84,7 +84,7 @@ export const MeasureSeriesSchema = z
   .openapi("MeasureSeries");
 export type MeasureSeries = z.infer<typeof MeasureSeriesSchema>;
 
-export const MeasureSummarySchema = z
+const MeasureSummarySchema = z
   .object({
     instrument: InstrumentId,
     name: z.string(),

@@ -18,7 +18,7 @@ const nameTaken = () =>
     errors: [{ path: "body.name", message: "already used for another of your templates" }],
   });
 
-export const templateNotFound = () =>
+const templateNotFound = () =>
   new ProblemError(404, { code: "template_not_found", detail: "No note template with this id is among yours." });
 
 const toBody = (template: NoteTemplate): NoteTemplateBody => ({

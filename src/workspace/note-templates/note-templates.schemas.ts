@@ -1,10 +1,10 @@
 /** The clinician's own note formats (docs/api.md §12): a name and 1–12 ordered sections, each with an instruction. */
 import { z } from "@hono/zod-openapi";
 
-export const MAX_TEMPLATE_NAME = 60;
-export const MAX_SECTIONS = 12;
-export const MAX_INSTRUCTION = 300;
-export const SECTION_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+const MAX_TEMPLATE_NAME = 60;
+const MAX_SECTIONS = 12;
+const MAX_INSTRUCTION = 300;
+const SECTION_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 
 const Section = z
   .object({

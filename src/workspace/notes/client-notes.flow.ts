@@ -36,8 +36,7 @@ import type {
   UpdateNoteInput,
 } from "./client-notes.schemas";
 
-export const noteNotFound = () =>
-  new ProblemError(404, { code: "note_not_found", detail: "This client's record has no note with this id." });
+const noteNotFound = () => new ProblemError(404, { code: "note_not_found", detail: "This client's record has no note with this id." });
 const noteSigned = () =>
   new ProblemError(409, { code: "note_signed", detail: "The note is signed and can no longer change; add an addendum instead." });
 const noteNotSigned = () =>

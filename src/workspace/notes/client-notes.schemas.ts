@@ -5,11 +5,11 @@ import { NOTE_STATUSES } from "../workspace.table";
 
 export const MAX_SECTION = 20_000;
 /** Sections, statements and unsupported statements together: a long note, far below the 1 MiB body cap. */
-export const MAX_NOTE_TEXT = 200_000;
+const MAX_NOTE_TEXT = 200_000;
 const MAX_SECTIONS = 20;
 const MAX_STATEMENTS = 200;
 const MAX_GOALS = 50;
-export const EARLIEST_SESSION = "1900-01-01";
+const EARLIEST_SESSION = "1900-01-01";
 
 const sectionName = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, "a section name is lower-case words joined by _ (e.g. subjective)");
 const sectionText = (what: string) =>

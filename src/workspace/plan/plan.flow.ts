@@ -30,7 +30,7 @@ import {
 } from "./plan.data";
 import type { Goal, PatchGoalInput, Plan, PlanText, PutPlanInput } from "./plan.schemas";
 
-export const planNotFound = () =>
+const planNotFound = () =>
   new ProblemError(404, { code: "plan_not_found", detail: "This client has no treatment plan yet; PUT one to create it." });
 const goalNotFound = () => new ProblemError(404, { code: "goal_not_found", detail: "This client's plan has no goal with this id." });
 

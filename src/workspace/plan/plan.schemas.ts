@@ -9,8 +9,8 @@ import { GOAL_STATUSES } from "../workspace.table";
 
 const MAX_ITEMS = 20;
 const MAX_TEXT = 1000;
-export const MAX_GOALS = 20;
-export const MAX_GOAL_TEXT = 500;
+const MAX_GOALS = 20;
+const MAX_GOAL_TEXT = 500;
 
 const text = (name: string, max = MAX_TEXT) =>
   z
@@ -57,7 +57,7 @@ const planText = {
 const PlanText = z.object(planText);
 export type PlanText = z.output<typeof PlanText>;
 
-export const goalStatus = z
+const goalStatus = z
   .enum(GOAL_STATUSES, { error: `status must be one of ${GOAL_STATUSES.join(", ")}` })
   .openapi({ description: "Where the client is with this goal" });
 
@@ -93,7 +93,7 @@ export const PutPlanBody = z
   .openapi("PutTreatmentPlan");
 export type PutPlanInput = z.output<typeof PutPlanBody>;
 
-export const GoalStatusChangeSchema = z.object({
+const GoalStatusChangeSchema = z.object({
   status: goalStatus,
   at: z.iso.datetime(),
   by: z.uuid().openapi({ description: "The clinician who changed it" }),

@@ -20,7 +20,7 @@ const RISK_FLAGS: Record<string, MessageId> = {
 };
 
 /** A positive C-SSRS screen is itself the risk flag (the instrument has no single self-harm item). */
-export function riskFlags(instrument: string, flags: readonly string[]): MessageId[] {
+function riskFlags(instrument: string, flags: readonly string[]): MessageId[] {
   const risks = flags.flatMap((flag) => (RISK_FLAGS[flag] ? [RISK_FLAGS[flag]] : []));
   if (instrument === "cssrs" && flags.includes("screen_positive")) risks.push("clients.timeline.cssrs");
   return risks;

@@ -24,7 +24,7 @@ export interface ClientListView {
  * Why there is no client list: a student or unverified clinician is told about verification,
  * an administrator that the workspace is a clinician's own (they see its audit events only).
  */
-export function WorkspaceNotice({ account }: { account: UserRow }) {
+function WorkspaceNotice({ account }: { account: UserRow }) {
   const { t } = useMessages();
   if (account.role !== "admin") return <NeedsVerification account={account} />;
   return (

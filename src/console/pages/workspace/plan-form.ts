@@ -78,7 +78,7 @@ export const PLAN_LISTS: PlanList[] = [
 
 const SOURCE_LISTS = new Set(["supporting_sources", "citations"]);
 /** Empty rows offered after the filled ones, to add items without a script. */
-export const BLANK_ROWS = 2;
+const BLANK_ROWS = 2;
 const MAX_ROWS = 20;
 
 export interface PlanFormState {
