@@ -1,5 +1,6 @@
 import { app } from "./app";
 import { purgeAuditEvents } from "./audit/audit.data";
+import { purgeExpiredChallenges } from "./auth/auth-challenges.data";
 import { createDatabase } from "./lib/db";
 import { log } from "./lib/log";
 import { readSettings } from "./lib/settings";
@@ -10,8 +11,8 @@ export default {
   fetch: app.fetch,
   /**
    * The daily Cron Trigger (wrangler.toml): removes session audio past its retention date and
-   * audit events past theirs, discharged clients' records past their clinician's retention. Each
-   * purge runs and fails on its own.
+   * audit events past theirs, discharged clients' records past their clinician's retention, and
+   * sign-in challenges a day after they expired. Each purge runs and fails on its own.
    */
   async scheduled(controller, env, ctx) {
     const now = new Date(controller.scheduledTime);
@@ -37,6 +38,14 @@ export default {
           // Counts only: a label is a clinician's pseudonym for a person, and logs outlive the records.
           (removed) => log("info", "discharged clients past retention purged", { removed }),
           (error: unknown) => log("error", "client retention purge failed", { error: (error as Error)?.name }),
+        ),
+    );
+    ctx.waitUntil(
+      Promise.resolve()
+        .then(() => purgeExpiredChallenges(createDatabase(settings.database), now))
+        .then(
+          (removed) => log("info", "expired sign-in challenges purged", { removed }),
+          (error: unknown) => log("error", "sign-in challenge purge failed", { error: (error as Error)?.name }),
         ),
     );
   },

@@ -56,7 +56,7 @@ describe("signing in", () => {
     const res = await visitor.signIn(therapist.user.email, therapist.password);
     expect(res.status).toBe(303);
     const cookies = res.headers.getSetCookie();
-    expect(cookies.map((c) => c.split("=")[0]).sort()).toEqual(["__Host-ta-access", "__Host-ta-refresh"]);
+    expect(cookies.map((c) => c.split("=")[0]).sort()).toEqual(["__Host-ta-access", "__Host-ta-activity", "__Host-ta-refresh"]);
     for (const cookie of cookies) {
       const attributes = cookie.split(";").map((a) => a.trim().toLowerCase());
       expect(attributes).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));

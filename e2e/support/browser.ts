@@ -53,7 +53,7 @@ export async function signIn(page: Page, email: string, password = inject("demoP
   await page.goto(consoleUrl("/app/login"));
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */

@@ -22,6 +22,8 @@ const detailShape = {
   fields: z.array(word).max(32),
   verification_reset: z.boolean(),
   scopes: z.array(word).max(8),
+  /** How a second factor was answered or enrolled (totp, recovery_code, passkey, enrolment), never the code. */
+  method: word,
   before: accountState,
   after: accountState,
   // Clinical AI actions: sizes and ids, never the text

@@ -3,10 +3,14 @@ import type { AppEnv } from "../env";
 import { createRouter } from "../lib/openapi";
 import { noStore } from "../lib/response-headers";
 import { changeUserPassword, currentUser, loginUser, logoutUser, refreshTokens, registerUser, updateCurrentUser } from "./auth.handlers";
-import { changePassword, login, logout, me, refresh, register, updateMe } from "./auth.routes";
+import { changePassword, login, logout, logoutAll, me, refresh, register, updateMe } from "./auth.routes";
 import { eraseMeHandler, exportMeHandler, myAuditEventsHandler } from "./data-rights.handlers";
 import { eraseMe, exportMe, myAuditEvents } from "./data-rights.routes";
 import { jwtSecret } from "./guard";
+import { logoutAllHandler } from "./logout-all.handlers";
+import { confirmTotpHandler, enrolTotpHandler, mfaStatusHandler, removeTotpHandler, verifyMfaHandler } from "./mfa/mfa.handlers";
+import { confirmTotpRoute, enrolTotpRoute, mfaStatusRoute, removeTotpRoute, verifyMfaRoute } from "./mfa/mfa.routes";
+import { passkeysRouter } from "./passkeys/passkeys.index";
 import { createTokenHandler, listTokensHandler, revokeTokenHandler } from "./personal-tokens.handlers";
 import { createToken, listTokens, revokeToken } from "./personal-tokens.routes";
 
@@ -27,6 +31,7 @@ export const authRouter = router
   .openapi(login, loginUser)
   .openapi(refresh, refreshTokens)
   .openapi(logout, logoutUser)
+  .openapi(logoutAll, logoutAllHandler)
   .openapi(me, currentUser)
   .openapi(updateMe, updateCurrentUser)
   .openapi(changePassword, changeUserPassword)
@@ -35,4 +40,10 @@ export const authRouter = router
   .openapi(revokeToken, revokeTokenHandler)
   .openapi(exportMe, exportMeHandler)
   .openapi(myAuditEvents, myAuditEventsHandler)
-  .openapi(eraseMe, eraseMeHandler);
+  .openapi(eraseMe, eraseMeHandler)
+  .openapi(mfaStatusRoute, mfaStatusHandler)
+  .openapi(enrolTotpRoute, enrolTotpHandler)
+  .openapi(confirmTotpRoute, confirmTotpHandler)
+  .openapi(removeTotpRoute, removeTotpHandler)
+  .openapi(verifyMfaRoute, verifyMfaHandler)
+  .route("/", passkeysRouter);

@@ -3,6 +3,7 @@ import { registerRateLimit } from "../lib/rate-limits";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/schemas";
 import { ChangePasswordBody, LoginBody, RefreshBody, RegisterBody, TokenPairSchema, UpdateMeBody, UserSchema } from "./auth.schemas";
 import { authenticated, readAccess, tokenChecked } from "./guard";
+import { LoginAnswerSchema } from "./mfa/mfa.schemas";
 
 const tags = ["Accounts"];
 const bearer = bearerSecurity;
@@ -41,7 +42,10 @@ export const login = createRoute({
       },
     },
   },
-  responses: { 200: jsonContent(TokenPairSchema, "Tokens and the user"), ...problemResponses(400, 401, 403, 415, 429, 503) },
+  responses: {
+    200: jsonContent(LoginAnswerSchema, "Tokens and the user, or (a second factor needed) a challenge for POST /api/auth/mfa/verify"),
+    ...problemResponses(400, 401, 403, 415, 429, 503),
+  },
 });
 
 export const refresh = createRoute({
@@ -61,6 +65,16 @@ export const logout = createRoute({
   summary: "Revoke the caller's refresh chain",
   middleware: tokenChecked,
   responses: { 204: { description: "Logged out" }, ...problemResponses(401, 403, 503) },
+});
+
+export const logoutAll = createRoute({
+  method: "post",
+  path: "/logout-all",
+  tags,
+  security: bearer,
+  summary: "Sign out everywhere: revoke every login of the caller, this one included (personal tokens stay)",
+  middleware: authenticated,
+  responses: { 204: { description: "Every login ended" }, ...problemResponses(401, 403, 503) },
 });
 
 export const me = createRoute({

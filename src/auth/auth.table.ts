@@ -216,5 +216,10 @@ export const authChallenges = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index("auth_challenges_user_idx").on(t.userId), index("auth_challenges_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("auth_challenges_user_idx").on(t.userId),
+    index("auth_challenges_expires_idx").on(t.expiresAt),
+    // The verify steps find a challenge by what the client sends back.
+    uniqueIndex("auth_challenges_purpose_challenge_key").on(t.purpose, t.challenge),
+  ],
 );

@@ -7,18 +7,11 @@ import { audit, auditInsert, defer } from "../audit/audit";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { enforceAccountLoginRateLimit, enforceLoginRateLimit } from "../lib/rate-limits";
-import {
-  findUserByLogin,
-  insertLoginSession,
-  insertRefreshToken,
-  refreshTokenWithUser,
-  rotationOutcome,
-  spendRefreshToken,
-  updateUser,
-} from "./auth.data";
+import { insertLoginSession, insertRefreshToken, refreshTokenWithUser, rotationOutcome, spendRefreshToken, updateUser } from "./auth.data";
 import { toUser } from "./auth.schemas";
 import type { UserRow } from "./auth.table";
 import { jwtSecret } from "./guard";
+import { findUserAndFactorsByLogin, type MfaLoginChallenge, mfaChallengeFor } from "./mfa/mfa-challenge";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { refreshTokenSuccessor } from "./refresh-successor";
 import { ACCESS_TOKEN_SECONDS, hashRefreshToken, loginExpiry, newRefreshToken, signAccessToken } from "./tokens";
@@ -43,12 +36,18 @@ const invalidCredentials = () =>
  * Checks credentials under the login rate limits and starts a login: one blocking query; the
  * login, its refresh token, last_login and the audit event are written after the response.
  * Wrong credentials are a 401 (same answer and similar time for an unknown account), an inactive
- * account a 403, too many attempts a 429.
+ * account a 403, too many attempts a 429. An account that has a second factor (or must enrol one,
+ * MFA_REQUIRED) gets no login yet: a challenge for the second step (./mfa/mfa-challenge.ts).
  */
-export async function signIn<E extends AppEnv>(c: Context<E>, identifier: string, password: string): Promise<LoginGrant> {
+export async function signIn<E extends AppEnv>(
+  c: Context<E>,
+  identifier: string,
+  password: string,
+): Promise<LoginGrant | MfaLoginChallenge> {
   await enforceLoginRateLimit(c, identifier);
   const started = Date.now();
-  const user = await findUserByLogin(c.var.db, identifier);
+  const found = await findUserAndFactorsByLogin(c.var.db, identifier);
+  const user = found?.user;
   await enforceAccountLoginRateLimit(c, user?.id, identifier);
   if (!user) {
     await verifyAgainstDummy(password);
@@ -79,22 +78,50 @@ export async function signIn<E extends AppEnv>(c: Context<E>, identifier: string
     throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
   }
   jwtSecret(c); // a misconfigured server answers 503 before it records a login nobody can use
+  const newPasswordHash = check.needsRehash ? await hashPassword(password) : undefined;
+  const challenge = await mfaChallengeFor(c, user, found.factors);
+  if (challenge) {
+    if (newPasswordHash) defer(c, "password rehash", () => updateUser(c.var.db, user.id, { passwordHash: newPasswordHash }));
+    audit(c, {
+      userId: user.id,
+      action: "auth.login",
+      target: `user:${user.id}`,
+      outcome: "success",
+      latencyMs: Date.now() - started,
+      detail: { stage: challenge.kind },
+    });
+    return challenge;
+  }
+  return startLogin(c, user, { started, newPasswordHash });
+}
+
+/**
+ * Records a login for an account whose credentials (and second factor, when it has one) were
+ * checked: the login, its refresh token, last_login and the audit event are written after the
+ * response. Shared by the password login and the second step of one that needed a second factor.
+ */
+export async function startLogin<E extends AppEnv>(
+  c: Context<E>,
+  user: UserRow,
+  { started = Date.now(), newPasswordHash, method }: { started?: number; newPasswordHash?: string; method?: string } = {},
+): Promise<LoginGrant> {
+  jwtSecret(c);
   const loggedInAt = new Date();
   const sessionId = crypto.randomUUID();
   const refresh = await mintRefreshToken();
-  const newHash = check.needsRehash ? await hashPassword(password) : undefined;
   const expiresAt = loginExpiry(loggedInAt);
   defer(c, "login", () =>
     c.var.db.batch([
       insertLoginSession(c.var.db, { id: sessionId, userId: user.id, tokenVersion: user.tokenVersion, expiresAt }),
       insertRefreshToken(c.var.db, { userId: user.id, familyId: sessionId, tokenHash: refresh.hash, expiresAt }),
-      updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newHash ? { passwordHash: newHash } : {}) }),
+      updateUser(c.var.db, user.id, { lastLogin: loggedInAt, ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) }),
       auditInsert(c, {
         userId: user.id,
         action: "auth.login",
         target: `user:${user.id}`,
         outcome: "success",
         latencyMs: Date.now() - started,
+        ...(method ? { detail: { method } } : {}),
       }),
     ]),
   );

@@ -9,6 +9,7 @@ import { csrf } from "hono/csrf";
 import { audit } from "../audit/audit";
 import { listAuditEvents } from "../audit/audit.data";
 import { revokeLoginSession } from "../auth/auth.data";
+import { isMfaChallenge } from "../auth/mfa/mfa-challenge";
 import { signIn } from "../auth/sessions";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
@@ -29,8 +30,11 @@ import { clientPages } from "./routes/clients";
 import { clinicalPages } from "./routes/clinical-pages";
 import { interactionPages } from "./routes/interactions";
 import { knowledgePages } from "./routes/knowledge";
+import { mfaPages, renderSecondStep } from "./routes/mfa";
+import { passkeyActions } from "./routes/passkeys";
 import { safetyPlanPages } from "./routes/safety-plan";
 import { saveToClientActions } from "./routes/save-to-client";
+import { sessionEndedNotice, sessionRoutes } from "./routes/sessions";
 import { settingsPages } from "./routes/settings";
 import { clearSessionCookies, consoleSession, safeReturnPath, setSessionCookies } from "./session";
 
@@ -46,7 +50,7 @@ consoleRouter.get("/login", (c) =>
     c,
     <LoginPage
       next={safeReturnPath(c.req.query("next"))}
-      notice={c.req.query("changed") === "password" ? "Password changed. Sign in with your new password." : undefined}
+      notice={c.req.query("changed") === "password" ? "Password changed. Sign in with your new password." : sessionEndedNotice(c)}
     />,
   ),
 );
@@ -64,7 +68,10 @@ consoleRouter.post("/login", async (c) => {
   if (!email || !password) return retry(400, "Enter your email and password.");
   if (email.length > MAX_EMAIL || password.length > MAX_PASSWORD) return retry(400, "The email or password is too long.");
   try {
-    await setSessionCookies(c, await signIn(c, email, password));
+    const outcome = await signIn(c, email, password);
+    // A second factor needed (or to enrol, MFA_REQUIRED): the next page, the challenge in its hidden field.
+    if (isMfaChallenge(outcome)) return await renderSecondStep(c, outcome, next);
+    await setSessionCookies(c, outcome);
   } catch (error) {
     if (!(error instanceof ProblemError) || ![401, 403, 429].includes(error.status)) throw error;
     if (error.status === 429) c.header("Retry-After", error.problem.headers?.["Retry-After"] ?? "60");
@@ -95,7 +102,9 @@ consoleRouter.route("/knowledge", knowledgePages);
 consoleRouter.route("/assessments", assessmentPages);
 consoleRouter.route("/interactions", interactionPages);
 consoleRouter.route("/admin", adminPages);
+consoleRouter.route("/", mfaPages);
 consoleRouter.route("/settings", settingsPages);
+consoleRouter.route("/", sessionRoutes);
 consoleRouter.route("/safety-plan", safetyPlanPages);
 consoleRouter.route("/clients", clientPages);
 consoleRouter.route("/", clientPlanPages);
@@ -103,6 +112,7 @@ consoleRouter.route("/clients", clientNotePages);
 consoleRouter.route("/clients", saveToClientActions);
 consoleRouter.route("/clients", clientFhirPages);
 consoleRouter.route("/", consoleActions);
+consoleRouter.route("/", passkeyActions);
 consoleRouter.route("/", clinicalPages);
 
 // Last: any other console path is a 404 page (an HTML one, with the navigation back).

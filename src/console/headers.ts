@@ -16,6 +16,9 @@ export const consoleSecurityHeaders = secureHeaders({
     imgSrc: ["'self'", "data:"],
     mediaSrc: ["'self'", "blob:"],
     connectSrc: ["'self'"],
+    // The installable app's manifest and service worker (docs/pwa.md).
+    manifestSrc: ["'self'"],
+    workerSrc: ["'self'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],

@@ -3,9 +3,12 @@
  * sign-out, one main landmark, and the decision-support disclaimer. Scripts are files under
  * /app/assets (the CSP allows no inline script); `csrf-token` is where they read the token.
  */
-import type { Child } from "hono/jsx";
+import { type Child, useContext } from "hono/jsx";
 import type { UserRow } from "../auth/auth.table";
+import { IdleWarning } from "./components/idle-warning";
+import { TabBar } from "./components/tab-bar";
 import { type MessageId, scriptMessagesJson, useMessages } from "./i18n/i18n";
+import { IdleMinutesContext } from "./idle-session";
 import { visibleTools } from "./tools";
 
 export interface LayoutProps {
@@ -30,17 +33,29 @@ export const ROLE_LABELS: Record<UserRow["role"], MessageId> = {
 
 export function Layout({ title, account, csrfToken, path, scripts = [], children }: LayoutProps) {
   const { locale, t } = useMessages();
+  // Sign-out after inactivity (idle.js) on every signed-in page; the limit travels in a meta, like the CSRF token.
+  const idleLimit = useContext(IdleMinutesContext);
+  const idleMinutes = account && csrfToken ? idleLimit : undefined;
   return (
     <html lang={locale}>
       <head>
         <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* viewport-fit=cover lets the phone's tab bar reach the screen's edge, padded by env(safe-area-inset-*) in console.css. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="color-scheme" content="light dark" />
         <title>{`${title} · ${t("app.name")}`}</title>
         {csrfToken && <meta name="csrf-token" content={csrfToken} />}
         {/* The scripts' strings in this page's language, read by /app/assets/messages.js (like the CSRF token, a meta: no inline script). */}
         {scripts.length > 0 && <meta name="console-messages" content={scriptMessagesJson(locale)} />}
         <link rel="stylesheet" href="/app/assets/console.css" />
+        {/* The installable app: manifest, icons and the colour of the browser's bar (docs/pwa.md). */}
+        <link rel="manifest" href="/app/manifest.webmanifest" />
+        <link rel="icon" href="/app/icons/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/app/icons/apple-touch-icon.png" />
+        <meta name="theme-color" content="#0b5cad" />
         <script type="module" src="/app/assets/console.js" />
+        {idleMinutes && <meta name="console-idle-minutes" content={String(idleMinutes)} />}
+        {idleMinutes && <script type="module" src="/app/assets/idle.js" />}
         {scripts.map((script) => (
           <script type="module" src={`/app/assets/${script}`} />
         ))}
@@ -49,6 +64,7 @@ export function Layout({ title, account, csrfToken, path, scripts = [], children
         <a class="skip-link" href="#main">
           {t("layout.skip")}
         </a>
+        {idleMinutes && <IdleWarning />}
         <header class="site-header">
           <a class="brand" href="/app">
             {t("app.name")}
@@ -71,6 +87,7 @@ export function Layout({ title, account, csrfToken, path, scripts = [], children
         <footer class="site-footer">
           <p>{t("layout.disclaimer")}</p>
         </footer>
+        {account && <TabBar account={account} path={path} />}
       </body>
     </html>
   );

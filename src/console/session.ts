@@ -11,12 +11,15 @@
  * - An expired or missing access cookie is renewed from the refresh cookie (rotation, reuse
  *   detection); a password change, deactivation or logout ends the session on the next request.
  * - The JSON API never reads these cookies: its guards take only `Authorization: Bearer`.
+ * - A third, `__Host-ta-activity`, records the last activity: a session idle longer than
+ *   `CONSOLE_IDLE_MINUTES` ends here, whatever the page's script did (./idle-session.ts).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { accountStatement } from "../auth/auth.data";
+import { audit } from "../audit/audit";
+import { accountStatement, revokeLoginSession } from "../auth/auth.data";
 import type { UserRow } from "../auth/auth.table";
 import { type AccountCheck, assertCurrentUser, jwtSecret } from "../auth/guard";
 import { type LoginGrant, rotateLogin } from "../auth/sessions";
@@ -25,6 +28,7 @@ import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { assertMay, type Capability } from "../policy/policy";
 import { csrfTokenFor, isCsrfTokenValid } from "./csrf";
+import { clearActivity, isActivityRequest, isIdleExpired, lastActivity, STAMP_EVERY_MS, stampActivity } from "./idle-session";
 
 const ACCESS_COOKIE = "ta-access";
 const REFRESH_COOKIE = "ta-refresh";
@@ -42,12 +46,22 @@ export async function setSessionCookies<E extends AppEnv>(c: Context<E>, grant: 
   const accessToken = await signAccessToken(grant.user, grant.sessionId, secret);
   setCookie(c, ACCESS_COOKIE, accessToken, { ...cookieOptions, maxAge: ACCESS_TOKEN_SECONDS });
   setCookie(c, REFRESH_COOKIE, grant.refreshToken, { ...cookieOptions, maxAge: REFRESH_COOKIE_SECONDS });
+  // Signing in is activity; a rotation of a login already on record leaves its record alone.
+  if ((await lastActivity(c, secret, grant.sessionId)) === null) await stampActivity(c, secret, grant.sessionId);
   return (await verifyAccessToken(accessToken, secret))!;
 }
 
 export function clearSessionCookies<E extends AppEnv>(c: Context<E>) {
   deleteCookie(c, ACCESS_COOKIE, cookieOptions);
   deleteCookie(c, REFRESH_COOKIE, cookieOptions);
+  clearActivity(c);
+}
+
+/** Ends a login idle too long, as /app/logout would, and says so in the audit trail. */
+async function endIdleSession<E extends AppEnv>(c: Context<E>, token: AccessClaims) {
+  await revokeLoginSession(c.var.db, { id: token.sid, userId: token.sub, tokenVersion: token.ver });
+  audit(c, { userId: token.sub, action: "auth.logout", target: `session:${token.sid}`, outcome: "success", detail: { reason: "idle" } });
+  clearSessionCookies(c);
 }
 
 /** The signed-in account from the access cookie, or after a rotation from the refresh cookie; null when neither works. */
@@ -132,6 +146,18 @@ export function consoleSessionWith(...checksBeforeBody: MiddlewareHandler[]) {
       const url = new URL(c.req.url);
       return c.redirect(`/app/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
+    const secret = jwtSecret(c);
+    const lastActive = await lastActivity(c, secret, session.token.sid);
+    if (isIdleExpired(lastActive, c.var.settings.consoleIdleMinutes)) {
+      await endIdleSession(c, session.token);
+      if (!isSafeMethod(c.req.method))
+        throw new ProblemError(401, {
+          code: "session_expired",
+          detail: "You were signed out after a period of inactivity; sign in again.",
+        });
+      return c.redirect("/app/login?idle=1", 303);
+    }
+    if (isActivityRequest(c) && Date.now() - (lastActive ?? 0) >= STAMP_EVERY_MS) await stampActivity(c, secret, session.token.sid);
     c.set("account", session.account);
     c.set("token", session.token);
     c.set("csrfToken", await csrfTokenFor(jwtSecret(c), session.token.sid));

@@ -63,6 +63,18 @@ export function enforcePasswordCheckRateLimit<E extends AppEnv>(c: Context<E>, u
   return enforceRateLimit(c.env.LOGIN_LIMITER, `password:${userId}`, what);
 }
 
+/**
+ * Every second-factor check (a TOTP code, a recovery code, a passkey at the login's second step,
+ * an enrolment's confirming code): per challenge, per account across IPs and per IP across
+ * accounts, in the login limiters' budgets (a second factor is worth guessing only with the
+ * password, but a 6-digit code is a small space). `challengeId` is absent for a signed-in caller.
+ */
+export async function enforceMfaRateLimit<E extends AppEnv>(c: Context<E>, userId: string, challengeId?: string) {
+  await enforceRateLimit(c.env.LOGIN_IP_LIMITER, `mfa-ip:${clientIp(c)}`, "verification");
+  await enforceRateLimit(c.env.LOGIN_ACCOUNT_LIMITER, `mfa-account:${userId}`, "verification");
+  if (challengeId) await enforceRateLimit(c.env.LOGIN_LIMITER, `mfa-challenge:${challengeId}`, "verification");
+}
+
 /** The AI routes' limit, per account (10 a minute by default). */
 export function enforceAiRateLimit<E extends AppEnv>(c: Context<E>, accountId: string) {
   return enforceRateLimit(c.env.AI_LIMITER, `ai:${accountId}`, "AI");

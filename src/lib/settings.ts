@@ -35,7 +35,10 @@ const bindingsSchema = z.object({
   AUDIO_RETENTION_DAYS: z.coerce.number().int().positive().catch(30),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().catch(365),
   IMPORT_ALLOWED_HOSTS: z.string().optional(),
+  CONSOLE_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).catch(15),
+  WEBAUTHN_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).catch("info"),
+  MFA_REQUIRED: z.enum(["true", "false"]).catch("false"),
 });
 
 export type Settings = ReturnType<typeof toSettings>;
@@ -72,13 +75,22 @@ function toSettings(raw: z.infer<typeof bindingsSchema>) {
     },
     audioRetentionDays: raw.AUDIO_RETENTION_DAYS,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
+    /** Origins passkeys may be made and used on (src/auth/passkeys/relying-party.ts); empty: the request's own origin. */
+    webauthnOrigins: (raw.WEBAUTHN_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
     /** Host names knowledge import may fetch from, lower-case; empty: any public host. */
     importAllowedHosts: (raw.IMPORT_ALLOWED_HOSTS ?? "")
       .split(",")
       .map((host) => host.trim().toLowerCase().replace(/\.+$/, ""))
       .filter(Boolean),
+    /** Minutes without activity after which the console signs a person out (1–240, default 15; src/console/idle-session.ts). */
+    consoleIdleMinutes: raw.CONSOLE_IDLE_MINUTES,
     /** `warn` drops the per-request log lines (tests and benchmarks); errors are always logged. */
     logLevel: raw.LOG_LEVEL,
+    /** A second factor for every licensed account: one without a factor is sent to enrol after the password (src/auth/mfa/). */
+    mfaRequired: raw.MFA_REQUIRED === "true",
   };
 }
 

@@ -38,3 +38,12 @@ document.addEventListener("click", (event) => {
   const text = link instanceof HTMLElement ? link.dataset.safetyPlanText : undefined;
   if (text) sessionStorage.setItem(SAFETY_PLAN_PREFILL_KEY, text);
 });
+
+// The installable app's service worker: it keeps the shell (styles, scripts, icons, an offline
+// page) and never a page or an API answer (public/app/sw.js, docs/pwa.md). Its scope is all of
+// /app, the start URL included, which public/_headers allows with Service-Worker-Allowed.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/app/sw.js", { scope: "/app" }).catch(() => {
+    // Without it the console works as a plain web page; nothing to tell the person.
+  });
+}

@@ -11,12 +11,16 @@ import { enFhir } from "./areas/fhir.en";
 import { enInteractions } from "./areas/interactions.en";
 import { enKnowledge } from "./areas/knowledge.en";
 import { enMeasures } from "./areas/measures.en";
+import { enMfa } from "./areas/mfa.en";
 import { enNotes } from "./areas/notes.en";
 import { enPages } from "./areas/pages.en";
+import { enPasskeys } from "./areas/passkeys.en";
 import { enPlan } from "./areas/plan.en";
 import { enSafetyPlan } from "./areas/safety-plan.en";
 import { enSaveToClient } from "./areas/save-to-client.en";
+import { enSession } from "./areas/session.en";
 import { enSettingsNotices } from "./areas/settings-notices.en";
+import { enTabBar } from "./areas/tab-bar.en";
 import { enTokens } from "./areas/tokens.en";
 import { enVoice } from "./areas/voice.en";
 export const en = {
@@ -164,6 +168,10 @@ export const en = {
   ...enInteractions,
   ...enAdmin,
   ...enTokens,
+  ...enPasskeys,
+  ...enMfa,
+  ...enSession,
+  ...enTabBar,
   ...enMeasures,
   ...enClients,
   ...enClientNotes,

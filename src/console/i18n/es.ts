@@ -11,12 +11,16 @@ import { esFhir } from "./areas/fhir.es";
 import { esInteractions } from "./areas/interactions.es";
 import { esKnowledge } from "./areas/knowledge.es";
 import { esMeasures } from "./areas/measures.es";
+import { esMfa } from "./areas/mfa.es";
 import { esNotes } from "./areas/notes.es";
 import { esPages } from "./areas/pages.es";
+import { esPasskeys } from "./areas/passkeys.es";
 import { esPlan } from "./areas/plan.es";
 import { esSafetyPlan } from "./areas/safety-plan.es";
 import { esSaveToClient } from "./areas/save-to-client.es";
+import { esSession } from "./areas/session.es";
 import { esSettingsNotices } from "./areas/settings-notices.es";
+import { esTabBar } from "./areas/tab-bar.es";
 import { esTokens } from "./areas/tokens.es";
 import { esVoice } from "./areas/voice.es";
 import type { MessageId } from "./en";
@@ -168,6 +172,10 @@ export const es: Record<MessageId, string> = {
   ...esInteractions,
   ...esAdmin,
   ...esTokens,
+  ...esPasskeys,
+  ...esMfa,
+  ...esSession,
+  ...esTabBar,
   ...esMeasures,
   ...esClients,
   ...esClientNotes,

@@ -1,11 +1,12 @@
 /** The sign-in page: email and password, the error of a failed attempt shown in the page. */
+import { PasskeySignIn } from "../components/passkeys";
 import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
 
 export function LoginPage({ next, email = "", error, notice }: { next: string; email?: string; error?: string; notice?: string }) {
   const { t } = useMessages();
   return (
-    <Layout title={t("login.title")}>
+    <Layout title={t("login.title")} scripts={["passkeys.js"]}>
       <form class="card narrow" method="post" action="/app/login" novalidate>
         {notice && (
           <p class="success" role="status">
@@ -33,6 +34,7 @@ export function LoginPage({ next, email = "", error, notice }: { next: string; e
         <input id="password" name="password" type="password" autocomplete="current-password" required maxlength={128} />
         <button type="submit">{t("login.submit")}</button>
       </form>
+      <PasskeySignIn next={next} />
     </Layout>
   );
 }

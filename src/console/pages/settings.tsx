@@ -1,10 +1,14 @@
 /** /app/settings: profile, password change, and personal access tokens. */
 import { MAX_CLIENT_RETENTION_YEARS, MIN_CLIENT_RETENTION_YEARS } from "../../auth/auth.schemas";
 import { LICENSE_TYPES, type UserRow } from "../../auth/auth.table";
+import type { PasskeyRow } from "../../auth/passkeys/passkeys.data";
 import { may } from "../../policy/policy";
 import { SUPPORTED_COUNTRIES } from "../../safety/crisis-resources";
+import { PasskeysSection } from "../components/passkeys";
+import { SignOutEverywhereSection } from "../components/sign-out-everywhere";
 import { useMessages } from "../i18n/i18n";
 import { Layout } from "../layout";
+import { TwoFactorLink } from "./mfa";
 import { PersonalTokensSection, type TokensView } from "./personal-tokens";
 
 export interface SettingsView {
@@ -12,12 +16,13 @@ export interface SettingsView {
   profileError?: string;
   passwordError?: string;
   tokens: TokensView;
+  passkeys: PasskeyRow[];
 }
 
 export function SettingsPage({ account, csrfToken, view }: { account: UserRow; csrfToken: string; view: SettingsView }) {
   const { t } = useMessages();
   return (
-    <Layout title={t("tool.settings")} account={account} csrfToken={csrfToken} path="/app/settings">
+    <Layout title={t("tool.settings")} account={account} csrfToken={csrfToken} path="/app/settings" scripts={["passkeys.js"]}>
       {view.notice && (
         <p class="success" role="status">
           {view.notice}
@@ -149,7 +154,10 @@ export function SettingsPage({ account, csrfToken, view }: { account: UserRow; c
           <button type="submit">{t("settings.changePassword")}</button>
         </form>
       </section>
+      <TwoFactorLink />
+      <PasskeysSection csrfToken={csrfToken} passkeys={view.passkeys} />
       <PersonalTokensSection csrfToken={csrfToken} view={view.tokens} />
+      <SignOutEverywhereSection csrfToken={csrfToken} />
     </Layout>
   );
 }

@@ -22,7 +22,8 @@ export function VoicePage({ account, csrfToken }: { account: UserRow; csrfToken:
             </label>
             <fieldset id="voice-controls" disabled>
               <legend>{t("voice.audio")}</legend>
-              <div class="button-row">
+              {/* recorder-controls: on a phone, tall full-width buttons a thumb reaches (console.css). */}
+              <div class="button-row recorder-controls">
                 <button type="button" id="record">
                   {t("voice.record")}
                 </button>

@@ -8,6 +8,7 @@
 import { Hono } from "hono";
 import { changePassword, updateProfile } from "../../auth/account-changes";
 import { ChangePasswordBody, UpdateMeBody } from "../../auth/auth.schemas";
+import { listPasskeys } from "../../auth/passkeys/passkeys.data";
 import { createPersonalToken, revokeOwnPersonalToken } from "../../auth/personal-token-changes";
 import { listLivePersonalTokens } from "../../auth/personal-tokens.data";
 import { revokeToken } from "../../auth/personal-tokens.routes";
@@ -23,11 +24,15 @@ import { type ConsoleContext, clearSessionCookies, consoleSession } from "../ses
 
 export const settingsPages = new Hono<AppEnv>();
 
-type PageView = Omit<SettingsView, "tokens"> & { tokens?: Omit<TokensView, "tokens"> };
+type PageView = Omit<SettingsView, "tokens" | "passkeys"> & { tokens?: Omit<TokensView, "tokens"> };
 
 async function page(c: ConsoleContext, view: PageView, status: FormErrorStatus | 200 = 200) {
-  const tokens = { ...view.tokens, tokens: await listLivePersonalTokens(c.var.db, c.var.account.id) };
-  return renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{ ...view, tokens }} />, status);
+  const [live, passkeys] = await Promise.all([
+    listLivePersonalTokens(c.var.db, c.var.account.id),
+    listPasskeys(c.var.db, c.var.account.id),
+  ]);
+  const tokens = { ...view.tokens, tokens: live };
+  return renderPage(c, <SettingsPage account={c.var.account} csrfToken={c.var.csrfToken} view={{ ...view, tokens, passkeys }} />, status);
 }
 
 /** The request's language, as renderPage chooses it, for the notices these routes word. */
@@ -39,6 +44,8 @@ const settingsNotice = (c: ConsoleContext, id: MessageId) => t(localeOf(c), id);
 const NOTICES: Record<string, (c: ConsoleContext) => string> = {
   profile: (c) => settingsNotice(c, "settingsNotices.profileSaved"),
   token_revoked: (c) => t(localeOf(c), "tokens.revoked"),
+  passkey_added: (c) => t(localeOf(c), "passkeys.added"),
+  passkey_removed: (c) => t(localeOf(c), "passkeys.removed"),
 };
 
 settingsPages.get("/", consoleSession, (c) => {

@@ -1,10 +1,11 @@
 /**
- * Every sealed column in the workspace, with what its envelopes are bound to: the table name and
- * field of `sealContext(table, <id column value>, field)`. Key rotation (key-rotation.ts) and the
- * account export read through this list, so a new sealed column added here is re-sealed and
- * exported without touching either.
+ * Every sealed column, with what its envelopes are bound to: the table name and field of
+ * `sealContext(table, <id column value>, field)`. Key rotation (key-rotation.ts) reads through
+ * this list, so a new sealed column added here is re-sealed without touching it. The workspace's
+ * columns, and the TOTP secrets of two-factor sign-in, which are sealed with the same keys.
  */
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { userTotp } from "../../auth/auth.table";
 import { clientDiagnoses, clientMeasures, clientNotes, clients, noteAddenda, planGoals, treatmentPlans } from "../workspace.table";
 
 export interface SealedColumn {
@@ -69,5 +70,13 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     id: clientDiagnoses.id,
     keyId: clientDiagnoses.keyId,
     columns: [{ sealed: clientDiagnoses.bodySealed, field: "body" }],
+  },
+  // Not the workspace's, but sealed with the same keys: a rotation must re-seal TOTP secrets too.
+  {
+    table: userTotp,
+    tableName: "user_totp",
+    id: userTotp.userId,
+    keyId: userTotp.keyId,
+    columns: [{ sealed: userTotp.secretSealed, field: "secret" }],
   },
 ];

@@ -4,7 +4,9 @@
  * a positive self-harm item a red diamond with its words beside it. Screen readers get the
  * chart's title and description and, beside it, a table of every point. The viewBox scales to
  * the width it is given, so it fits a 360 px phone. Colours are SVG attributes, not inline
- * styles, which the console's Content-Security-Policy refuses.
+ * styles, which the console's Content-Security-Policy refuses: the attributes are the light
+ * theme's, for the SVG read without a stylesheet; each shape's class lets console.css theme it
+ * (CSS outranks presentation attributes), light and dark.
  */
 import type { Band } from "../../../assessments/instrument-definition";
 import { INSTRUMENTS, type Instrument } from "../../../assessments/instrument-registry";
@@ -33,7 +35,7 @@ export interface MeasureChartProps {
 const WIDTH = 360;
 const HEIGHT = 220;
 const PLOT = { left: 38, right: 350, top: 12, bottom: 172 };
-/** Light to warm: the bands' order is mildest first in every definition. */
+/** Light to warm (.band-0 … .band-5 in console.css): the bands' order is mildest first in every definition. */
 const BAND_FILLS = ["#e6f2e6", "#f3f3d8", "#fbeccf", "#f9dccb", "#f5cccc", "#efbcbc"];
 const SAFETY_FLAGS = ["item9_positive", "item10_positive"] as const;
 type SafetyFlag = (typeof SAFETY_FLAGS)[number];
@@ -111,9 +113,10 @@ export function MeasureChart({ instrument, series, bands }: MeasureChartProps) {
                 width={PLOT.right - PLOT.left}
                 height={y(band.min) - bandTop(band)}
                 fill={BAND_FILLS[Math.min(index, BAND_FILLS.length - 1)]}
+                class={`band-${Math.min(index, BAND_FILLS.length - 1)}`}
               />
               {y(band.min) - bandTop(band) >= 10 ? (
-                <text x={PLOT.right - 3} y={y(band.min) - 3} text-anchor="end" font-size="9" fill="#4a5360">
+                <text x={PLOT.right - 3} y={y(band.min) - 3} text-anchor="end" font-size="9" fill="#4a5360" class="band-label">
                   {band.severity}
                 </text>
               ) : null}
@@ -121,8 +124,8 @@ export function MeasureChart({ instrument, series, bands }: MeasureChartProps) {
           ))}
         </g>
         <g class="measure-chart-axes" font-size="10" fill="#1b1f24">
-          <line x1={PLOT.left} y1={PLOT.top} x2={PLOT.left} y2={PLOT.bottom} stroke="#1b1f24" />
-          <line x1={PLOT.left} y1={PLOT.bottom} x2={PLOT.right} y2={PLOT.bottom} stroke="#1b1f24" />
+          <line x1={PLOT.left} y1={PLOT.top} x2={PLOT.left} y2={PLOT.bottom} stroke="#1b1f24" class="axis" />
+          <line x1={PLOT.left} y1={PLOT.bottom} x2={PLOT.right} y2={PLOT.bottom} stroke="#1b1f24" class="axis" />
           {[...new Set([low, ...bands.map((band) => band.min), high])].map((tick) => (
             <text x={PLOT.left - 4} y={y(tick) + 3} text-anchor="end">
               {tick}
@@ -149,14 +152,20 @@ export function MeasureChart({ instrument, series, bands }: MeasureChartProps) {
           </text>
         </g>
         {points.length > 1 ? (
-          <polyline points={points.map(({ cx, cy }) => `${cx},${cy}`).join(" ")} fill="none" stroke="#0b5cad" stroke-width="2" />
+          <polyline
+            points={points.map(({ cx, cy }) => `${cx},${cy}`).join(" ")}
+            fill="none"
+            stroke="#0b5cad"
+            stroke-width="2"
+            class="measure-line"
+          />
         ) : null}
         {points.map(({ point, cx, cy }) => {
           const flags = safetyFlags(point);
           const label = `${dates.long(point.administered_at)}: ${point.score} (${point.band})`;
           if (!flags.length)
             return (
-              <circle cx={cx} cy={cy} r="4" fill="#0b5cad" stroke="#ffffff" stroke-width="1.5">
+              <circle cx={cx} cy={cy} r="4" fill="#0b5cad" stroke="#ffffff" stroke-width="1.5" class="measure-point">
                 <title>{label}</title>
               </circle>
             );
@@ -167,10 +176,19 @@ export function MeasureChart({ instrument, series, bands }: MeasureChartProps) {
                 fill="#a1111f"
                 stroke="#ffffff"
                 stroke-width="1.5"
+                class="measure-flag-mark"
               >
                 <title>{`${label}. ${flags.map((flag) => t(`measures.flag.${flag}`)).join(". ")}`}</title>
               </path>
-              <text x={cx} y={cy < PLOT.top + 20 ? cy + 18 : cy - 10} text-anchor="middle" font-size="9" font-weight="bold" fill="#a1111f">
+              <text
+                x={cx}
+                y={cy < PLOT.top + 20 ? cy + 18 : cy - 10}
+                text-anchor="middle"
+                font-size="9"
+                font-weight="bold"
+                fill="#a1111f"
+                class="measure-flag-text"
+              >
                 {flags.map((flag) => t(`measures.flag.mark.${flag}`)).join(", ")}
               </text>
             </g>

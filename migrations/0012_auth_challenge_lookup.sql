@@ -1,0 +1,2 @@
+-- Issue 25: the passkey and second-factor verify steps look a challenge up by (purpose, challenge).
+CREATE UNIQUE INDEX "auth_challenges_purpose_challenge_key" ON "auth_challenges" USING btree ("purpose","challenge");
