@@ -7,6 +7,7 @@ import { type Child, useContext } from "hono/jsx";
 import type { UserRow } from "../auth/auth.table";
 import { IdleWarning } from "./components/idle-warning";
 import { TabBar } from "./components/tab-bar";
+import { ToolItems } from "./components/tool-items";
 import { type MessageId, scriptMessagesJson, useMessages } from "./i18n/i18n";
 import { IdleMinutesContext } from "./idle-session";
 import { visibleTools } from "./tools";
@@ -98,14 +99,7 @@ function Navigation({ account, path }: { account: UserRow; path?: string }) {
   return (
     <nav aria-label={t("layout.tools")}>
       <ul>
-        {visibleTools(account).map((tool) => (
-          <li>
-            <a href={tool.path} aria-current={tool.path === path ? "page" : undefined}>
-              {t(tool.label)}
-              {tool.locked && <span class="locked"> {t("layout.needsVerification")}</span>}
-            </a>
-          </li>
-        ))}
+        <ToolItems tools={visibleTools(account)} path={path} />
       </ul>
     </nav>
   );

@@ -9,7 +9,6 @@
  * take what a REST client reads.
  */
 
-import { desc, eq } from "drizzle-orm";
 import { toClient } from "../workspace/clients/client-details";
 import type { Client } from "../workspace/clients/clients.schemas";
 import { ownedClient } from "../workspace/clients/owned-client";
@@ -17,11 +16,10 @@ import { open, openJson, sealContext } from "../workspace/crypto/field-cipher";
 import { listDiagnoses } from "../workspace/diagnoses/diagnoses.data";
 import type { Diagnosis } from "../workspace/diagnoses/diagnoses.schemas";
 import { loadMeasuresForExport, type MeasureForExport } from "../workspace/measures/measures.flow";
-import { listAddenda } from "../workspace/notes/client-notes.data";
-import type { NoteBody } from "../workspace/notes/client-notes.schemas";
+import { toNote } from "../workspace/notes/client-note-view";
+import { allNotes, listAddenda } from "../workspace/notes/client-notes.data";
 import { findPlan, listGoals, listStatusChanges } from "../workspace/plan/plan.data";
 import type { Plan, PlanText } from "../workspace/plan/plan.schemas";
-import { clientNotes } from "../workspace/workspace.table";
 import type { WorkspaceDeps } from "../workspace/workspace-action";
 import type { RecordNote } from "./resources/document-reference";
 
@@ -53,37 +51,9 @@ async function readDiagnoses({ db, keyring }: WorkspaceDeps, clientId: string): 
 }
 
 async function readNotes({ db, keyring }: WorkspaceDeps, clientId: string): Promise<RecordNote[]> {
-  const rows = await db
-    .select()
-    .from(clientNotes)
-    .where(eq(clientNotes.clientId, clientId))
-    .orderBy(desc(clientNotes.sessionDate), desc(clientNotes.createdAt), desc(clientNotes.id));
+  const rows = await allNotes(db, clientId);
   return Promise.all(
-    rows.map(async (row) => {
-      const body = await openJson<NoteBody>(keyring, row.bodySealed, sealContext("client_notes", row.id, "body"));
-      const addenda = await listAddenda(db, row.id);
-      return {
-        id: row.id,
-        session_date: row.sessionDate,
-        format: row.format,
-        status: row.status,
-        signed_at: row.signedAt?.toISOString() ?? null,
-        signed_by: row.signedBy,
-        goal_ids: row.goalIds,
-        created_at: row.createdAt.toISOString(),
-        created_by: row.createdBy,
-        sections: body.sections,
-        ...(body.statements ? { statements: body.statements } : {}),
-        ...(body.unsupported ? { unsupported: body.unsupported } : {}),
-        addenda: await Promise.all(
-          addenda.map(async (addendum) => ({
-            text: await open(keyring, addendum.textSealed, sealContext("note_addenda", addendum.id, "text")),
-            at: addendum.at.toISOString(),
-            by: addendum.by,
-          })),
-        ),
-      };
-    }),
+    rows.map(async (row) => ({ ...(await toNote(keyring, row, await listAddenda(db, row.id))), created_by: row.createdBy })),
   );
 }
 

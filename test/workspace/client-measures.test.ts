@@ -10,14 +10,10 @@ import { INSTRUMENTS } from "../../src/assessments/instrument-registry";
 import { MeasureChart } from "../../src/console/pages/workspace/measure-chart";
 import { MeasuresSection } from "../../src/console/pages/workspace/measures-section";
 import { CHANGE_RULES } from "../../src/workspace/measures/change-rules";
-import { authHeader, createAdmin, createVerifiedTherapist, expectProblem, type LoggedIn, runSql } from "../support/accounts";
-import { createTestApi } from "../support/api";
+import { expectProblem, type LoggedIn, runSql } from "../support/accounts";
+import { addClient, bearer, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
-
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
+const { api, clinician } = await workspaceFixture();
 
 interface Point {
   id: string;
@@ -36,14 +32,10 @@ const PHQ9_18 = [2, 2, 2, 2, 2, 2, 2, 2, 2];
 const PHQ9_12 = [2, 2, 2, 2, 1, 1, 1, 1, 0];
 const PHQ9_4 = [1, 1, 1, 1, 0, 0, 0, 0, 0];
 
-async function addClient(account: LoggedIn, label = "Client M-1"): Promise<string> {
-  const { res, body } = await api.json("/api/v1/clients", { label }, as(account));
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return (body as { id: string }).id;
-}
+const clientIdOf = async (account: LoggedIn, label = "Client M-1") => (await addClient(api, account, { label })).id;
 
 async function record(account: LoggedIn, clientId: string, instrument: string, responses: unknown[], administered_at: string) {
-  const { res, body } = await api.json(`/api/v1/clients/${clientId}/measures`, { instrument, responses, administered_at }, as(account));
+  const { res, body } = await api.json(`/api/v1/clients/${clientId}/measures`, { instrument, responses, administered_at }, bearer(account));
   expect(res.status, JSON.stringify(body)).toBe(201);
   return body as { id: string; score: number; band: string; flags: string[]; interpretation: string; safety: { crisis_detected: boolean } };
 }
@@ -54,7 +46,7 @@ const measureCount = async (clientId: string) =>
 describe("client measures over time", () => {
   it("stores PHQ-9 administrations and reads them back in date order against the first, by the published rule", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     // Sent out of order: the series is ordered by when each was administered.
     await record(therapist, clientId, "phq9", PHQ9_4, "2026-03-02T10:00:00Z");
     const first = await record(therapist, clientId, "phq9", PHQ9_18, "2026-01-05T10:00:00Z");
@@ -64,7 +56,7 @@ describe("client measures over time", () => {
     await record(therapist, clientId, "phq9", PHQ9_12, "2026-02-02T10:00:00+01:00");
     await record(therapist, clientId, "gad7", [1, 1, 1, 1, 1, 1, 1], "2026-01-05T10:00:00Z");
 
-    const { res, body } = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq9`, as(therapist));
+    const { res, body } = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq9`, bearer(therapist));
     expect(res.status, JSON.stringify(body)).toBe(200);
     const { series, rule } = body as { series: Point[]; rule: { reliable_change_points: number; sources: string[] } };
     expect(
@@ -84,7 +76,7 @@ describe("client measures over time", () => {
     expect(rule.reliable_change_points).toBe(5);
     expect(rule.sources.length).toBeGreaterThan(0);
 
-    const summary = await api.get(`/api/v1/clients/${clientId}/measures`, as(therapist));
+    const summary = await api.get(`/api/v1/clients/${clientId}/measures`, bearer(therapist));
     expect(summary.body).toMatchObject({
       measures: [
         {
@@ -100,10 +92,10 @@ describe("client measures over time", () => {
 
   it("classifies nothing for an instrument our table has no published rule for", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     await record(therapist, clientId, "phq2", [3, 3], "2026-01-05T10:00:00Z");
     await record(therapist, clientId, "phq2", [0, 0], "2026-02-05T10:00:00Z");
-    const { body } = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq2`, as(therapist));
+    const { body } = await api.get(`/api/v1/clients/${clientId}/measures?instrument=phq2`, bearer(therapist));
     expect(body).toMatchObject({
       rule: null,
       series: [{ score: 6 }, { score: 0, change_from_baseline: -6, reliable_change: null, response: null, remission: null }],
@@ -112,15 +104,15 @@ describe("client measures over time", () => {
 
   it("refuses invalid responses with the assessment scorer's 400 and stores nothing", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     const bad = [0, 1, 7, 0, 0, 0, 0, 0];
     const stored = await api.json(
       `/api/v1/clients/${clientId}/measures`,
       { instrument: "phq9", responses: bad, administered_at: "2026-01-05T10:00:00Z" },
-      as(therapist),
+      bearer(therapist),
     );
     expectProblem(stored.res, stored.body, 400, "validation_error");
-    const scored = await api.json("/api/v1/assessments/phq9", { responses: bad }, as(therapist));
+    const scored = await api.json("/api/v1/assessments/phq9", { responses: bad }, bearer(therapist));
     expectProblem(scored.res, scored.body, 400, "validation_error");
     expect(stored.body.errors).toEqual(scored.body.errors);
 
@@ -128,7 +120,7 @@ describe("client measures over time", () => {
       const dated = await api.json(
         `/api/v1/clients/${clientId}/measures`,
         { instrument: "phq9", responses: PHQ9_4, administered_at },
-        as(therapist),
+        bearer(therapist),
       );
       expectProblem(dated.res, dated.body, 400, "validation_error");
       expect(dated.body.errors.map((error) => error.path)).toEqual(["body.administered_at"]);
@@ -139,16 +131,16 @@ describe("client measures over time", () => {
   it("answers 404 for another clinician's client, reading or writing, and stores nothing", async () => {
     const owner = await clinician();
     const other = await clinician();
-    const clientId = await addClient(owner);
+    const clientId = await clientIdOf(owner);
     await record(owner, clientId, "phq9", PHQ9_12, "2026-01-05T10:00:00Z");
     const write = await api.json(
       `/api/v1/clients/${clientId}/measures`,
       { instrument: "phq9", responses: PHQ9_4, administered_at: "2026-02-05T10:00:00Z" },
-      as(other),
+      bearer(other),
     );
     expectProblem(write.res, write.body, 404, "client_not_found");
     for (const path of ["", "?instrument=phq9"]) {
-      const read = await api.get(`/api/v1/clients/${clientId}/measures${path}`, as(other));
+      const read = await api.get(`/api/v1/clients/${clientId}/measures${path}`, bearer(other));
       expectProblem(read.res, read.body, 404, "client_not_found");
     }
     expect(await measureCount(clientId)).toBe(1);
@@ -156,7 +148,7 @@ describe("client measures over time", () => {
 
   it("keeps the answers sealed and audits the instrument and measure id, never the answers", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     const measure = await record(therapist, clientId, "phq9", PHQ9_18, "2026-01-05T10:00:00Z");
     const [[sealed, keyId]] = (await runSql(api, "select responses_sealed, key_id from client_measures where id = $1", [measure.id])) as [
       [string, string],

@@ -5,12 +5,11 @@
  * nothing, and a form from elsewhere (no CSRF token) is refused.
  */
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn } from "../support/accounts";
-import { createTestApi } from "../support/api";
-import { type ConsoleVisitor, consoleVisitor, visibleText } from "../support/console";
+import { createVerifiedTherapist, type LoggedIn } from "../support/accounts";
+import { type ConsoleVisitor, visibleText } from "../support/console";
+import { addClient, bearer, signedInVisitor, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
+const { api, admin } = await workspaceFixture();
 
 interface Note {
   id: string;
@@ -20,15 +19,11 @@ interface Note {
   addenda: Array<{ text: string }>;
 }
 
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
-
 async function signedIn(): Promise<{ account: LoggedIn; visitor: ConsoleVisitor; csrf: string; clientId: string }> {
   const account = await createVerifiedTherapist(api, admin.tokens.access_token, { first_name: "Tera", last_name: "Peuta" });
-  const visitor = consoleVisitor(api);
-  expect((await visitor.signIn(account.user.email, account.password)).status).toBe(303);
-  const { res, body } = await api.json("/api/v1/clients", { label: "Client E" }, as(account));
-  expect(res.status).toBe(201);
-  return { account, visitor, csrf: await visitor.csrfToken(), clientId: (body as { id: string }).id };
+  const visitor = await signedInVisitor(api, account);
+  const { id: clientId } = await addClient(api, account, { label: "Client E" });
+  return { account, visitor, csrf: await visitor.csrfToken(), clientId };
 }
 
 const soapFields = (csrf: string, date: string, plan = "Weekly exposure") => ({
@@ -42,7 +37,7 @@ const soapFields = (csrf: string, date: string, plan = "Weekly exposure") => ({
 });
 
 async function noteOf(account: LoggedIn, clientId: string, noteId: string): Promise<Note> {
-  return (await api.get(`/api/v1/clients/${clientId}/notes/${noteId}`, as(account))).body as Note;
+  return (await api.get(`/api/v1/clients/${clientId}/notes/${noteId}`, bearer(account))).body as Note;
 }
 
 describe("the console's note editor", () => {
@@ -51,7 +46,7 @@ describe("the console's note editor", () => {
     const template = await api.json(
       "/api/v1/note-templates",
       { name: "Brief check-in", sections: [{ name: "risk_factors", instruction: "Risk and protective factors named" }] },
-      as(account),
+      bearer(account),
     );
     expect(template.res.status, JSON.stringify(template.body)).toBe(201);
     const templateId = (template.body as { id: string }).id;
@@ -77,7 +72,7 @@ describe("the console's note editor", () => {
     expect(refusedHtml).toMatch(/id="note-session_date"[^>]*aria-invalid="true"/);
     expect(visibleText(refusedHtml)).toContain("Enter the session date");
     expect(refusedHtml).toContain("Panic on the tram twice");
-    expect(((await api.get(`/api/v1/clients/${clientId}/notes`, as(account))).body as { notes: unknown[] }).notes).toHaveLength(0);
+    expect(((await api.get(`/api/v1/clients/${clientId}/notes`, bearer(account))).body as { notes: unknown[] }).notes).toHaveLength(0);
 
     const created = await visitor.post(`/app/clients/${clientId}/notes`, soapFields(csrf, "2026-03-14"));
     expect(created.status).toBe(303);
@@ -147,8 +142,8 @@ describe("the console's note editor", () => {
 
     const forged = await owner.visitor.post(`/app/clients/${owner.clientId}/notes`, { ...soapFields("", "2026-03-14"), _csrf: "forged" });
     expect(forged.status).toBe(403);
-    expect(((await api.get(`/api/v1/clients/${owner.clientId}/notes`, as(owner.account))).body as { notes: unknown[] }).notes).toHaveLength(
-      1,
-    );
+    expect(
+      ((await api.get(`/api/v1/clients/${owner.clientId}/notes`, bearer(owner.account))).body as { notes: unknown[] }).notes,
+    ).toHaveLength(1);
   });
 });

@@ -5,24 +5,16 @@
  * back as typed with an error at the field; another clinician's client is not found.
  */
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, runSql } from "../support/accounts";
-import { createTestApi } from "../support/api";
-import { type ConsoleVisitor, consoleVisitor, visibleText } from "../support/console";
+import { runSql } from "../support/accounts";
+import { visibleText } from "../support/console";
+import { addClient, bearer, signedInVisitor, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
-
-async function signedIn(account: LoggedIn): Promise<ConsoleVisitor> {
-  const visitor = consoleVisitor(api);
-  expect((await visitor.signIn(account.user.email, account.password)).status).toBe(303);
-  return visitor;
-}
+const { api, clinician } = await workspaceFixture();
 
 async function clinicianWithClient() {
-  const account = await createVerifiedTherapist(api, admin.tokens.access_token);
-  const { body } = await api.json("/api/v1/clients", { label: "Client C-3" }, { headers: authHeader(account.tokens.access_token) });
-  const clientId = (body as { id: string }).id;
-  const visitor = await signedIn(account);
+  const account = await clinician();
+  const { id: clientId } = await addClient(api, account, { label: "Client C-3" });
+  const visitor = await signedInVisitor(api, account);
   return { account, clientId, visitor, csrf: await visitor.csrfToken() };
 }
 
@@ -68,7 +60,7 @@ describe("the console's treatment plan", () => {
     expect(page.html).toContain('aria-label="Change the status of Goal 1"');
     expect(page.html).toContain(`<option value="${noteId}">Session of 2026-11-30</option>`);
 
-    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, { headers: authHeader(account.tokens.access_token) })).body as {
+    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, bearer(account))).body as {
       goals: Goal[];
     };
     expect(plan.goals).toHaveLength(2);
@@ -85,7 +77,7 @@ describe("the console's treatment plan", () => {
     expect(after).toMatch(/Commute alone three days a week Status: Partially met/);
     expect(after).toContain("(evidence: note of 2026-11-30)");
 
-    const reread = (await api.get(`/api/v1/clients/${clientId}/plan`, { headers: authHeader(account.tokens.access_token) })).body as {
+    const reread = (await api.get(`/api/v1/clients/${clientId}/plan`, bearer(account))).body as {
       goals: Goal[];
     };
     expect(reread.goals[0].history).toMatchObject([{ status: "partially_met", note_id: noteId }]);
@@ -113,7 +105,7 @@ describe("the console's treatment plan", () => {
     const { clientId, visitor } = await clinicianWithClient();
     const forged = await visitor.post(`/app/clients/${clientId}/plan`, { "goals.0.text": "Forged" });
     expect(forged.status).toBe(403);
-    const other = await signedIn(await createVerifiedTherapist(api, admin.tokens.access_token));
+    const other = await signedInVisitor(api, await clinician());
     const page = await other.page(`/app/clients/${clientId}/plan`);
     expect(page.res.status).toBe(404);
     const post = await other.post(`/app/clients/${clientId}/plan`, { _csrf: await other.csrfToken(), "goals.0.text": "Taken over" });

@@ -5,11 +5,10 @@
  * never deleted; another clinician's client is 404.
  */
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, errorsAt, expectProblem, type LoggedIn, runSql } from "../support/accounts";
-import { createTestApi } from "../support/api";
+import { errorsAt, expectProblem, type LoggedIn, runSql } from "../support/accounts";
+import { addClient, bearer, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
+const { api, clinician } = await workspaceFixture();
 
 interface Goal {
   id: string;
@@ -25,14 +24,7 @@ interface Plan {
   goals: Goal[];
 }
 
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
-
-async function addClient(account: LoggedIn, label = "Client P") {
-  const { res, body } = await api.json("/api/v1/clients", { label }, as(account));
-  expect(res.status).toBe(201);
-  return (body as { id: string }).id;
-}
+const clientIdOf = async (account: LoggedIn, label = "Client P") => (await addClient(api, account, { label })).id;
 
 /** A note row of the client, as the notes routes would store it (the plan only needs it to exist). */
 async function addNote(account: LoggedIn, clientId: string): Promise<string> {
@@ -55,15 +47,15 @@ const planBody = {
 };
 
 const put = (account: LoggedIn, clientId: string, body: unknown) =>
-  api.json(`/api/v1/clients/${clientId}/plan`, body, { method: "PUT", ...as(account) });
+  api.json(`/api/v1/clients/${clientId}/plan`, body, { method: "PUT", ...bearer(account) });
 const patchGoal = (account: LoggedIn, clientId: string, goalId: string, body: unknown) =>
-  api.json(`/api/v1/clients/${clientId}/plan/goals/${goalId}`, body, { method: "PATCH", ...as(account) });
+  api.json(`/api/v1/clients/${clientId}/plan/goals/${goalId}`, body, { method: "PATCH", ...bearer(account) });
 
 describe("treatment plan with goals", () => {
   it("stores a plan, reads it back decrypted, and keeps each goal's status history with who, when and the evidencing note", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
-    const none = await api.get(`/api/v1/clients/${clientId}/plan`, as(therapist));
+    const clientId = await clientIdOf(therapist);
+    const none = await api.get(`/api/v1/clients/${clientId}/plan`, bearer(therapist));
     expectProblem(none.res, none.body, 404, "plan_not_found");
 
     const saved = await put(therapist, clientId, planBody);
@@ -79,7 +71,7 @@ describe("treatment plan with goals", () => {
         { text: "Return to the choir by March", status: "not_started", history: [] },
       ],
     });
-    const read = await api.get(`/api/v1/clients/${clientId}/plan`, as(therapist));
+    const read = await api.get(`/api/v1/clients/${clientId}/plan`, bearer(therapist));
     expect(read.body).toEqual(plan);
 
     const goal = plan.goals[0];
@@ -99,7 +91,7 @@ describe("treatment plan with goals", () => {
       { status: "met", at: expect.any(String), by: therapist.user.id, note_id: noteId },
     ]);
     expect(Date.parse(history[0].at)).toBeLessThanOrEqual(Date.parse(history[1].at));
-    const after = (await api.get(`/api/v1/clients/${clientId}/plan`, as(therapist))).body as Plan;
+    const after = (await api.get(`/api/v1/clients/${clientId}/plan`, bearer(therapist))).body as Plan;
     expect(after.goals[0]).toEqual(met.body);
 
     const events = await runSql(
@@ -114,7 +106,7 @@ describe("treatment plan with goals", () => {
 
   it("keeps a goal sent with its id, adds one without, and discontinues (never deletes) one left out", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     const [first, second] = ((await put(therapist, clientId, planBody)).body as Plan).goals;
     await patchGoal(therapist, clientId, first.id, { status: "in_progress" });
 
@@ -136,8 +128,8 @@ describe("treatment plan with goals", () => {
 
   it("refuses an unknown status, a note of another client and a goal id not in the plan with 400, changing nothing", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist, "Client Q");
-    const otherClient = await addClient(therapist, "Client R");
+    const clientId = await clientIdOf(therapist, "Client Q");
+    const otherClient = await clientIdOf(therapist, "Client R");
     const foreignNote = await addNote(therapist, otherClient);
     const [goal] = ((await put(therapist, clientId, planBody)).body as Plan).goals;
 
@@ -151,7 +143,7 @@ describe("treatment plan with goals", () => {
     expectProblem(strayId.res, strayId.body, 400, "validation_error");
     expect(errorsAt(strayId.body, "body.goals.0.id")).not.toHaveLength(0);
 
-    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, as(therapist))).body as Plan;
+    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, bearer(therapist))).body as Plan;
     expect(plan.goals.map((g) => [g.status, g.history.length])).toEqual([
       ["not_started", 0],
       ["not_started", 0],
@@ -161,23 +153,23 @@ describe("treatment plan with goals", () => {
   it("answers 404 for another clinician's client on every plan route, and changes nothing", async () => {
     const owner = await clinician();
     const other = await clinician();
-    const clientId = await addClient(owner);
+    const clientId = await clientIdOf(owner);
     const [goal] = ((await put(owner, clientId, planBody)).body as Plan).goals;
 
-    const read = await api.get(`/api/v1/clients/${clientId}/plan`, as(other));
+    const read = await api.get(`/api/v1/clients/${clientId}/plan`, bearer(other));
     expectProblem(read.res, read.body, 404, "client_not_found");
     const replaced = await put(other, clientId, { goals: [] });
     expectProblem(replaced.res, replaced.body, 404, "client_not_found");
     const changed = await patchGoal(other, clientId, goal.id, { status: "met" });
     expectProblem(changed.res, changed.body, 404, "client_not_found");
 
-    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, as(owner))).body as Plan;
+    const plan = (await api.get(`/api/v1/clients/${clientId}/plan`, bearer(owner))).body as Plan;
     expect(plan.goals.map((g) => g.status)).toEqual(["not_started", "not_started"]);
   });
 
   it("stores the plan text and goal text sealed, under the current key", async () => {
     const therapist = await clinician();
-    const clientId = await addClient(therapist);
+    const clientId = await clientIdOf(therapist);
     const [goal] = ((await put(therapist, clientId, planBody)).body as Plan).goals;
     const [[body, planKey]] = (await runSql(api, "select body_sealed, key_id from treatment_plans where client_id = $1", [clientId])) as [
       string,

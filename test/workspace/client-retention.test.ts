@@ -7,22 +7,11 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import {
-  authHeader,
-  createAdmin,
-  createVerifiedTherapist,
-  expectProblem,
-  type LoggedIn,
-  registerAndLogin,
-  runSql,
-} from "../support/accounts";
-import { createTestApi } from "../support/api";
-import { consoleVisitor, csrfTokenIn } from "../support/console";
+import { expectProblem, type LoggedIn, registerAndLogin, runSql } from "../support/accounts";
+import { csrfTokenIn } from "../support/console";
+import { addClient, bearer, signedInVisitor, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
+const { api, clinician } = await workspaceFixture();
 const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
 
 async function runCron() {
@@ -33,11 +22,9 @@ async function runCron() {
 
 /** A client discharged `yearsAgo` years ago (null: still active). */
 async function clientOf(account: LoggedIn, label: string, yearsAgo: number | null) {
-  const { res, body } = await api.json("/api/v1/clients", { label }, as(account));
-  expect(res.status).toBe(201);
-  const { id } = body as { id: string };
+  const { id } = await addClient(api, account, { label });
   if (yearsAgo !== null) {
-    const discharged = await api.json(`/api/v1/clients/${id}`, { status: "discharged" }, { method: "PATCH", ...as(account) });
+    const discharged = await api.json(`/api/v1/clients/${id}`, { status: "discharged" }, { method: "PATCH", ...bearer(account) });
     expect(discharged.res.status).toBe(200);
     await runSql(api, "update clients set discharged_at = $2 where id = $1", [id, new Date(Date.now() - yearsAgo * YEAR_MS).toISOString()]);
   }
@@ -45,17 +32,17 @@ async function clientOf(account: LoggedIn, label: string, yearsAgo: number | nul
 }
 
 async function setRetention(account: LoggedIn, years: unknown) {
-  return api.json("/api/auth/me", { client_retention_years: years }, { method: "PATCH", ...as(account) });
+  return api.json("/api/auth/me", { client_retention_years: years }, { method: "PATCH", ...bearer(account) });
 }
 
 describe("client retention setting", () => {
   it("defaults to 7 years, is set with PATCH /api/auth/me and shown on GET /api/auth/me", async () => {
     const therapist = await clinician();
-    expect((await api.get("/api/auth/me", as(therapist))).body).toMatchObject({ client_retention_years: 7 });
+    expect((await api.get("/api/auth/me", bearer(therapist))).body).toMatchObject({ client_retention_years: 7 });
     const set = await setRetention(therapist, 10);
     expect(set.res.status).toBe(200);
     expect(set.body).toMatchObject({ client_retention_years: 10 });
-    expect((await api.get("/api/auth/me", as(therapist))).body).toMatchObject({ client_retention_years: 10 });
+    expect((await api.get("/api/auth/me", bearer(therapist))).body).toMatchObject({ client_retention_years: 10 });
   });
 
   it.each([0, 31, 2.5, "7", null])("refuses %j with a 400 and keeps the setting", async (years) => {
@@ -63,39 +50,34 @@ describe("client retention setting", () => {
     const refused = await setRetention(therapist, years);
     expectProblem(refused.res, refused.body, 400, "validation_error");
     expect(refused.body.errors?.map((error) => error.path)).toEqual(["body.client_retention_years"]);
-    expect((await api.get("/api/auth/me", as(therapist))).body).toMatchObject({ client_retention_years: 7 });
+    expect((await api.get("/api/auth/me", bearer(therapist))).body).toMatchObject({ client_retention_years: 7 });
   });
 });
 
 describe("client retention in the console settings", () => {
   it("shows the field to a clinician with the current value and saves a new one; a student sees none", async () => {
     const therapist = await clinician();
-    const visitor = consoleVisitor(api);
-    expect((await visitor.signIn(therapist.user.email, therapist.password)).status).toBe(303);
+    const visitor = await signedInVisitor(api, therapist);
     const { html } = await visitor.page("/app/settings");
     expect(html).toMatch(/<label for="client_retention_years">Keep discharged clients&#39; records for \(years\)<\/label>/);
     expect(html).toMatch(/<input id="client_retention_years"[^>]*value="7"/);
-    const saved = await visitor.post("/app/settings/profile", {
-      _csrf: csrfTokenIn(html),
-      first_name: "Theo",
-      last_name: "Rapist",
-      client_retention_years: "12",
-    });
+    const saveRetention = (years: string) =>
+      visitor.post("/app/settings/profile", {
+        _csrf: csrfTokenIn(html),
+        first_name: "Theo",
+        last_name: "Rapist",
+        client_retention_years: years,
+      });
+    const saved = await saveRetention("12");
     expect(saved.status).toBe(303);
-    expect((await api.get("/api/auth/me", as(therapist))).body).toMatchObject({ client_retention_years: 12 });
-    const bad = await visitor.post("/app/settings/profile", {
-      _csrf: csrfTokenIn(html),
-      first_name: "Theo",
-      last_name: "Rapist",
-      client_retention_years: "40",
-    });
+    expect((await api.get("/api/auth/me", bearer(therapist))).body).toMatchObject({ client_retention_years: 12 });
+    const bad = await saveRetention("40");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("client_retention_years");
-    expect((await api.get("/api/auth/me", as(therapist))).body).toMatchObject({ client_retention_years: 12 });
+    expect((await api.get("/api/auth/me", bearer(therapist))).body).toMatchObject({ client_retention_years: 12 });
 
     const student = await registerAndLogin(api);
-    const studentVisitor = consoleVisitor(api);
-    expect((await studentVisitor.signIn(student.user.email, student.password)).status).toBe(303);
+    const studentVisitor = await signedInVisitor(api, student);
     expect((await studentVisitor.page("/app/settings")).html).not.toContain("client_retention_years");
   });
 });
@@ -127,7 +109,7 @@ describe("the daily purge of discharged clients past retention", () => {
     ])) as [string][];
     expect(left.map(([id]) => id).sort()).toEqual([recent, active, keptLonger].sort());
     expect(await runSql(api, "select id from client_notes where client_id = $1", [expired])).toEqual([]);
-    const gone = await api.get(`/api/v1/clients/${expired}`, as(byDefault));
+    const gone = await api.get(`/api/v1/clients/${expired}`, bearer(byDefault));
     expectProblem(gone.res, gone.body, 404, "client_not_found");
   });
 });

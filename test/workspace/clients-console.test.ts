@@ -6,25 +6,15 @@
  * have no workspace.
  */
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, registerUser } from "../support/accounts";
-import { createTestApi } from "../support/api";
-import { consoleVisitor, navigationLabels, visibleText } from "../support/console";
+import { authHeader, registerUser } from "../support/accounts";
+import { navigationLabels, visibleText } from "../support/console";
+import { addClient, signedInVisitor, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
+const { api, admin, clinician } = await workspaceFixture();
 
 async function signedIn(account: { user: { email: string }; password: string }) {
-  const visitor = consoleVisitor(api);
-  const res = await visitor.signIn(account.user.email, account.password);
-  expect(res.status, await res.clone().text()).toBe(303);
+  const visitor = await signedInVisitor(api, account);
   return { visitor, csrf: await visitor.csrfToken() };
-}
-
-async function addClient(account: LoggedIn, body: Record<string, unknown>): Promise<{ id: string }> {
-  const { res, body: client } = await api.json("/api/v1/clients", body, { headers: authHeader(account.tokens.access_token) });
-  expect(res.status, JSON.stringify(client)).toBe(201);
-  return client as { id: string };
 }
 
 const listedLabels = (html: string) => [...html.matchAll(/<a href="\/app\/clients\/[0-9a-f-]{36}">([^<]+)<\/a>/g)].map((m) => m[1]);
@@ -32,14 +22,14 @@ const listedLabels = (html: string) => [...html.matchAll(/<a href="\/app\/client
 describe("the clients list", () => {
   it("lists only the clinician's own clients, filters by label and status, and pages with a cursor", async () => {
     const therapist = await clinician();
-    for (const label of ["Alder 1", "Birch 2", "Alder 3"]) await addClient(therapist, { label });
-    const discharged = await addClient(therapist, { label: "Cedar 4" });
+    for (const label of ["Alder 1", "Birch 2", "Alder 3"]) await addClient(api, therapist, { label });
+    const discharged = await addClient(api, therapist, { label: "Cedar 4" });
     await api.json(
       `/api/v1/clients/${discharged.id}`,
       { status: "discharged" },
       { method: "PATCH", headers: authHeader(therapist.tokens.access_token) },
     );
-    await addClient(await clinician(), { label: "Alder Elsewhere" });
+    await addClient(api, await clinician(), { label: "Alder Elsewhere" });
     const { visitor } = await signedIn(therapist);
 
     const all = await visitor.page("/app/clients");
@@ -99,7 +89,7 @@ describe("New client", () => {
 
   it("shows a duplicate label's error at the label with the form kept, and stores nothing", async () => {
     const therapist = await clinician();
-    await addClient(therapist, { label: "Client C" });
+    await addClient(api, therapist, { label: "Client C" });
     const { visitor, csrf } = await signedIn(therapist);
     const res = await visitor.post("/app/clients", { _csrf: csrf, label: "client c", year_of_birth: "1985", pronouns: "they/them" });
     expect(res.status).toBe(409);
@@ -134,7 +124,7 @@ describe("New client", () => {
 describe("the client page", () => {
   it("shows the details, then the timeline, the notes, the measures and the plan, each a titled section in order", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "Hub-1" });
+    const client = await addClient(api, therapist, { label: "Hub-1" });
     const as = { headers: authHeader(therapist.tokens.access_token) };
     const note = await api.json(
       `/api/v1/clients/${client.id}/notes`,
@@ -176,7 +166,7 @@ describe("the client page", () => {
 
   it("edits the details, discharges and re-admits", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "Edit-1", pronouns: "he/him" });
+    const client = await addClient(api, therapist, { label: "Edit-1", pronouns: "he/him" });
     const { visitor, csrf } = await signedIn(therapist);
     const saved = await visitor.post(`/app/clients/${client.id}`, {
       _csrf: csrf,
@@ -212,7 +202,7 @@ describe("the client page", () => {
 
   it("deletes a client only after the explicit confirmation", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "Gone-1" });
+    const client = await addClient(api, therapist, { label: "Gone-1" });
     const { visitor, csrf } = await signedIn(therapist);
     const confirm = await visitor.page(`/app/clients/${client.id}/delete`);
     expect(confirm.res.status).toBe(200);
@@ -232,7 +222,7 @@ describe("the client page", () => {
 
   it("is a 404 page for another clinician's client, whose record no post can change", async () => {
     const owner = await clinician();
-    const client = await addClient(owner, { label: "Private-1" });
+    const client = await addClient(api, owner, { label: "Private-1" });
     const { visitor, csrf } = await signedIn(await clinician());
     for (const path of [`/app/clients/${client.id}`, `/app/clients/${client.id}/delete`]) {
       const { res, html } = await visitor.page(path);

@@ -5,20 +5,10 @@
  * without the text.
  */
 import { describe, expect, it } from "vitest";
-import {
-  authHeader,
-  createAdmin,
-  createVerifiedTherapist,
-  errorsAt,
-  expectProblem,
-  type LoggedIn,
-  registerAndLogin,
-  runSql,
-} from "../support/accounts";
-import { createTestApi } from "../support/api";
+import { errorsAt, expectProblem, registerAndLogin, runSql } from "../support/accounts";
+import { addClient, bearer, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
+const { api, admin, clinician } = await workspaceFixture();
 
 interface ClientBody {
   id: string;
@@ -29,76 +19,81 @@ interface ClientBody {
   discharged_at: string | null;
 }
 
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
-
-async function addClient(account: LoggedIn, body: Record<string, unknown>) {
-  const { res, body: client } = await api.json("/api/v1/clients", body, as(account));
-  expect(res.status, JSON.stringify(client)).toBe(201);
-  return client as ClientBody;
-}
-
 describe("client records", () => {
   it("creates, reads, lists with a label filter, changes and deletes a client", async () => {
     const therapist = await clinician();
-    const created = await addClient(therapist, { label: "Client A-17", year_of_birth: 1990, sex: "female", pronouns: "she/her" });
+    const created = await addClient<ClientBody>(api, therapist, {
+      label: "Client A-17",
+      year_of_birth: 1990,
+      sex: "female",
+      pronouns: "she/her",
+    });
     expect(created).toMatchObject({ label: "Client A-17", pronouns: "she/her", gender: null, status: "active", discharged_at: null });
-    await addClient(therapist, { label: "Client B-02" });
+    await addClient<ClientBody>(api, therapist, { label: "Client B-02" });
 
-    const read = await api.get(`/api/v1/clients/${created.id}`, as(therapist));
+    const read = await api.get(`/api/v1/clients/${created.id}`, bearer(therapist));
     expect(read.body).toEqual(created);
 
-    const filtered = await api.get("/api/v1/clients?q=a-1", as(therapist));
+    const filtered = await api.get("/api/v1/clients?q=a-1", bearer(therapist));
     expect((filtered.body as { clients: ClientBody[] }).clients.map((client) => client.label)).toEqual(["Client A-17"]);
 
-    const changed = await api.json(`/api/v1/clients/${created.id}`, { gender: "non-binary", status: "discharged" }, { method: "PATCH", ...as(therapist) });
+    const changed = await api.json(
+      `/api/v1/clients/${created.id}`,
+      { gender: "non-binary", status: "discharged" },
+      { method: "PATCH", ...bearer(therapist) },
+    );
     expect(changed.res.status).toBe(200);
-    expect(changed.body).toMatchObject({ gender: "non-binary", pronouns: "she/her", status: "discharged", discharged_at: expect.any(String) });
-    const active = await api.get("/api/v1/clients?status=active", as(therapist));
+    expect(changed.body).toMatchObject({
+      gender: "non-binary",
+      pronouns: "she/her",
+      status: "discharged",
+      discharged_at: expect.any(String),
+    });
+    const active = await api.get("/api/v1/clients?status=active", bearer(therapist));
     expect((active.body as { clients: ClientBody[] }).clients.map((client) => client.label)).toEqual(["Client B-02"]);
 
-    const removed = await api.fetch(`/api/v1/clients/${created.id}`, { method: "DELETE", ...as(therapist) });
+    const removed = await api.fetch(`/api/v1/clients/${created.id}`, { method: "DELETE", ...bearer(therapist) });
     expect(removed.status).toBe(204);
-    const gone = await api.get(`/api/v1/clients/${created.id}`, as(therapist));
+    const gone = await api.get(`/api/v1/clients/${created.id}`, bearer(therapist));
     expectProblem(gone.res, gone.body, 404, "client_not_found");
   });
 
   it("pages the list with a cursor", async () => {
     const therapist = await clinician();
-    for (const label of ["P1", "P2", "P3"]) await addClient(therapist, { label });
-    const first = await api.get("/api/v1/clients?limit=2", as(therapist));
+    for (const label of ["P1", "P2", "P3"]) await addClient<ClientBody>(api, therapist, { label });
+    const first = await api.get("/api/v1/clients?limit=2", bearer(therapist));
     const firstPage = first.body as { clients: ClientBody[]; next_cursor: string };
     expect(firstPage.clients.map((client) => client.label)).toEqual(["P3", "P2"]);
-    const second = await api.get(`/api/v1/clients?limit=2&cursor=${encodeURIComponent(firstPage.next_cursor)}`, as(therapist));
+    const second = await api.get(`/api/v1/clients?limit=2&cursor=${encodeURIComponent(firstPage.next_cursor)}`, bearer(therapist));
     expect(second.body).toMatchObject({ clients: [{ label: "P1" }], next_cursor: null });
   });
 
   it("refuses a second client with the same label (any case) with 409 and keeps the first", async () => {
     const therapist = await clinician();
-    await addClient(therapist, { label: "Client C" });
-    const again = await api.json("/api/v1/clients", { label: "client c" }, as(therapist));
+    await addClient<ClientBody>(api, therapist, { label: "Client C" });
+    const again = await api.json("/api/v1/clients", { label: "client c" }, bearer(therapist));
     expectProblem(again.res, again.body, 409, "label_taken");
-    const list = await api.get("/api/v1/clients", as(therapist));
+    const list = await api.get("/api/v1/clients", bearer(therapist));
     expect((list.body as { clients: unknown[] }).clients).toHaveLength(1);
     // Another clinician may use the same label: labels are unique per clinician.
-    await addClient(await clinician(), { label: "Client C" });
+    await addClient<ClientBody>(api, await clinician(), { label: "Client C" });
   });
 
   it("refuses a name-like field, a future year of birth and an empty change with 400 and stores nothing", async () => {
     const therapist = await clinician();
-    const withName = await api.json("/api/v1/clients", { label: "X", name: "Jane Doe" }, as(therapist));
+    const withName = await api.json("/api/v1/clients", { label: "X", name: "Jane Doe" }, bearer(therapist));
     expectProblem(withName.res, withName.body, 400, "validation_error");
-    const future = await api.json("/api/v1/clients", { label: "Y", year_of_birth: new Date().getUTCFullYear() + 1 }, as(therapist));
+    const future = await api.json("/api/v1/clients", { label: "Y", year_of_birth: new Date().getUTCFullYear() + 1 }, bearer(therapist));
     expectProblem(future.res, future.body, 400, "validation_error");
     expect(errorsAt(future.body, "body.year_of_birth")).not.toHaveLength(0);
-    const list = await api.get("/api/v1/clients", as(therapist));
+    const list = await api.get("/api/v1/clients", bearer(therapist));
     expect((list.body as { clients: unknown[] }).clients).toHaveLength(0);
   });
 
   it("answers 404 for another clinician's client, whatever the method, and changes nothing", async () => {
     const owner = await clinician();
     const other = await clinician();
-    const client = await addClient(owner, { label: "Private" });
+    const client = await addClient<ClientBody>(api, owner, { label: "Private" });
     for (const [method, body] of [
       ["GET", undefined],
       ["PATCH", { label: "Taken over" }],
@@ -106,27 +101,27 @@ describe("client records", () => {
     ] as const) {
       const res = await api.fetch(`/api/v1/clients/${client.id}`, {
         method,
-        headers: { ...as(other).headers, "Content-Type": "application/json" },
+        headers: { ...bearer(other).headers, "Content-Type": "application/json" },
         body: body && JSON.stringify(body),
       });
       const problem = await res.json();
       expectProblem(res, problem, 404, "client_not_found");
     }
-    const still = await api.get(`/api/v1/clients/${client.id}`, as(owner));
+    const still = await api.get(`/api/v1/clients/${client.id}`, bearer(owner));
     expect(still.body).toMatchObject({ label: "Private" });
   });
 
   it("gives students and administrators no workspace (403)", async () => {
     const student = await registerAndLogin(api);
     for (const account of [student, admin]) {
-      const res = await api.json("/api/v1/clients", { label: "Z" }, as(account));
+      const res = await api.json("/api/v1/clients", { label: "Z" }, bearer(account));
       expectProblem(res.res, res.body, 403, "forbidden");
     }
   });
 
   it("stores the client's own words sealed, and audits each access by client id without them", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "Sealed-1", gender: "genderfluid", pronouns: "xe/xem" });
+    const client = await addClient<ClientBody>(api, therapist, { label: "Sealed-1", gender: "genderfluid", pronouns: "xe/xem" });
     const rows = await runSql(api, "select details_sealed, key_id from clients where id = $1", [client.id]);
     const [sealed, keyId] = rows[0] as [string, string];
     expect(sealed).toMatch(/^v1\./);
@@ -134,9 +129,14 @@ describe("client records", () => {
     expect(atobSafe(sealed)).not.toContain("genderfluid");
     expect(sealed.split(".")[1]).toBe(keyId);
 
-    await api.get(`/api/v1/clients/${client.id}`, as(therapist));
-    const events = await runSql(api, "select action, outcome, detail::text from audit_events where target = $1 order by created_at", [`client:${client.id}`]);
-    expect(events.map(([action, outcome]) => `${action}:${outcome}`)).toEqual(["workspace.client.create:success", "workspace.client.read:success"]);
+    await api.get(`/api/v1/clients/${client.id}`, bearer(therapist));
+    const events = await runSql(api, "select action, outcome, detail::text from audit_events where target = $1 order by created_at", [
+      `client:${client.id}`,
+    ]);
+    expect(events.map(([action, outcome]) => `${action}:${outcome}`)).toEqual([
+      "workspace.client.create:success",
+      "workspace.client.read:success",
+    ]);
     expect(JSON.stringify(events)).not.toMatch(/genderfluid|xe\/xem|Sealed-1/);
   });
 });

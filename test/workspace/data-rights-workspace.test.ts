@@ -5,31 +5,14 @@
  * workspace back decrypted.
  */
 import { describe, expect, it } from "vitest";
-import {
-  authHeader,
-  createAdmin,
-  createVerifiedTherapist,
-  expectProblem,
-  type LoggedIn,
-  registerAndLogin,
-  runSql,
-} from "../support/accounts";
-import { createTestApi } from "../support/api";
+import { expectProblem, type LoggedIn, registerAndLogin, runSql } from "../support/accounts";
 import { auditEvents } from "../support/audit";
+import { addClient, bearer, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
-
-async function addClient(account: LoggedIn, body: Record<string, unknown>) {
-  const { res, body: client } = await api.json("/api/v1/clients", body, as(account));
-  expect(res.status, JSON.stringify(client)).toBe(201);
-  return client as { id: string };
-}
+const { api, admin, clinician } = await workspaceFixture();
 
 const erase = (account: LoggedIn, body: Record<string, unknown>) =>
-  api.json("/api/auth/me", { password: account.password, ...body }, { method: "DELETE", ...as(account) });
+  api.json("/api/auth/me", { password: account.password, ...body }, { method: "DELETE", ...bearer(account) });
 
 const rowsOf = async (ownerId: string) => {
   const [[clients, notes]] = (await runSql(
@@ -43,8 +26,8 @@ const rowsOf = async (ownerId: string) => {
 describe("erasing an account that keeps client records", () => {
   it("refuses without confirm_delete_client_records with 409 client_records_exist and the count; nothing is erased", async () => {
     const therapist = await clinician();
-    const first = await addClient(therapist, { label: "E-1" });
-    await addClient(therapist, { label: "E-2" });
+    const first = await addClient(api, therapist, { label: "E-1" });
+    await addClient(api, therapist, { label: "E-2" });
     await runSql(
       api,
       "insert into client_notes (client_id, session_date, format, body_sealed, key_id, created_by) values ($1, '2026-12-01', 'soap', 'v1.x.y.z', 'x', $2)",
@@ -57,7 +40,7 @@ describe("erasing an account that keeps client records", () => {
       expect(refused.body.detail).toContain("2 client records");
     }
     expect(await rowsOf(therapist.user.id)).toEqual({ clients: 2, notes: 1 });
-    const stillThere = await api.get("/api/auth/me", as(therapist));
+    const stillThere = await api.get("/api/auth/me", bearer(therapist));
     expect(stillThere.res.status).toBe(200);
     const events = await auditEvents(api, admin.tokens.access_token, { user_id: therapist.user.id, action: "auth.erase" });
     expect(events.map((event) => [event.outcome, event.detail])).toEqual([
@@ -68,14 +51,14 @@ describe("erasing an account that keeps client records", () => {
 
   it("still checks the password first: a wrong one is 403 whatever the records", async () => {
     const therapist = await clinician();
-    await addClient(therapist, { label: "P-1" });
-    const wrong = await api.json("/api/auth/me", { password: "Wr0ng-password!" }, { method: "DELETE", ...as(therapist) });
+    await addClient(api, therapist, { label: "P-1" });
+    const wrong = await api.json("/api/auth/me", { password: "Wr0ng-password!" }, { method: "DELETE", ...bearer(therapist) });
     expectProblem(wrong.res, wrong.body, 403, "invalid_password");
   });
 
   it("with the confirmation erases the account and every client record with it", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "C-1", pronouns: "they/them" });
+    const client = await addClient(api, therapist, { label: "C-1", pronouns: "they/them" });
     await runSql(
       api,
       "insert into client_notes (client_id, session_date, format, body_sealed, key_id, created_by) values ($1, '2026-12-01', 'soap', 'v1.x.y.z', 'x', $2)",
@@ -96,15 +79,15 @@ describe("erasing an account that keeps client records", () => {
 
 describe("the export of the workspace", () => {
   const post = async (account: LoggedIn, path: string, body: unknown, method = "POST") => {
-    const { res, body: answer } = await api.json(path, body, { method, ...as(account) });
+    const { res, body: answer } = await api.json(path, body, { method, ...bearer(account) });
     expect(res.status, `${method} ${path}: ${JSON.stringify(answer)}`).toBeLessThan(300);
     return answer as { id: string; goals?: { id: string }[] };
   };
 
   it("includes every client record decrypted (notes with addenda, measures, plan with goal history) and the note templates", async () => {
     const therapist = await clinician();
-    const client = await addClient(therapist, { label: "X-1", pronouns: "she/her", gender: "woman" });
-    await addClient(therapist, { label: "X-2" });
+    const client = await addClient(api, therapist, { label: "X-1", pronouns: "she/her", gender: "woman" });
+    await addClient(api, therapist, { label: "X-2" });
     const template = await post(therapist, "/api/v1/note-templates", {
       name: "Brief check-in",
       sections: [{ name: "mood", instruction: "How the client describes their mood" }],
@@ -139,7 +122,7 @@ describe("the export of the workspace", () => {
     const goalId = plan.goals?.[0]?.id ?? "";
     await post(therapist, `/api/v1/clients/${client.id}/plan/goals/${goalId}`, { status: "in_progress", note_id: note.id }, "PATCH");
 
-    const { res, body } = await api.get("/api/auth/me/export", as(therapist));
+    const { res, body } = await api.get("/api/auth/me/export", bearer(therapist));
     expect(res.status, JSON.stringify(body)).toBe(200);
     const { workspace } = body as { workspace: { clients: Record<string, unknown>[]; note_templates: unknown[] } };
     expect(workspace.note_templates).toEqual([
@@ -191,12 +174,12 @@ describe("the export of the workspace", () => {
 
   it("gives an empty workspace to an account without records, and another clinician's records never", async () => {
     const owner = await clinician();
-    await addClient(owner, { label: "Theirs" });
-    const own = await api.get("/api/auth/me/export", as(owner));
+    await addClient(api, owner, { label: "Theirs" });
+    const own = await api.get("/api/auth/me/export", bearer(owner));
     const ownClients = (own.body as { workspace: { clients: { label: string }[] } }).workspace.clients;
     expect(ownClients.map((exported) => exported.label)).toEqual(["Theirs"]);
     const student = await registerAndLogin(api);
-    const { res, body } = await api.get("/api/auth/me/export", as(student));
+    const { res, body } = await api.get("/api/auth/me/export", bearer(student));
     expect(res.status).toBe(200);
     expect((body as { workspace: unknown }).workspace).toEqual({ clients: [], note_templates: [] });
   });

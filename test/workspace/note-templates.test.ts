@@ -4,20 +4,10 @@
  * workspace.template.* on template:<id>; students and administrators have none.
  */
 import { describe, expect, it } from "vitest";
-import {
-  authHeader,
-  createAdmin,
-  createVerifiedTherapist,
-  errorsAt,
-  expectProblem,
-  type LoggedIn,
-  registerAndLogin,
-  runSql,
-} from "../support/accounts";
-import { createTestApi } from "../support/api";
+import { errorsAt, expectProblem, type LoggedIn, registerAndLogin, runSql } from "../support/accounts";
+import { bearer, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
+const { api, admin, clinician } = await workspaceFixture();
 
 interface Template {
   id: string;
@@ -25,8 +15,6 @@ interface Template {
   sections: { name: string; instruction: string }[];
 }
 
-const clinician = () => createVerifiedTherapist(api, admin.tokens.access_token);
-const as = (account: LoggedIn) => ({ headers: authHeader(account.tokens.access_token) });
 const checkIn = {
   name: "Brief check-in",
   sections: [
@@ -35,21 +23,21 @@ const checkIn = {
   ],
 };
 const list = async (account: LoggedIn) =>
-  ((await api.get("/api/v1/note-templates", as(account))).body as { templates: Template[] }).templates;
+  ((await api.get("/api/v1/note-templates", bearer(account))).body as { templates: Template[] }).templates;
 
 describe("note templates", () => {
   it("creates, lists and deletes a template, each audited on template:<id>", async () => {
     const therapist = await clinician();
-    const created = await api.json("/api/v1/note-templates", checkIn, as(therapist));
+    const created = await api.json("/api/v1/note-templates", checkIn, bearer(therapist));
     expect(created.res.status, JSON.stringify(created.body)).toBe(201);
     const template = created.body as Template;
     expect(template).toMatchObject(checkIn);
     expect(await list(therapist)).toEqual([template]);
 
-    const removed = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...as(therapist) });
+    const removed = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...bearer(therapist) });
     expect(removed.status).toBe(204);
     expect(await list(therapist)).toEqual([]);
-    const again = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...as(therapist) });
+    const again = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...bearer(therapist) });
     expectProblem(again, await again.json(), 404, "template_not_found");
 
     const events = await runSql(api, "select action, outcome from audit_events where target = $1 order by created_at", [
@@ -64,11 +52,11 @@ describe("note templates", () => {
 
   it("refuses a name already used (any case) with 409 template_name_taken; another clinician may use it", async () => {
     const therapist = await clinician();
-    await api.json("/api/v1/note-templates", checkIn, as(therapist));
-    const taken = await api.json("/api/v1/note-templates", { ...checkIn, name: "BRIEF CHECK-IN" }, as(therapist));
+    await api.json("/api/v1/note-templates", checkIn, bearer(therapist));
+    const taken = await api.json("/api/v1/note-templates", { ...checkIn, name: "BRIEF CHECK-IN" }, bearer(therapist));
     expectProblem(taken.res, taken.body, 409, "template_name_taken");
     expect(await list(therapist)).toHaveLength(1);
-    const other = await api.json("/api/v1/note-templates", checkIn, as(await clinician()));
+    const other = await api.json("/api/v1/note-templates", checkIn, bearer(await clinician()));
     expect(other.res.status).toBe(201);
   });
 
@@ -88,7 +76,7 @@ describe("note templates", () => {
     ],
   ])("refuses %s with 400 and stores nothing", async (_, body, path) => {
     const therapist = await clinician();
-    const res = await api.json("/api/v1/note-templates", body, as(therapist));
+    const res = await api.json("/api/v1/note-templates", body, bearer(therapist));
     expectProblem(res.res, res.body, 400, "validation_error");
     expect(errorsAt(res.body, path)).not.toHaveLength(0);
     expect(await list(therapist)).toEqual([]);
@@ -97,9 +85,9 @@ describe("note templates", () => {
   it("keeps templates private: another clinician neither lists nor deletes them", async () => {
     const owner = await clinician();
     const other = await clinician();
-    const template = (await api.json("/api/v1/note-templates", checkIn, as(owner))).body as Template;
+    const template = (await api.json("/api/v1/note-templates", checkIn, bearer(owner))).body as Template;
     expect(await list(other)).toEqual([]);
-    const res = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...as(other) });
+    const res = await api.fetch(`/api/v1/note-templates/${template.id}`, { method: "DELETE", ...bearer(other) });
     expectProblem(res, await res.json(), 404, "template_not_found");
     expect(await list(owner)).toHaveLength(1);
   });
@@ -107,7 +95,7 @@ describe("note templates", () => {
   it("gives students and administrators no templates (403)", async () => {
     const student = await registerAndLogin(api);
     for (const account of [student, admin]) {
-      const res = await api.json("/api/v1/note-templates", checkIn, as(account));
+      const res = await api.json("/api/v1/note-templates", checkIn, bearer(account));
       expectProblem(res.res, res.body, 403, "forbidden");
     }
   });

@@ -4,23 +4,15 @@
  * condition as a provisional diagnosis in the chosen record (the workspace's own use case).
  */
 import { describe, expect, it } from "vitest";
-import { authHeader, createAdmin, createVerifiedTherapist, type LoggedIn, readProblem, registerAndLogin } from "../support/accounts";
-import { createTestApi } from "../support/api";
-import { type ConsoleVisitor, consoleVisitor, ORIGIN } from "../support/console";
+import { authHeader, type LoggedIn, readProblem, registerAndLogin } from "../support/accounts";
+import { type ConsoleVisitor, ORIGIN } from "../support/console";
+import { addClient, bearer, signedInVisitor, workspaceFixture } from "../support/workspace";
 
-const api = await createTestApi();
-const admin = await createAdmin(api);
+const { api, admin, clinician: newClinician } = await workspaceFixture();
 
-async function signedIn(account: LoggedIn): Promise<ConsoleVisitor> {
-  const visitor = consoleVisitor(api);
-  expect((await visitor.signIn(account.user.email, account.password)).status).toBe(303);
-  return visitor;
-}
-
-async function addClient(account: LoggedIn, label: string, status?: "discharged") {
-  const { body } = await api.json("/api/v1/clients", { label }, { headers: authHeader(account.tokens.access_token) });
-  const id = (body as { id: string }).id;
-  if (status) await api.json(`/api/v1/clients/${id}`, { status }, { method: "PATCH", headers: authHeader(account.tokens.access_token) });
+async function clientOf(account: LoggedIn, label: string, status?: "discharged") {
+  const { id } = await addClient(api, account, { label });
+  if (status) await api.json(`/api/v1/clients/${id}`, { status }, { method: "PATCH", ...bearer(account) });
   return id;
 }
 
@@ -43,25 +35,25 @@ function save(visitor: ConsoleVisitor, clientId: string, body: unknown, csrfToke
 
 describe("Save to client… on the diagnose page", () => {
   it("lists the clinician's active clients (not discharged ones) for the page's script", async () => {
-    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
-    await addClient(clinician, "Active <one>");
-    await addClient(clinician, "Gone", "discharged");
-    const visitor = await signedIn(clinician);
+    const clinician = await newClinician();
+    await clientOf(clinician, "Active <one>");
+    await clientOf(clinician, "Gone", "discharged");
+    const visitor = await signedInVisitor(api, clinician);
     const page = await visitor.page("/app/diagnose");
     expect(clientsOn(page.html)?.map((client) => client.label)).toEqual(["Active <one>"]);
   });
 
   it("offers nothing to a student or an administrator, who have no workspace", async () => {
     for (const account of [await registerAndLogin(api), admin]) {
-      const page = await (await signedIn(account)).page("/app/diagnose");
+      const page = await (await signedInVisitor(api, account)).page("/app/diagnose");
       expect(clientsOn(page.html)).toBeNull();
     }
   });
 
   it("records the chosen condition as a provisional diagnosis in the client's record", async () => {
-    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const clientId = await addClient(clinician, "Dx-save");
-    const visitor = await signedIn(clinician);
+    const clinician = await newClinician();
+    const clientId = await clientOf(clinician, "Dx-save");
+    const visitor = await signedInVisitor(api, clinician);
     const res = await save(
       visitor,
       clientId,
@@ -73,30 +65,30 @@ describe("Save to client… on the diagnose page", () => {
       record_url: `/app/clients/${clientId}`,
       saved: { condition: "Panic disorder", verification: "provisional" },
     });
-    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(clinician.tokens.access_token) });
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, bearer(clinician));
     expect(list.body).toMatchObject({ diagnoses: [{ condition: "Panic disorder", dsm5_code: "F41.0" }] });
   });
 
   it("answers another clinician's client with a 404 problem and a bad body with a 400, recording nothing", async () => {
-    const owner = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const clientId = await addClient(owner, "Not yours");
-    const intruder = await signedIn(await createVerifiedTherapist(api, admin.tokens.access_token));
+    const owner = await newClinician();
+    const clientId = await clientOf(owner, "Not yours");
+    const intruder = await signedInVisitor(api, await newClinician());
     await readProblem(await save(intruder, clientId, { condition: "X" }, await intruder.csrfToken()), 404, "client_not_found");
-    const ownerVisitor = await signedIn(owner);
+    const ownerVisitor = await signedInVisitor(api, owner);
     await readProblem(await save(ownerVisitor, clientId, { condition: "" }, await ownerVisitor.csrfToken()), 400, "validation_error");
-    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(owner.tokens.access_token) });
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, bearer(owner));
     expect(list.body).toEqual({ diagnoses: [] });
   });
 
   it("keeps a generated note as a draft in the record, and a treatment answer's plan as the client's plan", async () => {
-    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const clientId = await addClient(clinician, "Note-and-plan");
-    const visitor = await signedIn(clinician);
+    const clinician = await newClinician();
+    const clientId = await clientOf(clinician, "Note-and-plan");
+    const visitor = await signedInVisitor(api, clinician);
     const csrf = await visitor.csrfToken();
     const generated = await api.json(
       "/api/v1/notes",
       { format: "dap", text: "Client reports sleeping six hours. We practised a breathing exercise. Next session in two weeks." },
-      { headers: authHeader(clinician.tokens.access_token) },
+      bearer(clinician),
     );
     expect(generated.res.status).toBe(200);
     const note = generated.body as { format: string; sections: Record<string, string>; statements?: unknown; unsupported?: unknown };
@@ -135,7 +127,7 @@ describe("Save to client… on the diagnose page", () => {
       "plan",
     );
     expect(planRes.status).toBe(201);
-    const plan = await api.get(`/api/v1/clients/${clientId}/plan`, { headers: authHeader(clinician.tokens.access_token) });
+    const plan = await api.get(`/api/v1/clients/${clientId}/plan`, bearer(clinician));
     expect(plan.body).toMatchObject({
       review_date: "2027-02-01",
       goals: [{ text: "Sleep seven hours on five nights a week", status: "not_started" }],
@@ -143,9 +135,9 @@ describe("Save to client… on the diagnose page", () => {
   });
 
   it("stores a scored questionnaire in the chosen record from the assessments page, on the day given", async () => {
-    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const clientId = await addClient(clinician, "Measured");
-    const visitor = await signedIn(clinician);
+    const clinician = await newClinician();
+    const clientId = await clientOf(clinician, "Measured");
+    const visitor = await signedInVisitor(api, clinician);
     const csrf = await visitor.csrfToken();
     const answers = Object.fromEntries([2, 2, 1, 1, 1, 1, 1, 1, 0].map((value, index) => [`item${index + 1}`, String(value)]));
     const scored = await visitor.post("/app/assessments", { _csrf: csrf, instrument: "phq9", ...answers });
@@ -168,8 +160,8 @@ describe("Save to client… on the diagnose page", () => {
     expect(series.body).toMatchObject({ series: [{ score: 10, administered_at: "2026-11-30T12:00:00.000Z" }] });
 
     // Another clinician's client: the error page, and nothing stored there.
-    const other = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const otherVisitor = await signedIn(other);
+    const other = await newClinician();
+    const otherVisitor = await signedInVisitor(api, other);
     const refused = await otherVisitor.post("/app/assessments/save", {
       _csrf: await otherVisitor.csrfToken(),
       instrument: "phq9",
@@ -185,9 +177,9 @@ describe("Save to client… on the diagnose page", () => {
   });
 
   it("shows a saved diagnosis on the client page, where its status can be confirmed", async () => {
-    const clinician = await createVerifiedTherapist(api, admin.tokens.access_token);
-    const clientId = await addClient(clinician, "Dx-page");
-    const visitor = await signedIn(clinician);
+    const clinician = await newClinician();
+    const clientId = await clientOf(clinician, "Dx-page");
+    const visitor = await signedInVisitor(api, clinician);
     const csrf = await visitor.csrfToken();
     const res = await save(visitor, clientId, { condition: "Social anxiety disorder", dsm5_code: "F40.10", icd11_code: "6B04" }, csrf);
     const { saved } = (await res.json()) as { saved: { id: string } };
@@ -198,7 +190,7 @@ describe("Save to client… on the diagnose page", () => {
 
     const changed = await visitor.post(`/app/clients/${clientId}/diagnoses/${saved.id}`, { _csrf: csrf, verification: "confirmed" });
     expect(changed.status).toBe(303);
-    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, { headers: authHeader(clinician.tokens.access_token) });
+    const list = await api.get(`/api/v1/clients/${clientId}/diagnoses`, bearer(clinician));
     expect(list.body).toMatchObject({ diagnoses: [{ id: saved.id, verification: "confirmed" }] });
     const bad = await visitor.post(`/app/clients/${clientId}/diagnoses/${saved.id}`, { _csrf: csrf, verification: "certain" });
     expect(bad.status).toBe(400);

@@ -7,6 +7,7 @@
 import type { UserRow } from "../../auth/auth.table";
 import { useMessages } from "../i18n/i18n";
 import { mayUse, visibleTools } from "../tools";
+import { ToolItems } from "./tool-items";
 
 /** Clients for a clinician with a workspace; everyone else (students, administrators, the unverified) gets Cases. */
 const tabPaths = (account: UserRow) => [
@@ -39,14 +40,7 @@ export function TabBar({ account, path }: { account: UserRow; path?: string }) {
           <details class="tab-more">
             <summary>{t("tabs.more")}</summary>
             <ul aria-label={t("tabs.allTools")}>
-              {tools.map((tool) => (
-                <li>
-                  <a href={tool.path} aria-current={tool.path === path ? "page" : undefined}>
-                    {t(tool.label)}
-                    {tool.locked && <span class="locked"> {t("layout.needsVerification")}</span>}
-                  </a>
-                </li>
-              ))}
+              <ToolItems tools={tools} path={path} />
             </ul>
           </details>
         </li>

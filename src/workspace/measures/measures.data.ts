@@ -11,22 +11,26 @@ export async function insertMeasure(db: Database, measure: NewMeasure): Promise<
   return row;
 }
 
-/** A client's administrations, oldest first (one instrument's, or all), without the sealed responses: a series never needs them. */
+/** What a series point shows: everything but the sealed responses, which a series never needs. */
+const pointColumns = {
+  id: clientMeasures.id,
+  instrument: clientMeasures.instrument,
+  administeredAt: clientMeasures.administeredAt,
+  score: clientMeasures.score,
+  band: clientMeasures.band,
+  flags: clientMeasures.flags,
+};
+const oldestFirst = [asc(clientMeasures.administeredAt), asc(clientMeasures.createdAt), asc(clientMeasures.id)];
+
+/** A client's administrations, oldest first (one instrument's, or all), without the sealed responses. */
 export function listClientMeasures(db: Database, clientId: string, instrument?: string) {
   const conditions = [eq(clientMeasures.clientId, clientId)];
   if (instrument) conditions.push(eq(clientMeasures.instrument, instrument));
   return db
-    .select({
-      id: clientMeasures.id,
-      instrument: clientMeasures.instrument,
-      administeredAt: clientMeasures.administeredAt,
-      score: clientMeasures.score,
-      band: clientMeasures.band,
-      flags: clientMeasures.flags,
-    })
+    .select(pointColumns)
     .from(clientMeasures)
     .where(and(...conditions))
-    .orderBy(asc(clientMeasures.administeredAt), asc(clientMeasures.createdAt), asc(clientMeasures.id));
+    .orderBy(...oldestFirst);
 }
 
 export type MeasurePointRow = Awaited<ReturnType<typeof listClientMeasures>>[number];
@@ -34,16 +38,8 @@ export type MeasurePointRow = Awaited<ReturnType<typeof listClientMeasures>>[num
 /** A client's administrations, oldest first, with the sealed responses: only the FHIR export opens them. */
 export function listClientMeasuresWithResponses(db: Database, clientId: string) {
   return db
-    .select({
-      id: clientMeasures.id,
-      instrument: clientMeasures.instrument,
-      administeredAt: clientMeasures.administeredAt,
-      score: clientMeasures.score,
-      band: clientMeasures.band,
-      flags: clientMeasures.flags,
-      responsesSealed: clientMeasures.responsesSealed,
-    })
+    .select({ ...pointColumns, responsesSealed: clientMeasures.responsesSealed })
     .from(clientMeasures)
     .where(eq(clientMeasures.clientId, clientId))
-    .orderBy(asc(clientMeasures.administeredAt), asc(clientMeasures.createdAt), asc(clientMeasures.id));
+    .orderBy(...oldestFirst);
 }

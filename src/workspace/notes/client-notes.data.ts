@@ -17,6 +17,8 @@ export type AddendumRow = typeof noteAddenda.$inferSelect;
 
 const ofClient = (clientId: string, noteId: string) => and(eq(clientNotes.clientId, clientId), eq(clientNotes.id, noteId));
 const isDraft = eq(clientNotes.status, "draft");
+/** Latest session first (the keyset of the notes list's cursor). */
+const latestFirst = [desc(clientNotes.sessionDate), desc(clientNotes.createdAt), desc(clientNotes.id)];
 
 export async function insertNote(db: Database, note: NewNote): Promise<ClientNoteRow> {
   const [row] = await db.insert(clientNotes).values(note).returning();
@@ -45,8 +47,17 @@ export function listNotes(db: Database, clientId: string, page: { limit: number;
     .select()
     .from(clientNotes)
     .where(and(...conditions))
-    .orderBy(desc(clientNotes.sessionDate), desc(clientNotes.createdAt), desc(clientNotes.id))
+    .orderBy(...latestFirst)
     .limit(page.limit + 1);
+}
+
+/** Every note of the client, latest session first (for the whole-record export). */
+export function allNotes(db: Database, clientId: string): Promise<ClientNoteRow[]> {
+  return db
+    .select()
+    .from(clientNotes)
+    .where(eq(clientNotes.clientId, clientId))
+    .orderBy(...latestFirst);
 }
 
 /** The changed note, or undefined when it is not a draft (any more): the status check and the write are one statement. */

@@ -9,12 +9,12 @@ import { invalidFields, ProblemError } from "../../lib/problem";
 import { NOTE_FORMATS, NOTE_SECTIONS, type NoteFormat } from "../../notes/notes.schemas";
 import type { UseCaseDeps } from "../../use-case/deps";
 import { ownedClient } from "../clients/owned-client";
-import { type Keyring, open, openJson, seal, sealContext, sealJson } from "../crypto/field-cipher";
+import { type Keyring, seal, sealJson } from "../crypto/field-cipher";
 import { findOwnedTemplate } from "../note-templates/note-templates.data";
 import type { ClientNoteRow } from "../workspace.table";
 import { clientTarget, type WorkspaceDeps, workspaceAction } from "../workspace-action";
+import { addendumContext, bodyContext, openBody, toNote, toSummary } from "./client-note-view";
 import {
-  type AddendumRow,
   findNote,
   goalsOfClient,
   insertAddendum,
@@ -26,24 +26,13 @@ import {
   signDraftNote,
   updateDraftNote,
 } from "./client-notes.data";
-import type {
-  AddendumInput,
-  ClientNote,
-  ClientNoteSummary,
-  CreateNoteInput,
-  NoteBody,
-  NoteListQuery,
-  UpdateNoteInput,
-} from "./client-notes.schemas";
+import type { AddendumInput, ClientNote, CreateNoteInput, NoteBody, NoteListQuery, UpdateNoteInput } from "./client-notes.schemas";
 
 const noteNotFound = () => new ProblemError(404, { code: "note_not_found", detail: "This client's record has no note with this id." });
 const noteSigned = () =>
   new ProblemError(409, { code: "note_signed", detail: "The note is signed and can no longer change; add an addendum instead." });
 const noteNotSigned = () =>
   new ProblemError(409, { code: "note_not_signed", detail: "Addenda are for signed notes; while the note is a draft, edit it instead." });
-
-const bodyContext = (noteId: string) => sealContext("client_notes", noteId, "body");
-const addendumContext = (addendumId: string) => sealContext("note_addenda", addendumId, "text");
 
 /** The section names a format requires: a built-in format's, or those of one of the caller's templates. */
 async function formatSections(workspace: WorkspaceDeps, format: string): Promise<readonly string[]> {
@@ -71,37 +60,6 @@ async function requireGoals(workspace: WorkspaceDeps, clientId: string, goalIds:
 }
 
 const sealBody = (keyring: Keyring, noteId: string, body: NoteBody) => sealJson(keyring, body, bodyContext(noteId));
-const openBody = (keyring: Keyring, row: ClientNoteRow) => openJson<NoteBody>(keyring, row.bodySealed, bodyContext(row.id));
-
-function toSummary(row: ClientNoteRow): ClientNoteSummary {
-  return {
-    id: row.id,
-    session_date: row.sessionDate,
-    format: row.format,
-    status: row.status,
-    signed_at: row.signedAt?.toISOString() ?? null,
-    signed_by: row.signedBy,
-    goal_ids: row.goalIds,
-    created_at: row.createdAt.toISOString(),
-  };
-}
-
-async function toNote(keyring: Keyring, row: ClientNoteRow, addenda: AddendumRow[]): Promise<ClientNote> {
-  const body = await openBody(keyring, row);
-  return {
-    ...toSummary(row),
-    sections: body.sections,
-    ...(body.statements ? { statements: body.statements } : {}),
-    ...(body.unsupported ? { unsupported: body.unsupported } : {}),
-    addenda: await Promise.all(
-      addenda.map(async (addendum) => ({
-        text: await open(keyring, addendum.textSealed, addendumContext(addendum.id)),
-        at: addendum.at.toISOString(),
-        by: addendum.by,
-      })),
-    ),
-  };
-}
 
 async function ownedNote(workspace: WorkspaceDeps, clientId: string, noteId: string): Promise<ClientNoteRow> {
   await ownedClient(workspace, clientId);
