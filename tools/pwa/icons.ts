@@ -156,6 +156,7 @@ function encodePng(size: number, rgba: Buffer): Buffer {
 
 /** The same mark as a scalable icon, for browsers that take SVG. */
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
+  <title>Therapy Assistant</title>
   <rect width="100" height="100" rx="20" fill="#0b5cad"/>
   <rect x="20" y="24" width="60" height="44" rx="10" fill="#fff"/>
   <path d="M32 60 L28 80 L50 62 Z" fill="#fff"/>
