@@ -10,18 +10,6 @@ export function userByIdStatement(db: Database, id: string) {
   return db.select().from(users).where(eq(users.id, id)).limit(1);
 }
 
-/** By email or username, case-insensitively; an email match wins over a username match. */
-export async function findUserByLogin(db: Database, login: string): Promise<UserRow | undefined> {
-  const lowered = login.toLowerCase();
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(or(sql`lower(${users.email}) = ${lowered}`, sql`lower(${users.username}) = ${lowered}`))
-    .orderBy(desc(sql`lower(${users.email}) = ${lowered}`))
-    .limit(1);
-  return row;
-}
-
 type NewUser = typeof users.$inferInsert;
 
 export function insertUser(db: Database, user: NewUser) {

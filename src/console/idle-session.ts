@@ -21,7 +21,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createContext } from "hono/jsx";
 import type { AppEnv } from "../env";
 
-export const ACTIVITY_COOKIE = "ta-activity";
+const ACTIVITY_COOKIE = "ta-activity";
 /** Lives as long as the refresh cookie it goes with (30 days). */
 const ACTIVITY_COOKIE_SECONDS = 30 * 24 * 60 * 60;
 const cookieOptions = { prefix: "host", httpOnly: true, secure: true, sameSite: "Lax", path: "/" } as const;

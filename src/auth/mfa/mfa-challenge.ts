@@ -17,8 +17,8 @@ import { authChallenges, type UserRow, users } from "../auth.table";
 import { type LoginGrant, startLogin } from "../sessions";
 
 export const MFA_CHALLENGE_PREFIX = "tac_";
-export const MFA_CHALLENGE_SECONDS = 300;
-export const MFA_CHALLENGE_MAX_ATTEMPTS = 5;
+const MFA_CHALLENGE_SECONDS = 300;
+const MFA_CHALLENGE_MAX_ATTEMPTS = 5;
 
 export type MfaMethod = "totp" | "recovery_code" | "passkey";
 
@@ -49,7 +49,7 @@ async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-export const hashChallengeToken = sha256Hex;
+const hashChallengeToken = sha256Hex;
 
 function newChallengeToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));

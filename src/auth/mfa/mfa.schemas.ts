@@ -15,9 +15,9 @@ const totpCode = z
   .openapi({ description: "The 6-digit code the authenticator app shows", example: "123456" });
 const password = z.string().min(1).max(128);
 
-export const MfaMethodSchema = z.enum(["totp", "recovery_code", "passkey"]);
+const MfaMethodSchema = z.enum(["totp", "recovery_code", "passkey"]);
 
-export const MfaChallengeSchema = z
+const MfaChallengeSchema = z
   .object({
     mfa_required: z.literal(true).optional(),
     mfa_enrolment_required: z.literal(true).optional(),

@@ -3,7 +3,7 @@
  * their SHA-256 is stored; a code is compared after normalising (case, spaces and dashes), so
  * "ABCDE-FGHJK", "abcde fghjk" and "abcdefghjk" are the same code.
  */
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** No 0/O, 1/I/L: read from paper without doubt. 10 characters of 31: about 50 bits each. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const CODE_LENGTH = 10;

@@ -191,7 +191,7 @@ export interface TwoFactorStatus {
 }
 
 /** The settings section: status, and the form to set up or to turn off (each asks for the password). */
-export function TwoFactorSection({ csrfToken, status, error }: { csrfToken: string; status: TwoFactorStatus; error?: string }) {
+function TwoFactorSection({ csrfToken, status, error }: { csrfToken: string; status: TwoFactorStatus; error?: string }) {
   const { locale, t } = useMessages();
   const on = status.totp.enabled && status.totp.confirmed_at;
   return (
