@@ -48,6 +48,7 @@ export default defineConfig({
           name: "worker",
           include: ["test/**/*.test.ts"],
           globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/support/release-databases.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

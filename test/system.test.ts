@@ -136,7 +136,12 @@ describe("API description", () => {
 });
 
 describe("request schemas are bounded", () => {
-  type Schema = import("./support/openapi").JsonSchema & { maxItems?: number; const?: unknown; prefixItems?: unknown[] };
+  type Schema = import("./support/openapi").JsonSchema & {
+    maxItems?: number;
+    maxProperties?: number;
+    const?: unknown;
+    prefixItems?: unknown[];
+  };
 
   /** Paths (`POST /x body.a.b[]`) of strings without a maximum size and arrays without a maximum length. */
   function unbounded(
@@ -169,7 +174,11 @@ describe("request schemas are bounded", () => {
     }
     for (const [name, property] of Object.entries(raw.properties ?? {}))
       found.push(...unbounded(doc, property as Schema, `${where}.${name}`, seen));
-    if (typeof raw.additionalProperties === "object") found.push(`${where}: open-ended object`);
+    // A map with names the client chooses (a note's sections) is bounded when its size and its values are.
+    if (typeof raw.additionalProperties === "object") {
+      if (raw.maxProperties === undefined) found.push(`${where}: open-ended object`);
+      found.push(...unbounded(doc, raw.additionalProperties as Schema, `${where}.*`, seen));
+    }
     return found;
   }
 

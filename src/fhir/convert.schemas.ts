@@ -2,10 +2,11 @@
  * What POST /api/v1/fhir/convert takes (docs/api.md §13): an answer the API gave, by kind, checked
  * by the schema that answer has. Diagnose, treatment and note contents are held to exactly what
  * POST /api/v1/reports accepts for them (the same answer schemas, with the same size bounds), so an
- * answer that prints also converts.
+ * answer that prints also converts; an assessment result is held to the same size bounds.
  */
 import { z } from "@hono/zod-openapi";
 import { AssessmentResultSchema } from "../assessments/assessments.schemas";
+import { bounded } from "../reports/bounded-content";
 import { ReportInput, type ReportKind } from "../reports/reports.schemas";
 
 const CONVERT_KINDS = ["assessment", "note", "diagnose", "treatment"] as const;
@@ -24,7 +25,7 @@ export const ConvertInput = z
   .discriminatedUnion(
     "kind",
     [
-      z.object({ kind: z.literal("assessment"), content: AssessmentResultSchema }).strict(),
+      z.object({ kind: z.literal("assessment"), content: bounded(AssessmentResultSchema) }).strict(),
       z.object({ kind: z.literal("note"), content: reportContent("note") }).strict(),
       z.object({ kind: z.literal("diagnose"), content: reportContent("diagnose") }).strict(),
       z.object({ kind: z.literal("treatment"), content: reportContent("treatment") }).strict(),

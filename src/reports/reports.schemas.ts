@@ -5,30 +5,10 @@ import { hasFormatSections, NoteAnswer } from "../notes/notes.schemas";
 import { DiagnoseAnswer, TreatmentAnswer } from "../rag/rag.schemas";
 import { PLAN_LANGUAGES } from "../safety-plans/safety-plan-labels";
 import { SafetyPlanAnswer } from "../safety-plans/safety-plans.schemas";
+import { bounded } from "./bounded-content";
 
 export const REPORT_KINDS = ["diagnose", "treatment", "case_analysis", "note", "safety_plan"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/** Bounds for what a client sends back: the answers' own schemas leave sizes open, a request may not. */
-const MAX_CONTENT_STRING = 20_000;
-const MAX_CONTENT_ITEMS = 200;
-
-/**
- * An answer schema with a maximum size on every string and a maximum length on every array, so
- * the same shape a flow answers with can validate a request. Object refinements are not carried
- * over; callers add back the ones they need.
- */
-function bounded<T extends z.ZodType>(schema: T): T;
-function bounded(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodObject)
-    return z.object(Object.fromEntries(Object.entries(schema.shape).map(([key, value]) => [key, bounded(value as z.ZodType)])));
-  if (schema instanceof z.ZodArray) return z.array(bounded(schema.element as z.ZodType)).max(MAX_CONTENT_ITEMS);
-  if (schema instanceof z.ZodNullable) return bounded(schema.unwrap() as z.ZodType).nullable();
-  if (schema instanceof z.ZodOptional) return bounded(schema.unwrap() as z.ZodType).optional();
-  const { type, format } = schema._zod.def as { type: string; format?: string };
-  if (type === "string" && format !== "uuid") return (schema as unknown as z.ZodString).max(MAX_CONTENT_STRING);
-  return schema;
-}
 
 /**
  * A case analysis names its case twice: `case_id` titles the report, so it is held to what a case

@@ -44,6 +44,7 @@ export async function createTestApi(
 ): Promise<TestApi> {
   const suffix = uniqueSuffix();
   const database = options.database ?? `t_${suffix}`;
+  createdDatabases.add(database);
   await warmDatabase(database);
   const openaiKey = `sk-test-${suffix}`;
   const testEnv = { ...env, DATABASE_URL: connectionString(database), OPENAI_API_KEY: openaiKey, ...overrides } as CloudflareBindings;
@@ -88,6 +89,17 @@ export async function createTestApi(
     json: async (path, body, init) => withBody(await postJson(path, body, init)),
     get: async (path, init) => withBody(await fetchWorker(path, init)),
   };
+}
+
+/** This test file's databases, released when it ends (test/support/release-databases.ts). */
+const createdDatabases = new Set<string>();
+
+/** Tells the local Neon that this file's databases will not be used again, so their memory is freed. */
+export async function releaseTestDatabases(): Promise<void> {
+  for (const database of createdDatabases) {
+    await fetch(`${inject("localNeonUrl")}/_control/release`, { method: "POST", body: JSON.stringify({ database }) });
+  }
+  createdDatabases.clear();
 }
 
 /** The connection string naming one test database on the local Neon. */

@@ -20,6 +20,12 @@ const rawText = { getTypeParser: () => (value: string) => value };
 export interface Backend {
   /** Runs SQL on the named database, created (and migrated, through `onCreate`) on first use. */
   database(name: string): Promise<SqlRunner>;
+  /**
+   * Lets a database go when nothing will use it again: an in-memory PGlite copy is closed and
+   * forgotten (its memory freed; a later use starts a fresh copy), a data folder or a server
+   * database keeps its data and only closes its connections.
+   */
+  release(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +81,12 @@ function perDatabase<T>(create: (name: string) => Promise<T>) {
       return entry;
     },
     values: () => [...made.values()],
+    /** Forgets the entry, handing it back (if it was made) for the caller to close. */
+    take(name: string): Promise<T> | undefined {
+      const entry = made.get(name);
+      made.delete(name);
+      return entry;
+    },
   };
 }
 
@@ -103,6 +115,9 @@ function pgliteBackend(dataDir: string | undefined, onCreate: BackendOptions["on
   });
   return {
     database: async (name) => (await instances.get(name)).runner,
+    async release(name) {
+      await (await instances.take(name)?.catch(() => undefined))?.db.close().catch(() => {});
+    },
     async close() {
       for (const entry of instances.values()) await (await entry.catch(() => undefined))?.db.close().catch(() => {});
       await (await template?.catch(() => undefined))?.close().catch(() => {});
@@ -125,6 +140,9 @@ function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]
   });
   return {
     database: async (name) => pgRunner(await pools.get(name)),
+    async release(name) {
+      await (await pools.take(name)?.catch(() => undefined))?.end().catch(() => {});
+    },
     async close() {
       for (const entry of pools.values()) await (await entry.catch(() => undefined))?.end().catch(() => {});
     },

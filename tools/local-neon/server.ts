@@ -11,6 +11,9 @@
  * - `POST /_control/fault` `{database, mode: "none" | "down" | "hang" | "delay", delay_ms?}`:
  *   fault injection for one database, so a test can watch the app survive its database dying
  *   (`down` resets connections, `hang` never answers, `delay` answers late).
+ * - `POST /_control/release` `{database}`: the database will not be used again (a test file has
+ *   finished), so the backend may free it ({@link Backend.release}); hundreds of test files would
+ *   otherwise keep hundreds of in-memory databases alive.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -120,6 +123,14 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     sendJson(res, 200, { database: body.database, ...fault });
   }
 
+  async function handleRelease(req: IncomingMessage, res: ServerResponse) {
+    const body = JSON.parse(await readBody(req)) as { database?: string };
+    if (!body.database || !isDatabaseName(body.database)) return sendJson(res, 400, { message: "need {database}" });
+    faults.delete(body.database);
+    await backend.release(body.database);
+    sendJson(res, 200, { released: body.database });
+  }
+
   const stats = () => ({ total: { ...total }, databases: Object.fromEntries([...perDatabase].map(([k, v]) => [k, { ...v }])) });
 
   const server = createServer((req, res) => {
@@ -135,6 +146,8 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
           return sendJson(res, 200, stats());
         case "POST /_control/fault":
           return handleFault(req, res);
+        case "POST /_control/release":
+          return handleRelease(req, res);
         default:
           return sendJson(res, 404, { message: `no route ${route}` });
       }

@@ -12,6 +12,7 @@ const totpCode = z
   .string()
   .trim()
   .regex(/^\d{6}$/, "a 6-digit code")
+  .max(6, "a 6-digit code")
   .openapi({ description: "The 6-digit code the authenticator app shows", example: "123456" });
 const password = z.string().min(1).max(128);
 

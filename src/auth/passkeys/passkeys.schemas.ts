@@ -15,12 +15,21 @@ const base64url = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9_-]+=*$/, "must be base64url");
 
+/** WebAuthn defines a handful of client extensions (credProps, prf, largeBlob, …); a browser answers a few at most. */
+const MAX_EXTENSION_RESULTS = 32;
+
 const credentialBase = {
   id: base64url(1400),
   rawId: base64url(1400),
   type: z.literal("public-key"),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: z
+    .record(z.string(), z.unknown())
+    .refine((results) => Object.keys(results).length <= MAX_EXTENSION_RESULTS, {
+      message: `must have at most ${MAX_EXTENSION_RESULTS} extension results`,
+    })
+    .openapi({ maxProperties: MAX_EXTENSION_RESULTS })
+    .default({}),
 };
 
 export const RegistrationResponse = z

@@ -19,7 +19,13 @@ export const getQuestionnaireRoute = createRoute({
     "answer system with their scores (ordinalValue), the C-SSRS branching as enableWhen, and the LOINC panel code where one is confirmed",
   middleware: authenticated,
   request: {
-    params: z.object({ instrument: z.string().openapi({ description: `One of ${INSTRUMENT_IDS.join(", ")}`, example: "phq9" }) }),
+    params: z.object({
+      // A bound rather than an enum: an unknown id stays the 404 it always was.
+      instrument: z
+        .string()
+        .max(64, "instrument must be at most 64 characters")
+        .openapi({ description: `One of ${INSTRUMENT_IDS.join(", ")}`, example: "phq9" }),
+    }),
   },
   responses: {
     200: { description: "The Questionnaire", content: { [FHIR_JSON]: { schema: FhirQuestionnaireSchema } } },

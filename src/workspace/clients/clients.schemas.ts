@@ -36,6 +36,7 @@ const clientFields = {
   pronouns: optionalShortText("pronouns").openapi({ description: "Stored encrypted", example: "she/her" }),
   preferred_language: z
     .string({ error: "preferred_language must be a language tag" })
+    .max(35, "preferred_language must be at most 35 characters")
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "preferred_language must be a BCP 47 language tag such as es or pt-BR")
     .nullable(),
 };

@@ -10,6 +10,7 @@ const code = (name: string, pattern: RegExp, example: string) =>
   z
     .string({ error: `${name} must be a string` })
     .trim()
+    .max(16, `${name} must be at most 16 characters`)
     .regex(pattern, `${name} must look like ${example}`)
     .nullable()
     .optional();

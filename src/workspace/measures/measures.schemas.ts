@@ -18,6 +18,7 @@ export const CreateMeasureBody = z
       .openapi({ type: "array", maxItems: MAX_RESPONSES, items: { type: ["integer", "null"], minimum: 0, maximum: 5 } }),
     administered_at: z.iso
       .datetime({ offset: true, abort: true, error: "administered_at must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00Z" })
+      .max(35, "administered_at must be at most 35 characters")
       .refine((at) => Date.parse(at) >= EARLIEST, "administered_at must be in 1900 or later")
       .refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, "administered_at must not be in the future")
       .openapi({ description: "When the client completed the questionnaire", example: "2026-03-01T10:00:00Z" }),

@@ -10,6 +10,7 @@ const Section = z
   .object({
     name: z
       .string({ error: "name must be a string" })
+      .max(40, "name must be 1–40 lower-case letters, digits or _, starting with a letter")
       .regex(SECTION_NAME, "name must be 1–40 lower-case letters, digits or _, starting with a letter")
       .openapi({ example: "risk" }),
     instruction: z

@@ -11,7 +11,10 @@ const MAX_STATEMENTS = 200;
 const MAX_GOALS = 50;
 const EARLIEST_SESSION = "1900-01-01";
 
-const sectionName = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, "a section name is lower-case words joined by _ (e.g. subjective)");
+const sectionName = z
+  .string()
+  .max(60, "a section name is at most 60 characters")
+  .regex(/^[a-z][a-z0-9_]{0,59}$/, "a section name is lower-case words joined by _ (e.g. subjective)");
 const sectionText = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
@@ -26,13 +29,17 @@ const sessionDate = z.iso
   .date("session_date must be a date (YYYY-MM-DD)")
   .refine((date) => date >= EARLIEST_SESSION, "session_date must be 1900-01-01 or later")
   .refine((date) => date <= latestSessionDate(), "session_date must not be in the future")
-  .openapi({ example: "2026-03-14" });
+  .openapi({ example: "2026-03-14", maxLength: 10 });
 
 const sections = z
   .record(sectionName, sectionText("a section"))
   .refine((value) => Object.keys(value).length > 0, "a note has at least one section")
   .refine((value) => Object.keys(value).length <= MAX_SECTIONS, `a note has at most ${MAX_SECTIONS} sections`)
-  .openapi({ description: "{section name: text}: exactly the format's sections", example: { subjective: "…", objective: "…" } });
+  .openapi({
+    maxProperties: MAX_SECTIONS,
+    description: "{section name: text}: exactly the format's sections",
+    example: { subjective: "…", objective: "…" },
+  });
 
 const Span = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
@@ -41,7 +48,11 @@ const Span = z
 const Statement = z.object({ text: sectionText("a statement"), spans: z.array(Span).max(50) }).strict();
 const statements = z
   .record(sectionName, z.array(Statement).max(MAX_STATEMENTS))
-  .openapi({ description: "Per section, what the §10 generator returned: statements with their spans in the source" });
+  .refine((value) => Object.keys(value).length <= MAX_SECTIONS, `statements are for at most ${MAX_SECTIONS} sections`)
+  .openapi({
+    maxProperties: MAX_SECTIONS,
+    description: "Per section, what the §10 generator returned: statements with their spans in the source",
+  });
 const unsupported = z
   .array(sectionText("an unsupported statement"))
   .max(MAX_STATEMENTS)

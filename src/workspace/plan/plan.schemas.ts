@@ -74,7 +74,7 @@ const GoalInput = z
 export const PutPlanBody = z
   .object({
     ...planText,
-    review_date: z.iso.date("review_date must be a date (YYYY-MM-DD)").nullable().default(null),
+    review_date: z.iso.date("review_date must be a date (YYYY-MM-DD)").openapi({ maxLength: 10 }).nullable().default(null),
     goals: z
       .array(GoalInput)
       .max(MAX_GOALS, `at most ${MAX_GOALS} goals`)
