@@ -133,17 +133,20 @@ interface Fixtures {
   firstName: string;
   /** Erases its own account (DELETE /me). */
   eraseUser: LoggedIn;
+  /** Signs out everywhere (POST /api/auth/logout-all). */
+  logoutAllUser: LoggedIn;
   /** A personal token of the admin's that DELETE /tokens/{id} revokes. */
   tokenToRevoke: { id: string; token: string };
 }
 
 async function prepareFixtures(label: string): Promise<Fixtures> {
   const adminToken = admin.tokens.access_token;
-  const [therapist, passwordUser, logoutUser, patchTarget, eraseUser] = await Promise.all([
+  const [therapist, passwordUser, logoutUser, patchTarget, eraseUser, logoutAllUser] = await Promise.all([
     createVerifiedTherapist(api, adminToken),
     registerAndLogin(api),
     registerAndLogin(api),
     registerUser(api, { role: "therapist", license_type: "LMFT", license_number: "LMFT-999", license_state: "CA" }),
+    registerAndLogin(api),
     registerAndLogin(api),
   ]);
   const tokenToRevoke = await expectJson(
@@ -174,6 +177,7 @@ async function prepareFixtures(label: string): Promise<Fixtures> {
     documentTitle: `Written during ${label} ${uniqueSuffix()}`,
     firstName: `Phase-${label}`,
     eraseUser,
+    logoutAllUser,
     tokenToRevoke,
   };
 }
@@ -213,6 +217,14 @@ const DIAGNOSIS = "Major depressive disorder (F32.1)";
 /** Query values the routes need to do real work (others come from the schema). */
 const QUERY_VALUES: Record<string, string> = { symptoms: SYMPTOMS, diagnosis: DIAGNOSIS, q: "depression" };
 
+/**
+ * Routes whose success needs state this sweep does not build (a client record with notes and a
+ * plan, an enrolled authenticator, a WebAuthn ceremony): the outage phases ("down", "hanging")
+ * cover them like every route, the recovery phases ("back", "delay") do not. Their own test files
+ * (test/workspace, test/auth/mfa-totp, test/auth/passkeys, test/fhir) check them working.
+ */
+const NEEDS_STATE = /^(GET|POST|PUT|PATCH|DELETE) \/api\/(v1\/clients|v1\/note-templates|v1\/fhir|auth\/mfa|auth\/passkeys)/;
+
 /** Path parameters by `METHOD path` and name; a new parameter without a value fails the sweep. */
 function pathParam(op: Operation, name: string, f: Fixtures): string {
   if (op.path.startsWith("/api/admin/users/") && name === "id") return f.patchTarget.id;
@@ -220,6 +232,8 @@ function pathParam(op: Operation, name: string, f: Fixtures): string {
   if (name === "instrument") return "phq9";
   if (name === "case_id") return caseId;
   if (op.path === "/api/auth/tokens/{id}" && name === "id") return f.tokenToRevoke.id;
+  // Routes that need records of their own to succeed (NEEDS_STATE) still meet the outage with any id.
+  if (NEEDS_STATE.test(op.key) && name.endsWith("id")) return crypto.randomUUID();
   throw new Error(`no value for path parameter "${name}" of ${op.key}: add one to pathParam()`);
 }
 
@@ -234,6 +248,24 @@ const BODIES: Record<string, (f: Fixtures) => unknown> = {
   // Called as the phase's clinician (the route lists 429: its password check is rate limited).
   "POST /api/auth/tokens": (f) => ({ name: `created ${f.label}`, scopes: ["read"], password: f.therapist.password }),
   "PATCH /api/admin/users/{id}": () => ({ is_verified: true }),
+  // Well-formed second steps, so the route reaches the database (their challenges are unknown to it).
+  "POST /api/auth/mfa/verify": () => ({ challenge_token: `tac_${"a".repeat(43)}`, code: "123456" }),
+  "POST /api/auth/passkeys/authentication/verify": () => ({
+    response: {
+      id: "AAAA",
+      rawId: "AAAA",
+      type: "public-key",
+      response: {
+        clientDataJSON: btoa(JSON.stringify({ type: "webauthn.get", challenge: "AAAA", origin: "http://api.test" }))
+          .replaceAll("+", "-")
+          .replaceAll("/", "_")
+          .replaceAll("=", ""),
+        authenticatorData: "AAAA",
+        signature: "AAAA",
+      },
+      clientExtensionResults: {},
+    },
+  }),
   // Exactly one of text or answer; the example generator would send both.
   "POST /api/v1/safety-plans": () => ({ text: "When I start to withdraw I call my sister." }),
   "POST /api/v1/knowledge/documents": (f) => ({
@@ -274,6 +306,8 @@ function tokenFor(op: Operation, f: Fixtures): string | undefined {
   if (!op.operation.security?.length) return undefined;
   if (op.key === "POST /api/auth/change-password") return f.passwordUser.tokens.access_token;
   if (op.key === "POST /api/auth/logout") return f.logoutUser.tokens.access_token;
+  // Signing out everywhere as the admin would end the admin session the next phase's fixtures use.
+  if (op.key === "POST /api/auth/logout-all") return f.logoutAllUser.tokens.access_token;
   if (op.key === "DELETE /api/auth/me") return f.eraseUser.tokens.access_token;
   // The AI routes (rate limited per user) as a clinician of this phase; everything else as admin.
   if (op.operation.responses["429"]) return f.therapist.tokens.access_token;
@@ -493,7 +527,7 @@ describe("database back", () => {
 
     const f = await prepareFixtures("back");
     const breaches: string[] = [];
-    for (const { op, kind } of sweep()) {
+    for (const { op, kind } of sweep().filter(({ op }) => !NEEDS_STATE.test(op.key))) {
       const outcome = await send(buildRequest(op, f));
       const breach = workingBreach(outcome, op, kind);
       if (breach) breaches.push(breach);
@@ -508,7 +542,9 @@ describe("database back", () => {
 
   it(`with ${DELAY_MS} ms of database latency every route still succeeds, just slower`, { timeout: 90_000 }, async () => {
     const f = await prepareFixtures("delay");
-    const requests = sweep().map(({ op, kind }) => ({ built: buildRequest(op, f), kind }));
+    const requests = sweep()
+      .filter(({ op }) => !NEEDS_STATE.test(op.key))
+      .map(({ op, kind }) => ({ built: buildRequest(op, f), kind }));
 
     await setDatabaseFault(api.database, "delay", DELAY_MS);
     let outcomes: Outcome[];
