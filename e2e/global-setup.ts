@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_DEMO_PASSWORD } from "../tools/dev/demo-users.ts";
+import { benchConfig } from "../tools/bench/bench-config.ts";
 import { startStack } from "../tools/dev/stack.ts";
 import { startOpenAiStub } from "../tools/openai-stub/server.ts";
 import { freePort } from "../tools/support/free-port.ts";
@@ -39,6 +40,9 @@ export default async function setup(project: TestProject) {
   const openai = await startOpenAiStub();
   const stack = await startStack({
     root,
+    // Every browser test signs in from 127.0.0.1, so production's per-IP and per-account sign-in
+    // limits would refuse the later files of a full run; the benchmark's config lifts them.
+    wranglerConfig: await benchConfig(root, dir),
     port: await freePort(),
     dataDir: path.join(dir, "neon"),
     persistTo: path.join(dir, "state"),
