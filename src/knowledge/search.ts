@@ -180,7 +180,7 @@ export function searchStatement(
     -- Every chunk holding a term, with where the term stands in it: read from the postings by
     -- primary key (testing each chunk's tsvector against each term cost a scan of every chunk per
     -- term: ~30 of a query's ~36 ms on PGlite with 1,500 chunks). Each term's postings are read in
-    -- a lateral subquery (`offset 0` keeps it from being flattened into a join): the planner cannot
+    -- a lateral subquery ("offset 0" keeps it from being flattened into a join): the planner cannot
     -- see how few terms there are and, as a join, chose a scan of every posting (p50 19.9 → 10.6 ms
     -- per search on PGlite with 1,510 chunks, issue 26).
     chunk_terms as (
