@@ -24,13 +24,20 @@ export interface EmbeddingDeps {
   requestId: string;
 }
 
+const embeddingKey = (settings: Settings, accountId: string, text: string) => `${accountId}\n${settings.ai.embeddingModel}\n${text}`;
+
+/** Whether this query's embedding is at hand (reused from the last minutes), so no embeddings call will be made for it. */
+export function hasRecentQueryEmbedding({ settings }: Pick<EmbeddingDeps, "settings">, accountId: string, text: string): boolean {
+  return recentEmbeddings.get(embeddingKey(settings, accountId, text)) !== undefined;
+}
+
 export async function queryEmbedding(
   { ai, settings, requestId }: EmbeddingDeps,
   accountId: string,
   text: string,
 ): Promise<number[] | null> {
   if (!ai) return null;
-  const key = `${accountId}\n${settings.ai.embeddingModel}\n${text}`;
+  const key = embeddingKey(settings, accountId, text);
   const recent = recentEmbeddings.get(key);
   if (recent) return recent;
   try {

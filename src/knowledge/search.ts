@@ -138,26 +138,86 @@ export interface SearchOptions {
  * The search as an unexecuted statement, so a route can send it in one batch (one round trip)
  * with other statements, e.g. the caller's account check.
  */
-export function searchStatement(
-  db: Database,
-  { query, affirmed, embedding, type, limit, snippets = true, documentText = false }: SearchOptions,
-) {
-  // What the description affirms: denied findings and family history do not drive the search.
-  const words = queryWords(affirmed ?? searchText(query));
-  // sql.param keeps the array one parameter (a bare array would expand into a list of them).
-  // The vector is sent once (in `q`) and referenced from there: as text it is ~5–10 KB.
-  const codes = sql.param(codesIn(query));
-  const vectorText = embedding ? `[${embedding.join(",")}]` : null;
-  const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
-  const documentTypeFilter = type ? sql`c.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`;
-  const postingTypeFilter = type ? sql`p.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`;
-  const headline = snippets
-    ? sql`case when q.tsq is not null and ch.content is not null
-            then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end`
-    : sql`null`;
-
+export function searchStatement(db: Database, options: SearchOptions) {
+  const { query, affirmed, type } = options;
   return db.execute(sql`
     with
+    ${lexicalCtes(affirmed ?? searchText(query), type)},
+    ${rankedCtes(options)}
+    ${rankedSelect(options)}
+  `);
+}
+
+/**
+ * The full-text half of a search, run on its own while the query is being embedded (issue 26):
+ * a hybrid search then waits on the database only for {@link rankedSearchStatement}, which takes
+ * these rows back as parameters. The ranking is the same as {@link searchStatement}'s.
+ */
+export async function lexicalSearch(
+  db: Database,
+  { query, affirmed, type }: Pick<SearchOptions, "query" | "affirmed" | "type">,
+): Promise<LexicalRanking> {
+  const result = await db.execute(sql`
+    with ${lexicalCtes(affirmed ?? searchText(query), type)}
+    select (select tsq::text from lexical_q) as tsq,
+           (select query_weight from lexical_q)::float8 as query_weight,
+           (select unknown_terms from lexical_q)::int as unknown_terms,
+           (select known_terms from lexical_q)::int as known_terms,
+           -- As JSON, which the driver parses whatever the element type; float8 text round-trips exactly.
+           coalesce(json_agg(document_id order by rank), '[]') as document_ids,
+           coalesce(json_agg(chunk_id order by rank), '[]') as chunk_ids,
+           coalesce(json_agg(matched_weight::float8 order by rank), '[]') as matched_weights
+    from lexical_ranked
+  `);
+  const row = result.rows[0] as Record<string, unknown>;
+  return {
+    tsq: (row.tsq as string | null) ?? null,
+    queryWeight: Number(row.query_weight ?? 0),
+    unknownTerms: Number(row.unknown_terms ?? 0),
+    knownTerms: Number(row.known_terms ?? 0),
+    documentIds: row.document_ids as string[],
+    chunkIds: row.chunk_ids as string[],
+    matchedWeights: (row.matched_weights as Array<number | string>).map(Number),
+  };
+}
+
+/** The full-text ranking of a query (documents in rank order), as {@link lexicalSearch} returns it. */
+export interface LexicalRanking {
+  tsq: string | null;
+  queryWeight: number;
+  unknownTerms: number;
+  knownTerms: number;
+  documentIds: string[];
+  chunkIds: string[];
+  matchedWeights: number[];
+}
+
+/** The rest of a search once its full-text half is known: the vector side, code hits, fusion and the page. */
+export function rankedSearchStatement(db: Database, lexical: LexicalRanking, options: SearchOptions) {
+  return db.execute(sql`
+    with
+    lexical_q as (
+      select ${lexical.tsq}::tsquery as tsq, ${lexical.queryWeight}::float8 as query_weight,
+             ${lexical.unknownTerms}::int as unknown_terms, ${lexical.knownTerms}::int as known_terms
+    ),
+    lexical_ranked as (
+      select l.document_id, l.chunk_id, l.matched_weight, l.rank
+      from unnest(${sql.param(lexical.documentIds)}::uuid[], ${sql.param(lexical.chunkIds)}::uuid[],
+                  ${sql.param(lexical.matchedWeights)}::float8[]) with ordinality as l(document_id, chunk_id, matched_weight, rank)
+    ),
+    ${rankedCtes(options)}
+    ${rankedSelect(options)}
+  `);
+}
+
+/** The full-text side: the query's rarest known terms, each document's weight of them, ranked (`lexical_ranked`). */
+function lexicalCtes(affirmedText: string, type: KnowledgeType | undefined) {
+  // What the description affirms: denied findings and family history do not drive the search.
+  const words = queryWords(affirmedText);
+  const postingTypeFilter = type
+    ? sql`p.document_id in (select id from knowledge_documents d where d.type = ${type}::knowledge_type)`
+    : sql`true`;
+  return sql`
     -- Each count is read by primary key: a join would scan the whole lexeme table per query.
     counted as (
       select t.lexeme, (select s.chunks from knowledge_lexemes s where s.lexeme = t.lexeme) as chunks
@@ -167,10 +227,9 @@ export function searchStatement(
       select lexeme, ln(1 + ${IDF_SCALE}::float8 / chunks) as idf
       from counted where chunks > 0 order by chunks, lexeme limit ${QUERY_LEXEMES}
     ),
-    q as (
+    lexical_q as (
       -- Lexemes are [a-z0-9] (from the words above), so they join into tsquery text as they are.
       select (select string_agg(lexeme, ' | ')::tsquery from terms) as tsq,
-             ${vectorText}::vector as embedding,
              (select coalesce(sum(idf), 0) from terms) as query_weight,
              -- Words of the question the knowledge base never uses: a sign it is about something else
              -- (five letters or more: shorter ones are mostly abbreviations, units and names).
@@ -184,7 +243,7 @@ export function searchStatement(
     -- see how few terms there are and, as a join, chose a scan of every posting (p50 19.9 → 10.6 ms
     -- per search on PGlite with 1,510 chunks, issue 26).
     chunk_terms as (
-      select p.document_id, p.chunk_id, t.lexeme, t.idf, p.in_heading, p.in_synonyms
+      select t.lexeme, t.idf, p.document_id, p.chunk_id, p.in_heading, p.in_synonyms
       from terms t
       cross join lateral (
         select p.document_id, p.chunk_id, p.in_heading, p.in_synonyms from knowledge_postings p
@@ -214,7 +273,20 @@ export function searchStatement(
     ),
     lexical_ranked as (
       select document_id, chunk_id, matched_weight, row_number() over (order by rank_score desc, document_id) as rank from lexical
-    ),
+    )
+  `;
+}
+
+/** The vector side (when there is an embedding), exact code hits, the fusion and the page (`top`). */
+function rankedCtes({ query, embedding, type, limit }: SearchOptions) {
+  // sql.param keeps the array one parameter (a bare array would expand into a list of them).
+  // The vector is sent once (in `q`) and referenced from there: as text it is ~5–10 KB.
+  const codes = sql.param(codesIn(query));
+  const vectorText = embedding ? `[${embedding.join(",")}]` : null;
+  const typeFilter = type ? sql`d.type = ${type}::knowledge_type` : sql`true`;
+  const documentTypeFilter = type ? sql`c.document_id in (select id from knowledge_documents d where ${typeFilter})` : sql`true`;
+  return sql`
+    q as (select lexical_q.*, ${vectorText}::vector as embedding from lexical_q),
     -- Chunks alone (no join) so the planner keeps the HNSW index; a type filter is a semi-join.
     nearest as (
       select c.document_id, c.id as chunk_id, c.embedding <=> (select embedding from q) as distance
@@ -256,6 +328,16 @@ export function searchStatement(
       order by f.score desc, d.type = 'dsm5_criteria' desc, d.title
       limit ${limit}
     )
+  `;
+}
+
+/** The page's rows: each document with its best passage (and highlighted snippet, whole text when asked). */
+function rankedSelect({ snippets = true, documentText = false }: SearchOptions) {
+  const headline = snippets
+    ? sql`case when q.tsq is not null and ch.content is not null
+            then ts_headline('english', ch.content, q.tsq, 'MaxWords=40, MinWords=20, StartSel="", StopSel=""') end`
+    : sql`null`;
+  return sql`
     select t.id, t.title, t.type, t.disorder, t.dsm5_code, t.icd11_code, t.category, t.evidence_level,
            t.score::float8 as score, t.code_match,
            coalesce(t.matched_weight / nullif(q.query_weight, 0), 0)::float8 as term_coverage,
@@ -268,7 +350,7 @@ export function searchStatement(
     left join knowledge_chunks ch on ch.id = t.chunk_id
     cross join q
     order by t.score desc, t.type = 'dsm5_criteria' desc, t.title
-  `);
+  `;
 }
 
 export function toSearchHits(result: { rows: unknown[] }): SearchHit[] {

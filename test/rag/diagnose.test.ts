@@ -119,17 +119,17 @@ describe("query embeddings of the last minutes", () => {
 });
 
 describe("what one diagnose request costs", () => {
-  it("two blocking database round trips (the account and licence check before any AI call, then retrieval) and one deferred audit write, one embedding and one chat call", async () => {
+  it("the account and licence check before any AI call, the full-text half of retrieval during the embeddings call, then the vector half: three blocking queries, one deferred audit write, one embedding and one chat call", async () => {
     const client = await modelClient();
     const therapist = await clinician();
     const before = await databaseRequests(api.database);
     const { res } = ok(await ask(client, "diagnose", "GET", therapist, { symptoms: GAD_SYMPTOMS }), 200);
     // The test client waits for the deferred work, so the audit insert is already counted.
-    expect((await databaseRequests(api.database)) - before).toBe(3);
+    expect((await databaseRequests(api.database)) - before).toBe(4);
     expect(await stubCounts(client)).toEqual({ chat: 1, embeddings: 1 });
     const timing = res.headers.get("Server-Timing") ?? "";
-    // Only the blocking work is in the response's timing: two queries, two AI calls.
-    expect(timing).toMatch(/(^|,\s*)db;dur=[\d.]+;desc="2 queries"/);
+    // Only the blocking work is in the response's timing: three queries (one of them beside the embeddings call), two AI calls.
+    expect(timing).toMatch(/(^|,\s*)db;dur=[\d.]+;desc="3 queries"/);
     expect(timing).toMatch(/(^|,\s*)ai;dur=[\d.]+;desc="2 calls"/);
     expect(timing).toMatch(/(^|,\s*)total;dur=/);
   });
