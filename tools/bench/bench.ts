@@ -19,6 +19,7 @@
  *   profile      V8 CPU profiles of the production runtime for the trivial route, /me and diagnose (.local/bench/*.cpuprofile)
  *   retrieval    hybrid retrieval against PGlite in Node at 1×, 10×, 100× the corpus (no Worker, no stack)
  *   scanners     every scanner over user text on adversarial input at its maximum size (no stack)
+ *   rtt          one request at a time with a simulated database round-trip time (tools/bench/rtt.ts)
  *
  * Options (flags or env): --ai-latency-ms (BENCH_AI_LATENCY_MS, 1000), --duration seconds per
  * scenario (10), --connections for the scenarios without their own (50), --runs per scenario (3),
@@ -27,11 +28,13 @@
  * any free one, tools/bench/ports.ts),
  * --retrieval-queries (100), --retrieval-scales (1,10,100), --database-url (BENCH_DATABASE_URL: a
  * Postgres server with pgvector for the local Neon instead of PGlite), --scenarios (throughput
- * scenarios by kind: trivial,health,me,diagnose; default all), --runtimes (production,development).
+ * scenarios by kind: trivial,health,me,diagnose,search; default all), --runtimes (production,development),
+ * --rtt-ms (simulated database RTTs, 0,25), --rtt-embeddings-ms (the rtt part's embeddings latency, 100),
+ * --work (the bench's scratch folder, emptied first; .local/bench), so two benches can run side by side.
  * A subset of scenarios or runtimes, like a subset of parts, prints figures and writes no report.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,11 +46,14 @@ import { runChild } from "./child.ts";
 import { type CpuGroup, measureCpu, named, only } from "./cpu.ts";
 import {
   DEVELOPMENT_LABEL,
+  databaseDuring,
   type LoadScenario,
   type MeasuredSample,
   measuredLoad,
   PRODUCTION_LABEL,
+  readFailureLog,
   runtimeGroups,
+  startFailureLog,
   type Target,
 } from "./measure.ts";
 import { benchPorts } from "./ports.ts";
@@ -62,14 +68,17 @@ import {
   renderScanners,
   type ScannerResult,
 } from "./report.ts";
+import { type RttReport, renderRtt } from "./report-rtt.ts";
 import type { BurstRow, ProfileResult, RuntimesReport, ScenarioResult } from "./report-runtimes.ts";
 import type { RetrievalRow } from "./retrieval-scaling.ts";
+import { benchRtt } from "./rtt.ts";
 import { startProductionRuntime } from "./runtime.ts";
+import { measureStartup, type StartupFigures } from "./startup.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const PARTS = ["runtime", "throughput", "concurrency", "soak", "profile", "retrieval", "scanners"];
+const PARTS = ["runtime", "throughput", "concurrency", "soak", "profile", "retrieval", "scanners", "rtt"];
 /** Parts that need the whole stack (local Neon, seed, stub, both runtimes). */
-const STACK_PARTS = ["throughput", "concurrency", "soak", "profile"];
+const STACK_PARTS = ["throughput", "concurrency", "soak", "profile", "rtt"];
 const { values: flags } = parseArgs({
   options: {
     "ai-latency-ms": { type: "string", default: process.env.BENCH_AI_LATENCY_MS ?? "1000" },
@@ -88,6 +97,9 @@ const { values: flags } = parseArgs({
     "seed-demo-accounts": { type: "boolean", default: false },
     scenarios: { type: "string", default: "" },
     runtimes: { type: "string", default: "production,development" },
+    "rtt-ms": { type: "string", default: "0,25" },
+    "rtt-embeddings-ms": { type: "string", default: "100" },
+    work: { type: "string", default: ".local/bench" },
   },
 });
 if (flags["database-url"] && !flags["seed-demo-accounts"]) {
@@ -113,9 +125,17 @@ const { runtimePort } = ports;
 const demoPassword = "Bench-Password-2026!";
 const PROFILE_WARMUP_SECONDS = 5;
 
-const work = path.join(root, ".local/bench");
+const work = path.resolve(root, flags.work);
+// Emptied below: never the project itself or a folder holding it.
+if (!path.relative(work, root).startsWith("..")) throw new Error(`--work ${flags.work} would empty the project; give a folder of its own`);
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
+// Every load and burst process, warm-ups and calibration included, logs its failures here.
+startFailureLog(path.join(work, "failures.jsonl"));
+// wrangler dev's esbuild watches the sources and rebuilds the development runtime when they change
+// (an edit during a run once ended in esbuild's "all goroutines are asleep - deadlock!" as the
+// rebuild's plugin call met a busy or stopping wrangler); the production bundle is built once.
+const sourcesAtStart = await sourceStamp();
 const wranglerConfig = await benchConfig(root, work);
 const compatibilityDate = /^compatibility_date = "(.+)"$/m.exec(await readFile(wranglerConfig, "utf8"))![1];
 
@@ -125,9 +145,12 @@ const runtimes: RuntimesReport = {
   bursts: [],
   aiMsPerDiagnose: aiLatencyMs + embeddingLatencyMs,
   profiles: [],
+  baseline: await readBaseline(path.join(root, "tools/bench/baseline/before-issue-26.json")),
 };
 let soak: ReportInput["soak"] | undefined;
 let bundle: { rawKiB: number; gzipKiB: number } | undefined;
+let rtt: RttReport | undefined;
+let startup: StartupFigures | undefined;
 
 // The scanners need no stack: measured first, alone on the machine.
 let scanners: ScannerResult[] = [];
@@ -163,6 +186,25 @@ if (parts.has("retrieval")) {
     console.log(`  ${row.label}, ${row.chunks} chunks, ${row.plan}: p50 ${row.p50} ms, p99 ${row.p99} ms, CPU ${row.cpuMs} ms/query`);
 }
 
+const failures = readFailureLog();
+if ((await sourceStamp()) !== sourcesAtStart)
+  failures.push({
+    source: "bench",
+    what: "src/ changed during the run: wrangler dev rebuilt the development runtime mid-run, and the production bundle may be older or newer than its code",
+    statuses: {},
+    errors: 0,
+    timeouts: 0,
+  });
+if (failures.length) {
+  const banner = "!".repeat(100);
+  console.error(
+    `\n${banner}\n!! ${failures.length} failure(s): runs with non-2xx answers, errors or timeouts, or sources changed mid-run; these figures are not clean:`,
+  );
+  for (const f of failures)
+    console.error(`!!   ${f.source}: ${f.what}: statuses ${JSON.stringify(f.statuses)}, errors ${f.errors}, timeouts ${f.timeouts}`);
+  console.error(`${banner}\n`);
+}
+
 if (!everything || !soak || !bundle) {
   console.log(`• --only ${flags.only}: figures above; ${flags.out} is written only by a full run`);
 } else {
@@ -174,7 +216,7 @@ if (!everything || !soak || !bundle) {
     os: `${os.type()} ${os.release()}`,
   };
   const database = flags["database-url"] ? "a Postgres server (--database-url)" : "PGlite";
-  const command = `npm run bench -- --ai-latency-ms ${aiLatencyMs} --duration ${duration} --connections ${connections} --runs ${runs} --soak ${soakRequests}${flags["database-url"] ? " --database-url <url>" : ""}`;
+  const command = `npm run bench -- --ai-latency-ms ${aiLatencyMs} --duration ${duration} --connections ${connections} --runs ${runs} --soak ${soakRequests} --rtt-ms ${flags["rtt-ms"]} --rtt-embeddings-ms ${flags["rtt-embeddings-ms"]}${flags["database-url"] ? " --database-url <url>" : ""}`;
   const report = renderReport({
     date: new Date().toISOString(),
     machine,
@@ -188,7 +230,11 @@ if (!everything || !soak || !bundle) {
     scanners,
     soak,
     bundle: `${bundle.gzipKiB} KiB gzip (${bundle.rawKiB} KiB uncompressed)`,
+    bundleGzipKiB: bundle.gzipKiB,
     command,
+    rtt,
+    failures,
+    startup,
   });
   await writeFile(path.resolve(root, flags.out), report);
   console.log(`• wrote ${flags.out}`);
@@ -227,6 +273,11 @@ async function benchStack(): Promise<void> {
   try {
     console.log("• bundling the Worker as `wrangler deploy` would and starting it in workerd through Miniflare…");
     bundle = await measureBundle(root, path.join(work, "dist"));
+    if (everything) {
+      console.log("• start-up: the bundle's compile and top-level evaluation in workerd (wrangler check startup)");
+      startup = await measureStartup({ root, work: path.join(work, "startup"), runs: Math.max(3, runs) });
+      console.log(`  start-up ${startup.startupMs} ms (hello world ${startup.helloWorldMs} ms), median of ${startup.runs}`);
+    }
     const runtimeInput = { scriptPath: path.join(work, "dist/index.js"), configPath: wranglerConfig, persistTo, vars: stack.vars };
     const production = await startProductionRuntime({ ...runtimeInput, port: runtimePort });
     stopping.unshift(production.stop);
@@ -250,7 +301,6 @@ async function benchStack(): Promise<void> {
       ...(flags["database-url"] ? [{ name: "Postgres server", select: named("postgres") }] : []),
       { name: "OpenAI stub", select: only(stub.process.pid!) },
     ];
-    const dbRequests = () => stack.neon.stats().total.requests;
 
     const login = await fetch(`${stack.url}/api/auth/login`, {
       method: "POST",
@@ -292,6 +342,7 @@ async function benchStack(): Promise<void> {
       },
       {
         name: "GET /api/v1/search/knowledge (hybrid search)",
+        kind: "search",
         connections,
         requests: [{ method: "GET", path: "/api/v1/search/knowledge?q=worry%20restless%20muscle%20tension", headers: auth }],
       },
@@ -336,13 +387,13 @@ async function benchStack(): Promise<void> {
           if (!runtimeKeys.has(target.key)) continue;
           const samples: MeasuredSample[] = [];
           for (let run = 0; run < runs; run++) {
-            const sample = await measuredLoad(target, { connections: scenario.connections, duration, requests }, shared, dbRequests);
+            const sample = await measuredLoad(target, { connections: scenario.connections, duration, requests }, shared, stack.neon);
             samples.push(sample);
             const cpu = Object.entries(sample.cpuPerRequest)
               .map(([name, ms]) => `${name} ${ms}`)
               .join(", ");
             process.stdout.write(
-              `  ${scenario.name} c=${scenario.connections} on ${target.key} run ${run + 1}: ${sample.rps} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, non-2xx ${nonOk(sample.statuses)}, errors ${sample.errors}; CPU ms/req: ${cpu}\n`,
+              `  ${scenario.name} c=${scenario.connections} on ${target.key} run ${run + 1}: ${sample.rps} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, non-2xx ${nonOk(sample.statuses)}, errors ${sample.errors}, timeouts ${sample.timeouts} (${sample.inFlightAtDeadline ?? 0} in flight at the deadline, awaited); CPU ms/req: ${cpu}; ${databaseLine(sample.database, sample.requests)}\n`,
             );
           }
           result.samples[target.key] = samples;
@@ -353,12 +404,13 @@ async function benchStack(): Promise<void> {
 
     if (parts.has("concurrency")) {
       console.log("• concurrency: simultaneous diagnose requests");
-      const originalRatios: Record<number, number> = { 10: 1.04, 50: 1.11, 100: 1.31 };
+      // The original app's wall ÷ chat latency, measured side by side on this machine in issue #26.
+      const originalRatios: Record<number, number> = { 10: 1.09, 50: 1.22, 100: 1.34 };
       for (const n of [10, 50, 100]) {
         const row: BurstRow = { n, original: originalRatios[n], runtimes: {} };
         for (const target of targets) {
           if (!runtimeKeys.has(target.key)) continue;
-          const bursts: Array<BurstResult & { cpuPerRequest: Record<string, number> }> = [];
+          const bursts: Array<BurstResult & { cpuPerRequest: Record<string, number>; dbMsPerRequest: number; dbQueueMax: number }> = [];
           for (let run = 0; run < runs; run++) {
             // Distinct symptoms per request and per runtime: nothing can be answered from a cache.
             const urls = Array.from(
@@ -366,15 +418,18 @@ async function benchStack(): Promise<void> {
               (_, i) =>
                 `${target.url}/api/v1/rag/diagnose?symptoms=${encodeURIComponent(`worry and poor sleep ${target.key} ${run * 1000 + n + i}`)}`,
             );
-            const { result: burst, cpuMs } = await measureCpu([...target.cpuGroups, ...shared], () =>
-              runChild<BurstResult>("burst.ts", { urls, headers: auth }),
+            const {
+              result: { result: burst, cpuMs },
+              database,
+            } = await databaseDuring(stack.neon, () =>
+              measureCpu([...target.cpuGroups, ...shared], () => runChild<BurstResult>("burst.ts", { urls, headers: auth })),
             );
             const cpuPerRequest = Object.fromEntries(
               Object.entries({ ...cpuMs, "load generator": burst.cpuMs }).map(([name, ms]) => [name, Math.round((ms / n) * 1000) / 1000]),
             );
-            bursts.push({ ...burst, cpuPerRequest });
+            bursts.push({ ...burst, cpuPerRequest, dbMsPerRequest: (database?.busyMs ?? 0) / n, dbQueueMax: database?.queueMax ?? 0 });
             process.stdout.write(
-              `  ${n} simultaneous on ${target.key} run ${run + 1}: ${burst.wallMs} ms wall, longest database wait ${burst.maxDbMs} ms, last request's AI time ${burst.slowest.aiMs} ms, workerd ${cpuPerRequest.workerd} ms/req\n`,
+              `  ${n} simultaneous on ${target.key} run ${run + 1}: ${burst.wallMs} ms wall, longest database wait ${burst.maxDbMs} ms, last request's AI time ${burst.slowest.aiMs} ms, workerd ${cpuPerRequest.workerd} ms/req, non-2xx or failed ${nonOk(burst.statuses)}; ${databaseLine(database, n)}\n`,
             );
           }
           const wallMs = median(bursts.map((b) => b.wallMs));
@@ -382,13 +437,16 @@ async function benchStack(): Promise<void> {
           row.runtimes[target.key] = {
             wallMs: Math.round(wallMs),
             ratio: Math.round((wallMs / runtimes.aiMsPerDiagnose) * 100) / 100,
+            chatRatio: Math.round((wallMs / aiLatencyMs) * 100) / 100,
+            dbMsPerRequest: Math.round(median(bursts.map((b) => b.dbMsPerRequest)) * 100) / 100,
+            dbQueueMax: Math.max(...bursts.map((b) => b.dbQueueMax)),
             slowestDbMs: median(bursts.map((b) => b.maxDbMs)),
             slowestAiMs: median(bursts.map((b) => b.slowest.aiMs)),
             failures: bursts.reduce((sum, b) => sum + nonOk(b.statuses), 0),
             cpuPerRequest: Object.fromEntries(names.map((name) => [name, median(bursts.map((b) => b.cpuPerRequest[name] ?? 0))])),
           };
           console.log(
-            `  ${n} simultaneous on ${target.key}: ratio ${row.runtimes[target.key]!.ratio.toFixed(2)} (original ${row.original})`,
+            `  ${n} simultaneous on ${target.key}: wall ÷ chat ${row.runtimes[target.key]!.chatRatio.toFixed(2)} (original ${row.original}), wall ÷ (chat + embeddings) ${row.runtimes[target.key]!.ratio.toFixed(2)}`,
           );
         }
         runtimes.bursts.push(row);
@@ -479,6 +537,29 @@ async function benchStack(): Promise<void> {
         );
       }
     }
+
+    if (parts.has("rtt")) {
+      // Last of the stack parts: the delay applies to the whole database the runtimes above share.
+      const rttValues = flags["rtt-ms"].split(",").map(Number);
+      const rttEmbeddingsMs = Number(flags["rtt-embeddings-ms"]);
+      console.log(
+        `• rtt: one request at a time at ${rttValues.join(", ")} ms database RTT; its own stub (chat ${aiLatencyMs} ms, embeddings ${rttEmbeddingsMs} ms) and production runtime`,
+      );
+      const rttStub = await startStubProcess(aiLatencyMs, rttEmbeddingsMs);
+      stopping.unshift(rttStub.stop);
+      rtt = await benchRtt({
+        runtimeInput,
+        stubUrl: rttStub.url,
+        neonUrl: stack.neon.url,
+        rttValues,
+        chatMs: aiLatencyMs,
+        embeddingsMs: rttEmbeddingsMs,
+        requests: 5 * runs,
+        email: "therapist@demo.local",
+        password: demoPassword,
+      });
+      console.log(renderRtt(rtt));
+    }
   } finally {
     for (const stop of stopping) await stop();
   }
@@ -519,6 +600,26 @@ function startStubProcess(
     });
     child.once("exit", (code) => reject(new Error(`openai stub exited ${code}`)));
   });
+}
+
+/** The newest modification time and the number of files under src/: changes if anything is edited. */
+async function sourceStamp(): Promise<string> {
+  const files = (await readdir(path.join(root, "src"), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const times = await Promise.all(files.map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs));
+  return `${files.length}:${Math.max(0, ...times)}`;
+}
+
+/** The profiles taken before the issue's changes, if committed (tools/bench/baseline/). */
+async function readBaseline(file: string): Promise<RuntimesReport["baseline"]> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text ? (JSON.parse(text) as RuntimesReport["baseline"]) : undefined;
+}
+
+/** The local Neon's figures for one run, for the progress lines. */
+function databaseLine(database: MeasuredSample["database"], requests: number): string {
+  if (!database) return "database not measured";
+  const slow = database.slow ? `, ${database.slow} answered after the driver's timeout (from a queue of ${database.slowFromQueue})` : "";
+  return `database ${(database.busyMs / Math.max(1, requests)).toFixed(2)} ms/req busy, queue max ${database.queueMax} statements, ${database.abandoned} abandoned by the Worker${slow}`;
 }
 
 async function countRows(neonUrl: string, query: string): Promise<number> {

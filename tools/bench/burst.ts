@@ -1,5 +1,3 @@
-export {};
-
 /**
  * The burst process of `npm run bench`: sends N requests at the same instant, waits for all of
  * them and prints, as JSON, the wall time from the first send to the last response, the statuses,
@@ -7,8 +5,11 @@ export {};
  * (`db` = waiting for and running its database round trip, `ai` = its model calls).
  * A separate process, like load.ts, so the client never shares an event loop with a server.
  *
- * Input: one JSON argument `{urls: string[], headers}`.
+ * Input: one JSON argument `{urls: string[], headers}`. A burst with a non-2xx answer or a failed
+ * request is also appended to BENCH_FAILURES_FILE when set (see load.ts).
  */
+import { appendFileSync } from "node:fs";
+
 interface Burst {
   urls: string[];
   headers: Record<string, string>;
@@ -37,6 +38,13 @@ const cpu = process.cpuUsage(cpuBefore);
 const slowest = responses.reduce((a, b) => (b.doneMs > a.doneMs ? b : a));
 const statuses: Record<string, number> = {};
 for (const { status } of responses) statuses[status] = (statuses[status] ?? 0) + 1;
+const failed = responses.filter((r) => r.status < 200 || r.status > 299);
+if (failed.length && process.env.BENCH_FAILURES_FILE) {
+  const { origin, pathname } = new URL(urls[0]);
+  const errors = failed.filter((r) => r.status === 0).length;
+  const entry = { source: "burst", what: `${urls.length} simultaneous GET ${pathname} on ${origin}`, statuses, errors, timeouts: 0 };
+  appendFileSync(process.env.BENCH_FAILURES_FILE, `${JSON.stringify(entry)}\n`);
+}
 const round = Math.round;
 console.log(
   JSON.stringify({

@@ -1,4 +1,8 @@
 /** BENCHMARKS.md: both Worker runtimes beside the original app, with the machine and the command. */
+
+import { BUNDLE_BUDGET_KIB } from "./bundle.ts";
+import type { FailureEntry } from "./measure.ts";
+import { type RttReport, renderRtt } from "./report-rtt.ts";
 import {
   type RuntimesReport,
   renderBursts,
@@ -9,6 +13,7 @@ import {
   renderTargets,
   renderThroughput,
 } from "./report-runtimes.ts";
+import type { StartupFigures } from "./startup.ts";
 
 /** What one load process reports (tools/bench/load.ts). */
 export interface LoadResult {
@@ -21,6 +26,8 @@ export interface LoadResult {
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
+  /** Requests still out when a timed run stopped sending; awaited and counted like the rest. */
+  inFlightAtDeadline?: number;
   /** The load generator's own CPU during the run. */
   cpuMs: number;
 }
@@ -98,6 +105,23 @@ export interface ReportInput {
   soak: LoadResult & { registered: number; usersAdded: number; auditsAdded: number };
   bundle: string;
   command: string;
+  /** The rtt part (tools/bench/rtt.ts): latency with a simulated distant database. */
+  rtt?: RttReport;
+  /** Every load or burst run, warm-ups included, that had a non-2xx answer, an error or a timeout. */
+  failures: FailureEntry[];
+  /** The Worker's start-up (tools/bench/startup.ts). */
+  startup?: StartupFigures;
+  bundleGzipKiB?: number;
+}
+
+/** A loud notice at the top of the report when any run failed: its figures are not clean. */
+function renderFailures(failures: FailureEntry[]): string {
+  if (!failures.length) return "";
+  return `> **⚠ This run had failures.** ${failures.length} load or burst run(s) (warm-ups and calibration included) got
+> non-2xx answers, connection errors or timeouts, or the bench saw its sources change; the figures concerned are not clean:
+${failures.map((f) => `> - ${f.source}: ${f.what}: statuses ${JSON.stringify(f.statuses)}, errors ${f.errors}, timeouts ${f.timeouts}`).join("\n")}
+
+`;
 }
 
 export function renderReport(input: ReportInput): string {
@@ -117,13 +141,14 @@ Reproduce: \`${input.command}\`
 
 Machine: ${input.machine.cpus}, ${input.machine.memory}, ${input.machine.os}, Node ${input.machine.node}, workerd ${input.machine.workerd}.
 
-${renderTargets(input.runtimes)}
+${renderFailures(input.failures)}${renderTargets(input.runtimes, { rtt: input.rtt, bundleGzipKiB: input.bundleGzipKiB, startupMs: input.startup?.startupMs })}
 ${renderCalibration(input.runtimes.calibration)}
 ${renderThroughput(input.runtimes, input.runs, input.duration)}
 ${renderCpu(input.runtimes)}
 ${renderBursts(input.runtimes, input.runs)}
-${renderProfiles(input.runtimes.profiles)}
+${renderProfiles(input.runtimes.profiles, input.runtimes.baseline)}
 ${renderRetrieval(input.runtimes.retrieval)}
+${renderRtt(input.rtt)}
 ## Text scanners: the worst case
 
 Every scanner over user text on adversarial input families at its route's maximum size (long runs, many abbreviations,
@@ -140,7 +165,11 @@ Registrations answered 201: ${soak.registered}; users added: ${soak.usersAdded};
 
 ## Bundle
 
-\`wrangler deploy --dry-run\`: ${input.bundle} (budget 400 KiB gzip; the openai SDK and zod are most of it, minified).
+\`wrangler deploy --dry-run\`: ${input.bundle} (budget ${BUNDLE_BUDGET_KIB} KiB gzip, \`npm run check:bundle\`).${
+    input.startup
+      ? ` Start-up (${input.startup.method}): **${input.startup.startupMs} ms**, a hello-world Worker ${input.startup.helloWorldMs} ms (median of ${input.startup.runs}).`
+      : ""
+  }
 
 ## Caveats
 

@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
 import pg from "pg";
-import { pgliteRunner } from "./pglite-runner.ts";
+import { type BusyMeter, metered, pgliteRunner } from "./pglite-runner.ts";
 import { pgRunner, type SqlRunner } from "./protocol.ts";
 
 /** Values stay exactly as Postgres sent them (text), as Neon's `Neon-Raw-Text-Output` asks. */
@@ -26,6 +26,12 @@ export interface Backend {
    * database keeps its data and only closes its connections.
    */
   release(name: string): Promise<void>;
+  /**
+   * Milliseconds spent executing statements since start, over every database: PGlite's time
+   * holding its one session (planning and execution, in this process), a server's time per
+   * statement on its connection (summed over connections, so it may exceed the wall clock).
+   */
+  busyMs(): number;
   close(): Promise<void>;
 }
 
@@ -109,12 +115,14 @@ function pgliteBackend(dataDir: string | undefined, onCreate: BackendOptions["on
     await onCreate?.(db, name);
     return db;
   };
+  const busy: BusyMeter = { ms: 0 };
   const instances = perDatabase(async (name) => {
     const db = await open(name);
-    return { db, runner: await pgliteRunner(db) };
+    return { db, runner: await pgliteRunner(db, busy) };
   });
   return {
     database: async (name) => (await instances.get(name)).runner,
+    busyMs: () => busy.ms,
     async release(name) {
       await (await instances.take(name)?.catch(() => undefined))?.db.close().catch(() => {});
     },
@@ -138,14 +146,24 @@ function serverBackend(databaseUrl: string, onCreate: BackendOptions["onCreate"]
     await onCreate?.(pool, name);
     return pool;
   });
+  const busy: BusyMeter = { ms: 0 };
   return {
-    database: async (name) => pgRunner(await pools.get(name)),
+    database: async (name) => meteredRunner(pgRunner(await pools.get(name)), busy),
+    busyMs: () => busy.ms,
     async release(name) {
       await (await pools.take(name)?.catch(() => undefined))?.end().catch(() => {});
     },
     async close() {
       for (const entry of pools.values()) await (await entry.catch(() => undefined))?.end().catch(() => {});
     },
+  };
+}
+
+/** A server's statement time as the local Neon sees it (a pool wait included, when every connection is busy). */
+function meteredRunner(runner: SqlRunner, busy: BusyMeter): SqlRunner {
+  return {
+    single: (query, arrayMode) => metered(busy, () => runner.single(query, arrayMode)),
+    batch: (queries, options, arrayMode) => metered(busy, () => runner.batch(queries, options, arrayMode)),
   };
 }
 

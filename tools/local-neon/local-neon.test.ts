@@ -4,7 +4,9 @@
  * real type OIDs, batches are transactions shaped by their options, Postgres errors arrive as
  * `NeonDbError` with their fields, and the stats and fault-injection endpoints behave.
  */
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 import { NeonDbError, neon, neonConfig } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestWithHost } from "../support/request-with-host.ts";
@@ -63,6 +65,24 @@ async function statsOf(database: string): Promise<Counter> {
   expect(response.status).toBe(200);
   const body = (await response.json()) as { total: Counter; databases: Record<string, Counter> };
   return body.databases[database] ?? { requests: 0, statements: 0 };
+}
+
+/** Sends `count` copies of a statement at the same time from a child process; resolves with their statuses. */
+async function sendAtOnce(url: string, connection: string, query: string, count: number): Promise<number[]> {
+  const script = `const [url, connection, query, count] = process.argv.slice(1);
+const send = () => fetch(url + "/sql", { method: "POST", headers: { "Neon-Connection-String": connection }, body: JSON.stringify({ query, params: [] }) });
+const answers = await Promise.all(Array.from({ length: Number(count) }, send));
+console.log(JSON.stringify(answers.map((answer) => answer.status)));`;
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    "--input-type=module",
+    "-e",
+    script,
+    url,
+    connection,
+    query,
+    String(count),
+  ]);
+  return JSON.parse(stdout) as number[];
 }
 
 // --- tests -----------------------------------------------------------------------------------
@@ -353,6 +373,52 @@ describe("/_stats", () => {
     await sql.transaction([sql`select 1`, sql`select 2`, sql`select 3`]);
     expect(await statsOf(database)).toMatchObject({ requests: 1, statements: 3 });
     expect(server.stats().databases[database]).toMatchObject({ requests: 1, statements: 3 });
+  });
+
+  it("reports the queue's depth, the backend's busy time, and the answers later than the driver's timeout", async () => {
+    // Its own instance (no migrations needed), with a driver timeout short enough to pass on purpose.
+    const neon = await startLocalNeon({ backend: createBackend({}), slowAfterMs: 40 });
+    const sqlRequest = (query: string, signal?: AbortSignal) =>
+      fetch(`${neon.url}/sql`, {
+        method: "POST",
+        headers: { "Neon-Connection-String": connectionString("conf_queue") },
+        body: JSON.stringify({ query, params: [] }),
+        signal,
+      });
+    type Queue = LocalNeon extends { stats(): { queue: infer Q } } ? Q : never;
+    const queueStats = async () => ((await (await fetch(`${neon.url}/_stats`)).json()) as { queue: Queue }).queue;
+    try {
+      await sqlRequest("select 1"); // creates the database
+      expect((await fetch(`${neon.url}/_control/reset-queue-max`, { method: "POST" })).status).toBe(200);
+      const before = await queueStats();
+      // The database's creation took longer than 40 ms: counted as slow, but the reset starts a new shallowest queue.
+      expect(before).toMatchObject({ current: 0, max: 0, abandoned: 0, slow: { afterMs: 40, shallowestQueue: null } });
+
+      // Five statements of 30 ms sent at once, from another process (PGlite blocks this one's event
+      // loop, so a client here would send them one by one): one runs at a time, so the later ones
+      // wait past 40 ms.
+      const statuses = await sendAtOnce(neon.url, connectionString("conf_queue"), "select pg_sleep(0.03)", 5);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      const after = await queueStats();
+      expect(after.current).toBe(0);
+      expect(after.max).toBeGreaterThanOrEqual(2);
+      expect(after.busyMs - before.busyMs).toBeGreaterThanOrEqual(5 * 30 - 5);
+      expect(after.slow.count - before.slow.count).toBeGreaterThanOrEqual(1);
+      expect(after.slow.shallowestQueue).toBeLessThanOrEqual(4);
+      expect(after.slow.shallowestQueue).not.toBeNull();
+
+      // A client that gives up (as the driver does at its timeout) is counted: here while the answer is delayed.
+      await fetch(`${neon.url}/_control/fault`, {
+        method: "POST",
+        body: JSON.stringify({ database: "conf_queue", mode: "delay", delay_ms: 100 }),
+      });
+      await sqlRequest("select 1", AbortSignal.timeout(20)).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect((await queueStats()).abandoned).toBe(1);
+      expect(neon.stats().queue.current).toBe(0);
+    } finally {
+      await neon.close();
+    }
   });
 });
 

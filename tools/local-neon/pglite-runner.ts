@@ -27,15 +27,34 @@ interface Session {
   statements: StatementCache;
 }
 
-/** One per PGlite instance: it holds the statements parsed in that instance. */
-export async function pgliteRunner(db: PGlite): Promise<SqlRunner> {
+/** Milliseconds the backend spent executing statements, added to by every runner that shares it. */
+export interface BusyMeter {
+  ms: number;
+}
+
+/** Runs `work`, adding its wall time to `busy`. */
+export async function metered<T>(busy: BusyMeter, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    busy.ms += performance.now() - started;
+  }
+}
+
+/**
+ * One per PGlite instance: it holds the statements parsed in that instance. `busy` gets the time
+ * each request holds PGlite's lock (planning and execution of its statements; in-process WASM, so
+ * this wall time is the process's CPU), not the time it waited for the lock behind others.
+ */
+export async function pgliteRunner(db: PGlite, busy: BusyMeter = { ms: 0 }): Promise<SqlRunner> {
   const session: Session = { db, statements: new StatementCache() };
   // PGlite is one session and `execProtocol` takes none of its locks: holding its query lock keeps
   // a batch's BEGIN..COMMIT from interleaving with other requests' statements.
   await db.runExclusive(() => exchange(db, serialize.query(CUSTOM_PLANS)));
   return {
-    single: (query, arrayMode) => db.runExclusive(() => execute(session, query, arrayMode)),
-    batch: (queries, options, arrayMode) => db.runExclusive(() => executeBatch(session, queries, options, arrayMode)),
+    single: (query, arrayMode) => db.runExclusive(() => metered(busy, () => execute(session, query, arrayMode))),
+    batch: (queries, options, arrayMode) => db.runExclusive(() => metered(busy, () => executeBatch(session, queries, options, arrayMode))),
   };
 }
 

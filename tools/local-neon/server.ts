@@ -7,7 +7,9 @@
  * Besides `POST /sql` it serves:
  * - `GET /health`: readiness.
  * - `GET /_stats`: requests (round trips) and statements served, in total and per database, for
- *   benchmarks and round-trip budget tests.
+ *   benchmarks and round-trip budget tests; and the queue ({@link QueueStats}): statements waiting
+ *   for or running in the backend now and at most (since start or `POST /_control/reset-queue-max`),
+ *   the backend's busy milliseconds, and the requests that waited longer than the driver's timeout.
  * - `POST /_control/fault` `{database, mode: "none" | "down" | "hang" | "delay", delay_ms?}`:
  *   fault injection for one database, so a test can watch the app survive its database dying
  *   (`down` resets connections, `hang` never answers, `delay` answers late).
@@ -30,11 +32,31 @@ interface Counter {
   statements: number;
 }
 
+/**
+ * How deep the queue for the backend gets, and what that costs. PGlite runs one request at a time,
+ * so a statement waits for every one ahead of it; past the Neon driver's timeout the Worker gives up
+ * (the app answers 503 "database unavailable") while the statement still runs here.
+ */
+export interface QueueStats {
+  /** Statements received (after any injected delay) and not yet answered: waiting or running. */
+  current: number;
+  /** The most at once since start or the last reset. */
+  max: number;
+  /** Milliseconds the backend spent executing statements since start ({@link Backend.busyMs}). */
+  busyMs: number;
+  /** Requests whose client hung up before the answer (a driver timeout, a cancelled Worker request). */
+  abandoned: number;
+  /** Requests answered after more than `slowAfterMs` in the queue and backend: the driver had given up. */
+  slow: { afterMs: number; count: number; shallowestQueue: number | null };
+}
+
 export interface LocalNeon {
   /** Base URL, e.g. `http://127.0.0.1:5433`; the driver's endpoint is `${url}/sql`. */
   url: string;
   port: number;
-  stats(): { total: Counter; databases: Record<string, Counter> };
+  stats(): { total: Counter; databases: Record<string, Counter>; queue: QueueStats };
+  /** Starts a new `queue.max` (and `slow.shallowestQueue`) from the current depth, e.g. per benchmark scenario. */
+  resetQueueMax(): void;
   close(): Promise<void>;
 }
 
@@ -44,10 +66,19 @@ export interface LocalNeonOptions {
   host?: string;
   /** Called after every SQL request with its database, duration and outcome (never the SQL). */
   onRequest?: (entry: { database: string; statements: number; ms: number; status: number }) => void;
+  /** The Neon driver's timeout as the app sets it (DB_TIMEOUT_MS, 5 s by default): slower answers count as `queue.slow`. */
+  slowAfterMs?: number;
 }
 
-export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", onRequest }: LocalNeonOptions): Promise<LocalNeon> {
+export async function startLocalNeon({
+  backend,
+  port = 0,
+  host = "127.0.0.1",
+  onRequest,
+  slowAfterMs = 5_000,
+}: LocalNeonOptions): Promise<LocalNeon> {
   const total: Counter = { requests: 0, statements: 0 };
+  const queue = { current: 0, max: 0, abandoned: 0, slow: 0, shallowestSlow: null as number | null };
   const perDatabase = new Map<string, Counter>();
   const faults = new Map<string, Fault>();
   const hanging = new Set<ServerResponse>();
@@ -67,6 +98,9 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     const database = connection ? databaseFromConnectionString(connection) : undefined;
     if (!database) return sendJson(res, 400, { message: "missing or invalid Neon-Connection-String header" });
 
+    res.once("close", () => {
+      if (!res.writableFinished) queue.abandoned++;
+    });
     const fault = faults.get(database) ?? { mode: "none" };
     if (fault.mode === "down") return void req.socket.destroy();
     if (fault.mode === "hang") {
@@ -78,11 +112,19 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
 
     let status = 200;
     let statements = 0;
+    let queuedAtArrival: number | undefined;
     try {
       const parsed = parseSqlBody(JSON.parse(await readBody(req)));
       const arrayMode = header(req, "neon-array-mode") === "true";
-      const runner = await backend.database(database);
       statements = Array.isArray(parsed) ? parsed.length : 1;
+      queuedAtArrival = queue.current;
+      queue.current += statements;
+      queue.max = Math.max(queue.max, queue.current);
+      // PGlite runs statements on this thread without yielding: without this turn of the event
+      // loop, requests that arrived meanwhile would wait unread in their sockets, one taken per
+      // statement, so the queue would be invisible here (its depth always 1) and unordered.
+      await new Promise((resolve) => setImmediate(resolve));
+      const runner = await backend.database(database);
       const counter = countFor(database);
       total.requests++;
       counter.requests++;
@@ -104,6 +146,14 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
         sendJson(res, status, { message: "local neon backend error" });
       }
     } finally {
+      if (queuedAtArrival !== undefined) {
+        queue.current -= statements;
+        // From the request's start, as the driver's timeout counts it (an injected delay included).
+        if (performance.now() - started > slowAfterMs) {
+          queue.slow++;
+          queue.shallowestSlow = Math.min(queue.shallowestSlow ?? queuedAtArrival, queuedAtArrival);
+        }
+      }
       onRequest?.({ database, statements, ms: Math.round(performance.now() - started), status });
     }
   }
@@ -131,7 +181,21 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     sendJson(res, 200, { released: body.database });
   }
 
-  const stats = () => ({ total: { ...total }, databases: Object.fromEntries([...perDatabase].map(([k, v]) => [k, { ...v }])) });
+  const stats = () => ({
+    total: { ...total },
+    databases: Object.fromEntries([...perDatabase].map(([k, v]) => [k, { ...v }])),
+    queue: {
+      current: queue.current,
+      max: queue.max,
+      busyMs: Math.round(backend.busyMs() * 1000) / 1000,
+      abandoned: queue.abandoned,
+      slow: { afterMs: slowAfterMs, count: queue.slow, shallowestQueue: queue.shallowestSlow },
+    } satisfies QueueStats,
+  });
+  const resetQueueMax = () => {
+    queue.max = queue.current;
+    queue.shallowestSlow = null;
+  };
 
   const server = createServer((req, res) => {
     if (!namesLoopback(req)) return sendJson(res, 403, { message: NOT_LOOPBACK_MESSAGE });
@@ -148,6 +212,9 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
           return handleFault(req, res);
         case "POST /_control/release":
           return handleRelease(req, res);
+        case "POST /_control/reset-queue-max":
+          resetQueueMax();
+          return sendJson(res, 200, stats().queue);
         default:
           return sendJson(res, 404, { message: `no route ${route}` });
       }
@@ -168,6 +235,7 @@ export async function startLocalNeon({ backend, port = 0, host = "127.0.0.1", on
     url: `http://${host}:${actualPort}`,
     port: actualPort,
     stats,
+    resetQueueMax,
     async close() {
       for (const res of hanging) res.socket?.destroy();
       server.closeAllConnections();
