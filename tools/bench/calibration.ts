@@ -120,8 +120,8 @@ export async function runCalibration({
   return rows;
 }
 
-export const WRANGLER_DEV = "wrangler dev";
-export const WRANGLER_DEV_WITH_ASSETS = "wrangler dev, with a static-assets directory (as the app has)";
+const WRANGLER_DEV = "wrangler dev";
+const WRANGLER_DEV_WITH_ASSETS = "wrangler dev, with a static-assets directory (as the app has)";
 
 async function startWranglerDev(root: string, dir: string, config: string, port: number): Promise<ChildProcess> {
   const child = spawn(
