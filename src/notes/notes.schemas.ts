@@ -1,6 +1,7 @@
 /** Session notes: the request, the three formats' sections, the answer, and the model's structured output. */
 import { z } from "@hono/zod-openapi";
 import { modelText } from "../ai/structured";
+import { thousands } from "../lib/thousands";
 import { AiResponseSchema, MAX_TEXT, RetrievedSourceSchema } from "../rag/rag.schemas";
 import { SafetySchema } from "../safety/safety.schemas";
 
@@ -31,7 +32,7 @@ export const NOT_DOCUMENTED = "Not documented in the source text.";
 export const MAX_SUGGESTED_CODES = 6;
 
 const limited = (name: string) =>
-  z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`);
+  z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${thousands(MAX_TEXT)} characters`);
 
 const FORMAT_ERROR = `format must be one of ${NOTE_FORMATS.join(", ")}, or the id of one of your note templates`;
 

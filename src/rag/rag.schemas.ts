@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { modelText } from "../ai/structured";
 import { COVERAGE_LEVELS } from "../knowledge/coverage";
 import { KNOWLEDGE_TYPES } from "../knowledge/knowledge.table";
+import { thousands } from "../lib/thousands";
 import { SafetySchema } from "../safety/safety.schemas";
 
 export const MAX_TEXT = 20_000;
@@ -12,11 +13,11 @@ export const MAX_DIFFERENTIAL = 6;
 const clinicalText = (name: string) =>
   z
     .string({ error: `${name} must be a string` })
-    .max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`)
+    .max(MAX_TEXT, `${name} must be at most ${thousands(MAX_TEXT)} characters`)
     .refine((value) => value.trim().length > 0, `${name} must not be empty`);
 const optionalContext = z
   .string({ error: "patient_context must be a string" })
-  .max(MAX_TEXT, `patient_context must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`)
+  .max(MAX_TEXT, `patient_context must be at most ${thousands(MAX_TEXT)} characters`)
   .optional();
 
 export const DiagnoseInput = z

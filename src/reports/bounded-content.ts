@@ -3,6 +3,7 @@
  * (POST /api/v1/reports, POST /api/v1/fhir/convert), and the answers' own schemas leave sizes open.
  */
 import { z } from "@hono/zod-openapi";
+import { thousands } from "../lib/thousands";
 
 /** Far above any answer the API gives; what bounds a request. */
 const MAX_CONTENT_STRING = 20_000;
@@ -30,9 +31,6 @@ export function bounded(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return bounded(schema.unwrap() as z.ZodType).optional();
   const { type, format } = schema._zod.def as { type: string; format?: string };
   if (type === "string" && format !== "uuid")
-    return (schema as unknown as z.ZodString).max(
-      MAX_CONTENT_STRING,
-      `must be at most ${MAX_CONTENT_STRING.toLocaleString("en-US")} characters`,
-    );
+    return (schema as unknown as z.ZodString).max(MAX_CONTENT_STRING, `must be at most ${thousands(MAX_CONTENT_STRING)} characters`);
   return schema;
 }

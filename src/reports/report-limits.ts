@@ -7,6 +7,7 @@
  * grows with the number of distinct characters up to about 400 KB.
  */
 import { ProblemError } from "../lib/problem";
+import { thousands } from "../lib/thousands";
 import type { ReportDocument } from "./report-document";
 
 /** Characters of text a report shows (title, clinician, headings, content, disclaimer), PDF or HTML. */
@@ -14,7 +15,7 @@ const MAX_REPORT_CHARACTERS = 100_000;
 /** Pages of a PDF report: 100,000 characters of prose fill 20 to 35, so only content of many short lines reaches it. */
 export const MAX_REPORT_PAGES = 50;
 
-const formatted = (value: number) => value.toLocaleString("en-US");
+const formatted = (value: number) => thousands(value);
 
 const tooLarge = (detail: string) => new ProblemError(413, { code: "report_too_large", detail });
 

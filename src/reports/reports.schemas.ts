@@ -1,6 +1,7 @@
 /** What a report is made from: the answer of a diagnose, treatment, case analysis, note or safety plan, validated by the schema that flow answers with. */
 import { z } from "@hono/zod-openapi";
 import { CASE_ID, CaseAnalysisAnswer } from "../cases/cases.schemas";
+import { thousands } from "../lib/thousands";
 import { hasFormatSections, NoteAnswer } from "../notes/notes.schemas";
 import { DiagnoseAnswer, TreatmentAnswer } from "../rag/rag.schemas";
 import { PLAN_LANGUAGES } from "../safety-plans/safety-plan-labels";
@@ -56,7 +57,7 @@ export const SpeechInput = z
   .object({
     text: z
       .string({ error: "text must be a string" })
-      .max(MAX_SPEECH_TEXT, `text must be at most ${MAX_SPEECH_TEXT.toLocaleString("en-US")} characters`)
+      .max(MAX_SPEECH_TEXT, `text must be at most ${thousands(MAX_SPEECH_TEXT)} characters`)
       .refine((value) => value.trim().length > 0, "text must not be empty"),
   })
   .strict()

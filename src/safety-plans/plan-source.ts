@@ -1,5 +1,6 @@
 /** The text a safety plan is drafted from: the request's text, or what the client said as a clinical answer carries it. */
 import { invalidFields } from "../lib/problem";
+import { thousands } from "../lib/thousands";
 import { NOT_DOCUMENTED } from "../notes/notes.schemas";
 import { MAX_TEXT } from "../rag/rag.schemas";
 import type { SafetyPlanInput } from "./safety-plans.schemas";
@@ -36,8 +37,8 @@ export function planSourceText(input: SafetyPlanInput): string {
     );
   if (text.length > MAX_ANSWER_TEXT)
     throw invalidFields(
-      [{ path: "body.answer", message: `at most ${MAX_ANSWER_TEXT.toLocaleString("en-US")} characters of text` }],
-      `The answer carries more than ${MAX_ANSWER_TEXT.toLocaleString("en-US")} characters of text; send the part that matters as text.`,
+      [{ path: "body.answer", message: `at most ${thousands(MAX_ANSWER_TEXT)} characters of text` }],
+      `The answer carries more than ${thousands(MAX_ANSWER_TEXT)} characters of text; send the part that matters as text.`,
     );
   return text;
 }

@@ -1,12 +1,13 @@
 /** Safety plans: the request (a text or a clinical answer), the draft, and the model's structured output. */
 import { z } from "@hono/zod-openapi";
+import { thousands } from "../lib/thousands";
 import { NOTE_SECTIONS } from "../notes/notes.schemas";
 import { MAX_TEXT } from "../rag/rag.schemas";
 import { SafetySchema } from "../safety/safety.schemas";
 import { PLAN_LANGUAGES, SAFETY_PLAN_SECTIONS } from "./safety-plan-labels";
 
 const limited = (name: string) =>
-  z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${MAX_TEXT.toLocaleString("en-US")} characters`);
+  z.string({ error: `${name} must be a string` }).max(MAX_TEXT, `${name} must be at most ${thousands(MAX_TEXT)} characters`);
 
 /** Every section name a note may have (SOAP, DAP, BIRP). */
 const NOTE_SECTION_NAMES = [...new Set(Object.values(NOTE_SECTIONS).flat())];

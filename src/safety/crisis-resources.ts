@@ -66,7 +66,9 @@ export interface ChosenCrisisResources {
 /** Every country with a list, by name: the console's country choices. */
 export const SUPPORTED_COUNTRIES: ReadonlyArray<{ code: string; name: string }> = Object.entries(directory.countries)
   .map(([code, entry]) => ({ code, name: entry.name }))
-  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+  // Plain string order: the names are ASCII (a test holds it), and localeCompare would start the
+  // runtime's ICU data at module load, 10–20 ms of the Worker's start-up (issue 26).
+  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 // CLDR names these regions, but they are not countries (ISO 3166-1 reserves them at most).
 const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "ZZ"]);

@@ -52,6 +52,14 @@ describe("the countries", () => {
     expect(SUPPORTED_COUNTRIES.map((c) => c.code).sort()).toEqual([...codes].sort());
   });
 
+  it("lists the countries for the console's choice in alphabetical order of their English names, written in ASCII", () => {
+    const names = SUPPORTED_COUNTRIES.map((c) => c.name);
+    // The order is plain string order (no ICU at start-up), which is alphabetical only for ASCII names.
+    for (const name of names) expect(name, name).toMatch(/^[\x20-\x7e]+$/);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));
+    expect(names.slice(0, 3)).toEqual(["Australia", "Austria", "Belgium"]);
+  });
+
   it("gives a clinician in the United Kingdom Samaritans on 116 123 and 999", () => {
     const gb = crisisResourcesFor("GB");
     expect(gb.emergency_number).toBe("999");

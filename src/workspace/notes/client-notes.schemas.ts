@@ -1,6 +1,7 @@
 /** Notes kept in a client's record (docs/api.md §12): the shapes a client sends and reads. */
 import { z } from "@hono/zod-openapi";
 import { paginationQuery } from "../../lib/pagination";
+import { thousands } from "../../lib/thousands";
 import { NOTE_STATUSES } from "../workspace.table";
 
 export const MAX_SECTION = 20_000;
@@ -16,9 +17,7 @@ const sectionName = z
   .max(60, "a section name is at most 60 characters")
   .regex(/^[a-z][a-z0-9_]{0,59}$/, "a section name is lower-case words joined by _ (e.g. subjective)");
 const sectionText = (what: string) =>
-  z
-    .string({ error: `${what} must be a string` })
-    .max(MAX_SECTION, `${what} must be at most ${MAX_SECTION.toLocaleString("en-US")} characters`);
+  z.string({ error: `${what} must be a string` }).max(MAX_SECTION, `${what} must be at most ${thousands(MAX_SECTION)} characters`);
 
 /** The latest calendar date anywhere on Earth (UTC+14), so a clinician's "today" is never "the future". */
 export function latestSessionDate(now = new Date()): string {
@@ -76,7 +75,7 @@ function checkNoteText(note: NoteText, ctx: z.RefinementCtx) {
       if (!(name in note.sections)) ctx.addIssue({ code: "custom", path: ["statements", name], message: "not a section of this note" });
   }
   if (JSON.stringify([note.sections, note.statements, note.unsupported]).length > MAX_NOTE_TEXT)
-    ctx.addIssue({ code: "custom", path: [], message: `a note holds at most ${MAX_NOTE_TEXT.toLocaleString("en-US")} characters in all` });
+    ctx.addIssue({ code: "custom", path: [], message: `a note holds at most ${thousands(MAX_NOTE_TEXT)} characters in all` });
 }
 
 export const CreateNoteBody = z
@@ -116,7 +115,7 @@ export const AddendumBody = z
   .object({
     text: z
       .string({ error: "text must be a string" })
-      .max(MAX_SECTION, `text must be at most ${MAX_SECTION.toLocaleString("en-US")} characters`)
+      .max(MAX_SECTION, `text must be at most ${thousands(MAX_SECTION)} characters`)
       .refine((text) => text.trim().length > 0, "text must not be empty"),
   })
   .strict()
