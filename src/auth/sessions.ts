@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import { audit, auditInsert, defer } from "../audit/audit";
+import type { AuditDetail } from "../audit/audit-detail";
 import type { AppEnv } from "../env";
 import { ProblemError } from "../lib/problem";
 import { enforceAccountLoginRateLimit, enforceLoginRateLimit } from "../lib/rate-limits";
@@ -29,6 +30,10 @@ async function mintRefreshToken(): Promise<{ token: string; hash: string }> {
   return { token, hash: await hashRefreshToken(token) };
 }
 
+/** A deactivated account asked for a login (by password, passkey or second factor): one answer for every way in. */
+export const accountInactive = () =>
+  new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+
 const invalidCredentials = () =>
   new ProblemError(401, { code: "invalid_credentials", detail: "The username/email or password is incorrect." });
 
@@ -46,50 +51,39 @@ export async function signIn<E extends AppEnv>(
 ): Promise<LoginGrant | MfaLoginChallenge> {
   await enforceLoginRateLimit(c, identifier);
   const started = Date.now();
+  /** This attempt's audit event; a successful login without a second step is recorded by startLogin. */
+  const recordAttempt = (outcome: "success" | "failure" | "denied", detail: AuditDetail, userId?: string) =>
+    audit(c, {
+      userId,
+      action: "auth.login",
+      target: userId && `user:${userId}`,
+      outcome,
+      latencyMs: Date.now() - started,
+      detail,
+    });
   const found = await findUserAndFactorsByLogin(c.var.db, identifier);
   const user = found?.user;
   await enforceAccountLoginRateLimit(c, user?.id, identifier);
   if (!user) {
     await verifyAgainstDummy(password);
-    audit(c, { action: "auth.login", outcome: "failure", latencyMs: Date.now() - started, detail: { reason: "unknown_account" } });
+    recordAttempt("failure", { reason: "unknown_account" });
     throw invalidCredentials();
   }
   const check = await verifyPassword(password, user.passwordHash);
   if (!check.valid) {
-    audit(c, {
-      userId: user.id,
-      action: "auth.login",
-      target: `user:${user.id}`,
-      outcome: "failure",
-      latencyMs: Date.now() - started,
-      detail: { reason: "wrong_password" },
-    });
+    recordAttempt("failure", { reason: "wrong_password" }, user.id);
     throw invalidCredentials();
   }
   if (!user.isActive) {
-    audit(c, {
-      userId: user.id,
-      action: "auth.login",
-      target: `user:${user.id}`,
-      outcome: "denied",
-      latencyMs: Date.now() - started,
-      detail: { reason: "inactive" },
-    });
-    throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+    recordAttempt("denied", { reason: "inactive" }, user.id);
+    throw accountInactive();
   }
   jwtSecret(c); // a misconfigured server answers 503 before it records a login nobody can use
   const newPasswordHash = check.needsRehash ? await hashPassword(password) : undefined;
   const challenge = await mfaChallengeFor(c, user, found.factors);
   if (challenge) {
     if (newPasswordHash) defer(c, "password rehash", () => updateUser(c.var.db, user.id, { passwordHash: newPasswordHash }));
-    audit(c, {
-      userId: user.id,
-      action: "auth.login",
-      target: `user:${user.id}`,
-      outcome: "success",
-      latencyMs: Date.now() - started,
-      detail: { stage: challenge.kind },
-    });
+    recordAttempt("success", { stage: challenge.kind }, user.id);
     return challenge;
   }
   return startLogin(c, user, { started, newPasswordHash });

@@ -14,7 +14,7 @@ import { ProblemError } from "../../lib/problem";
 import { userByIdStatement } from "../auth.data";
 import { isLicensedRole } from "../auth.schemas";
 import { authChallenges, type UserRow, users } from "../auth.table";
-import { type LoginGrant, startLogin } from "../sessions";
+import { accountInactive, type LoginGrant, startLogin } from "../sessions";
 
 export const MFA_CHALLENGE_PREFIX = "tac_";
 const MFA_CHALLENGE_SECONDS = 300;
@@ -200,7 +200,6 @@ export async function completeMfaLogin<E extends AppEnv>(
     userByIdStatement(db, userId),
   ] as const);
   if (spent.length === 0 || !user) throw invalidChallenge();
-  if (!user.isActive)
-    throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+  if (!user.isActive) throw accountInactive();
   return startLogin(c, user, { method });
 }

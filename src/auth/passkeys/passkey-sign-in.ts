@@ -18,7 +18,7 @@ import { audit } from "../../audit/audit";
 import type { AppEnv } from "../../env";
 import { ProblemError } from "../../lib/problem";
 import { completeMfaLogin, recordWrongAnswer, requireMfaChallenge } from "../mfa/mfa-challenge";
-import { type LoginGrant, startLogin } from "../sessions";
+import { accountInactive, type LoginGrant, startLogin } from "../sessions";
 import { answeredChallenge, userHandleOf } from "./ceremony";
 import { enforcePasskeyAccountLimit, enforcePasskeyIpLimit } from "./passkey-rate-limits";
 import { CHALLENGE_SECONDS, findPasskeyWithOwner, insertChallenge, listPasskeys, recordPasskeyUse, spendChallenge } from "./passkeys.data";
@@ -118,7 +118,7 @@ export async function signInWithPasskey<E extends AppEnv>(
       outcome: "denied",
       detail: { reason: "inactive" },
     });
-    throw new ProblemError(403, { code: "account_inactive", detail: "This account has been deactivated; contact an administrator." });
+    throw accountInactive();
   }
   const grant = mfa ? await completeMfaLogin(c, mfa.id, mfa.userId, "passkey") : await startLogin(c, user, { started, method: "passkey" });
   audit(c, {
